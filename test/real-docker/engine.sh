@@ -1,0 +1,161 @@
+#!/bin/bash
+# Real Docker engine used as the test oracle for layerlab.
+#   engine.sh install            install docker.io, iptables, busybox-static, docker-registry, tmux
+#   engine.sh start STATE_DIR    start a local registry (127.0.0.1:5000) + a private dockerd using it as mirror
+#   engine.sh stop STATE_DIR     stop both, clean shims and mounts
+#   engine.sh status STATE_DIR   exit 0 when both answer
+# The docker CLI used everywhere is /usr/local/bin/docker (28.x), never Debian's /usr/bin/docker.
+set -euo pipefail
+
+DOCKER=/usr/local/bin/docker
+PKGS=(docker.io iptables busybox-static docker-registry tmux)
+
+die() { echo "engine.sh: $*" >&2; exit 1; }
+
+cmd_install() {
+  local missing=()
+  for p in "${PKGS[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then echo "all installed"; return 0; fi
+  if [ ! -e /var/lib/apt/lists/lock ] || [ -z "$(ls /var/lib/apt/lists/*Packages* 2>/dev/null)" ]; then
+    apt-get update -qq
+  fi
+  # no services: the packages' postinst would try to start docker/registry through systemd/invoke-rc.d
+  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+    || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; }
+  rm -f /usr/sbin/policy-rc.d
+}
+
+state_dir() {
+  [ -n "${1:-}" ] || die "STATE_DIR missing"
+  mkdir -p "$1"; (cd "$1" && pwd)
+}
+
+pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+
+registry_up() { curl -fsS -o /dev/null --max-time 2 http://127.0.0.1:5000/v2/ 2>/dev/null; }
+dockerd_up()  { DOCKER_HOST="unix://$1/docker.sock" "$DOCKER" version >/dev/null 2>&1; }
+
+storage_driver_works() {
+  # overlay2 needs a real overlay mount of a lower/upper/work on the data-root filesystem
+  local t; t=$(mktemp -d "$1/ovltest.XXXX")
+  mkdir -p "$t/l" "$t/u" "$t/w" "$t/m"
+  local ok=1
+  if mount -t overlay overlay -o "lowerdir=$t/l,upperdir=$t/u,workdir=$t/w" "$t/m" 2>/dev/null; then
+    umount "$t/m"; ok=0
+  fi
+  rm -rf "$t"
+  return $ok
+}
+
+cmd_start() {
+  local S; S=$(state_dir "${1:-}")
+  mkdir -p "$S/registry" "$S/data" "$S/exec"
+  # --- registry -------------------------------------------------------------
+  if ! registry_up; then
+    cat > "$S/registry.yml" <<YML
+version: 0.1
+log:
+  level: warn
+  accesslog:
+    disabled: true
+storage:
+  filesystem:
+    rootdirectory: $S/registry
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:5000
+YML
+    setsid docker-registry serve "$S/registry.yml" >"$S/registry.log" 2>&1 < /dev/null &
+    echo $! > "$S/registry.pid"
+    for _ in $(seq 1 100); do registry_up && break; sleep 0.1; done
+    registry_up || { cat "$S/registry.log" >&2; die "registry did not start"; }
+  fi
+  # --- dockerd --------------------------------------------------------------
+  if ! dockerd_up "$S"; then
+    local driver=overlay2
+    storage_driver_works "$S" || driver=vfs
+    echo "$driver" > "$S/storage-driver"
+    setsid dockerd \
+      --data-root "$S/data" --exec-root "$S/exec" \
+      -H "unix://$S/docker.sock" --pidfile "$S/dockerd.pid" \
+      --registry-mirror http://127.0.0.1:5000 --insecure-registry 127.0.0.1:5000 \
+      --storage-driver "$driver" \
+      >"$S/dockerd.log" 2>&1 < /dev/null &
+    echo $! > "$S/dockerd.launch.pid"
+    for _ in $(seq 1 300); do dockerd_up "$S" && break; sleep 0.1; done
+    dockerd_up "$S" || { tail -30 "$S/dockerd.log" >&2; die "dockerd did not start"; }
+  fi
+  echo "export DOCKER_HOST=unix://$S/docker.sock"
+}
+
+stop_pid() { # pidfile name
+  local f=$1 what=$2 pid
+  [ -f "$f" ] || return 0
+  pid=$(cat "$f" 2>/dev/null || true)
+  if pid_alive "$pid"; then
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 150); do pid_alive "$pid" || break; sleep 0.1; done
+    if pid_alive "$pid"; then echo "engine.sh: $what did not exit, kill -9" >&2; kill -KILL "$pid" 2>/dev/null || true; sleep 0.3; fi
+  fi
+  rm -f "$f"
+}
+
+cmd_stop() {
+  [ -n "${1:-}" ] || die "STATE_DIR missing"
+  [ -d "$1" ] || { echo "nothing to stop"; return 0; }
+  local S; S=$(cd "$1" && pwd)
+  # dockerd first (it stops its containers and its containerd)
+  if [ -f "$S/dockerd.pid" ] || [ -f "$S/dockerd.launch.pid" ]; then
+    local p1 p2; p1=$(cat "$S/dockerd.pid" 2>/dev/null || true); p2=$(cat "$S/dockerd.launch.pid" 2>/dev/null || true)
+    [ -n "$p1" ] && echo "$p1" > "$S/dockerd.stop.pid" && stop_pid "$S/dockerd.stop.pid" dockerd
+    [ -n "$p2" ] && [ "$p2" != "$p1" ] && echo "$p2" > "$S/dockerd.stop.pid" && stop_pid "$S/dockerd.stop.pid" dockerd
+    rm -f "$S/dockerd.pid" "$S/dockerd.launch.pid"
+  fi
+  # containerd (started by this dockerd) and shims: find them by their state dir under $S
+  local pids p
+  pids=$(for p in /proc/[0-9]*; do
+           c=$(tr '\0' ' ' < "$p/cmdline" 2>/dev/null || true)
+           case "$c" in *"$S/"*) echo "${p#/proc/}";; esac
+         done)
+  for p in $pids; do kill -TERM "$p" 2>/dev/null || true; done
+  for _ in $(seq 1 50); do
+    local alive=0; for p in $pids; do pid_alive "$p" && alive=1; done
+    [ $alive = 0 ] && break; sleep 0.1
+  done
+  for p in $pids; do pid_alive "$p" && kill -KILL "$p" 2>/dev/null || true; done
+  # shims are started with -namespace moby and a -id; their cwd/bundle is under exec-root
+  for p in /proc/[0-9]*; do
+    c=$(tr '\0' ' ' < "$p/cmdline" 2>/dev/null || true)
+    case "$c" in containerd-shim*)
+      if [ "$(readlink "$p/cwd" 2>/dev/null)" != "${S}" ] && readlink "$p/cwd" 2>/dev/null | grep -q "^$S/"; then
+        kill -KILL "${p#/proc/}" 2>/dev/null || true
+      fi;;
+    esac
+  done
+  stop_pid "$S/registry.pid" registry
+  # unmount everything below STATE_DIR, deepest first
+  local m
+  for m in $(awk -v s="$S/" 'index($2, s) == 1 {print $2}' /proc/self/mounts | sort -r); do
+    umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true
+  done
+  echo "stopped"
+}
+
+cmd_status() {
+  local S; S=$(state_dir "${1:-}")
+  registry_up && echo "registry: up" || echo "registry: down"
+  dockerd_up "$S" && echo "dockerd: up" || echo "dockerd: down"
+  registry_up && dockerd_up "$S"
+}
+
+case "${1:-}" in
+  install) cmd_install ;;
+  start) shift; cmd_start "$@" ;;
+  stop) shift; cmd_stop "$@" ;;
+  status) shift; cmd_status "$@" ;;
+  *) echo "usage: $0 install | start STATE_DIR | stop STATE_DIR | status STATE_DIR" >&2; exit 2 ;;
+esac
