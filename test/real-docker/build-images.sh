@@ -33,7 +33,7 @@ fix_times() { find "$1" -exec touch -h -d "$MTIME" {} +; }
 
 build() { # tag dir
   echo "### build $1"
-  "$DOCKER" build -q -t "$1" "$2"
+  "$DOCKER" build -q -t "$1" "$2" 2> >(grep -v -e DEPRECATED -e BuildKit -e environment-variable -e '^$' >&2)
 }
 
 # --- alpine:3.9 root filesystem --------------------------------------------------------------
@@ -100,6 +100,15 @@ for img in $ALL; do
   "$DOCKER" tag "$img" "$remote"
   "$DOCKER" push -q "$remote" >/dev/null
 done
+
+# --- dates back to the book's time (configs rewritten in the registry) -----------------------
+refs=""
+for img in $ALL; do
+  case "$img" in */*) r=$img ;; *) r=library/$img ;; esac
+  case "$r" in *:*) ;; *) r=$r:latest ;; esac
+  refs="$refs $r"
+done
+python3 "$HERE/redate.py" "$REGISTRY" $refs
 
 # --- the learner's starting state ------------------------------------------------------------
 "$DOCKER" container rm -f $("$DOCKER" container ls -aq) >/dev/null 2>&1 || true

@@ -50,6 +50,27 @@ storage_driver_works() {
   return $ok
 }
 
+# The daemon's data lives in STATE_DIR/data. So that paths in outputs read like a stock install
+# (`docker container inspect` mounts, `docker volume inspect`: /var/lib/docker/volumes/...), the
+# folder is bind-mounted on /var/lib/docker when that is free (LAYERLAB_ALIAS=0 turns this off).
+ALIAS=/var/lib/docker
+data_root() {
+  local S=$1
+  if [ "${LAYERLAB_ALIAS:-1}" = 1 ]; then
+    mkdir -p "$ALIAS"
+    if mountpoint -q "$ALIAS"; then
+      if [ "$(cat "$S/data-root-alias" 2>/dev/null)" = "$ALIAS" ]; then echo "$ALIAS"; return; fi
+      echo "engine.sh: $ALIAS is in use, using $S/data as data root" >&2
+    elif [ -z "$(ls -A "$ALIAS" 2>/dev/null)" ] && mount --bind "$S/data" "$ALIAS"; then
+      echo "$ALIAS" > "$S/data-root-alias"; echo "$ALIAS"; return
+    else
+      echo "engine.sh: $ALIAS is not empty, using $S/data as data root" >&2
+    fi
+  fi
+  rm -f "$S/data-root-alias"
+  echo "$S/data"
+}
+
 cmd_start() {
   local S; S=$(state_dir "${1:-}")
   mkdir -p "$S/registry" "$S/data" "$S/exec"
@@ -79,8 +100,9 @@ YML
     local driver=overlay2
     storage_driver_works "$S" || driver=vfs
     echo "$driver" > "$S/storage-driver"
+    local root; root=$(data_root "$S")
     setsid dockerd \
-      --data-root "$S/data" --exec-root "$S/exec" \
+      --data-root "$root" --exec-root "$S/exec" \
       -H "unix://$S/docker.sock" --pidfile "$S/dockerd.pid" \
       --registry-mirror http://127.0.0.1:5000 --insecure-registry 127.0.0.1:5000 \
       --storage-driver "$driver" \
@@ -109,8 +131,14 @@ cmd_stop() {
   [ -d "$1" ] || { echo "nothing to stop"; return 0; }
   local S; S=$(cd "$1" && pwd)
   # dockerd first (it stops its containers and its containerd)
+  local kids=""
   if [ -f "$S/dockerd.pid" ] || [ -f "$S/dockerd.launch.pid" ]; then
     local p1 p2; p1=$(cat "$S/dockerd.pid" 2>/dev/null || true); p2=$(cat "$S/dockerd.launch.pid" 2>/dev/null || true)
+    # its children (containerd, docker-proxy): ended below if dockerd leaves them behind
+    kids=$(for p in /proc/[0-9]*; do
+             pp=$(awk '/^PPid:/ {print $2}' "$p/status" 2>/dev/null || true)
+             if [ -n "$pp" ] && { [ "$pp" = "$p1" ] || [ "$pp" = "$p2" ]; }; then echo "${p#/proc/}"; fi
+           done)
     [ -n "$p1" ] && echo "$p1" > "$S/dockerd.stop.pid" && stop_pid "$S/dockerd.stop.pid" dockerd
     [ -n "$p2" ] && [ "$p2" != "$p1" ] && echo "$p2" > "$S/dockerd.stop.pid" && stop_pid "$S/dockerd.stop.pid" dockerd
     rm -f "$S/dockerd.pid" "$S/dockerd.launch.pid"
@@ -119,29 +147,26 @@ cmd_stop() {
   local pids p
   pids=$(for p in /proc/[0-9]*; do
            c=$(tr '\0' ' ' < "$p/cmdline" 2>/dev/null || true)
-           case "$c" in *"$S/"*) echo "${p#/proc/}";; esac
+           case "$c" in *containerd*"$S/"*) echo "${p#/proc/}";; esac
          done)
+  pids="$pids $kids"
   for p in $pids; do kill -TERM "$p" 2>/dev/null || true; done
   for _ in $(seq 1 50); do
     local alive=0; for p in $pids; do pid_alive "$p" && alive=1; done
     [ $alive = 0 ] && break; sleep 0.1
   done
   for p in $pids; do pid_alive "$p" && kill -KILL "$p" 2>/dev/null || true; done
-  # shims are started with -namespace moby and a -id; their cwd/bundle is under exec-root
-  for p in /proc/[0-9]*; do
-    c=$(tr '\0' ' ' < "$p/cmdline" 2>/dev/null || true)
-    case "$c" in containerd-shim*)
-      if [ "$(readlink "$p/cwd" 2>/dev/null)" != "${S}" ] && readlink "$p/cwd" 2>/dev/null | grep -q "^$S/"; then
-        kill -KILL "${p#/proc/}" 2>/dev/null || true
-      fi;;
-    esac
-  done
   stop_pid "$S/registry.pid" registry
-  # unmount everything below STATE_DIR, deepest first
-  local m
-  for m in $(awk -v s="$S/" 'index($2, s) == 1 {print $2}' /proc/self/mounts | sort -r); do
+  # unmount everything below STATE_DIR (and below the /var/lib/docker alias), deepest first
+  local m alias=""
+  [ -f "$S/data-root-alias" ] && alias=$(cat "$S/data-root-alias")
+  for m in $(awk -v s="$S/" -v a="${alias:+$alias/}" 'index($2, s) == 1 || (a != "" && index($2, a) == 1) {print $2}' /proc/self/mounts | sort -r); do
     umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true
   done
+  if [ -n "$alias" ]; then
+    umount "$alias" 2>/dev/null || umount -l "$alias" 2>/dev/null || true
+    rm -f "$S/data-root-alias"
+  fi
   echo "stopped"
 }
 
