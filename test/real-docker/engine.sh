@@ -50,25 +50,24 @@ storage_driver_works() {
   return $ok
 }
 
-# The daemon's data lives in STATE_DIR/data. So that paths in outputs read like a stock install
-# (`docker container inspect` mounts, `docker volume inspect`: /var/lib/docker/volumes/...), the
-# folder is bind-mounted on /var/lib/docker when that is free (LAYERLAB_ALIAS=0 turns this off).
-ALIAS=/var/lib/docker
-data_root() {
-  local S=$1
+# The daemon's data lives in STATE_DIR/data and its run-time state in STATE_DIR/exec. So that paths in
+# outputs read like a stock install (`/var/lib/docker/volumes/...` in inspect output,
+# `/var/run/docker/netns/...`), these folders are bind-mounted on /var/lib/docker and /var/run/docker
+# when those are free: not mount points, no files in them (LAYERLAB_ALIAS=0 turns this off). STATE_DIR/aliases lists the mounts made.
+alias_dir() { # S SRC TARGET -> prints the path to give dockerd
+  local S=$1 src=$2 target=$3 real
   if [ "${LAYERLAB_ALIAS:-1}" = 1 ]; then
-    mkdir -p "$ALIAS"
-    if mountpoint -q "$ALIAS"; then
-      if [ "$(cat "$S/data-root-alias" 2>/dev/null)" = "$ALIAS" ]; then echo "$ALIAS"; return; fi
-      echo "engine.sh: $ALIAS is in use, using $S/data as data root" >&2
-    elif [ -z "$(ls -A "$ALIAS" 2>/dev/null)" ] && mount --bind "$S/data" "$ALIAS"; then
-      echo "$ALIAS" > "$S/data-root-alias"; echo "$ALIAS"; return
+    mkdir -p "$target"; real=$(readlink -f "$target")
+    if mountpoint -q "$real"; then
+      if grep -qx "$target" "$S/aliases" 2>/dev/null; then echo "$target"; return; fi
+      echo "engine.sh: $target is in use, using $src" >&2
+    elif [ -z "$(find "$real" -mindepth 1 ! -type d 2>/dev/null | head -1)" ] && mount --bind "$src" "$real"; then
+      echo "$target" >> "$S/aliases"; echo "$target"; return
     else
-      echo "engine.sh: $ALIAS is not empty, using $S/data as data root" >&2
+      echo "engine.sh: $target holds files, using $src" >&2
     fi
   fi
-  rm -f "$S/data-root-alias"
-  echo "$S/data"
+  echo "$src"
 }
 
 cmd_start() {
@@ -100,9 +99,11 @@ YML
     local driver=overlay2
     storage_driver_works "$S" || driver=vfs
     echo "$driver" > "$S/storage-driver"
-    local root; root=$(data_root "$S")
+    local root execroot
+    root=$(alias_dir "$S" "$S/data" /var/lib/docker)
+    execroot=$(alias_dir "$S" "$S/exec" /var/run/docker)
     setsid dockerd \
-      --data-root "$root" --exec-root "$S/exec" \
+      --data-root "$root" --exec-root "$execroot" \
       -H "unix://$S/docker.sock" --pidfile "$S/dockerd.pid" \
       --registry-mirror http://127.0.0.1:5000 --insecure-registry 127.0.0.1:5000 \
       --storage-driver "$driver" \
@@ -143,11 +144,15 @@ cmd_stop() {
     [ -n "$p2" ] && [ "$p2" != "$p1" ] && echo "$p2" > "$S/dockerd.stop.pid" && stop_pid "$S/dockerd.stop.pid" dockerd
     rm -f "$S/dockerd.pid" "$S/dockerd.launch.pid"
   fi
-  # containerd (started by this dockerd) and shims: find them by their state dir under $S
-  local pids p
+  # containerd (started by this dockerd) and shims: found by their state dir (under $S or an alias)
+  local pids p a q prefixes="$S/"
+  if [ -f "$S/aliases" ]; then
+    for a in $(cat "$S/aliases"); do prefixes="$prefixes $a/ $(readlink -f "$a")/"; done
+  fi
   pids=$(for p in /proc/[0-9]*; do
            c=$(tr '\0' ' ' < "$p/cmdline" 2>/dev/null || true)
-           case "$c" in *containerd*"$S/"*) echo "${p#/proc/}";; esac
+           case "$c" in *containerd*) ;; *) continue ;; esac
+           for q in $prefixes; do case "$c" in *" $q"*) echo "${p#/proc/}"; break ;; esac; done
          done)
   pids="$pids $kids"
   for p in $pids; do kill -TERM "$p" 2>/dev/null || true; done
@@ -157,15 +162,14 @@ cmd_stop() {
   done
   for p in $pids; do pid_alive "$p" && kill -KILL "$p" 2>/dev/null || true; done
   stop_pid "$S/registry.pid" registry
-  # unmount everything below STATE_DIR (and below the /var/lib/docker alias), deepest first
-  local m alias=""
-  [ -f "$S/data-root-alias" ] && alias=$(cat "$S/data-root-alias")
-  for m in $(awk -v s="$S/" -v a="${alias:+$alias/}" 'index($2, s) == 1 || (a != "" && index($2, a) == 1) {print $2}' /proc/self/mounts | sort -r); do
+  # unmount everything below STATE_DIR and below the aliases, deepest first, then the aliases
+  local m
+  for m in $(awk -v p="$prefixes" 'BEGIN {n = split(p, pre, " ")} {for (i = 1; i <= n; i++) if (index($2, pre[i]) == 1) {print $2; next}}' /proc/self/mounts | sort -r); do
     umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true
   done
-  if [ -n "$alias" ]; then
-    umount "$alias" 2>/dev/null || umount -l "$alias" 2>/dev/null || true
-    rm -f "$S/data-root-alias"
+  if [ -f "$S/aliases" ]; then
+    for a in $(sort -r "$S/aliases"); do a=$(readlink -f "$a"); umount "$a" 2>/dev/null || umount -l "$a" 2>/dev/null || true; done
+    rm -f "$S/aliases"
   fi
   echo "stopped"
 }
