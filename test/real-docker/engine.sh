@@ -150,7 +150,7 @@ cmd_stop() {
     for a in $(cat "$S/aliases"); do prefixes="$prefixes $a/ $(readlink -f "$a")/"; done
   fi
   pids=$(for p in /proc/[0-9]*; do
-           c=$(tr '\0' ' ' < "$p/cmdline" 2>/dev/null || true)
+           c=$( { tr '\0' ' ' < "$p/cmdline"; } 2>/dev/null || true)
            case "$c" in *containerd*) ;; *) continue ;; esac
            for q in $prefixes; do case "$c" in *" $q"*) echo "${p#/proc/}"; break ;; esac; done
          done)
