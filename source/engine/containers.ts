@@ -1,0 +1,442 @@
+/**
+ * The daemon's side of containers: create (mounts, volumes, ports), start (runs the program),
+ * stop, remove, exec. Failures throw DaemonError with the daemon's own message; the CLI layer
+ * (source/docker) adds "Error response from daemon: " and the rest.
+ */
+import type {Container, Image, LogLine, Mount, PortBinding, Volume, World} from './world.js';
+import {randomHex} from './random.js';
+import {randomName} from './names.js';
+import {containerFs, imageLayers, lookupIn} from './unionfs.js';
+import {treeFs} from './treefs.js';
+import {copyPath} from './shell/programs.js';
+import {runInContainer, type ProcessResult} from './process.js';
+import {todoShutdown} from './programs/todo.js';
+import {ancestors, normalizePath} from './path.js';
+
+export class DaemonError extends Error {}
+
+export const VOLUMES_ROOT = '/var/lib/docker/volumes';
+
+export function volumeDataPath(name: string): string {
+	return `${VOLUMES_ROOT}/${name}/_data`;
+}
+
+/** Finds a container by full id, name, or unique id prefix, as the daemon does. */
+export function findContainer(world: World, ref: string): Container | undefined {
+	if (ref === '') return undefined;
+	const name = ref.startsWith('/') ? ref.slice(1) : ref;
+	const all = Object.values(world.containers);
+	const exact = all.find(container => container.id === ref) ?? all.find(container => container.name === name);
+	if (exact) return exact;
+	const prefixed = all.filter(container => container.id.startsWith(ref));
+	if (prefixed.length > 1) throw new DaemonError(`Multiple IDs found with provided prefix: ${ref}`);
+	return prefixed[0];
+}
+
+export function requireContainer(world: World, ref: string): Container {
+	const container = findContainer(world, ref);
+	if (!container) throw new DaemonError(`No such container: ${ref}`);
+	return container;
+}
+
+export function createVolume(world: World, name: string, anonymous: boolean, labels: Record<string, string> = {}): Volume {
+	const existing = world.volumes[name];
+	if (existing) return existing;
+	const volume: Volume = {name, anonymous, created: world.clock, files: {}, labels};
+	world.volumes[name] = volume;
+	return volume;
+}
+
+const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
+export interface CreateRequest {
+	name?: string;
+	/** The image as the user typed it. */
+	imageRef: string;
+	image: Image;
+	/** Arguments after the image; empty means the image's CMD. */
+	args: string[];
+	/** `--entrypoint`: undefined keeps the image's, '' clears it. */
+	entrypoint?: string;
+	env: string[];
+	workdir?: string;
+	tty: boolean;
+	interactive: boolean;
+	/** `-v` specs, host paths already absolute. */
+	binds: string[];
+	/** `--mount` specs, parsed by the CLI. */
+	mounts: MountSpec[];
+	mountFlags: string[];
+	volumesFrom: string[];
+	publish: PortBinding[];
+	autoRemove: boolean;
+	user?: string;
+}
+
+export interface MountSpec {
+	type: 'bind' | 'volume' | 'tmpfs';
+	source: string;
+	target: string;
+	readonly: boolean;
+}
+
+function mountFromBind(world: World, spec: string): Mount {
+	const parts = spec.split(':');
+	let source = '';
+	let destination: string;
+	let options = '';
+	if (parts.length === 1) destination = parts[0]!;
+	else if (parts.length === 2 && parts[1]!.startsWith('/')) [source, destination] = parts as [string, string];
+	else if (parts.length === 2) {
+		destination = parts[0]!;
+		options = parts[1]!;
+	} else [source, destination, options] = parts as [string, string, string];
+	if (!destination.startsWith('/')) throw new DaemonError(`invalid volume specification: '${spec}': invalid mount config for type "volume": invalid mount path: '${destination}' mount path must be absolute`);
+	destination = normalizePath(destination);
+	const flags = options === '' ? [] : options.split(',');
+	const readOnly = flags.includes('ro');
+	const mode = flags.filter(flag => flag !== 'rw').join(',');
+	if (source === '') {
+		const name = randomHex(world, 64);
+		createVolume(world, name, true);
+		return {type: 'volume', name, source: volumeDataPath(name), destination, driver: 'local', mode: '', rw: !readOnly, propagation: '', anonymous: true, origin: 'bind-flag'};
+	}
+	if (source.startsWith('/')) {
+		const host = treeFs(world.host.files);
+		try {
+			host.stat(source);
+		} catch {
+			host.mkdir(source, {parents: true});
+		}
+		return {type: 'bind', name: '', source: normalizePath(source), destination, driver: '', mode, rw: !readOnly, propagation: 'rprivate', anonymous: false, origin: 'bind-flag'};
+	}
+	if (!VOLUME_NAME.test(source)) {
+		throw new DaemonError(`create ${source}: "${source}" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path`);
+	}
+	createVolume(world, source, false);
+	return {type: 'volume', name: source, source: volumeDataPath(source), destination, driver: 'local', mode: mode === '' ? 'z' : mode, rw: !readOnly, propagation: '', anonymous: false, origin: 'bind-flag'};
+}
+
+function mountFromSpec(world: World, spec: MountSpec): Mount {
+	const destination = normalizePath(spec.target);
+	if (spec.type === 'bind') {
+		if (spec.source === '') throw new DaemonError('invalid mount config for type "bind": field Source must not be empty');
+		const source = normalizePath(spec.source);
+		try {
+			treeFs(world.host.files).stat(source);
+		} catch {
+			throw new DaemonError(`invalid mount config for type "bind": bind source path does not exist: ${source}`);
+		}
+		return {type: 'bind', name: '', source, destination, driver: '', mode: '', rw: !spec.readonly, propagation: 'rprivate', anonymous: false, origin: 'mount-flag'};
+	}
+	if (spec.type === 'tmpfs') throw new DaemonError('layerlab does not simulate tmpfs mounts');
+	const anonymous = spec.source === '';
+	const name = anonymous ? randomHex(world, 64) : spec.source;
+	createVolume(world, name, anonymous);
+	return {type: 'volume', name, source: volumeDataPath(name), destination, driver: 'local', mode: '', rw: !spec.readonly, propagation: '', anonymous, origin: 'mount-flag'};
+}
+
+/** Copies what the image has at a volume's mount point into the volume, when the volume is empty. */
+function prepopulate(world: World, container: Container, mount: Mount): void {
+	const volume = world.volumes[mount.name];
+	if (!volume || Object.keys(volume.files).length > 0) return;
+	const imageOnly: Container = {...container, mounts: [], rw: {}};
+	const image = containerFs(world, imageOnly);
+	try {
+		if (image.stat(mount.destination).entry.kind !== 'dir') return;
+	} catch {
+		return;
+	}
+	const target = treeFs(volume.files);
+	for (const name of image.list(mount.destination)) {
+		copyPath(image, `${mount.destination}/${name}`, target, `/${name}`);
+	}
+}
+
+export function createContainer(world: World, request: CreateRequest): Container {
+	const {image} = request;
+	if (request.name !== undefined) {
+		if (!/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(request.name)) {
+			throw new DaemonError(`Invalid container name (${request.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+		}
+		const taken = Object.values(world.containers).find(container => container.name === request.name!.replace(/^\//, ''));
+		if (taken) {
+			throw new DaemonError(`Conflict. The container name "/${request.name.replace(/^\//, '')}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+		}
+	}
+	const sources: Container[] = request.volumesFrom.map(ref => {
+		const [name] = ref.split(':');
+		const found = findContainer(world, name!);
+		if (!found) throw new DaemonError(`No such container: ${name}`);
+		return found;
+	});
+
+	const id = randomHex(world, 64);
+	const entrypoint = request.entrypoint === undefined ? image.config.entrypoint : request.entrypoint === '' ? null : [request.entrypoint];
+	const cmd = request.args.length > 0 ? request.args : request.entrypoint !== undefined ? null : image.config.cmd;
+	const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
+	const env = [...image.config.env];
+	for (const item of request.env) {
+		const name = item.split('=')[0]!;
+		const index = env.findIndex(existing => existing.split('=')[0] === name);
+		const value = item.includes('=') ? item : undefined;
+		if (value === undefined) continue;
+		if (index >= 0) env[index] = value;
+		else env.push(value);
+	}
+	world.serial++;
+	const container: Container = {
+		id,
+		name: request.name?.replace(/^\//, '') ?? randomName(world),
+		imageId: image.id,
+		created: world.clock + world.serial,
+		path: argv[0] ?? '',
+		args: argv.slice(1),
+		config: {
+			hostname: id.slice(0, 12),
+			image: request.imageRef,
+			cmd,
+			entrypoint,
+			env,
+			workingDir: request.workdir ? normalizePath(request.workdir, image.config.workingDir || '/') : image.config.workingDir,
+			user: request.user ?? image.config.user,
+			tty: request.tty,
+			openStdin: request.interactive,
+			attachStdout: true,
+			attachStderr: true,
+			volumes: [...image.config.volumes],
+			exposedPorts: [...new Set([...image.config.exposedPorts, ...request.publish.map(port => `${port.containerPort}/${port.protocol}`)])],
+			labels: {...image.config.labels},
+			argsEscaped: image.config.argsEscaped && request.args.length === 0,
+		},
+		hostConfig: {
+			binds: request.binds.length > 0 ? [...request.binds] : null,
+			mountFlags: request.mountFlags,
+			portBindings: request.publish,
+			autoRemove: request.autoRemove,
+			volumesFrom: request.volumesFrom,
+		},
+		mounts: [],
+		rw: {},
+		status: 'created',
+		exitCode: 0,
+		startedAt: 0,
+		finishedAt: 0,
+		pid: 0,
+		restartCount: 0,
+		logs: [],
+		app: null,
+	};
+	if (argv.length === 0) throw new DaemonError('No command specified');
+
+	const mounts: Mount[] = [];
+	const add = (mount: Mount) => {
+		if (mounts.some(existing => existing.destination === mount.destination)) throw new DaemonError(`Duplicate mount point: ${mount.destination}`);
+		mounts.push(mount);
+	};
+	for (const spec of request.binds) add(mountFromBind(world, spec));
+	for (const spec of request.mounts) add(mountFromSpec(world, spec));
+	sources.forEach((source, index) => {
+		const mode = request.volumesFrom[index]!.split(':')[1];
+		for (const mount of source.mounts) {
+			if (mounts.some(existing => existing.destination === mount.destination)) continue;
+			mounts.push({...mount, rw: mode === 'ro' ? false : mode === 'rw' ? true : mount.rw, origin: 'volumes-from'});
+		}
+	});
+	for (const path of container.config.volumes) {
+		if (mounts.some(mount => mount.destination === path)) continue;
+		const name = randomHex(world, 64);
+		createVolume(world, name, true);
+		mounts.push({type: 'volume', name, source: volumeDataPath(name), destination: path, driver: 'local', mode: '', rw: true, propagation: '', anonymous: true, origin: 'image'});
+	}
+	container.mounts = mounts;
+	for (const mount of mounts) if (mount.type === 'volume' && mount.origin !== 'volumes-from') prepopulate(world, container, mount);
+	world.containers[id] = container;
+	return container;
+}
+
+/** Creates the mount points that the image lacks in the writable layer, as runc does at start. */
+function createMountPoints(world: World, container: Container): void {
+	for (const mount of [...container.mounts].sort((a, b) => a.destination.length - b.destination.length)) {
+		if (lookupIn(world, {...container, mounts: []}, mount.destination)) continue;
+		const isFile = mount.type === 'bind' && world.host.files[mount.source]?.kind === 'file';
+		for (const dir of ancestors(mount.destination)) {
+			const existing = lookupIn(world, {...container, mounts: []}, dir);
+			if (!existing) container.rw[dir] = {kind: 'dir', mode: 0o755};
+			else if (!container.rw[dir] && existing.entry.kind === 'dir') container.rw[dir] = {kind: 'dir', mode: existing.entry.mode};
+		}
+		container.rw[mount.destination] = isFile ? {kind: 'file', mode: 0o755, content: ''} : {kind: 'dir', mode: 0o755};
+	}
+}
+
+function portInUse(world: World, container: Container): PortBinding | undefined {
+	for (const binding of container.hostConfig.portBindings) {
+		const clash = Object.values(world.containers).find(
+			other => other.id !== container.id && other.status === 'running' && other.hostConfig.portBindings.some(port => port.hostPort === binding.hostPort && port.protocol === binding.protocol),
+		);
+		if (clash) return binding;
+	}
+	return undefined;
+}
+
+export interface StartOptions {
+	attach: boolean;
+	columns?: number;
+	onOutput?: (line: LogLine) => void;
+}
+
+/** Starts the container's program. Returns what it printed; the container ends running or exited. */
+export function startContainer(world: World, container: Container, options: StartOptions): ProcessResult {
+	if (container.status === 'running') return {status: 'running', output: []};
+	const clash = portInUse(world, container);
+	if (clash) {
+		const endpoint = randomHex(world, 64);
+		throw new DaemonError(`driver failed programming external connectivity on endpoint ${container.name} (${endpoint}): Bind for 0.0.0.0:${clash.hostPort} failed: port is already allocated`);
+	}
+	createMountPoints(world, container);
+	const argv = [container.path, ...container.args];
+	world.serial++;
+	container.startedAt = world.clock + world.serial;
+	container.pid = world.nextPid++;
+	container.app = null;
+	const result = runInContainer(world, container, argv, {
+		canBlock: !options.attach,
+		tty: container.config.tty,
+		columns: options.columns,
+		onOutput: options.onOutput,
+	});
+	container.logs.push(...result.output);
+	if (result.startError) {
+		container.status = 'created';
+		container.exitCode = 127;
+		throw new DaemonError(`failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${result.startError}: unknown`);
+	}
+	if (result.status === 'running') {
+		container.status = 'running';
+		return result;
+	}
+	finish(world, container, result.status);
+	return result;
+}
+
+function finish(world: World, container: Container, exitCode: number): void {
+	world.serial++;
+	container.status = 'exited';
+	container.exitCode = exitCode;
+	container.finishedAt = world.clock + world.serial;
+	container.pid = 0;
+	container.app = null;
+	if (container.hostConfig.autoRemove) removeContainer(world, container, {force: true, volumes: true});
+}
+
+/** SIGTERM, then SIGKILL after the timeout: servers shut down cleanly, a sleeping shell is killed. */
+export function stopContainer(world: World, container: Container): void {
+	if (container.status !== 'running') return;
+	if (container.app?.program === 'todo') {
+		container.logs.push({stream: 'stdout', text: todoShutdown()});
+		finish(world, container, 0);
+		return;
+	}
+	world.clock += 10_000;
+	finish(world, container, 137);
+}
+
+/** `docker kill` and `rm -f`: SIGKILL. */
+export function killContainer(world: World, container: Container): void {
+	if (container.status !== 'running') return;
+	finish(world, container, 137);
+}
+
+export function removeContainer(world: World, container: Container, options: {force: boolean; volumes: boolean}): void {
+	if (container.status === 'running') {
+		if (!options.force) {
+			throw new DaemonError(`You cannot remove a running container ${container.id}. Stop the container before attempting removal or force remove`);
+		}
+		container.status = 'exited';
+		container.exitCode = 137;
+	}
+	delete world.containers[container.id];
+	if (options.volumes) {
+		for (const mount of container.mounts) {
+			if (mount.type !== 'volume' || !mount.anonymous || mount.origin === 'volumes-from') continue;
+			if (volumeUsers(world, mount.name).length === 0) delete world.volumes[mount.name];
+		}
+	}
+}
+
+/** Containers (running or not) that mount a volume. */
+export function volumeUsers(world: World, name: string): Container[] {
+	return Object.values(world.containers).filter(container => container.mounts.some(mount => mount.type === 'volume' && mount.name === name));
+}
+
+export interface ExecOptions {
+	tty: boolean;
+	interactive: boolean;
+	workdir?: string;
+	env: string[];
+	stdin?: string;
+	columns?: number;
+	onOutput?: (line: LogLine) => void;
+}
+
+export function execInContainer(world: World, container: Container, argv: string[], options: ExecOptions): ProcessResult {
+	if (container.status !== 'running') throw new DaemonError(`Container ${container.id} is not running`);
+	const env = [...container.config.env];
+	for (const item of options.env) if (item.includes('=')) env.push(item);
+	const result = runInContainer(world, container, argv, {
+		canBlock: false,
+		tty: options.tty,
+		env,
+		workingDir: options.workdir,
+		stdin: options.stdin,
+		columns: options.columns,
+		onOutput: options.onOutput,
+	});
+	if (result.startError) {
+		throw new DaemonError(`OCI runtime exec failed: exec failed: unable to start container process: ${result.startError}: unknown`);
+	}
+	return result;
+}
+
+/**
+ * What `docker container diff` lists, in the order the daemon's tree comparison produces: a
+ * directory before what changed inside it, additions and changes before deletions, names sorted
+ * (the daemon walks a Go map there, so its sibling order varies; see docs/FIDELITY.md).
+ */
+export function containerChanges(world: World, container: Container): Array<{kind: 'A' | 'C' | 'D'; path: string}> {
+	const lower: Container = {...container, rw: {}, mounts: []};
+	const children = new Map<string, string[]>();
+	for (const path of Object.keys(container.rw)) {
+		const parent = path.slice(0, path.lastIndexOf('/')) || '/';
+		const list = children.get(parent);
+		if (list) list.push(path);
+		else children.set(parent, [path]);
+	}
+	const changes: Array<{kind: 'A' | 'C' | 'D'; path: string}> = [];
+	const visit = (dir: string) => {
+		const paths = (children.get(dir) ?? []).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+		for (const path of paths) {
+			if (container.rw[path]!.kind === 'whiteout') continue;
+			changes.push({kind: lookupIn(world, lower, path) ? 'C' : 'A', path});
+			visit(path);
+		}
+		for (const path of paths) if (container.rw[path]!.kind === 'whiteout') changes.push({kind: 'D', path});
+	};
+	visit('/');
+	return changes;
+}
+
+/** Bytes in the writable layer, for `ps -s`. */
+export function writableSize(container: Container): number {
+	let size = 0;
+	for (const entry of Object.values(container.rw)) {
+		if (entry.kind === 'file') size += entry.size ?? Buffer.byteLength(entry.content);
+		else if (entry.kind === 'symlink') size += entry.target.length;
+	}
+	return size;
+}
+
+export function imageSize(world: World, image: Image): number {
+	return imageLayers(world, image.id).reduce((sum, layer) => sum + layer.size, 0);
+}
+

@@ -1,0 +1,67 @@
+import type {Entry} from './world.js';
+
+/** Error numbers the simulated programs can meet, with the text libc gives them. */
+export const ERRNO_TEXT = {
+	ENOENT: 'No such file or directory',
+	ENOTDIR: 'Not a directory',
+	EISDIR: 'Is a directory',
+	EROFS: 'Read-only file system',
+	EEXIST: 'File exists',
+	ENOTEMPTY: 'Directory not empty',
+	EBUSY: 'Resource busy',
+	ELOOP: 'Too many levels of symbolic links',
+	EINVAL: 'Invalid argument',
+} as const;
+
+export type Errno = keyof typeof ERRNO_TEXT;
+
+export class FsError extends Error {
+	constructor(readonly code: Errno) {
+		super(ERRNO_TEXT[code]);
+	}
+}
+
+export interface Stat {
+	/** The real path after following symlinks. */
+	path: string;
+	entry: Entry;
+}
+
+/**
+ * What a program sees of a filesystem: the host's, or a container's union view.
+ * Every method throws FsError; paths are absolute.
+ */
+export interface FsApi {
+	/** Follows symlinks (also in the final component unless `follow` is false). */
+	stat(path: string, follow?: boolean): Stat;
+	/** Child names of a directory, sorted bytewise. */
+	list(path: string): string[];
+	read(path: string): string;
+	write(path: string, content: string, options?: {append?: boolean; mode?: number}): void;
+	mkdir(path: string, options?: {parents?: boolean; mode?: number}): void;
+	remove(path: string, options?: {recursive?: boolean}): void;
+	/** Sets a file's or directory's permission bits. */
+	chmod(path: string, mode: number): void;
+	/** Creates a symbolic link at `path` pointing to `target`. */
+	symlink(path: string, target: string): void;
+}
+
+export function exists(fs: FsApi, path: string, follow = true): boolean {
+	try {
+		fs.stat(path, follow);
+		return true;
+	} catch (error) {
+		if (error instanceof FsError) return false;
+		throw error;
+	}
+}
+
+export function byteLength(text: string): number {
+	return Buffer.byteLength(text, 'utf8');
+}
+
+export function entrySize(entry: Entry): number {
+	if (entry.kind === 'file') return entry.size ?? byteLength(entry.content);
+	if (entry.kind === 'symlink') return entry.target.length;
+	return 0;
+}

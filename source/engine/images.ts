@@ -1,0 +1,166 @@
+/** The daemon's side of images: references, pull from the simulated registry, remove, commit. */
+import type {Container, Image, World} from './world.js';
+import {DaemonError} from './containers.js';
+import {makeLayer, sha256} from './build.js';
+
+export interface ImageRef {
+	/** `diamol/ch06-random-number` (Docker's familiar form: no docker.io/, no library/). */
+	repository: string;
+	tag: string;
+	/** `repository:tag`. */
+	full: string;
+}
+
+export function parseImageRef(ref: string): ImageRef {
+	let name = ref;
+	let tag = 'latest';
+	const slash = name.lastIndexOf('/');
+	const colon = name.lastIndexOf(':');
+	if (colon > slash) {
+		tag = name.slice(colon + 1);
+		name = name.slice(0, colon);
+	}
+	name = name.replace(/^(docker\.io|index\.docker\.io)\//, '').replace(/^library\//, '');
+	return {repository: name, tag, full: `${name}:${tag}`};
+}
+
+/** Docker's reference grammar, enough to reject what the daemon rejects. */
+export function isValidReference(ref: string): boolean {
+	return /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$/.test(ref);
+}
+
+/** A local image by `name[:tag]`, full or short id. */
+export function findImage(world: World, ref: string): Image | undefined {
+	const parsed = parseImageRef(ref);
+	const images = Object.values(world.images);
+	const tagged = images.find(image => image.repoTags.includes(parsed.full));
+	if (tagged) return tagged;
+	const id = ref.startsWith('sha256:') ? ref : 'sha256:' + ref;
+	if (/^sha256:[0-9a-f]+$/.test(id) && ref.length >= 1) {
+		const matches = images.filter(image => image.id.startsWith(id));
+		if (matches.length === 1) return matches[0];
+	}
+	return undefined;
+}
+
+export interface PullLayer {
+	/** First 12 hex of the blob digest, as pull progress shows it. */
+	id: string;
+	status: 'Already exists' | 'Pull complete';
+}
+
+export interface PullResult {
+	ref: ImageRef;
+	image: Image;
+	layers: PullLayer[];
+	digest: string;
+	upToDate: boolean;
+}
+
+function localLayers(world: World): Set<string> {
+	const present = new Set<string>();
+	for (const image of Object.values(world.images)) for (const layer of image.layers) present.add(layer);
+	return present;
+}
+
+export function pullImage(world: World, ref: string): PullResult {
+	const parsed = parseImageRef(ref);
+	const remote = world.registry[parsed.full];
+	if (!remote) {
+		const known = Object.keys(world.registry).some(key => key.startsWith(parsed.repository + ':'));
+		if (known) throw new DaemonError(`manifest for ${parsed.full} not found: manifest unknown: manifest unknown`);
+		throw new DaemonError(`pull access denied for ${parsed.repository}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);
+	}
+	const existing = findImage(world, parsed.full);
+	if (existing && existing.id === remote.image.id) {
+		return {ref: parsed, image: existing, layers: [], digest: remote.manifestDigest, upToDate: true};
+	}
+	const present = localLayers(world);
+	const seen = new Set<string>();
+	const layers: PullLayer[] = [];
+	for (const digest of remote.image.layers) {
+		const blob = world.layers[digest]!.blob;
+		if (seen.has(blob)) continue;
+		seen.add(blob);
+		layers.push({id: blob.slice(7, 19), status: present.has(digest) ? 'Already exists' : 'Pull complete'});
+	}
+	// A tag moves to the pulled image; the old image keeps its other tags or becomes dangling.
+	if (existing) existing.repoTags = existing.repoTags.filter(tag => tag !== parsed.full);
+	const local: Image = world.images[remote.image.id] ?? {...structuredClone(remote.image), repoTags: [], repoDigests: []};
+	if (!local.repoTags.includes(parsed.full)) local.repoTags.push(parsed.full);
+	const digestRef = `${parsed.repository}@${remote.manifestDigest}`;
+	if (!local.repoDigests.includes(digestRef)) local.repoDigests.push(digestRef);
+	local.source = 'pull';
+	world.images[local.id] = local;
+	return {ref: parsed, image: local, layers, digest: remote.manifestDigest, upToDate: false};
+}
+
+/** ChainIDs: how the daemon names layers in `Deleted:` lines. */
+export function chainIds(layers: string[]): string[] {
+	const chain: string[] = [];
+	for (const digest of layers) {
+		const previous = chain.at(-1);
+		chain.push(previous ? 'sha256:' + sha256(`${previous} ${digest}`) : digest);
+	}
+	return chain;
+}
+
+/** `docker image rm`: untag, and delete the image and its unshared layers when no tag is left. */
+export function removeImage(world: World, ref: string, force: boolean): string[] {
+	const image = findImage(world, ref);
+	if (!image) throw new DaemonError(`No such image: ${ref}`);
+	const parsed = parseImageRef(ref);
+	const byTag = image.repoTags.includes(parsed.full);
+	const users = Object.values(world.containers).filter(container => container.imageId === image.id);
+	if (users.length > 0 && !force && (!byTag || image.repoTags.length === 1)) {
+		const running = users.find(container => container.status === 'running');
+		const user = running ?? users[0]!;
+		if (byTag) throw new DaemonError(`conflict: unable to remove repository reference "${ref}" (must force) - container ${user.id.slice(0, 12)} is using its referenced image ${image.id.slice(7, 19)}`);
+		throw new DaemonError(`conflict: unable to delete ${image.id.slice(7, 19)} (must be forced) - image is being used by stopped container ${user.id.slice(0, 12)}`);
+	}
+	const lines: string[] = [];
+	if (byTag && image.repoTags.length > 1) {
+		image.repoTags = image.repoTags.filter(tag => tag !== parsed.full);
+		return [`Untagged: ${parsed.full}`];
+	}
+	for (const tag of image.repoTags) lines.push(`Untagged: ${tag}`);
+	for (const digest of image.repoDigests) lines.push(`Untagged: ${digest}`);
+	if (users.length > 0) {
+		image.repoTags = [];
+		image.repoDigests = [];
+		return lines;
+	}
+	delete world.images[image.id];
+	lines.push(`Deleted: ${image.id}`);
+	const stillUsed = new Set<string>();
+	for (const other of Object.values(world.images)) chainIds(other.layers).forEach(id => stillUsed.add(id));
+	const chain = chainIds(image.layers);
+	for (let i = chain.length - 1; i >= 0; i--) {
+		if (stillUsed.has(chain[i]!)) break;
+		lines.push(`Deleted: ${chain[i]}`);
+	}
+	return lines;
+}
+
+/** `docker container commit`: the writable layer becomes a new layer on top of the image. */
+export function commitContainer(world: World, container: Container, ref: string | undefined): Image {
+	const base = world.images[container.imageId]!;
+	const layer = makeLayer(structuredClone(container.rw));
+	world.layers[layer.digest] ??= layer;
+	world.serial++;
+	const created = world.clock + world.serial;
+	const config = structuredClone(base.config);
+	config.cmd = container.config.cmd;
+	config.entrypoint = container.config.entrypoint;
+	config.env = [...container.config.env];
+	config.workingDir = container.config.workingDir;
+	config.exposedPorts = [...container.config.exposedPorts];
+	const history = [...base.history, {created, createdBy: [container.path, ...container.args].join(' '), emptyLayer: false, comment: ''}];
+	const layers = [...base.layers, layer.digest];
+	const id = 'sha256:' + sha256(JSON.stringify({config, layers, history, created}));
+	const parsed = ref ? parseImageRef(ref) : undefined;
+	if (parsed) for (const other of Object.values(world.images)) other.repoTags = other.repoTags.filter(tag => tag !== parsed.full);
+	const image: Image = {id, repoTags: parsed ? [parsed.full] : [], repoDigests: [], layers, config, history, created, parent: base.id, comment: '', source: 'commit'};
+	world.images[id] = image;
+	return image;
+}

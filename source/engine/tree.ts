@@ -1,0 +1,61 @@
+import type {Entry, Tree} from './world.js';
+import {isWithin} from './path.js';
+
+/**
+ * Child names of `dir` in a flat tree. Image layers never change once built, so their answers are
+ * cached per tree object; writable trees (host, volumes, writable layers) are scanned.
+ */
+const childCache = new WeakMap<Tree, Map<string, string[]>>();
+
+function scanChildren(tree: Tree, dir: string): string[] {
+	const prefix = dir === '/' ? '/' : dir + '/';
+	const names: string[] = [];
+	for (const path of Object.keys(tree)) {
+		if (path.startsWith(prefix)) {
+			const rest = path.slice(prefix.length);
+			if (rest !== '' && !rest.includes('/')) names.push(rest);
+		}
+	}
+	return names;
+}
+
+export function childNames(tree: Tree, dir: string, immutable = false): string[] {
+	if (!immutable) return scanChildren(tree, dir);
+	let byDir = childCache.get(tree);
+	if (!byDir) {
+		byDir = new Map();
+		for (const path of Object.keys(tree)) {
+			const index = path.lastIndexOf('/');
+			const parent = index <= 0 ? '/' : path.slice(0, index);
+			const list = byDir.get(parent);
+			if (list) list.push(path.slice(index + 1));
+			else byDir.set(parent, [path.slice(index + 1)]);
+		}
+		childCache.set(tree, byDir);
+	}
+	return byDir.get(dir) ?? [];
+}
+
+/** Paths strictly below `dir`. */
+export function descendants(tree: Tree, dir: string): string[] {
+	const prefix = dir === '/' ? '/' : dir + '/';
+	return Object.keys(tree).filter(path => path.startsWith(prefix));
+}
+
+export function deleteSubtree(tree: Tree, path: string): void {
+	for (const key of Object.keys(tree)) {
+		if (isWithin(key, path)) delete tree[key];
+	}
+}
+
+export function bytewise(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function dirEntry(mode = 0o755): Entry {
+	return {kind: 'dir', mode};
+}
+
+export function fileEntry(content: string, mode = 0o644): Entry {
+	return {kind: 'file', mode, content};
+}

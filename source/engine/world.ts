@@ -1,0 +1,201 @@
+/**
+ * The simulated world: images and their layers, containers with their writable layers, volumes,
+ * the learner's host filesystem and shell, a seeded random source and a virtual clock.
+ * Plain data only (no classes, no functions), so immer can draft it and tests can compare it.
+ */
+
+/** A filesystem entry. Paths are keys of a Tree; '/' itself is never stored. */
+export type Entry =
+	/**
+	 * `size` stands in for the byte count of binaries whose bytes the lab does not keep; `program`
+	 * names the simulated program that runs when the file is executed (see engine/programs).
+	 */
+	| {kind: 'file'; mode: number; content: string; size?: number; program?: string}
+	| {kind: 'dir'; mode: number; opaque?: boolean}
+	| {kind: 'symlink'; target: string}
+	/** Deletion marker in a writable layer (overlayfs whiteout). */
+	| {kind: 'whiteout'};
+
+/** Absolute path → entry. */
+export type Tree = Record<string, Entry>;
+
+export interface Layer {
+	/** Content digest of the uncompressed layer ("diff id"), `sha256:<64 hex>`. */
+	digest: string;
+	/** Digest of the compressed blob, as a registry names it (pull output shows its first 12 hex). */
+	blob: string;
+	entries: Tree;
+	/** Bytes, as Docker counts a layer's size. */
+	size: number;
+}
+
+export interface ImageConfig {
+	env: string[];
+	cmd: string[] | null;
+	entrypoint: string[] | null;
+	workingDir: string;
+	volumes: string[];
+	exposedPorts: string[];
+	user: string;
+	/** Shell-form CMD/ENTRYPOINT were written as `/bin/sh -c …` by the builder. */
+	argsEscaped: boolean;
+	labels: Record<string, string>;
+}
+
+export interface HistoryEntry {
+	created: number;
+	createdBy: string;
+	emptyLayer: boolean;
+	comment: string;
+}
+
+export interface Image {
+	/** `sha256:<64 hex>` of the image config. */
+	id: string;
+	repoTags: string[];
+	repoDigests: string[];
+	/** Layer digests, bottom to top. */
+	layers: string[];
+	config: ImageConfig;
+	history: HistoryEntry[];
+	created: number;
+	parent: string;
+	comment: string;
+	/** How it got here: pulled from the registry, loaded at start, or committed from a container. */
+	source: 'pull' | 'preloaded' | 'commit';
+}
+
+/** An image available in the simulated registry. */
+export interface RemoteImage {
+	/** `name:tag` as Docker normalises it (no `docker.io/` prefix, `library/` dropped). */
+	ref: string;
+	image: Image;
+	/** `sha256:` digest of the manifest; what `Digest:` prints on pull. */
+	manifestDigest: string;
+}
+
+export type MountType = 'volume' | 'bind';
+
+export interface Mount {
+	type: MountType;
+	/** Volume name (volumes only). */
+	name: string;
+	/** Host path for binds; the volume's data path for volumes. */
+	source: string;
+	destination: string;
+	driver: string;
+	mode: string;
+	rw: boolean;
+	propagation: string;
+	/** True for a volume the engine created for this container (image VOLUME or `-v /path`). */
+	anonymous: boolean;
+	/** How it was asked for: `-v`, `--mount`, `--volumes-from` or the image's VOLUME. */
+	origin: 'bind-flag' | 'mount-flag' | 'volumes-from' | 'image';
+}
+
+export type ContainerStatus = 'created' | 'running' | 'exited';
+
+export interface PortBinding {
+	containerPort: number;
+	protocol: 'tcp' | 'udp';
+	hostIp: string;
+	hostPort: number;
+}
+
+export interface ContainerConfig {
+	hostname: string;
+	/** The image as the user named it (`diamol/ch06-random-number`). */
+	image: string;
+	cmd: string[] | null;
+	entrypoint: string[] | null;
+	env: string[];
+	workingDir: string;
+	user: string;
+	tty: boolean;
+	openStdin: boolean;
+	attachStdout: boolean;
+	attachStderr: boolean;
+	volumes: string[];
+	exposedPorts: string[];
+	labels: Record<string, string>;
+	argsEscaped: boolean;
+}
+
+export interface HostConfig {
+	binds: string[] | null;
+	mountFlags: string[];
+	portBindings: PortBinding[];
+	autoRemove: boolean;
+	volumesFrom: string[];
+}
+
+export interface LogLine {
+	stream: 'stdout' | 'stderr';
+	text: string;
+}
+
+/** The running state of a long-lived simulated application (see engine/programs). */
+export interface AppState {
+	program: 'todo';
+	port: number;
+	dbPath: string;
+	debug: boolean;
+}
+
+export interface Container {
+	id: string;
+	name: string;
+	imageId: string;
+	created: number;
+	/** argv[0] and the rest, as Docker reports Path and Args. */
+	path: string;
+	args: string[];
+	config: ContainerConfig;
+	hostConfig: HostConfig;
+	mounts: Mount[];
+	/** The writable layer: created with the container, removed with it. */
+	rw: Tree;
+	status: ContainerStatus;
+	exitCode: number;
+	startedAt: number;
+	finishedAt: number;
+	pid: number;
+	restartCount: number;
+	logs: LogLine[];
+	app: AppState | null;
+}
+
+export interface Volume {
+	name: string;
+	anonymous: boolean;
+	created: number;
+	/** Paths relative to the volume root, written as absolute paths ('/todo-list.db'). */
+	files: Tree;
+	labels: Record<string, string>;
+}
+
+export interface HostState {
+	cwd: string;
+	home: string;
+	user: string;
+	files: Tree;
+	vars: Record<string, string>;
+	lastStatus: number;
+}
+
+export interface World {
+	seed: number;
+	/** xorshift128 state: the only source of randomness. */
+	rng: [number, number, number, number];
+	/** Virtual time, milliseconds since the epoch. Advances per command. */
+	clock: number;
+	layers: Record<string, Layer>;
+	images: Record<string, Image>;
+	registry: Record<string, RemoteImage>;
+	containers: Record<string, Container>;
+	volumes: Record<string, Volume>;
+	host: HostState;
+	nextPid: number;
+	/** Monotonic counter used to order objects created in the same instant. */
+	serial: number;
+}
