@@ -1,0 +1,309 @@
+/** `docker container …` besides run/create: start, stop, restart, rm, ls, logs, exec, cp, diff, inspect, commit, prune. */
+import type {ParsedCommand} from '../parse.js';
+import {daemonError, type DockerContext} from '../io.js';
+import {flagBool, flagInt, flagList, flagString} from '../flags.js';
+import {
+	containerChanges,
+	DaemonError,
+	execInContainer,
+	findContainer,
+	imageSize,
+	killContainer,
+	removeContainer,
+	requireContainer,
+	startContainer,
+	stopContainer,
+	writableSize,
+} from '../../engine/containers.js';
+import {commitContainer} from '../../engine/images.js';
+import type {Container} from '../../engine/world.js';
+import {ago, containerStatus, displayPorts, ellipsis, humanSize, table} from '../render/format.js';
+import {containerInspect, imageInspect, volumeInspect} from '../render/inspect.js';
+import {dockerInspectFormat} from '../render/gotemplate.js';
+import {findImage} from '../../engine/images.js';
+import {containerFs} from '../../engine/unionfs.js';
+import {treeFs} from '../../engine/treefs.js';
+import {copyPath} from '../../engine/shell/programs.js';
+import {FsError, type FsApi} from '../../engine/fsapi.js';
+import {basename, joinPath, normalizePath} from '../../engine/path.js';
+import type {GoValue} from '../render/govalue.js';
+
+/** Runs `action` for each named container; reports each failure; exit 1 if any failed. */
+function forEachContainer(ctx: DockerContext, refs: string[], action: (container: Container, ref: string) => void): {status: number; failed: string[]} {
+	let status = 0;
+	const failed: string[] = [];
+	for (const ref of refs) {
+		try {
+			action(requireContainer(ctx.world, ref), ref);
+		} catch (error) {
+			if (!(error instanceof DaemonError)) throw error;
+			status = daemonError(ctx.io, error.message);
+			failed.push(ref);
+		}
+	}
+	return {status, failed};
+}
+
+export function start(ctx: DockerContext, command: ParsedCommand): number {
+	const attach = flagBool(command, 'attach');
+	let attachedStatus = 0;
+	const {status, failed} = forEachContainer(ctx, command.args, (container, ref) => {
+		const result = startContainer(ctx.world, container, {
+			attach,
+			columns: ctx.io.columns,
+			onOutput: attach ? line => (line.stream === 'stdout' ? ctx.io.out(line.text) : ctx.io.err(line.text)) : undefined,
+		});
+		if (!attach) ctx.io.out(ref + '\n');
+		if (attach && typeof result.status === 'number') attachedStatus = result.status;
+	});
+	if (failed.length > 0) {
+		ctx.io.err(`Error: failed to start containers: ${failed.join(', ')}\n`);
+		return 1;
+	}
+	return status || attachedStatus;
+}
+
+export function stop(ctx: DockerContext, command: ParsedCommand): number {
+	return forEachContainer(ctx, command.args, (container, ref) => {
+		stopContainer(ctx.world, container);
+		ctx.io.out(ref + '\n');
+	}).status;
+}
+
+export function restart(ctx: DockerContext, command: ParsedCommand): number {
+	return forEachContainer(ctx, command.args, (container, ref) => {
+		stopContainer(ctx.world, container);
+		startContainer(ctx.world, container, {attach: false, columns: ctx.io.columns});
+		ctx.io.out(ref + '\n');
+	}).status;
+}
+
+export function rm(ctx: DockerContext, command: ParsedCommand): number {
+	const force = flagBool(command, 'force');
+	return forEachContainer(ctx, command.args, (container, ref) => {
+		if (force) killContainer(ctx.world, container);
+		removeContainer(ctx.world, container, {force, volumes: flagBool(command, 'volumes')});
+		ctx.io.out(ref + '\n');
+	}).status;
+}
+
+function commandText(container: Container): string {
+	return [container.path, ...container.args].join(' ');
+}
+
+/** `docker ps`: quoted, shell-escaped command cut to 20 runes, like the CLI's formatter. */
+function quotedCommand(container: Container, noTrunc: boolean): string {
+	const text = container.args.length === 0 ? container.path : `${container.path} ${container.args.map(arg => (/[\s'"]/.test(arg) ? `'${arg.replace(/'/g, `'"'"'`)}'` : arg)).join(' ')}`;
+	return JSON.stringify(noTrunc ? text : ellipsis(text, 20));
+}
+
+export function ls(ctx: DockerContext, command: ParsedCommand): number {
+	const {world, io} = ctx;
+	let containers = Object.values(world.containers).sort((a, b) => b.created - a.created);
+	const last = flagInt(command, 'last');
+	const latest = flagBool(command, 'latest');
+	if (!flagBool(command, 'all') && last === undefined && !latest) containers = containers.filter(container => container.status === 'running');
+	for (const filter of flagList(command, 'filter')) {
+		const [key, value = ''] = filter.split('=') as [string, string?];
+		if (key === 'status') containers = containers.filter(container => container.status === value);
+		else if (key === 'name') containers = containers.filter(container => container.name.includes(value));
+		else if (key === 'ancestor') containers = containers.filter(container => container.config.image === value || findImage(world, value)?.id === container.imageId);
+		else if (key === 'volume') containers = containers.filter(container => container.mounts.some(mount => mount.name === value || mount.destination === value));
+		else if (key === 'id') containers = containers.filter(container => container.id.startsWith(value));
+	}
+	if (latest) containers = containers.slice(0, 1);
+	else if (last !== undefined && last >= 0) containers = containers.slice(0, last);
+	const noTrunc = flagBool(command, 'no-trunc');
+	if (flagBool(command, 'quiet')) {
+		io.out(containers.map(container => (noTrunc ? container.id : container.id.slice(0, 12)) + '\n').join(''));
+		return 0;
+	}
+	const size = flagBool(command, 'size');
+	const header = ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES', ...(size ? ['SIZE'] : [])];
+	const rows = containers.map(container => [
+		noTrunc ? container.id : container.id.slice(0, 12),
+		container.config.image,
+		quotedCommand(container, noTrunc),
+		ago(world.clock, container.created),
+		containerStatus(container, world.clock),
+		displayPorts(container),
+		container.name,
+		...(size ? [`${humanSize(writableSize(container))} (virtual ${humanSize(writableSize(container) + imageSize(world, world.images[container.imageId]!))})`] : []),
+	]);
+	io.out(table([header, ...rows]));
+	return 0;
+}
+
+export function logs(ctx: DockerContext, command: ParsedCommand): number {
+	try {
+		const container = requireContainer(ctx.world, command.args[0]!);
+		let lines = container.logs;
+		const tail = flagString(command, 'tail');
+		if (tail !== undefined && tail !== 'all') {
+			const n = Number(tail);
+			lines = n >= 0 ? lines.slice(Math.max(0, lines.length - n)) : lines;
+		}
+		for (const line of lines) (line.stream === 'stdout' ? ctx.io.out : ctx.io.err)(line.text);
+		return 0;
+	} catch (error) {
+		if (error instanceof DaemonError) return daemonError(ctx.io, error.message);
+		throw error;
+	}
+}
+
+export function exec(ctx: DockerContext, command: ParsedCommand): number {
+	try {
+		const container = requireContainer(ctx.world, command.args[0]!);
+		const result = execInContainer(ctx.world, container, command.args.slice(1), {
+			tty: flagBool(command, 'tty'),
+			interactive: flagBool(command, 'interactive'),
+			workdir: flagString(command, 'workdir'),
+			env: flagList(command, 'env'),
+			columns: ctx.io.columns,
+			onOutput: line => (line.stream === 'stdout' ? ctx.io.out(line.text) : ctx.io.err(line.text)),
+		});
+		return typeof result.status === 'number' ? result.status : 0;
+	} catch (error) {
+		if (error instanceof DaemonError) return daemonError(ctx.io, error.message);
+		throw error;
+	}
+}
+
+export function diff(ctx: DockerContext, command: ParsedCommand): number {
+	try {
+		const container = requireContainer(ctx.world, command.args[0]!);
+		ctx.io.out(containerChanges(ctx.world, container).map(change => `${change.kind} ${change.path}\n`).join(''));
+		return 0;
+	} catch (error) {
+		if (error instanceof DaemonError) return daemonError(ctx.io, error.message);
+		throw error;
+	}
+}
+
+export function commit(ctx: DockerContext, command: ParsedCommand): number {
+	try {
+		const container = requireContainer(ctx.world, command.args[0]!);
+		ctx.io.out(commitContainer(ctx.world, container, command.args[1]).id + '\n');
+		return 0;
+	} catch (error) {
+		if (error instanceof DaemonError) return daemonError(ctx.io, error.message);
+		throw error;
+	}
+}
+
+export function prune(ctx: DockerContext, command: ParsedCommand): number {
+	if (!flagBool(command, 'force')) {
+		ctx.io.out('WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] \nTotal reclaimed space: 0B\n');
+		return 0;
+	}
+	const stopped = Object.values(ctx.world.containers)
+		.filter(container => container.status !== 'running')
+		.sort((a, b) => b.created - a.created);
+	let bytes = 0;
+	for (const container of stopped) {
+		bytes += writableSize(container);
+		removeContainer(ctx.world, container, {force: false, volumes: false});
+	}
+	const list = stopped.length > 0 ? 'Deleted Containers:\n' + stopped.map(container => container.id + '\n').join('') + '\n' : '';
+	ctx.io.out(`${list}Total reclaimed space: ${humanSize(bytes)}\n`);
+	return 0;
+}
+
+export function inspect(ctx: DockerContext, command: ParsedCommand, kind: 'container' | 'any'): number {
+	const size = flagBool(command, 'size');
+	const elements: Array<GoValue | Error> = command.args.map(ref => {
+		const container = findContainer(ctx.world, ref);
+		if (container) return containerInspect(ctx.world, container, size);
+		if (kind === 'any') {
+			const image = findImage(ctx.world, ref);
+			if (image) return imageInspect(ctx.world, image);
+			const volume = ctx.world.volumes[ref];
+			if (volume) return volumeInspect(volume);
+			return new Error(`Error: No such object: ${ref}`);
+		}
+		return new Error(`Error response from daemon: No such container: ${ref}`);
+	});
+	const result = dockerInspectFormat(flagString(command, 'format') ?? '', elements);
+	ctx.io.out(result.stdout);
+	ctx.io.err(result.stderr);
+	return result.exitCode;
+}
+
+// ---------------------------------------------------------------- cp
+
+/** `CONTAINER:PATH` or a local path: how the CLI's splitCpArg tells them apart. */
+function splitCpArg(arg: string): {container?: string; path: string} {
+	if (arg.startsWith('/') || arg.startsWith('.')) return {path: arg};
+	const index = arg.indexOf(':');
+	if (index <= 0) return {path: arg};
+	return {container: arg.slice(0, index), path: arg.slice(index + 1)};
+}
+
+/** Bytes of the tar stream `docker cp` moves: 512 per header, data padded to 512, 1 KiB trailer. */
+function tarSize(fs: FsApi, path: string): number {
+	const stat = fs.stat(path);
+	if (stat.entry.kind === 'dir') {
+		let size = 512;
+		for (const name of fs.list(stat.path)) size += tarSize(fs, joinPath(stat.path, name)) - 1024;
+		return size + 1024;
+	}
+	const bytes = stat.entry.kind === 'file' ? stat.entry.size ?? Buffer.byteLength(stat.entry.content) : 0;
+	return 512 + Math.ceil(bytes / 512) * 512 + 1024;
+}
+
+export function cp(ctx: DockerContext, command: ParsedCommand): number {
+	const {world, io} = ctx;
+	const source = splitCpArg(command.args[0]!);
+	const dest = splitCpArg(command.args[1]!);
+	if (source.container !== undefined && dest.container !== undefined) {
+		io.err('copying between containers is not supported\n');
+		return 1;
+	}
+	if (source.container === undefined && dest.container === undefined) {
+		io.err('must specify at least one container source\n');
+		return 1;
+	}
+	const host = treeFs(world.host.files);
+	const containerRef = (source.container ?? dest.container)!;
+	const container = findContainer(world, containerRef);
+	if (!container) return daemonError(io, `No such container: ${containerRef}`);
+	const inside = containerFs(world, container);
+	if (source.container !== undefined) {
+		const from = normalizePath(source.path, container.config.workingDir || '/');
+		try {
+			inside.stat(from);
+		} catch {
+			return daemonError(io, `Could not find the file ${source.path} in container ${containerRef}`);
+		}
+		const hostDest = normalizePath(dest.path, io.cwd);
+		return copyAcross(ctx, inside, from, host, hostDest, hostDest);
+	}
+	const hostSource = normalizePath(source.path, io.cwd);
+	try {
+		host.stat(hostSource);
+	} catch {
+		io.err(`lstat ${hostSource}: no such file or directory\n`);
+		return 1;
+	}
+	const to = normalizePath(dest.path, container.config.workingDir || '/');
+	return copyAcross(ctx, host, hostSource, inside, to, `${containerRef}:${dest.path}`);
+}
+
+function copyAcross(ctx: DockerContext, from: FsApi, source: string, to: FsApi, dest: string, shown: string): number {
+	let target = dest;
+	try {
+		if (to.stat(dest).entry.kind === 'dir') target = joinPath(dest, basename(source));
+	} catch {
+		// Missing destination: the copy takes that name.
+	}
+	try {
+		const size = tarSize(from, source);
+		copyPath(from, source, to, target);
+		if (ctx.io.tty) ctx.io.out(`Successfully copied ${humanSize(size)} to ${shown}\n`);
+		return 0;
+	} catch (error) {
+		if (error instanceof FsError && error.code === 'EROFS') return daemonError(ctx.io, 'container rootfs is marked read-only');
+		if (error instanceof FsError) return daemonError(ctx.io, error.message);
+		throw error;
+	}
+}

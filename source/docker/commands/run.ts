@@ -1,0 +1,122 @@
+/** `docker container run` and `create`: pull when missing, create, then start and attach. */
+import type {ParsedCommand} from '../parse.js';
+import type {DockerContext} from '../io.js';
+import {flagValueError, runDaemonError} from '../io.js';
+import {flagBool, flagList, flagString, absoluteBind, parseMount, parsePublish} from '../flags.js';
+import {createContainer, DaemonError, startContainer, type MountSpec} from '../../engine/containers.js';
+import {findImage, isValidReference, parseImageRef, pullImage} from '../../engine/images.js';
+import type {Image, PortBinding} from '../../engine/world.js';
+import {printPull} from './image.js';
+
+function nextEphemeralPort(ctx: DockerContext): () => number {
+	return () => {
+		const used = new Set(Object.values(ctx.world.containers).flatMap(container => container.hostConfig.portBindings.map(binding => binding.hostPort)));
+		let port = 32768;
+		while (used.has(port)) port++;
+		return port;
+	};
+}
+
+/** The image for run/create: local, or pulled with the output a terminal shows. */
+export function ensureImage(ctx: DockerContext, ref: string, command: string): Image | number {
+	const local = findImage(ctx.world, ref);
+	if (local) return local;
+	const parsed = parseImageRef(ref);
+	ctx.io.err(`Unable to find image '${parsed.full}' locally\n`);
+	try {
+		const result = pullImage(ctx.world, ref);
+		printPull(ctx, result, false);
+		return result.image;
+	} catch (error) {
+		if (error instanceof DaemonError) return runDaemonError(ctx.io, error.message, command);
+		throw error;
+	}
+}
+
+export function runOrCreate(ctx: DockerContext, command: ParsedCommand, start: boolean): number {
+	const {io, world} = ctx;
+	const shortForm = command.typed.length === 1 ? `docker ${command.typed[0]}` : `docker ${start ? 'run' : 'create'}`;
+	const imageRef = command.args[0]!;
+	if (!isValidReference(imageRef)) {
+		const lower = imageRef.toLowerCase();
+		if (lower !== imageRef && isValidReference(lower)) {
+			io.err(`docker: invalid reference format: repository name (${parseImageRef(imageRef).repository}) must be lowercase\n\nRun '${shortForm} --help' for more information\n`);
+		} else io.err(`docker: invalid reference format\n\nRun '${shortForm} --help' for more information\n`);
+		return 125;
+	}
+	const mounts: MountSpec[] = [];
+	for (const value of flagList(command, 'mount')) {
+		const parsed = parseMount(value);
+		if (typeof parsed === 'string') return flagValueError(io, command.typed, value, '--mount', parsed);
+		mounts.push(parsed);
+	}
+	const publish: PortBinding[] = [];
+	for (const value of flagList(command, 'publish')) {
+		const parsed = parsePublish(value, nextEphemeralPort(ctx));
+		if (typeof parsed === 'string') {
+			io.err(`docker: ${parsed}\n\nRun '${shortForm} --help' for more information\n`);
+			return 125;
+		}
+		publish.push(...parsed);
+	}
+	const env = flagList(command, 'env').map(item => (item.includes('=') ? item : io.env[item] === undefined ? item : `${item}=${io.env[item]}`));
+	const detach = flagBool(command, 'detach');
+	const autoRemove = flagBool(command, 'rm');
+
+	const image = ensureImage(ctx, imageRef, shortForm);
+	if (typeof image === 'number') return image;
+
+	let container;
+	try {
+		container = createContainer(world, {
+			name: flagString(command, 'name'),
+			imageRef,
+			image,
+			args: command.args.slice(1),
+			entrypoint: flagString(command, 'entrypoint'),
+			env,
+			workdir: flagString(command, 'workdir'),
+			tty: flagBool(command, 'tty'),
+			interactive: flagBool(command, 'interactive'),
+			binds: flagList(command, 'volume').map(spec => absoluteBind(spec, io.cwd)),
+			mounts,
+			mountFlags: flagList(command, 'mount'),
+			volumesFrom: flagList(command, 'volumes-from'),
+			publish,
+			autoRemove,
+			user: flagString(command, 'user'),
+		});
+	} catch (error) {
+		if (error instanceof DaemonError) return runDaemonError(io, error.message, shortForm);
+		throw error;
+	}
+	if (!start) {
+		io.out(container.id + '\n');
+		return 0;
+	}
+	if (detach) {
+		try {
+			startContainer(world, container, {attach: false, columns: io.columns});
+		} catch (error) {
+			if (error instanceof DaemonError) {
+				io.out(container.id + '\n');
+				return runDaemonError(io, error.message, shortForm);
+			}
+			throw error;
+		}
+		io.out(container.id + '\n');
+		return 0;
+	}
+	let result;
+	try {
+		result = startContainer(world, container, {attach: true, columns: io.columns, onOutput: line => (line.stream === 'stdout' ? io.out(line.text) : io.err(line.text))});
+	} catch (error) {
+		if (error instanceof DaemonError) return runDaemonError(io, error.message, shortForm);
+		throw error;
+	}
+	if (result.status === 'running') {
+		io.err(`layerlab: ${container.name} keeps running (a real terminal would stay attached to it until Ctrl+C); it is left running in the background.\n`);
+		return 0;
+	}
+	return result.status;
+}

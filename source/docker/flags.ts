@@ -1,0 +1,99 @@
+/** Reading typed flag values out of a ParsedCommand, and the option parsers of `run`. */
+import type {FlagValue, ParsedCommand} from './parse.js';
+import type {PortBinding} from '../engine/world.js';
+import type {MountSpec} from '../engine/containers.js';
+import {normalizePath} from '../engine/path.js';
+
+export function flagBool(command: ParsedCommand, name: string): boolean {
+	const value = command.flags[name];
+	return value === true || value === 'true';
+}
+
+export function flagString(command: ParsedCommand, name: string): string | undefined {
+	const value: FlagValue | undefined = command.flags[name];
+	if (value === undefined || typeof value === 'boolean') return undefined;
+	if (Array.isArray(value)) return value.at(-1);
+	return String(value);
+}
+
+export function flagList(command: ParsedCommand, name: string): string[] {
+	const value = command.flags[name];
+	if (value === undefined || typeof value === 'boolean') return [];
+	return Array.isArray(value) ? value : [String(value)];
+}
+
+export function flagInt(command: ParsedCommand, name: string): number | undefined {
+	const value = command.flags[name];
+	if (value === undefined || typeof value === 'boolean') return undefined;
+	return Number(Array.isArray(value) ? value.at(-1) : value);
+}
+
+/** `--mount type=bind,source=…,target=…,readonly`, as the CLI's MountOpt parses it. */
+export function parseMount(value: string): MountSpec | string {
+	const spec: MountSpec = {type: 'volume', source: '', target: '', readonly: false};
+	for (const field of value.split(',')) {
+		const index = field.indexOf('=');
+		const key = (index < 0 ? field : field.slice(0, index)).trim().toLowerCase();
+		const raw = index < 0 ? undefined : field.slice(index + 1);
+		switch (key) {
+			case 'type':
+				if (raw !== 'bind' && raw !== 'volume' && raw !== 'tmpfs') return `invalid mount type ${raw ?? ''}`.trim();
+				spec.type = raw;
+				break;
+			case 'source':
+			case 'src':
+				spec.source = raw ?? '';
+				break;
+			case 'target':
+			case 'dst':
+			case 'destination':
+				spec.target = raw ?? '';
+				break;
+			case 'readonly':
+			case 'ro':
+				if (raw === undefined || raw === 'true' || raw === '1') spec.readonly = true;
+				else if (raw === 'false' || raw === '0') spec.readonly = false;
+				else return `invalid value for ${key}: ${raw}`;
+				break;
+			case 'volume-nocopy':
+			case 'bind-propagation':
+			case 'consistency':
+			case 'volume-driver':
+			case 'volume-label':
+			case 'volume-opt':
+			case 'bind-nonrecursive':
+			case 'tmpfs-size':
+			case 'tmpfs-mode':
+				break;
+			default:
+				return `unexpected key '${key}' in '${field}'`;
+		}
+	}
+	if (spec.target === '') return 'target is required';
+	return spec;
+}
+
+/** `-p [ip:][hostPort:]containerPort[/proto]`. Returns an error text for a bad value. */
+export function parsePublish(value: string, nextEphemeral: () => number): PortBinding[] | string {
+	const [portPart, protoRaw] = value.split('/') as [string, string | undefined];
+	const protocol = (protoRaw ?? 'tcp') as 'tcp' | 'udp';
+	const parts = portPart.split(':');
+	let hostIp = '';
+	let hostPort = '';
+	let containerPort: string;
+	if (parts.length === 1) containerPort = parts[0]!;
+	else if (parts.length === 2) [hostPort, containerPort] = parts as [string, string];
+	else [hostIp, hostPort, containerPort] = parts.slice(-3) as [string, string, string];
+	if (!/^\d+$/.test(containerPort)) return `invalid containerPort: ${containerPort}`;
+	if (hostPort !== '' && !/^\d+$/.test(hostPort)) return `invalid hostPort: ${hostPort}`;
+	return [{containerPort: Number(containerPort), protocol, hostIp, hostPort: hostPort === '' ? nextEphemeral() : Number(hostPort)}];
+}
+
+/** The CLI turns a relative host path in `-v ./x:/y` into an absolute one. */
+export function absoluteBind(spec: string, cwd: string): string {
+	const parts = spec.split(':');
+	if (parts.length >= 2 && (parts[0]!.startsWith('.') || parts[0] === '~')) {
+		parts[0] = normalizePath(parts[0]!, cwd);
+	}
+	return parts.join(':');
+}

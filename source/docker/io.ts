@@ -1,0 +1,44 @@
+/** What a docker command writes to, and the CLI's standard error shapes. */
+import type {World} from '../engine/world.js';
+import {USE_LINE} from './cli-text.js';
+
+export interface DockerIo {
+	out(text: string): void;
+	err(text: string): void;
+	/** stdout is a terminal: the CLI prints `Successfully copied …` and pull progress only then. */
+	tty: boolean;
+	columns: number;
+	/** The learner's working directory on the host (for relative paths in `cp` and `-v`). */
+	cwd: string;
+	/** Host environment (for `-e NAME` without a value). */
+	env: Record<string, string>;
+}
+
+export interface DockerContext {
+	world: World;
+	io: DockerIo;
+}
+
+/** `Error response from daemon: …` (exit 1), the shape most commands use. */
+export function daemonError(io: DockerIo, message: string): number {
+	io.err(`Error response from daemon: ${message}\n`);
+	return 1;
+}
+
+/** `docker run`/`create` failures: `docker: Error response from daemon: …` plus the help hint. */
+export function runDaemonError(io: DockerIo, message: string, command = 'docker run'): number {
+	io.err(`docker: Error response from daemon: ${message}\n\nRun '${command} --help' for more information\n`);
+	return 125;
+}
+
+/** A flag value the CLI rejects while parsing (`invalid argument "…" for "--mount" flag: …`). */
+export function flagValueError(io: DockerIo, typed: string[], value: string, flag: string, message: string): number {
+	const path = typed.join(' ');
+	const usage = USE_LINE[canonicalKey(typed)] ?? '';
+	io.err(`invalid argument "${value}" for "${flag}" flag: ${message}\n\nUsage:  ${usage}\n\nRun 'docker ${path} --help' for more information\n`);
+	return 125;
+}
+
+function canonicalKey(typed: string[]): string {
+	return typed.join(' ');
+}
