@@ -21,6 +21,7 @@ import {
 	bool,
 	compareGoStrings,
 	dockerInspectJson,
+	elemTypeName,
 	goJson,
 	goQuote,
 	goSprint,
@@ -35,6 +36,7 @@ import {
 	sortedEntries,
 	str,
 	strings as stringSlice,
+	zeroOfTypeName,
 } from './govalue.js';
 
 // =============================================================================================
@@ -1433,7 +1435,7 @@ class State {
 			if (hit) return hit[1];
 			switch (this.opts.missingKey ?? 'default') {
 				case 'zero':
-					return r.t === 'map' ? mapElemZero(r) : undefined;
+					return r.t === 'map' ? mapElemZero(r) : zeroOfTypeName(elemTypeName(goTypeName(r)));
 				case 'error':
 					this.errorf(`map has no entry for key ${goQuote(fieldName)}`);
 				default:
@@ -1707,7 +1709,7 @@ function index(args: Val[]): Val {
 			else if (idx.t === 'string' && (idx.type === undefined || idx.type === 'string')) key = idx.v;
 			else throw new FuncError(`value has type ${goTypeName(idx)}; should be string`);
 			const hit = item.t === 'map' ? item.entries.find(([k]) => k === key) : undefined;
-			item = hit ? hit[1] : item.t === 'map' ? mapElemZero(item) : nil('interface');
+			item = hit ? hit[1] : item.t === 'map' ? mapElemZero(item) : zeroOfTypeName(elemTypeName(goTypeName(item)));
 		} else throw new FuncError(`can't index item of type ${goTypeName(item)}`);
 	}
 	return item;
