@@ -1,7 +1,7 @@
 /**
  * Go's text/template, as the Docker CLI runs it for `--format`, over GoValues (govalue.ts).
  *
- * This is a port of the parts of text/template (lexer, parser, executor; Go 1.24 semantics) that
+ * This is a port of the parts of text/template (lexer, parser, executor; current Go semantics) that
  * Docker users meet, with Go's own error texts and positions, plus the Docker CLI's extra functions
  * (docker/cli templates/templates.go: json, split, join, title, lower, upper, pad, truncate).
  *
@@ -570,7 +570,16 @@ function unquote(s: string): string {
 function newNumber(pos: number, text: string, typ: ItemType): NumberNode {
 	const n: NumberNode = {type: 'number', pos, text, isInt: false, isFloat: false, int: 0, float: 0};
 	if (typ === 'charConstant') {
-		const r = unquote(text).codePointAt(0)!;
+		let r: number;
+		try {
+			r = unquote(text).codePointAt(0)!;
+		} catch (e) {
+			// strconv.UnquoteChar read one character; anything left before the quote is "malformed".
+			if (e instanceof TemplateError && /^'(\\.[^']*|[^\\'][^']+)'$/u.test(text) && [...text].length > 3) {
+				throw new TemplateError(`malformed character constant: ${text}`);
+			}
+			throw e;
+		}
 		return {...n, isInt: true, isFloat: true, int: r, float: r};
 	}
 	if (typ === 'complex' || text.endsWith('i')) throw new TemplateError(`complex constants are not supported: ${goQuote(text)}`);
@@ -586,11 +595,20 @@ function newNumber(pos: number, text: string, typ: ItemType): NumberNode {
 		if (big >= 0n && big < 2n ** 64n) return {...n, isFloat: true, float: Number(big)};
 		throw new TemplateError(`integer overflow: ${goQuote(text)}`);
 	}
-	const f = /^[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?)$/.test(clean) ? Number(clean) : NaN;
+	const f = /^[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?)$/.test(clean) ? Number(clean) : hexFloat(clean);
 	if (Number.isNaN(f)) throw new TemplateError(`illegal number syntax: ${goQuote(text)}`);
 	if (!/[.eEpP]/.test(text)) throw new TemplateError(`integer overflow: ${goQuote(text)}`);
 	const asInt = Number.isInteger(f) && Math.abs(f) < 2 ** 63;
 	return {...n, isFloat: true, float: f, isInt: asInt, int: asInt ? f : 0};
+}
+
+/** strconv.ParseFloat for hexadecimal floats: 0x1.8p1 = 3. NaN when not one. */
+function hexFloat(text: string): number {
+	const m = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?\d+)$/.exec(text);
+	if (!m || (m[2] === '' && !m[3])) return NaN;
+	const frac = m[3] ?? '';
+	const mant = parseInt((m[2] || '0') + frac, 16);
+	return (m[1] === '-' ? -1 : 1) * mant * 2 ** (Number(m[4]) - 4 * frac.length);
 }
 
 class Parser {
@@ -1283,7 +1301,7 @@ class State {
 					}
 					case 'int':
 					case 'uint': {
-						// Go 1.24: range over an integer yields 0..n-1.
+						// Newer Go: range over an integer yields 0..n-1 (one variable at most).
 						if (decl.length > 1) this.errorf(`can't use ${goSprint([val])} to iterate over more than one variable`);
 						const n = (val as GoValue & {t: 'int'}).v;
 						const type = (val as GoValue & {t: 'int'}).type;

@@ -532,6 +532,7 @@ class Printer {
 				return;
 		}
 		let s = formatFloat(n, fmt, prec);
+		if (this.flags.sharp && Number.isFinite(n)) s = sharpFloat(s, verb, prec);
 		if (!s.startsWith('-') && !s.startsWith('+')) s = (this.flags.plus ? '+' : this.flags.space ? ' ' : '') + s;
 		else if (s === '+Inf' && !this.flags.plus) s = this.flags.space ? ' Inf' : 'Inf';
 		if (this.flags.zero && !this.flags.minus && this.flags.width !== undefined && Number.isFinite(n)) {
@@ -681,6 +682,30 @@ class Printer {
 	}
 }
 
+/** fmt's # flag for floats: always a decimal point; %#g/%#v keep trailing zeros up to the precision. */
+function sharpFloat(num: string, verb: string, prec: number): string {
+	let digits = verb === 'v' || verb === 'g' || verb === 'G' ? (prec === -1 ? 6 : prec) : 0;
+	const sign = /^[+\- ]/.test(num) ? num[0]! : '';
+	let body = num.slice(sign.length);
+	let tail = '';
+	const e = body.search(/[eE]/);
+	if (e >= 0) {
+		tail = body.slice(e);
+		body = body.slice(0, e);
+	}
+	let sawNonzero = false;
+	for (const c of body) {
+		if (c === '.') continue;
+		if (c !== '0') sawNonzero = true;
+		if (sawNonzero) digits--;
+	}
+	if (!body.includes('.')) {
+		if (body === '0') digits--;
+		body += '.';
+	}
+	return sign + body + '0'.repeat(Math.max(digits, 0)) + tail;
+}
+
 function validRune(n: number): number {
 	return n >= 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? n : 0xfffd;
 }
@@ -730,6 +755,8 @@ export function goSprintf(format: string, args: Array<GoValue | undefined>): str
 	const p = new Printer();
 	let argNum = 0;
 	let i = 0;
+	let reordered = false;
+	let goodArgNum = true;
 	const intArg = (): number | undefined => {
 		const a = args[argNum];
 		if (a === undefined || a.t !== 'int') return undefined;
@@ -753,6 +780,17 @@ export function goSprintf(format: string, args: Array<GoValue | undefined>): str
 			else break;
 		}
 		if (f.minus) f.zero = false; // Go: "Do not pad with zeros to the right."
+		// Explicit argument index: %[2]s, %[1]*d.
+		const argIndex = (): void => {
+			const m = /^\[(\d+)\]/.exec(format.slice(i));
+			if (!m) return;
+			i += m[0].length;
+			reordered = true;
+			const n = Number(m[1]) - 1;
+			if (n >= 0 && n < args.length) argNum = n;
+			else goodArgNum = false;
+		};
+		argIndex();
 		if (format[i] === '*') {
 			i++;
 			const w = argNum < args.length ? intArg() : undefined;
@@ -771,6 +809,7 @@ export function goSprintf(format: string, args: Array<GoValue | undefined>): str
 		}
 		if (format[i] === '.') {
 			i++;
+			argIndex();
 			if (format[i] === '*') {
 				i++;
 				const pr = argNum < args.length ? intArg() : undefined;
@@ -782,6 +821,7 @@ export function goSprintf(format: string, args: Array<GoValue | undefined>): str
 				if (m) i += m[0].length;
 			}
 		}
+		argIndex();
 		if (i >= format.length) {
 			p.buf += '%!(NOVERB)';
 			break;
@@ -790,6 +830,11 @@ export function goSprintf(format: string, args: Array<GoValue | undefined>): str
 		i += verb.length;
 		if (verb === '%') {
 			p.buf += '%';
+			continue;
+		}
+		if (!goodArgNum) {
+			p.buf += '%!' + verb + '(BADINDEX)';
+			goodArgNum = true;
 			continue;
 		}
 		if (argNum >= args.length) {
@@ -809,7 +854,7 @@ export function goSprintf(format: string, args: Array<GoValue | undefined>): str
 		p.flags = f;
 		p.printArg(args[argNum++], verb);
 	}
-	if (argNum < args.length) {
+	if (!reordered && argNum < args.length) {
 		p.flags = noFlags();
 		p.buf += '%!(EXTRA ';
 		args.slice(argNum).forEach((arg, k) => {
