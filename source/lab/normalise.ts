@@ -1,0 +1,130 @@
+/**
+ * Normalisation of terminal transcripts, so the simulator's can be compared with a real engine's.
+ * This is the one place the rules live (docs/FIDELITY.md explains them). Each rule replaces a value
+ * that differs between any two runs of real Docker too, and keeps every relation a learner could
+ * notice: the same id stays the same token wherever it appears (full or short), so "this container
+ * uses that volume" survives; only the random spelling goes.
+ *
+ * 1. Tables (`docker ps`, `image ls`, `history`, `volume ls`): checked against the CLI's tabwriter
+ *    rule (each column as wide as its widest cell + 3, at least 10; a violation is kept as
+ *    `<BAD PADDING>`), then cells are joined with ` | ` so a time of another length does not move
+ *    the columns after it.
+ * 2. Hex ids and digests (12 or 64 hex digits): `<ID1>`, `<ID2>`… by first appearance; a short id
+ *    gets the token of the full id it starts (`<ID1:12>`).
+ * 3. UUIDs: `<UUID1>`…; ISO times of this century: `<TIME1>`… (equal times share a token); long dates
+ *    ("Friday, 27 November 2026"): `<DATE1>`…
+ * 4. Relative times ("3 seconds ago", "Less than a second ago", "Up 2 minutes"): `<AGO>`, `Up <FOR>`.
+ * 5. Docker's generated container names (adjective_surname): `<NAME1>`…
+ * 6. A line that is only a number from 0 to 32767 (what `$RANDOM` wrote): `<RANDOM>`.
+ * 7. The console size Docker records from the terminal (`"ConsoleSize": [rows, cols]`): `<CONSOLE>`.
+ * 8. Trailing spaces at line ends (a terminal screen does not show them).
+ */
+
+const TABLE_HEADERS = [/^CONTAINER ID {3}/, /^REPOSITORY {3}/, /^IMAGE {10}CREATED {3}/, /^DRIVER {4}VOLUME NAME/];
+
+function isTableHeader(line: string): boolean {
+	return TABLE_HEADERS.some(pattern => pattern.test(line));
+}
+
+/** Column start offsets from a header: a column starts after 2+ spaces. */
+function columnStarts(header: string): number[] {
+	const starts = [0];
+	const pattern = / {2,}(?=\S)/g;
+	let match: RegExpExecArray | null;
+	while ((match = pattern.exec(header))) starts.push(match.index + match[0].length);
+	return starts;
+}
+
+function splitRow(line: string, starts: number[]): string[] {
+	return starts.map((start, index) => line.slice(start, starts[index + 1] ?? line.length).trimEnd());
+}
+
+function retabulate(lines: string[]): string[] {
+	const starts = columnStarts(lines[0]!);
+	const rows = lines.map(line => splitRow(line, starts));
+	let ok = true;
+	for (let c = 0; c < starts.length - 1; c++) {
+		const widest = Math.max(...rows.map(row => [...row[c]!].length));
+		if (starts[c + 1]! - starts[c]! !== Math.max(widest + 3, 10)) ok = false;
+	}
+	for (const line of lines) {
+		for (let c = 1; c < starts.length; c++) {
+			const before = line.slice(0, starts[c]);
+			if (line.length > starts[c]! && !/ {1,}$/.test(before) && before.length > 0) ok = false;
+		}
+	}
+	const out = rows.map(row => row.join(' | ').trimEnd());
+	if (!ok) out[0] += '  <BAD PADDING>';
+	return out;
+}
+
+/** Applies rule 1 to every table in the transcript. */
+function normaliseTables(lines: string[]): string[] {
+	const result: string[] = [];
+	for (let i = 0; i < lines.length; i++) {
+		if (!isTableHeader(lines[i]!)) {
+			result.push(lines[i]!);
+			continue;
+		}
+		let end = i + 1;
+		while (end < lines.length && !lines[end]!.startsWith('$ ') && lines[end]!.trim() !== '') end++;
+		result.push(...retabulate(lines.slice(i, end)));
+		i = end - 1;
+	}
+	return result;
+}
+
+class Tokens {
+	private readonly seen = new Map<string, number>();
+	constructor(private readonly prefix: string) {}
+	token(key: string): string {
+		let index = this.seen.get(key);
+		if (index === undefined) {
+			index = this.seen.size + 1;
+			this.seen.set(key, index);
+		}
+		return `<${this.prefix}${index}>`;
+	}
+}
+
+const NAME_PATTERN = /\b([a-z]+)_([a-z]+)\b/g;
+const KNOWN_NOT_NAMES = new Set(['todo_list']);
+
+export function normaliseTranscript(text: string): string {
+	let lines = text.replace(/\r\n/g, '\n').split('\n').map(line => line.replace(/[ \t]+$/, ''));
+	lines = normaliseTables(lines);
+	let out = lines.join('\n');
+
+	// Rule 7 first: its numbers are not ids.
+	out = out.replace(/"ConsoleSize": \[\s*\d+,\s*\d+\s*\]/g, '"ConsoleSize": <CONSOLE>');
+
+	const uuids = new Tokens('UUID');
+	out = out.replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, uuid => uuids.token(uuid));
+
+	// Rule 2: 64-hex first (so their 12-hex prefixes are known), in order of appearance overall.
+	const ids = new Tokens('ID');
+	const full = new Map<string, string>();
+	for (const match of out.matchAll(/(?<![0-9a-f])([0-9a-f]{64}|[0-9a-f]{12})(?![0-9a-f])/g)) {
+		const hex = match[1]!;
+		const key = hex.slice(0, 12);
+		if (!full.has(key)) full.set(key, ids.token(key));
+	}
+	out = out.replace(/(?<![0-9a-f])([0-9a-f]{64}|[0-9a-f]{12})(?![0-9a-f])/g, hex => {
+		const token = full.get(hex.slice(0, 12))!;
+		return hex.length === 12 ? token.replace('>', ':12>') : token;
+	});
+
+	const times = new Tokens('TIME');
+	out = out.replace(/\b20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\b/g, time => (time.startsWith('2019-') ? time : times.token(time)));
+	const dates = new Tokens('DATE');
+	out = out.replace(/\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} [A-Z][a-z]+ \d{4}\b/g, date => (date.endsWith(' 2019') ? date : dates.token(date)));
+
+	out = out.replace(/\b(?:Less than a second|About a minute|About an hour|\d+ (?:second|minute|hour|day|week|month|year)s?) ago\b/g, '<AGO>');
+	out = out.replace(/\bUp (?:Less than a second|About a minute|About an hour|\d+ (?:second|minute|hour|day|week|month|year)s?)\b/g, 'Up <FOR>');
+
+	const names = new Tokens('NAME');
+	out = out.replace(NAME_PATTERN, (word: string) => (KNOWN_NOT_NAMES.has(word) ? word : names.token(word)));
+
+	out = out.replace(/^(\d{1,5})$/gm, number => (Number(number) <= 32767 ? '<RANDOM>' : number));
+	return out;
+}
