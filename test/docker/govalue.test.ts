@@ -160,8 +160,8 @@ describe('details', () => {
 		expect(dockerInspectJson([struct({S: v})])).toBe('[\n    {\n        "S": "<a>&b"\n    }\n]\n');
 	});
 	it('\\b and \\f use short escapes (Go 1.22+, which the Docker CLI and daemon are built with)', () => {
-		// Go 1.22 release notes, encoding/json: "Marshal and Encode now escape '\\b' and '\\f' characters
-		// as \\b and \\f instead of \\u0008 and \\u000c." (The Go 1.19 oracle still prints \\u0008.)
+		// Since Go 1.22 (release notes, encoding/json) \\b and \\f are written as such; before, as \\u0008
+		// and \\u000c, which is what the Go 1.19 oracle prints.
 		expect(goJson(str('a\bb\fc\u0000'))).toBe('"a\\bb\\fc\\u0000"');
 	});
 	it('--format json is the compact form', () => {

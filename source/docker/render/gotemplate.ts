@@ -131,10 +131,12 @@ function lex(input: string, opts: {breakOK: boolean; continueOK: boolean}): Item
 	let pos = 0;
 	let start = 0;
 	let parenDepth = 0;
+	// Items are emitted in order, so the line number is counted incrementally.
+	let lineScan = 0;
+	let lineCount = 1;
 	const lineAt = (p: number): number => {
-		let n = 1;
-		for (let i = 0; i < p; i++) if (input.charCodeAt(i) === 10) n++;
-		return n;
+		for (; lineScan < p; lineScan++) if (input.charCodeAt(lineScan) === 10) lineCount++;
+		return lineCount;
 	};
 	const emit = (typ: ItemType): void => {
 		items.push({typ, pos: start, val: input.slice(start, pos), line: lineAt(start)});
