@@ -18,6 +18,12 @@
  * 6. A line that is only a number from 0 to 32767 (what `$RANDOM` wrote): `<RANDOM>`.
  * 7. The console size Docker records from the terminal (`"ConsoleSize": [rows, cols]`): `<CONSOLE>`.
  * 8. Trailing spaces at line ends (a terminal screen does not show them).
+ * 9. `docker container diff` lines: put in tree order (a directory, then its additions and changes,
+ *    then its deletions, names sorted), because the daemon compares trees through Go maps and
+ *    lists siblings in a different order from one run to the next.
+ * 10. Tabs: expanded to 8-column tab stops, as the terminal shows them.
+ * 11. The content hashes the classic builder writes into history (`COPY file:<hash>`, `dir:`): `<HASH1>`…
+ *    (they hash tar headers with build-time details), and curl's connect time (`after 1 ms`).
  */
 
 const TABLE_HEADERS = [/^CONTAINER ID {3}/, /^REPOSITORY {3}/, /^IMAGE {10}CREATED {3}/, /^DRIVER {4}VOLUME NAME/];
@@ -90,9 +96,55 @@ class Tokens {
 const NAME_PATTERN = /\b([a-z]+)_([a-z]+)\b/g;
 const KNOWN_NOT_NAMES = new Set(['todo_list']);
 
+function expandTabs(line: string): string {
+	let out = '';
+	for (const ch of line) out += ch === '\t' ? ' '.repeat(8 - (out.length % 8)) : ch;
+	return out;
+}
+
+/** Rule 9: the canonical order of a block of `A|C|D /path` lines. */
+function orderChanges(lines: string[]): string[] {
+	const entries = lines.map(line => ({kind: line[0]!, path: line.slice(2)}));
+	const children = new Map<string, typeof entries>();
+	for (const entry of entries) {
+		const parent = entry.path.slice(0, entry.path.lastIndexOf('/')) || '/';
+		children.set(parent, [...(children.get(parent) ?? []), entry]);
+	}
+	const ordered: string[] = [];
+	const known = new Set(entries.map(entry => entry.path));
+	const visit = (dir: string) => {
+		const list = (children.get(dir) ?? []).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+		for (const entry of list.filter(item => item.kind !== 'D')) {
+			ordered.push(`${entry.kind} ${entry.path}`);
+			visit(entry.path);
+		}
+		for (const entry of list.filter(item => item.kind === 'D')) ordered.push(`${entry.kind} ${entry.path}`);
+	};
+	visit('/');
+	// Lines whose parent is not in the block (cannot happen in real output) keep their place at the end.
+	for (const entry of entries) {
+		const parent = entry.path.slice(0, entry.path.lastIndexOf('/')) || '/';
+		if (parent !== '/' && !known.has(parent)) ordered.push(`${entry.kind} ${entry.path}`);
+	}
+	return ordered;
+}
+
+function normaliseDiffs(lines: string[]): string[] {
+	const result: string[] = [];
+	for (let i = 0; i < lines.length; i++) {
+		result.push(lines[i]!);
+		if (!/^\$ docker (container )?diff /.test(lines[i]!)) continue;
+		let end = i + 1;
+		while (end < lines.length && /^[ACD] \//.test(lines[end]!)) end++;
+		result.push(...orderChanges(lines.slice(i + 1, end)));
+		i = end - 1;
+	}
+	return result;
+}
+
 export function normaliseTranscript(text: string): string {
-	let lines = text.replace(/\r\n/g, '\n').split('\n').map(line => line.replace(/[ \t]+$/, ''));
-	lines = normaliseTables(lines);
+	let lines = text.replace(/\r\n/g, '\n').split('\n').map(line => expandTabs(line).replace(/ +$/, ''));
+	lines = normaliseDiffs(normaliseTables(lines));
 	let out = lines.join('\n');
 
 	// Rule 7 first: its numbers are not ids.
@@ -100,6 +152,10 @@ export function normaliseTranscript(text: string): string {
 
 	const uuids = new Tokens('UUID');
 	out = out.replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, uuid => uuids.token(uuid));
+
+	const hashes = new Tokens('HASH');
+	out = out.replace(/\b(file|dir|multi):([0-9a-f]{8,64})/g, (_, kind: string, hex: string) => `${kind}:${hashes.token(hex.slice(0, 12))}`);
+	out = out.replace(/ after \d+ ms: /g, ' after <MS> ms: ');
 
 	// Rule 2: 64-hex first (so their 12-hex prefixes are known), in order of appearance overall.
 	const ids = new Tokens('ID');

@@ -75,9 +75,10 @@ export function containerStatus(container: Container, now: number): string {
 	return 'Created';
 }
 
-/** The PORTS column: published ports on IPv4 and IPv6 while running, exposed ports otherwise. */
+/** The PORTS column of a running container: published ports on IPv4 and IPv6, then exposed ones. */
 export function displayPorts(container: Container): string {
-	const published = container.status === 'running' ? container.hostConfig.portBindings : [];
+	if (container.status !== 'running') return '';
+	const published = container.hostConfig.portBindings;
 	const parts: string[] = [];
 	const seen = new Set<string>();
 	const sorted = [...published].sort((a, b) => a.containerPort - b.containerPort || a.hostPort - b.hostPort);

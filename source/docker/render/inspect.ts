@@ -135,7 +135,8 @@ export function containerInspect(world: World, container: Container, withSize = 
 	const lower = imageLayers(world, container.imageId)
 		.map(layer => `${DATA}/overlay2/${hexFor('layer:' + layer.digest)}/diff`)
 		.reverse();
-	const sandbox = running ? hexFor('sandbox:' + container.id + container.startedAt) : '';
+	// A container that has run keeps its sandbox id after it exits; its endpoint goes with the network.
+	const sandbox = container.startedAt ? hexFor('sandbox:' + container.id + container.startedAt) : '';
 	const endpoint = running ? hexFor('endpoint:' + container.id + container.startedAt) : '';
 	const status = container.status;
 	const portBindings = map(
@@ -227,7 +228,7 @@ export function containerInspect(world: World, container: Container, withSize = 
 				field('LinkLocalIPv6Address', str('')),
 				field('LinkLocalIPv6PrefixLen', int(0)),
 				field('Ports', running ? portMap(container, true) : map([], 'nat.PortMap')),
-				field('SandboxKey', str(running ? `/var/run/docker/netns/${sandbox.slice(0, 12)}` : '')),
+				field('SandboxKey', str(sandbox ? `/var/run/docker/netns/${sandbox.slice(0, 12)}` : '')),
 				field('SecondaryIPAddresses', nil('slice')),
 				field('SecondaryIPv6Addresses', nil('slice')),
 				field('EndpointID', str(endpoint)),
