@@ -26,7 +26,7 @@
  *    (they hash tar headers with build-time details), and curl's connect time (`after 1 ms`).
  */
 
-const TABLE_HEADERS = [/^CONTAINER ID {3}/, /^REPOSITORY {3}/, /^IMAGE {10}CREATED {3}/, /^DRIVER {4}VOLUME NAME/];
+const TABLE_HEADERS = [/^CONTAINER ID +IMAGE /, /^REPOSITORY +TAG /, /^IMAGE +CREATED +CREATED BY /, /^DRIVER +VOLUME NAME/];
 
 function isTableHeader(line: string): boolean {
 	return TABLE_HEADERS.some(pattern => pattern.test(line));
