@@ -9,7 +9,11 @@ export interface ScriptOptions {
 	preload: boolean;
 }
 
-export async function scriptCommand(options: ScriptOptions): Promise<number> {
+export async function scriptCommand(args: string[], flags: {seed?: number; preload: boolean}): Promise<number> {
+	return runScriptFile({file: args[0], seed: flags.seed ?? 1, preload: flags.preload});
+}
+
+export async function runScriptFile(options: ScriptOptions): Promise<number> {
 	let text: string;
 	try {
 		text = options.file === undefined || options.file === '-' ? await readStdin() : readFileSync(options.file, 'utf8');
