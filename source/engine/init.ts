@@ -42,6 +42,7 @@ export function createWorld(options: WorldOptions): World {
 				PATH: '/usr/local/bin:/usr/bin:/bin',
 				SHELL: '/bin/bash',
 			},
+			exported: ['HOME', 'USER', 'PWD', 'PATH', 'SHELL'],
 			lastStatus: 0,
 		},
 		nextPid: 1000,

@@ -180,6 +180,8 @@ export interface HostState {
 	user: string;
 	files: Tree;
 	vars: Record<string, string>;
+	/** Variables exported to programs (the rest are shell-only, like `target='/data'`). */
+	exported: string[];
 	lastStatus: number;
 }
 
