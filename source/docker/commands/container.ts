@@ -27,6 +27,12 @@ import {copyPath} from '../../engine/shell/programs.js';
 import {FsError, type FsApi} from '../../engine/fsapi.js';
 import {basename, joinPath, normalizePath} from '../../engine/path.js';
 import type {GoValue} from '../render/govalue.js';
+import {formatRows} from '../render/listformat.js';
+
+/** Go's time.Time String(): `2026-01-05 09:00:01 +0000 UTC`. */
+function goDate(ms: number): string {
+	return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('T', ' ').replace('.000Z', ' +0000 UTC');
+}
 
 /** Runs `action` for each named container; reports each failure; exit 1 if any failed. */
 function forEachContainer(ctx: DockerContext, refs: string[], action: (container: Container, ref: string) => void): {status: number; failed: string[]} {
@@ -119,6 +125,35 @@ export function ls(ctx: DockerContext, command: ParsedCommand): number {
 		return 0;
 	}
 	const size = flagBool(command, 'size');
+	const format = flagString(command, 'format');
+	if (format !== undefined && format !== 'table') {
+		const rows = containers.map(container => {
+			const sizeRw = writableSize(container);
+			return {
+				ID: noTrunc ? container.id : container.id.slice(0, 12),
+				Image: container.config.image,
+				Command: quotedCommand(container, noTrunc),
+				CreatedAt: goDate(container.created),
+				RunningFor: ago(world.clock, container.created),
+				Ports: displayPorts(container),
+				State: container.status,
+				Status: containerStatus(container, world.clock),
+				Size: `${humanSize(sizeRw)} (virtual ${humanSize(sizeRw + imageSize(world, world.images[container.imageId]!))})`,
+				Names: container.name,
+				Labels: '',
+				Mounts: container.mounts.map(mount => (mount.type === 'volume' ? (mount.name.length > 15 ? mount.name.slice(0, 15) + '…' : mount.name) : mount.source)).join(','),
+				Networks: 'bridge',
+				LocalVolumes: String(container.mounts.filter(mount => mount.type === 'volume').length),
+			};
+		});
+		const result = formatRows(format, rows);
+		if (!result.ok) {
+			io.err(result.error + '\n');
+			return 1;
+		}
+		io.out(result.text);
+		return 0;
+	}
 	const header = ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES', ...(size ? ['SIZE'] : [])];
 	const rows = containers.map(container => [
 		noTrunc ? container.id : container.id.slice(0, 12),

@@ -8,6 +8,7 @@ import {imageLayers} from '../../engine/unionfs.js';
 import {ago, ellipsis, humanSize, table} from '../render/format.js';
 import {imageInspect} from '../render/inspect.js';
 import {dockerInspectFormat} from '../render/gotemplate.js';
+import {formatRows} from '../render/listformat.js';
 
 /** What a terminal shows once a pull's progress bars have settled. */
 export function printPull(ctx: DockerContext, result: PullResult, explicit: boolean): void {
@@ -53,6 +54,32 @@ export function imageLs(ctx: DockerContext, command: ParsedCommand): number {
 		return 0;
 	}
 	const noTrunc = flagBool(command, 'no-trunc');
+	const format = flagString(command, 'format');
+	if (format !== undefined && format !== 'table') {
+		const result = formatRows(
+			format,
+			rows.map(row => ({
+				Repository: row.repository,
+				Tag: row.tag,
+				ID: noTrunc ? row.id : row.id.slice(7, 19),
+				Digest: '<none>',
+				CreatedSince: ago(world.clock, row.created),
+				CreatedAt: new Date(row.created).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
+				Size: humanSize(row.size),
+				Containers: 'N/A',
+				SharedSize: 'N/A',
+				UniqueSize: 'N/A',
+				VirtualSize: humanSize(row.size),
+			})),
+			{ID: 'IMAGE ID'},
+		);
+		if (!result.ok) {
+			io.err(result.error + '\n');
+			return 1;
+		}
+		io.out(result.text);
+		return 0;
+	}
 	io.out(table([
 		['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'],
 		...rows.map(row => [row.repository, row.tag, noTrunc ? row.id : row.id.slice(7, 19), ago(world.clock, row.created), humanSize(row.size)]),

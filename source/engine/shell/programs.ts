@@ -389,6 +389,106 @@ const printenvProgram: Program = proc => {
 	return status;
 };
 
+// ---------------------------------------------------------------- wc, head, tail, grep
+
+/** Reads the named files (or stdin), reporting unreadable ones the flavour's way. */
+function inputs(proc: Proc, flavor: Flavor, name: string, files: string[]): {texts: Array<{file: string; text: string}>; status: number} {
+	if (files.length === 0) return {texts: [{file: '', text: proc.stdin}], status: 0};
+	const texts: Array<{file: string; text: string}> = [];
+	let status = 0;
+	for (const file of files) {
+		try {
+			texts.push({file, text: file === '-' ? proc.stdin : proc.shell.fs.read(abs(proc, file))});
+		} catch (error) {
+			proc.err(flavor === 'bash' ? `${name}: ${file}: ${errno(error)}\n` : `${name}: can't open ${q(file)}: ${errno(error)}\n`);
+			status = flavor === 'bash' && name === 'grep' ? 2 : 1;
+		}
+	}
+	return {texts, status};
+}
+
+function countArg(args: string[], fallback: number): {count: number; rest: string[]} {
+	let count = fallback;
+	const rest: string[] = [];
+	for (let i = 0; i < args.length; i++) {
+		const arg = args[i]!;
+		if (arg === '-n') count = Number(args[++i]);
+		else if (/^-n\d+$/.test(arg)) count = Number(arg.slice(2));
+		else if (/^-\d+$/.test(arg)) count = Number(arg.slice(1));
+		else rest.push(arg);
+	}
+	return {count, rest};
+}
+
+function lineList(text: string): string[] {
+	const lines = text.split('\n');
+	if (lines.at(-1) === '') lines.pop();
+	return lines;
+}
+
+function wcProgram(flavor: Flavor): Program {
+	return proc => {
+		const {flags, operands} = parseFlags(proc.argv.slice(1));
+		const {texts, status} = inputs(proc, flavor, 'wc', operands);
+		const all = !flags.has('l') && !flags.has('w') && !flags.has('c');
+		const rows = texts.map(({file, text}) => {
+			const counts: number[] = [];
+			if (all || flags.has('l')) counts.push((text.match(/\n/g) ?? []).length);
+			if (all || flags.has('w')) counts.push(text.split(/\s+/).filter(Boolean).length);
+			if (all || flags.has('c')) counts.push(Buffer.byteLength(text));
+			return {file, counts};
+		});
+		const width = flavor === 'busybox' ? 7 : Math.max(1, ...rows.flatMap(row => row.counts.map(n => String(n).length)));
+		for (const row of rows) {
+			const numbers = row.counts.map(n => String(n).padStart(width)).join(flavor === 'busybox' ? ' ' : ' ');
+			proc.out(`${operands.length === 0 && row.counts.length === 1 ? String(row.counts[0]) : numbers}${row.file ? ' ' + row.file : ''}\n`);
+		}
+		return status;
+	};
+}
+
+function headTail(flavor: Flavor, name: 'head' | 'tail'): Program {
+	return proc => {
+		const {count, rest} = countArg(proc.argv.slice(1), 10);
+		const {texts, status} = inputs(proc, flavor, name, rest);
+		for (const {text} of texts) {
+			const lines = lineList(text);
+			const picked = name === 'head' ? lines.slice(0, count) : lines.slice(Math.max(0, lines.length - count));
+			proc.out(picked.map(line => line + '\n').join(''));
+		}
+		return status;
+	};
+}
+
+function grepProgram(flavor: Flavor): Program {
+	return proc => {
+		const {flags, operands} = parseFlags(proc.argv.slice(1));
+		const [pattern, ...files] = operands;
+		if (pattern === undefined) {
+			proc.err(flavor === 'bash' ? "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n" : 'BusyBox v1.35.0 multi-call binary.\n\nUsage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n');
+			return 2;
+		}
+		let regex: RegExp;
+		try {
+			regex = new RegExp(flags.has('F') ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern, flags.has('i') ? 'i' : '');
+		} catch {
+			proc.err(`grep: bad regex '${pattern}'\n`);
+			return 2;
+		}
+		const {texts, status} = inputs(proc, flavor, 'grep', files);
+		let found = false;
+		for (const {file, text} of texts) {
+			const matching = lineList(text).filter(line => regex.test(line) !== flags.has('v'));
+			if (matching.length > 0) found = true;
+			if (flags.has('q')) continue;
+			const prefix = files.length > 1 ? `${file}:` : '';
+			if (flags.has('c')) proc.out(`${prefix}${matching.length}\n`);
+			else proc.out(matching.map(line => prefix + line + '\n').join(''));
+		}
+		return status !== 0 ? 2 : found ? 0 : 1;
+	};
+}
+
 export function utilities(flavor: Flavor): Record<string, Program> {
 	return {
 		ls: lsProgram(flavor),
@@ -402,5 +502,9 @@ export function utilities(flavor: Flavor): Record<string, Program> {
 		sleep: sleepProgram(flavor),
 		env: envProgram,
 		printenv: printenvProgram,
+		wc: wcProgram(flavor),
+		head: headTail(flavor, 'head'),
+		tail: headTail(flavor, 'tail'),
+		grep: grepProgram(flavor),
 	};
 }
