@@ -624,7 +624,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
 			{name: 'availability', kind: 'string', repeatable: false, default: '"active"'},
 			{name: 'driver', shorthand: 'd', kind: 'string', repeatable: false, default: '"local"'},
 			{name: 'group', kind: 'string', repeatable: false},
-			{name: 'label', kind: 'list', repeatable: true},
+			{name: 'label', kind: 'list', repeatable: true, validate: 'label'},
 			{name: 'limit-bytes', kind: 'bytes', repeatable: false},
 			{name: 'name', kind: 'string', repeatable: false, hidden: true},
 			{name: 'opt', shorthand: 'o', kind: 'map', repeatable: true, default: 'map[]'},

@@ -99,6 +99,7 @@ const VALIDATORS = {
 	'container run': RUN_CREATE_VALIDATORS,
 	'container create': RUN_CREATE_VALIDATORS,
 	'container exec': {env: 'env'},
+	'volume create': {label: 'label'},
 };
 // MemSwapBytes accepts -1 where MemBytes does not.
 const KIND_OVERRIDES = {'memory-swap': 'swap-bytes'};
@@ -581,10 +582,7 @@ function sortKeys(obj) {
 async function recordCases() {
 	const cases = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'cases.json'), 'utf8'));
 	const recorded = [];
-	for (const c of cases) {
-		const out = await docker(c.argv);
-		recorded.push({argv: c.argv, ...out});
-	}
+	for (const argv of cases) recorded.push({argv, ...(await docker(argv))});
 	const lines = recorded.map(r => '\t' + JSON.stringify(r));
 	fs.writeFileSync(path.join(FIXTURES, 'recorded.json'), `[\n${lines.join(',\n')}\n]\n`);
 	console.log(`recorded ${recorded.length} cases`);
