@@ -15,9 +15,17 @@ export const ERRNO_TEXT = {
 
 export type Errno = keyof typeof ERRNO_TEXT;
 
-export class FsError extends Error {
+/**
+ * A failed filesystem call. Not an Error subclass on purpose: programs meet these constantly (every
+ * PATH lookup), and capturing a stack trace for each would dominate the engine's run time.
+ */
+export class FsError {
+	readonly message: string;
 	constructor(readonly code: Errno) {
-		super(ERRNO_TEXT[code]);
+		this.message = ERRNO_TEXT[code];
+	}
+	toString(): string {
+		return this.message;
 	}
 }
 

@@ -42,9 +42,18 @@ export function relativeTo(path: string, ancestor: string): string {
 
 /** Every ancestor of `path` from the top, excluding '/' and the path itself. */
 export function ancestors(path: string): string[] {
-	const parts = splitPath(path);
+	if (path.includes('//') || path.includes('/.')) {
+		const parts = splitPath(path);
+		const result: string[] = [];
+		for (let i = 1; i < parts.length; i++) result.push('/' + parts.slice(0, i).join('/'));
+		return result;
+	}
 	const result: string[] = [];
-	for (let i = 1; i < parts.length; i++) result.push('/' + parts.slice(0, i).join('/'));
+	let index = path.indexOf('/', 1);
+	while (index > 0 && index < path.length - 1) {
+		result.push(path.slice(0, index));
+		index = path.indexOf('/', index + 1);
+	}
 	return result;
 }
 

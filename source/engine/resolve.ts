@@ -57,5 +57,5 @@ export function resolveParent(
 }
 
 function normalizeSlashes(path: string): string {
-	return path.replace(/\/+/g, '/');
+	return path.includes('//') ? path.replace(/\/+/g, '/') : path;
 }

@@ -49,17 +49,14 @@ export interface Shell {
 	context: unknown;
 }
 
-export class ExitSignal extends Error {
-	constructor(readonly status: number) {
-		super('exit');
-	}
+/** Thrown by `exit`; a control-flow signal, so no Error (and no stack trace). */
+export class ExitSignal {
+	constructor(readonly status: number) {}
 }
 
 /** Thrown by a long-running program (a server, `sleep` in a detached container) to keep running. */
-export class BlockSignal extends Error {
-	constructor(readonly program: string) {
-		super('block');
-	}
+export class BlockSignal {
+	constructor(readonly program: string) {}
 }
 
 interface Io {
