@@ -164,9 +164,14 @@ export function runLine(world: World, line: string, terminal: TerminalOptions = 
 	try {
 		status = runSource(shell, line, {stdin: '', stdoutIsTty: terminal.tty, out: text => push('stdout', text), err: text => push('stderr', text)});
 	} catch (error) {
-		if (!(error instanceof ExitSignal)) throw error;
-		push('stderr', 'layerlab: exit is not needed here (the lab keeps one shell open); press q to quit the lab\n');
-		status = error.status;
+		if (error instanceof ExitSignal) {
+			push('stderr', 'layerlab: exit is not needed here (the lab keeps one shell open); press q to quit the lab\n');
+			status = error.status;
+		} else {
+			// A bug in the simulator must not end the learner's session: say so in one line.
+			push('stderr', `layerlab: internal error: ${error instanceof Error ? error.message : String(error)} (please report this command line)\n`);
+			status = 1;
+		}
 	}
 	world.host.cwd = shell.cwd;
 	world.host.exported = [...shell.exported];

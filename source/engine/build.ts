@@ -5,7 +5,7 @@
  * holds exactly what the command changed (copy-up included).
  */
 import {createHash} from 'node:crypto';
-import type {Container, HistoryEntry, Image, ImageConfig, Layer, RemoteImage, Tree, World} from './world.js';
+import {clonePlain, type Container, type HistoryEntry, type Image, type ImageConfig, type Layer, type RemoteImage, type Tree, type World} from './world.js';
 import {containerFs} from './unionfs.js';
 import {normalizePath, joinPath, basename, compareWalkOrder} from './path.js';
 import {runInContainer, DEFAULT_PATH, envRecord} from './process.js';
@@ -127,7 +127,7 @@ export function buildImage(world: World, definition: ImageDefinition, images: Ma
 	const parent = definition.from === null ? undefined : images.get(definition.from);
 	if (definition.from !== null && !parent) throw new Error(`image ${definition.repository}: base image ${definition.from} is not defined before it`);
 	const created = Date.parse(definition.created);
-	const config: ImageConfig = parent ? structuredClone(parent.config) : emptyConfig();
+	const config: ImageConfig = parent ? clonePlain(parent.config) : emptyConfig();
 	if (!parent) config.env = [];
 	const layers = parent ? [...parent.layers] : [];
 	const history: HistoryEntry[] = parent ? [...parent.history] : [];
@@ -298,7 +298,7 @@ export function buildCatalog(world: World, definitions: ImageDefinition[]): void
 			world.registry[tag] = remote;
 		}
 		if (definition.local) {
-			const local = structuredClone(image);
+			const local = clonePlain(image);
 			local.repoDigests = image.repoTags.map(tag => `${tag.slice(0, tag.lastIndexOf(':'))}@${world.registry[tag]!.manifestDigest}`);
 			world.images[local.id] = local;
 		}

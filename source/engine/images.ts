@@ -1,5 +1,5 @@
 /** The daemon's side of images: references, pull from the simulated registry, remove, commit. */
-import type {Container, Image, World} from './world.js';
+import {clonePlain, type Container, type Image, type World} from './world.js';
 import {DaemonError} from './containers.js';
 import {makeLayer, sha256} from './build.js';
 
@@ -86,7 +86,7 @@ export function pullImage(world: World, ref: string): PullResult {
 	}
 	// A tag moves to the pulled image; the old image keeps its other tags or becomes dangling.
 	if (existing) existing.repoTags = existing.repoTags.filter(tag => tag !== parsed.full);
-	const local: Image = world.images[remote.image.id] ?? {...structuredClone(remote.image), repoTags: [], repoDigests: []};
+	const local: Image = world.images[remote.image.id] ?? {...clonePlain(remote.image), repoTags: [], repoDigests: []};
 	if (!local.repoTags.includes(parsed.full)) local.repoTags.push(parsed.full);
 	const digestRef = `${parsed.repository}@${remote.manifestDigest}`;
 	if (!local.repoDigests.includes(digestRef)) local.repoDigests.push(digestRef);
@@ -145,11 +145,11 @@ export function removeImage(world: World, ref: string, force: boolean): string[]
 /** `docker container commit`: the writable layer becomes a new layer on top of the image. */
 export function commitContainer(world: World, container: Container, ref: string | undefined): Image {
 	const base = world.images[container.imageId]!;
-	const layer = makeLayer(structuredClone(container.rw));
+	const layer = makeLayer(clonePlain(container.rw));
 	world.layers[layer.digest] ??= layer;
 	world.serial++;
 	const created = world.clock + world.serial;
-	const config = structuredClone(base.config);
+	const config = clonePlain(base.config);
 	config.cmd = container.config.cmd;
 	config.entrypoint = container.config.entrypoint;
 	config.env = [...container.config.env];

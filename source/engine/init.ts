@@ -1,4 +1,4 @@
-import type {Tree, World} from './world.js';
+import {clonePlain, type Tree, type World} from './world.js';
 import {seedState} from './random.js';
 import {buildCatalog, type ImageDefinition} from './build.js';
 import {ancestors} from './path.js';
@@ -54,7 +54,7 @@ export function createWorld(options: WorldOptions): World {
 	}
 	for (const [path, entry] of Object.entries(options.hostFiles)) {
 		for (const dir of ancestors(path)) files[dir] ??= {kind: 'dir', mode: 0o755};
-		files[path] = structuredClone(entry);
+		files[path] = clonePlain(entry);
 	}
 	world.host.files = files;
 	buildCatalog(world, options.preload ? options.definitions.map(definition => ({...definition, local: true})) : options.definitions);

@@ -201,3 +201,11 @@ export interface World {
 	/** Monotonic counter used to order objects created in the same instant. */
 	serial: number;
 }
+
+/**
+ * A deep copy of plain world data. JSON round-trip rather than structuredClone because the value may
+ * be an immer draft (a Proxy), which structuredClone refuses; world data is JSON by construction.
+ */
+export function clonePlain<T>(value: T): T {
+	return JSON.parse(JSON.stringify(value)) as T;
+}
