@@ -63,7 +63,7 @@ const MODES: Record<string, () => Promise<Mode>> = {
 
 async function main(): Promise<number> {
 	const [command = '', ...rest] = cli.input;
-	const load = MODES[command];
+	const load = Object.hasOwn(MODES, command) ? MODES[command] : undefined;
 	if (!load) {
 		process.stderr.write(`layerlab: unknown command "${command}". Run 'layerlab --help' for the commands.\n`);
 		return 2;

@@ -232,9 +232,17 @@ function handleGlobalFlags(argv: string[], state: State): {args: string[]; value
 		state.stderr += text;
 	});
 	const parsed = parseArgs(set, argv, hooks);
+	// the CLI initializes itself (and its log level) even before it reports a bad global flag
+	const level = values.get('log-level');
+	if (typeof level === 'string' && level !== '' && !LOG_LEVELS.includes(level.toLowerCase())) {
+		return {outcome: output(state, '', `Unable to parse logging level: ${level}\n`, 1)};
+	}
 	if (parsed.error !== undefined) return {outcome: flagError(state, [], parsed.error)};
 	return {args: parsed.args, values};
 }
+
+/** logrus.ParseLevel */
+const LOG_LEVELS = ['panic', 'fatal', 'error', 'warn', 'warning', 'info', 'debug', 'trace'];
 
 interface Step {
 	node: CommandNode;
@@ -713,22 +721,67 @@ function hexFloat(s: string): number {
 	return (m[1] === '-' ? -1 : 1) * mantissa * 2 ** Number(m[4]);
 }
 
-/** opts.NanoCPUs: a big.Rat string ("1.5", "3/2", "2e-1"), to nanoCPU precision */
+/** opts.NanoCPUs: a big.Rat string ("1.5", "3/2", "2e-1", "0x1p-2"), to nanoCPU precision */
 function checkCpus(value: string): string | undefined {
-	const failed = `failed to parse ${value} as a rational number`;
-	const fraction = /^([+-]?)(\d+)\/(\d+)$/.exec(value);
-	if (fraction) {
-		const [num, den] = [BigInt(fraction[2] as string), BigInt(fraction[3] as string)];
-		if (den === 0n) return failed;
-		return (num * 1_000_000_000n) % den === 0n ? undefined : 'value is too precise';
+	const rat = parseRat(value);
+	if (!rat) return `failed to parse ${value} as a rational number`;
+	return (rat.num * 1_000_000_000n) % rat.den === 0n ? undefined : 'value is too precise';
+}
+
+/** big.Rat's SetString: a fraction of two integers, or a number with an optional e/p exponent */
+function parseRat(s: string): {num: bigint; den: bigint} | undefined {
+	const slash = s.indexOf('/');
+	if (slash >= 0) {
+		const num = ratDigits(s.slice(0, slash), true, false);
+		const den = ratDigits(s.slice(slash + 1), false, false);
+		if (!num || !den || den.frac !== 0 || num.frac !== 0 || den.value === 0n) return undefined;
+		return {num: num.value, den: den.value};
 	}
-	const m = /^[+-]?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(value);
-	if (!m || ((m[1] ?? '') === '' && (m[2] ?? '') === '')) return failed;
-	const digits = `${m[1] ?? ''}${m[2] ?? ''}`;
-	const scale = Number(m[3] ?? '0') - (m[2] ?? '').length + 9;
-	if (scale >= 0) return undefined;
-	const divisor = 10n ** BigInt(-scale);
-	return BigInt(digits || '0') % divisor === 0n ? undefined : 'value is too precise';
+	const m = /^(.*?)(?:([eEpP])([+-]?\d+))?$/.exec(s);
+	const mantissa = ratDigits(m?.[1] ?? '', true, true);
+	if (!mantissa) return undefined;
+	const kind = m?.[2]?.toLowerCase();
+	if (kind === 'e' && mantissa.base === 16) return undefined;
+	let num = mantissa.value;
+	let den = BigInt(mantissa.base) ** BigInt(mantissa.frac);
+	const exp = BigInt(m?.[3] ?? '0');
+	const scale = (kind === 'p' ? 2n : 10n) ** (exp < 0n ? -exp : exp);
+	if (exp < 0n) den *= scale;
+	else num *= scale;
+	return {num, den};
+}
+
+/** an integer or, with `fraction`, a mantissa: optional sign, 0b/0o/0x prefix ("0" is octal only for integers), _ separators */
+function ratDigits(text: string, signed: boolean, fraction: boolean): {value: bigint; base: number; frac: number} | undefined {
+	let s = text;
+	let negative = false;
+	if (signed && (s[0] === '+' || s[0] === '-')) {
+		negative = s[0] === '-';
+		s = s.slice(1);
+	}
+	let base = 10;
+	const prefix = /^0([bBoOxX])/.exec(s);
+	if (prefix) {
+		base = {b: 2, o: 8, x: 16}[(prefix[1] as string).toLowerCase() as 'b' | 'o' | 'x'];
+		s = s.slice(2);
+	} else if (!fraction && /^0[0-9_]/.test(s)) {
+		base = 8;
+		s = s.slice(1);
+	}
+	const [intPart, fracPart = '', more] = s.split('.');
+	if (more !== undefined || (!fraction && s.includes('.'))) return undefined;
+	const digits = `${intPart}${fracPart}`;
+	if (digits.replaceAll('_', '') === '' && !(prefix === null && base === 8)) return undefined;
+	// _ only between digits, or right after the prefix
+	const misplaced = (part: string, afterPrefix: boolean) => /__|_$/.test(part) || (part.startsWith('_') && !afterPrefix);
+	if (misplaced(intPart as string, prefix !== null) || misplaced(fracPart, false)) return undefined;
+	let value = 0n;
+	for (const c of digits.replaceAll('_', '')) {
+		const d = parseInt(c, 36);
+		if (Number.isNaN(d) || d >= base) return undefined;
+		value = value * BigInt(base) + BigInt(d);
+	}
+	return {value: negative ? -value : value, base, frac: fracPart.replaceAll('_', '').length};
 }
 
 // ---------------------------------------------------------------------------------------------------------

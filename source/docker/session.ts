@@ -3,7 +3,7 @@
  * file utilities. This is the reducer the TUI, `script` and `check` all use: it changes the world
  * it is given (an immer draft or a plain object) and returns what the terminal shows.
  */
-import type {World} from '../engine/world.js';
+import {own, type World} from '../engine/world.js';
 import {tick} from '../engine/clock.js';
 import {randomInt} from '../engine/random.js';
 import {treeFs} from '../engine/treefs.js';
@@ -115,7 +115,7 @@ const HOST_PROGRAMS: Record<string, Program> = {...utilities('bash'), docker, cu
 
 function findOnHost(name: string, shell: Shell): Lookup {
 	if (!name.includes('/')) {
-		const program = HOST_PROGRAMS[name];
+		const program = own(HOST_PROGRAMS, name);
 		return program ? {kind: 'program', program} : {kind: 'not-found'};
 	}
 	const path = normalizePath(name, shell.cwd);

@@ -3,7 +3,7 @@
  * stop, remove, exec. Failures throw DaemonError with the daemon's own message; the CLI layer
  * (source/docker) adds "Error response from daemon: " and the rest.
  */
-import type {Container, Image, LogLine, Mount, PortBinding, Volume, World} from './world.js';
+import {own, type Container, type Image, type LogLine, type Mount, type PortBinding, type Volume, type World} from './world.js';
 import {randomHex} from './random.js';
 import {randomName} from './names.js';
 import {containerFs, imageLayers, lookupIn} from './unionfs.js';
@@ -40,7 +40,7 @@ export function requireContainer(world: World, ref: string): Container {
 }
 
 export function createVolume(world: World, name: string, anonymous: boolean, labels: Record<string, string> = {}): Volume {
-	const existing = world.volumes[name];
+	const existing = own(world.volumes, name);
 	if (existing) return existing;
 	const volume: Volume = {name, anonymous, created: world.clock, files: {}, labels};
 	world.volumes[name] = volume;
@@ -138,7 +138,7 @@ function mountFromSpec(world: World, spec: MountSpec): Mount {
 
 /** Copies what the image has at a volume's mount point into the volume, when the volume is empty. */
 function prepopulate(world: World, container: Container, mount: Mount): void {
-	const volume = world.volumes[mount.name];
+	const volume = own(world.volumes, mount.name);
 	if (!volume || Object.keys(volume.files).length > 0) return;
 	const imageOnly: Container = {...container, mounts: [], rw: {}};
 	const image = containerFs(world, imageOnly);

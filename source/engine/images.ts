@@ -1,5 +1,5 @@
 /** The daemon's side of images: references, pull from the simulated registry, remove, commit. */
-import {clonePlain, type Container, type Image, type World} from './world.js';
+import {own, clonePlain, type Container, type Image, type World} from './world.js';
 import {DaemonError} from './containers.js';
 import {makeLayer, sha256} from './build.js';
 
@@ -65,7 +65,7 @@ function localLayers(world: World): Set<string> {
 
 export function pullImage(world: World, ref: string): PullResult {
 	const parsed = parseImageRef(ref);
-	const remote = world.registry[parsed.full];
+	const remote = own(world.registry, parsed.full);
 	if (!remote) {
 		const known = Object.keys(world.registry).some(key => key.startsWith(parsed.repository + ':'));
 		if (known) throw new DaemonError(`manifest for ${parsed.full} not found: manifest unknown: manifest unknown`);

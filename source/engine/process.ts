@@ -3,7 +3,7 @@
  * applets behind /bin/busybox, `#!/bin/sh` scripts through the shell interpreter, and the
  * simulated applications (the to-do web app, gols) for files marked with a `program`.
  */
-import type {Container, LogLine, World} from './world.js';
+import {own, type Container, type LogLine, type World} from './world.js';
 import {containerFs} from './unionfs.js';
 import {FsError} from './fsapi.js';
 import {basename, joinPath, normalizePath} from './path.js';
@@ -67,7 +67,7 @@ function busyboxProgram(applet: string): Program {
 			}
 			return busyboxProgram(name)({...proc, argv: proc.argv.slice(1)});
 		}
-		const program = BUSYBOX_APPLETS[applet];
+		const program = own(BUSYBOX_APPLETS, applet);
 		if (!program) {
 			proc.err(`${applet}: applet not simulated by layerlab\n`);
 			return 127;
@@ -93,7 +93,7 @@ function findInContainer(name: string, shell: Shell): Lookup {
 		if (entry.kind !== 'file') continue;
 		if (entry.program) {
 			if (entry.program === 'busybox') return {kind: 'program', program: busyboxProgram(basename(name))};
-			const native = NATIVE_PROGRAMS[entry.program];
+			const native = own(NATIVE_PROGRAMS, entry.program);
 			if (native) return {kind: 'program', program: native};
 		}
 		if ((entry.mode & 0o111) === 0) return {kind: 'denied'};

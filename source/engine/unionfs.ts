@@ -4,7 +4,7 @@
  * (/.dockerenv, /etc/hosts…), then the image layers from top to bottom. Every entry carries its
  * ORIGIN, and `originsOf` lists the copies it hides: this is what the lab teaches.
  */
-import type {Container, Entry, Layer, Mount, Tree, World} from './world.js';
+import {own, type Container, type Entry, type Layer, type Mount, type Tree, type World} from './world.js';
 import {FsError, type FsApi, type Stat} from './fsapi.js';
 import {ancestors, isWithin, joinPath, relativeTo} from './path.js';
 import {resolveParent, resolveReal, ROOT_DIR} from './resolve.js';
@@ -116,7 +116,7 @@ export function mountAt(container: Container, path: string): Mount | undefined {
 function mountTarget(world: World, mount: Mount, path: string): {tree: Tree; key: string; origin: Origin} | undefined {
 	const rel = relativeTo(path, mount.destination);
 	if (mount.type === 'volume') {
-		const volume = world.volumes[mount.name];
+		const volume = own(world.volumes, mount.name);
 		if (!volume) return undefined;
 		return {tree: volume.files, key: rel, origin: {kind: 'volume', name: mount.name, anonymous: volume.anonymous}};
 	}

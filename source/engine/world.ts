@@ -209,3 +209,9 @@ export interface World {
 export function clonePlain<T>(value: T): T {
 	return JSON.parse(JSON.stringify(value)) as T;
 }
+
+/** `record[key]` only when the record itself has that key: user-typed names like "constructor" or
+ * "toString" must not find Object.prototype's members. */
+export function own<T>(record: Record<string, T>, key: string): T | undefined {
+	return Object.hasOwn(record, key) ? record[key] : undefined;
+}

@@ -16,7 +16,7 @@ import {
 	writableSize,
 } from '../../engine/containers.js';
 import {commitContainer} from '../../engine/images.js';
-import type {Container} from '../../engine/world.js';
+import {own, type Container} from '../../engine/world.js';
 import {ago, containerStatus, displayPorts, ellipsis, humanSize, table} from '../render/format.js';
 import {containerInspect, imageInspect, volumeInspect} from '../render/inspect.js';
 import {dockerInspectFormat} from '../render/gotemplate.js';
@@ -252,7 +252,7 @@ export function inspect(ctx: DockerContext, command: ParsedCommand, kind: 'conta
 		if (kind === 'any') {
 			const image = findImage(ctx.world, ref);
 			if (image) return imageInspect(ctx.world, image);
-			const volume = ctx.world.volumes[ref];
+			const volume = own(ctx.world.volumes, ref);
 			if (volume) return volumeInspect(volume);
 			return new Error(`Error: No such object: ${ref}`);
 		}

@@ -9,7 +9,7 @@ import {volumeInspect} from '../render/inspect.js';
 import {dockerInspectFormat} from '../render/gotemplate.js';
 import {formatRows} from '../render/listformat.js';
 import {entrySize} from '../../engine/fsapi.js';
-import type {Volume} from '../../engine/world.js';
+import {own, type Volume} from '../../engine/world.js';
 
 export function volumeCreate(ctx: DockerContext, command: ParsedCommand): number {
 	const name = command.args[0] ?? flagString(command, 'name');
@@ -51,7 +51,7 @@ export function volumeLs(ctx: DockerContext, command: ParsedCommand): number {
 
 export function volumeInspectCommand(ctx: DockerContext, command: ParsedCommand): number {
 	const elements = command.args.map(name => {
-		const volume = ctx.world.volumes[name];
+		const volume = own(ctx.world.volumes, name);
 		return volume ? volumeInspect(volume) : new Error(`Error response from daemon: get ${name}: no such volume`);
 	});
 	const result = dockerInspectFormat(flagString(command, 'format') ?? '', elements);
@@ -63,7 +63,7 @@ export function volumeInspectCommand(ctx: DockerContext, command: ParsedCommand)
 export function volumeRm(ctx: DockerContext, command: ParsedCommand): number {
 	let status = 0;
 	for (const name of command.args) {
-		const volume = ctx.world.volumes[name];
+		const volume = own(ctx.world.volumes, name);
 		if (!volume) {
 			status = daemonError(ctx.io, `get ${name}: no such volume`);
 			continue;

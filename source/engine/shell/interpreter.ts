@@ -380,7 +380,7 @@ function runCommand(shell: Shell, command: SimpleCommand, io: Io): number {
 
 function execute(shell: Shell, argv: string[], assignments: Record<string, string>, io: Sink & {stdin: string}): number {
 	const name = argv[0]!;
-	const builtin = BUILTINS[name];
+	const builtin = Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
 	const proc: Proc = {
 		argv,
 		env: environment(shell, assignments),
