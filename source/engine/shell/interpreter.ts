@@ -47,6 +47,8 @@ export interface Shell {
 	find(name: string, shell: Shell): Lookup;
 	/** Extra data for programs (the world, the container): never read by the interpreter. */
 	context: unknown;
+	/** Status of the last command substitution while a command's words are expanded. */
+	substitutionStatus?: number;
 }
 
 /** Thrown by `exit`; a control-flow signal, so no Error (and no stack trace). */
@@ -139,7 +141,9 @@ function variable(shell: Shell, name: string): string | undefined {
 
 function commandSubstitution(shell: Shell, source: string, io: Io): string {
 	let captured = '';
-	runSource(shell, source, {stdin: '', stdoutIsTty: false, out: text => (captured += text), err: io.err});
+	const saved = shell.lastStatus;
+	shell.substitutionStatus = runSource(shell, source, {stdin: '', stdoutIsTty: false, out: text => (captured += text), err: io.err});
+	shell.lastStatus = saved;
 	return captured.replace(/\n+$/, '');
 }
 
@@ -356,11 +360,9 @@ function openRedirects(shell: Shell, command: SimpleCommand, io: Io): (Sink & {s
 }
 
 function runCommand(shell: Shell, command: SimpleCommand, io: Io): number {
-	const before = shell.lastStatus;
-	shell.lastStatus = 0;
+	shell.substitutionStatus = undefined;
 	const argv = expandWords(shell, command.words, io);
-	const substitutionStatus = shell.lastStatus;
-	shell.lastStatus = before;
+	const substitutionStatus = shell.substitutionStatus ?? 0;
 	const assignments: Record<string, string> = {};
 	for (const {name, value} of command.assigns) {
 		assignments[name] = expandWord(shell, value, io, false).map(field => field.text).join('');
