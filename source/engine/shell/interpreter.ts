@@ -362,17 +362,17 @@ function openRedirects(shell: Shell, command: SimpleCommand, io: Io): (Sink & {s
 function runCommand(shell: Shell, command: SimpleCommand, io: Io): number {
 	shell.substitutionStatus = undefined;
 	const argv = expandWords(shell, command.words, io);
-	const substitutionStatus = shell.substitutionStatus ?? 0;
 	const assignments: Record<string, string> = {};
 	for (const {name, value} of command.assigns) {
 		assignments[name] = expandWord(shell, value, io, false).map(field => field.text).join('');
 	}
+	const substitutionStatus = shell.substitutionStatus ?? 0;
 	const sink = openRedirects(shell, command, io);
 	if (!sink) return 1;
 	try {
 		if (argv.length === 0) {
 			Object.assign(shell.vars, assignments);
-			return command.words.length > 0 || command.assigns.some(a => a.value.some(p => p.t === 'cmd')) ? substitutionStatus : 0;
+			return substitutionStatus;
 		}
 		return execute(shell, argv, assignments, sink);
 	} finally {
