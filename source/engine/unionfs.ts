@@ -57,7 +57,7 @@ function cachedInit(container: Container): Tree {
 	const key = container.id + ':' + container.config.hostname;
 	let tree = initCache.get(key);
 	if (!tree) {
-		if (initCache.size > 4096) initCache.clear();
+		if (initCache.size > 256) initCache.clear();
 		tree = initLayer(container);
 		initCache.set(key, tree);
 	}
