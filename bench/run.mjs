@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in the same
+ * run (machines are shared and noisy). Never part of `npm test`. Writes bench/results.json and prints
+ * a table; docs/PERFORMANCE.md explains the method and keeps the latest figures.
+ */
+import {execFileSync, spawnSync} from 'node:child_process';
+import {existsSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const only = process.argv.slice(2);
+const want = name => only.length === 0 || only.includes(name);
+const results = {machine: {node: process.version, cpus: (await import('node:os')).cpus().length, date: new Date().toISOString()}};
+
+function run(command, args, options = {}) {
+	const result = spawnSync(command, args, {cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options});
+	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
+	return result.stdout;
+}
+
+execFileSync('npx', ['tsup', '--config', 'bench/tsup.config.ts'], {cwd: root, stdio: 'ignore'});
+
+if (want('engine')) {
+	const engine = JSON.parse(run('node', ['--expose-gc', 'bench/.out/engine.js', 'all']));
+	results.engine = engine;
+}
+if (want('startup') && existsSync(path.join(root, 'bench', 'startup.mjs'))) {
+	results.startup = JSON.parse(run('node', ['bench/startup.mjs', '--json']));
+}
+if (want('interaction') && existsSync(path.join(root, 'bench', 'interaction.mjs'))) {
+	results.interaction = JSON.parse(run('node', ['--expose-gc', 'bench/interaction.mjs', '--json']));
+}
+if (want('docker') && existsSync(path.join(root, 'bench', 'docker.mjs'))) {
+	const docker = spawnSync('node', ['bench/docker.mjs', '--json'], {cwd: root, encoding: 'utf8'});
+	results.docker = docker.status === 0 ? JSON.parse(docker.stdout) : {skipped: docker.stderr.trim() || 'no Docker engine reachable'};
+}
+
+writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log(JSON.stringify(results, null, 2));
