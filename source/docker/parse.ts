@@ -615,16 +615,16 @@ function parseDuration(orig: string): string | undefined {
 	if (s[0] === '-' || s[0] === '+') s = s.slice(1);
 	if (s === '0') return undefined;
 	if (s === '') return invalid;
-	const units: Record<string, bigint> = {
-		ns: 1n,
-		us: 1000n,
-		'\u00b5s': 1000n,
-		'\u03bcs': 1000n,
-		ms: 1_000_000n,
-		s: 1_000_000_000n,
-		m: 60_000_000_000n,
-		h: 3_600_000_000_000n,
-	};
+	const units = new Map<string, bigint>([
+		['ns', 1n],
+		['us', 1000n],
+		['\u00b5s', 1000n],
+		['\u03bcs', 1000n],
+		['ms', 1_000_000n],
+		['s', 1_000_000_000n],
+		['m', 60_000_000_000n],
+		['h', 3_600_000_000_000n],
+	]);
 	const limit = 1n << 63n;
 	let total = 0n;
 	while (s !== '') {
@@ -648,7 +648,7 @@ function parseDuration(orig: string): string | undefined {
 		const unitText = /^[^0-9.]*/.exec(s)?.[0] ?? '';
 		if (unitText === '') return `time: missing unit in duration ${timeQuote(orig)}`;
 		s = s.slice(unitText.length);
-		const unit = units[unitText];
+		const unit = units.get(unitText);
 		if (unit === undefined) return `time: unknown unit ${timeQuote(unitText)} in duration ${timeQuote(orig)}`;
 		if (v > limit / unit) return invalid;
 		v *= unit;
@@ -745,6 +745,8 @@ function parseRat(s: string): {num: bigint; den: bigint} | undefined {
 	let num = mantissa.value;
 	let den = BigInt(mantissa.base) ** BigInt(mantissa.frac);
 	const exp = BigInt(m?.[3] ?? '0');
+	// big.Rat gives up on excessively large exponents
+	if ((exp < 0n ? -exp : exp) > (kind === 'p' ? 10_000_000n : 1_000_000n)) return undefined;
 	const scale = (kind === 'p' ? 2n : 10n) ** (exp < 0n ? -exp : exp);
 	if (exp < 0n) den *= scale;
 	else num *= scale;
