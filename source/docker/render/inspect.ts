@@ -123,8 +123,17 @@ function portMap(container: Container, published: boolean): GoValue {
 
 const DATA = '/var/lib/docker';
 
+const hexCache = new Map<string, string>();
+
+/** A stable 64-hex id derived from `seed` (paths and ids Docker shows but the lab does not model). */
 function hexFor(seed: string): string {
-	return sha256(seed);
+	let hex = hexCache.get(seed);
+	if (hex === undefined) {
+		if (hexCache.size > 10_000) hexCache.clear();
+		hex = sha256(seed);
+		hexCache.set(seed, hex);
+	}
+	return hex;
 }
 
 export function containerInspect(world: World, container: Container, withSize = false): GoValue {

@@ -156,7 +156,7 @@ function tokenize(src: string): Token[] {
 			while (i < src.length && src[i] !== '\n') i++;
 			continue;
 		}
-		const fdMatch = /^([0-9])(>>|>&|>|<)/.exec(src.slice(i));
+		const fdMatch = ch >= '0' && ch <= '9' && (src[i + 1] === '>' || src[i + 1] === '<') ? /^([0-9])(>>|>&|>|<)/.exec(src.slice(i, i + 3)) : null;
 		if (fdMatch) {
 			tokens.push({kind: 'op', op: fdMatch[2]!, fd: Number(fdMatch[1])});
 			i += fdMatch[0].length;
