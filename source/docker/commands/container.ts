@@ -27,11 +27,26 @@ import {copyPath} from '../../engine/shell/programs.js';
 import {FsError, type FsApi} from '../../engine/fsapi.js';
 import {basename, joinPath, normalizePath} from '../../engine/path.js';
 import type {GoValue} from '../render/govalue.js';
-import {formatRows} from '../render/listformat.js';
+import {printRows} from '../render/listformat.js';
 
 /** Go's time.Time String(): `2026-01-05 09:00:01 +0000 UTC`. */
 function goDate(ms: number): string {
 	return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('T', ' ').replace('.000Z', ' +0000 UTC');
+}
+
+/** Runs `action` on one named container; a daemon error becomes `Error response from daemon: …`. */
+function withContainer(ctx: DockerContext, ref: string, action: (container: Container) => number): number {
+	try {
+		return action(requireContainer(ctx.world, ref));
+	} catch (error) {
+		if (error instanceof DaemonError) return daemonError(ctx.io, error.message);
+		throw error;
+	}
+}
+
+/** Sends a program's output line to the matching stream. */
+function emitLine(ctx: DockerContext): (line: {stream: 'stdout' | 'stderr'; text: string}) => void {
+	return line => (line.stream === 'stdout' ? ctx.io.out(line.text) : ctx.io.err(line.text));
 }
 
 /** Runs `action` for each named container; reports each failure; exit 1 if any failed. */
@@ -57,7 +72,7 @@ export function start(ctx: DockerContext, command: ParsedCommand): number {
 		const result = startContainer(ctx.world, container, {
 			attach,
 			columns: ctx.io.columns,
-			onOutput: attach ? line => (line.stream === 'stdout' ? ctx.io.out(line.text) : ctx.io.err(line.text)) : undefined,
+			onOutput: attach ? emitLine(ctx) : undefined,
 		});
 		if (!attach) ctx.io.out(ref + '\n');
 		if (attach && typeof result.status === 'number') attachedStatus = result.status;
@@ -146,13 +161,7 @@ export function ls(ctx: DockerContext, command: ParsedCommand): number {
 				LocalVolumes: String(container.mounts.filter(mount => mount.type === 'volume').length),
 			};
 		});
-		const result = formatRows(format, rows);
-		if (!result.ok) {
-			io.err(result.error + '\n');
-			return 1;
-		}
-		io.out(result.text);
-		return 0;
+		return printRows(io, format, rows);
 	}
 	const header = ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES', ...(size ? ['SIZE'] : [])];
 	const rows = containers.map(container => [
@@ -170,60 +179,44 @@ export function ls(ctx: DockerContext, command: ParsedCommand): number {
 }
 
 export function logs(ctx: DockerContext, command: ParsedCommand): number {
-	try {
-		const container = requireContainer(ctx.world, command.args[0]!);
+	return withContainer(ctx, command.args[0]!, container => {
 		let lines = container.logs;
 		const tail = flagString(command, 'tail');
 		if (tail !== undefined && tail !== 'all') {
 			const n = Number(tail);
 			lines = n >= 0 ? lines.slice(Math.max(0, lines.length - n)) : lines;
 		}
-		for (const line of lines) (line.stream === 'stdout' ? ctx.io.out : ctx.io.err)(line.text);
+		lines.forEach(emitLine(ctx));
 		return 0;
-	} catch (error) {
-		if (error instanceof DaemonError) return daemonError(ctx.io, error.message);
-		throw error;
-	}
+	});
 }
 
 export function exec(ctx: DockerContext, command: ParsedCommand): number {
-	try {
-		const container = requireContainer(ctx.world, command.args[0]!);
+	return withContainer(ctx, command.args[0]!, container => {
 		const result = execInContainer(ctx.world, container, command.args.slice(1), {
 			tty: flagBool(command, 'tty'),
 			interactive: flagBool(command, 'interactive'),
 			workdir: flagString(command, 'workdir'),
 			env: flagList(command, 'env'),
 			columns: ctx.io.columns,
-			onOutput: line => (line.stream === 'stdout' ? ctx.io.out(line.text) : ctx.io.err(line.text)),
+			onOutput: emitLine(ctx),
 		});
 		return typeof result.status === 'number' ? result.status : 0;
-	} catch (error) {
-		if (error instanceof DaemonError) return daemonError(ctx.io, error.message);
-		throw error;
-	}
+	});
 }
 
 export function diff(ctx: DockerContext, command: ParsedCommand): number {
-	try {
-		const container = requireContainer(ctx.world, command.args[0]!);
+	return withContainer(ctx, command.args[0]!, container => {
 		ctx.io.out(containerChanges(ctx.world, container).map(change => `${change.kind} ${change.path}\n`).join(''));
 		return 0;
-	} catch (error) {
-		if (error instanceof DaemonError) return daemonError(ctx.io, error.message);
-		throw error;
-	}
+	});
 }
 
 export function commit(ctx: DockerContext, command: ParsedCommand): number {
-	try {
-		const container = requireContainer(ctx.world, command.args[0]!);
+	return withContainer(ctx, command.args[0]!, container => {
 		ctx.io.out(commitContainer(ctx.world, container, command.args[1]).id + '\n');
 		return 0;
-	} catch (error) {
-		if (error instanceof DaemonError) return daemonError(ctx.io, error.message);
-		throw error;
-	}
+	});
 }
 
 export function prune(ctx: DockerContext, command: ParsedCommand): number {

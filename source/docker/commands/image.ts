@@ -8,7 +8,7 @@ import {imageLayers} from '../../engine/unionfs.js';
 import {ago, ellipsis, humanSize, table} from '../render/format.js';
 import {imageInspect} from '../render/inspect.js';
 import {dockerInspectFormat} from '../render/gotemplate.js';
-import {formatRows} from '../render/listformat.js';
+import {printRows} from '../render/listformat.js';
 
 /** What a terminal shows once a pull's progress bars have settled. */
 export function printPull(ctx: DockerContext, result: PullResult, explicit: boolean): void {
@@ -56,7 +56,8 @@ export function imageLs(ctx: DockerContext, command: ParsedCommand): number {
 	const noTrunc = flagBool(command, 'no-trunc');
 	const format = flagString(command, 'format');
 	if (format !== undefined && format !== 'table') {
-		const result = formatRows(
+		return printRows(
+			io,
 			format,
 			rows.map(row => ({
 				Repository: row.repository,
@@ -73,12 +74,6 @@ export function imageLs(ctx: DockerContext, command: ParsedCommand): number {
 			})),
 			{ID: 'IMAGE ID'},
 		);
-		if (!result.ok) {
-			io.err(result.error + '\n');
-			return 1;
-		}
-		io.out(result.text);
-		return 0;
 	}
 	io.out(table([
 		['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'],

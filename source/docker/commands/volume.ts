@@ -7,7 +7,7 @@ import {randomHex} from '../../engine/random.js';
 import {humanSize, table} from '../render/format.js';
 import {volumeInspect} from '../render/inspect.js';
 import {dockerInspectFormat} from '../render/gotemplate.js';
-import {formatRows} from '../render/listformat.js';
+import {printRows} from '../render/listformat.js';
 import {entrySize} from '../../engine/fsapi.js';
 import {own, type Volume} from '../../engine/world.js';
 
@@ -34,16 +34,11 @@ export function volumeLs(ctx: DockerContext, command: ParsedCommand): number {
 	}
 	const format = flagString(command, 'format');
 	if (format !== undefined && format !== 'table') {
-		const result = formatRows(
+		return printRows(
+			ctx.io,
 			format,
 			volumes.map(volume => ({Driver: 'local', Name: volume.name, Scope: 'local', Mountpoint: `/var/lib/docker/volumes/${volume.name}/_data`, Labels: '', Links: 'N/A', Size: 'N/A'})),
 		);
-		if (!result.ok) {
-			ctx.io.err(result.error + '\n');
-			return 1;
-		}
-		ctx.io.out(result.text);
-		return 0;
 	}
 	ctx.io.out(table([['DRIVER', 'VOLUME NAME'], ...volumes.map(volume => ['local', volume.name])]));
 	return 0;

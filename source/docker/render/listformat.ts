@@ -53,3 +53,14 @@ export function formatRows(format: string, rows: Row[], headerOverrides: Record<
 	const header = expanded.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (_, name: string) => headerOverrides[name] ?? HEADERS[name] ?? name.toUpperCase());
 	return {ok: true, text: table([header, ...rendered].map(line => line.split('\t')))};
 }
+
+/** Prints rows with a user `--format`; a template error is one line on stderr, exit 1. */
+export function printRows(io: {out(text: string): void; err(text: string): void}, format: string, rows: Row[], headerOverrides: Record<string, string> = {}): number {
+	const result = formatRows(format, rows, headerOverrides);
+	if (!result.ok) {
+		io.err(result.error + '\n');
+		return 1;
+	}
+	io.out(result.text);
+	return 0;
+}
