@@ -52,6 +52,10 @@ export function runDocker(ctx: DockerContext, argv: string[]): number {
 		);
 		return 1;
 	}
+	if (outcome.command.notices) {
+		ctx.io.out(outcome.command.notices.stdout);
+		ctx.io.err(outcome.command.notices.stderr);
+	}
 	const handler = HANDLERS[outcome.command.path.join(' ')];
 	if (!handler) {
 		ctx.io.err(`layerlab: \`docker ${outcome.command.path.join(' ')}\` is not simulated here.\n`);

@@ -32,13 +32,9 @@ export function runDaemonError(io: DockerIo, message: string, command = 'docker 
 }
 
 /** A flag value the CLI rejects while parsing (`invalid argument "…" for "--mount" flag: …`). */
-export function flagValueError(io: DockerIo, typed: string[], value: string, flag: string, message: string): number {
-	const path = typed.join(' ');
-	const usage = USE_LINE[canonicalKey(typed)] ?? '';
+export function flagValueError(io: DockerIo, commandPath: string[], value: string, flag: string, message: string): number {
+	const path = commandPath.join(' ');
+	const usage = USE_LINE[path] ?? '';
 	io.err(`invalid argument "${value}" for "${flag}" flag: ${message}\n\nUsage:  ${usage}\n\nRun 'docker ${path} --help' for more information\n`);
 	return 125;
-}
-
-function canonicalKey(typed: string[]): string {
-	return typed.join(' ');
 }

@@ -47,7 +47,7 @@ export function runOrCreate(ctx: DockerContext, command: ParsedCommand, start: b
 	const mounts: MountSpec[] = [];
 	for (const value of flagList(command, 'mount')) {
 		const parsed = parseMount(value);
-		if (typeof parsed === 'string') return flagValueError(io, command.typed, value, '--mount', parsed);
+		if (typeof parsed === 'string') return flagValueError(io, command.commandPath, value, '--mount', parsed);
 		mounts.push(parsed);
 	}
 	const publish: PortBinding[] = [];
