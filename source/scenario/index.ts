@@ -1,0 +1,120 @@
+/**
+ * Scenarios: load them (built-in course, files and folders on the command line, $LAYERLAB_SCENARIOS),
+ * build their starting world, evaluate their checks, keep the learner's progress.
+ */
+import {existsSync, readdirSync, statSync} from 'node:fs';
+import path from 'node:path';
+import type {Scenario} from './types.js';
+import {loadScenarioFileDetailed} from './load.js';
+import {builtinScenariosDir} from './paths.js';
+import {LoadError, sortProblems, type Problem} from './yaml-load.js';
+import {didYouMean} from './suggest.js';
+
+export type {Check, CheckResult, ContainerSelector, CountFilter, Origin, Place, Prediction, Scenario, Step, Text} from './types.js';
+export {localize} from './types.js';
+export {LoadError, formatProblem, type Problem} from './yaml-load.js';
+export {loadScenarioFile, parseScenario, selectorLabel} from './load.js';
+export {scenarioWorld, type ScenarioWorldOptions} from './scenario-world.js';
+export {evaluateCheck, evaluateStep, stepPasses, describeCheck, describeOrigin, selectContainers} from './checks.js';
+export {checkScenario, type ScenarioReport, type StepReport} from './run-check.js';
+export {detectLanguage} from './lang.js';
+export {scenarioJsonSchema, scenarioJsonSchemaText, scenarioSchema} from './schema.js';
+export * from './progress.js';
+
+const SCENARIO_FILE = /\.ya?ml$/;
+
+/** The scenario files of a folder (not its subfolders), in name order: the course order. */
+function filesIn(dir: string): string[] {
+	return readdirSync(dir)
+		.filter(name => SCENARIO_FILE.test(name) && !name.startsWith('.'))
+		.sort()
+		.map(name => path.join(dir, name))
+		.filter(file => statSync(file).isFile());
+}
+
+/**
+ * Loads scenarios from files and folders, in order. Problems (syntax, schema, duplicate ids, missing
+ * sources) are collected, never thrown; a scenario with problems is left out.
+ */
+export function loadScenarios(sources: string[]): {scenarios: Scenario[]; problems: Problem[]} {
+	const scenarios: Scenario[] = [];
+	const problems: Problem[] = [];
+	const seenFiles = new Set<string>();
+	const ids = new Map<string, string>();
+	for (const source of sources) {
+		let files: string[];
+		try {
+			files = statSync(source).isDirectory() ? filesIn(source) : [source];
+		} catch {
+			problems.push({file: source, line: 1, col: 1, message: 'no such file or folder'});
+			continue;
+		}
+		for (const file of files) {
+			const full = path.resolve(file);
+			if (seenFiles.has(full)) continue;
+			seenFiles.add(full);
+			try {
+				const {scenario, idAt} = loadScenarioFileDetailed(file);
+				const first = ids.get(scenario.id);
+				if (first !== undefined) {
+					problems.push({file, ...idAt, message: `duplicate scenario id "${scenario.id}" (also in ${first})`});
+					continue;
+				}
+				ids.set(scenario.id, file);
+				scenarios.push(scenario);
+			} catch (error) {
+				if (error instanceof LoadError) problems.push(...error.problems);
+				else throw error;
+			}
+		}
+	}
+	return {scenarios, problems};
+}
+
+let builtinCache: Scenario[] | undefined;
+
+/** The chapter-6 course, in course order. The shipped files are valid (a test proves it). */
+export function builtinScenarios(): Scenario[] {
+	if (!builtinCache) {
+		const {scenarios, problems} = loadScenarios([builtinScenariosDir()]);
+		if (problems.length > 0) throw new LoadError(sortProblems(problems));
+		builtinCache = scenarios;
+	}
+	return builtinCache;
+}
+
+/** Where scenarios come from: the built-in course, then command-line sources, then $LAYERLAB_SCENARIOS. */
+export function scenarioSources(extra: string[] = [], env: NodeJS.ProcessEnv = process.env): string[] {
+	const fromEnv = (env.LAYERLAB_SCENARIOS ?? '').split(':').filter(item => item.trim() !== '');
+	return [builtinScenariosDir(), ...extra, ...fromEnv];
+}
+
+/** Whether an argument names a file rather than a scenario id. */
+export function looksLikeFile(arg: string): boolean {
+	return arg.includes('/') || SCENARIO_FILE.test(arg) || (existsSync(arg) && statSync(arg).isFile());
+}
+
+export class ScenarioNotFound extends Error {
+	constructor(
+		readonly id: string,
+		readonly known: string[],
+	) {
+		const suggestion = didYouMean(id, known);
+		super(`no scenario "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; the scenarios are ${known.join(', ')}`);
+		this.name = 'ScenarioNotFound';
+	}
+}
+
+/**
+ * A scenario by id (among every source) or by file. Throws LoadError for a broken file and
+ * ScenarioNotFound for an unknown id.
+ */
+export function findScenario(idOrFile: string, options: {extra?: string[]; env?: NodeJS.ProcessEnv} = {}): Scenario {
+	if (looksLikeFile(idOrFile)) return loadScenarioFileDetailed(idOrFile).scenario;
+	const {scenarios, problems} = loadScenarios(scenarioSources(options.extra ?? [], options.env ?? process.env));
+	const found = scenarios.find(scenario => scenario.id === idOrFile);
+	if (found) return found;
+	const broken = problems.filter(problem => problem.message.includes(idOrFile));
+	if (broken.length > 0) throw new LoadError(broken);
+	throw new ScenarioNotFound(idOrFile, scenarios.map(scenario => scenario.id));
+}
