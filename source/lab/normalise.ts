@@ -15,7 +15,10 @@
  *    ("Friday, 27 November 2026"): `<DATE1>`…
  * 4. Relative times ("3 seconds ago", "Less than a second ago", "Up 2 minutes"): `<AGO>`, `Up <FOR>`.
  * 5. Docker's generated container names (adjective_surname): `<NAME1>`…
- * 6. A line that is only a number from 0 to 32767 (what `$RANDOM` wrote): `<RANDOM>`.
+ * 6. A line that is only a number from 0 to 32767 (what `$RANDOM` wrote): `<RANDOM>`. And the size of a
+ *    file holding such a number (1-5 digits and a newline: 2B to 6B) where Docker reports the size of
+ *    a writable layer: the SIZE cell of `docker container ls --size` (`5B (virtual 1.99MB)`) and
+ *    `Total reclaimed space: 5B`. Any other size is kept.
  * 7. The console size Docker records from the terminal (`"ConsoleSize": [rows, cols]`): `<CONSOLE>`.
  * 8. Trailing spaces at line ends (a terminal screen does not show them).
  * 9. `docker container diff` lines: put in tree order (a directory, then its additions and changes,
@@ -24,6 +27,11 @@
  * 10. Tabs: expanded to 8-column tab stops, as the terminal shows them.
  * 11. The content hashes the classic builder writes into history (`COPY file:<hash>`, `dir:`): `<HASH1>`…
  *    (they hash tar headers with build-time details), and curl's connect time (`after 1 ms`).
+ * 12. `docker volume ls` (table or `-q`): the rows of anonymous volumes (named by a 64-hex id) move after
+ *    the named ones, in token order. The CLI sorts by name, so where a random name falls among the
+ *    others is random; the named rows keep their order and every row stays.
+ * 13. (verify only, `mapHostFolder`) the real side's temporary host folder: `<ROOT>/home/student` reads
+ *    `/home/student`, the simulated learner's home it stands for. Nothing else is rewritten.
  */
 
 const TABLE_HEADERS = [/^CONTAINER ID +IMAGE /, /^REPOSITORY +TAG /, /^IMAGE +CREATED +CREATED BY /, /^DRIVER +VOLUME NAME/];
@@ -142,6 +150,31 @@ function normaliseDiffs(lines: string[]): string[] {
 	return result;
 }
 
+/** Rule 12, after ids became tokens: the anonymous volumes' rows of each `docker volume ls`. */
+function orderVolumeRows(lines: string[]): string[] {
+	const result: string[] = [];
+	for (let i = 0; i < lines.length; i++) {
+		result.push(lines[i]!);
+		if (!/^\$ docker volume (ls|list)\b/.test(lines[i]!)) continue;
+		let end = i + 1;
+		while (end < lines.length && !lines[end]!.startsWith('$ ')) end++;
+		let last = end;
+		while (last > i + 1 && lines[last - 1] === '') last--;
+		const block = lines.slice(i + 1, last);
+		const anonymous = /^(?:\S+ \| )?<ID(\d+)>$/;
+		const named = block.filter(line => !anonymous.test(line));
+		const ids = block.filter(line => anonymous.test(line)).sort((a, b) => Number(anonymous.exec(a)![1]) - Number(anonymous.exec(b)![1]));
+		result.push(...named, ...ids, ...lines.slice(last, end));
+		i = end - 1;
+	}
+	return result;
+}
+
+/** Rule 13: the verifier's temporary folder `root` stands for `/` below the learner's home. */
+export function mapHostFolder(text: string, root: string, home: string): string {
+	return text.split(root + home).join(home);
+}
+
 export function normaliseTranscript(text: string): string {
 	let lines = text.replace(/\r\n/g, '\n').split('\n').map(line => expandTabs(line).replace(/ +$/, ''));
 	lines = normaliseDiffs(normaliseTables(lines));
@@ -182,5 +215,7 @@ export function normaliseTranscript(text: string): string {
 	out = out.replace(NAME_PATTERN, (word: string) => (KNOWN_NOT_NAMES.has(word) ? word : names.token(word)));
 
 	out = out.replace(/^(\d{1,5})$/gm, number => (Number(number) <= 32767 ? '<RANDOM>' : number));
-	return out;
+	out = out.replace(/(^| \| )[2-6]B( \(virtual [^)]*\))$/gm, '$1<RANDOM SIZE>$2');
+	out = out.replace(/^Total reclaimed space: [2-6]B$/gm, 'Total reclaimed space: <RANDOM SIZE>');
+	return orderVolumeRows(out.split('\n')).join('\n');
 }

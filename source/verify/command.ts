@@ -1,5 +1,209 @@
-/** Placeholder until `verify --docker` lands (issue 6). */
-export async function verifyCommand(): Promise<number> {
-	process.stderr.write('layerlab: verify is not built yet.\n');
-	return 2;
+/**
+ * `layerlab verify --docker [ID|FILE…]`: replays scenarios (or .cmds files) on the simulator and on
+ * the real engine at DOCKER_HOST, and reports what differs after normalisation (source/lab/normalise.ts).
+ *
+ *   exit 0  every line and probe matched
+ *   exit 1  a mismatch (or a replay that failed)
+ *   exit 2  no engine reachable, or an engine verify cannot use (no registry mirror, not its own),
+ *           or nothing to verify
+ *
+ * The engine must be one verify may reset: no containers, no volumes, no images but the catalog's
+ * (test/real-docker/ci-engine.sh up starts one). Catalog images are built into its registry mirror
+ * (cached by content hash). Everything verify creates on the engine — containers, volumes, images,
+ * temporary host folders, tmux servers — is removed at the end, and on SIGINT/SIGTERM.
+ */
+import type {World} from '../engine/world.js';
+import {dockerCli, killActiveDockerCommands, type DockerCli} from './docker-cli.js';
+import {NoEngineError, probeEngine} from './engine.js';
+import {assertEngineClean, EngineNotCleanError, emptyEngine, resetEngine} from './engine-state.js';
+import {buildCatalogImages, catalogRefs} from './images.js';
+import {resolveTargets, TargetError, type ScenarioLibrary, type Target} from './plans.js';
+import {RealSide, removeTempDir} from './real-side.js';
+import {Aborted} from './replay.js';
+import {formatScenario, summary} from './report.js';
+import type {ScenarioResult} from './compare.js';
+import {startImages, verifyTarget} from './verify.js';
+import {builtinCatalog} from '../scenario/default-world.js';
+import {loadScenarioLibrary} from './library.js';
+
+export interface VerifyFlags {
+	docker: boolean;
+	json?: boolean;
+	color?: boolean;
+}
+
+export interface VerifyRun {
+	code: number;
+	/** The engine's version line, when one answered. */
+	engine?: string;
+	results: ScenarioResult[];
+}
+
+export interface RunOptions {
+	env?: NodeJS.ProcessEnv;
+	out?: (text: string) => void;
+	err?: (text: string) => void;
+	color?: boolean;
+	json?: boolean;
+	/** Install SIGINT/SIGTERM handlers that clean up and exit (the CLI does; tests need not). */
+	handleSignals?: boolean;
+	library?: ScenarioLibrary | null;
+}
+
+/** Everything to undo, in reverse order of creation; runs once. */
+class Cleanup {
+	private readonly sides = new Set<RealSide>();
+	private readonly dirs = new Set<string>();
+	engine: DockerCli | undefined;
+	private done: Promise<void> | undefined;
+
+	side(side: RealSide): void {
+		this.sides.add(side);
+	}
+	dir(dir: string): void {
+		this.dirs.add(dir);
+	}
+	forget(side: RealSide): void {
+		this.sides.delete(side);
+		this.dirs.delete(side.root);
+	}
+
+	run(): Promise<void> {
+		this.done ??= (async () => {
+			killActiveDockerCommands();
+			for (const side of this.sides) await side.close().catch(() => undefined);
+			for (const dir of this.dirs) removeTempDir(dir);
+			if (this.engine) {
+				// twice: a container a killed command asked for may appear just after the first pass
+				await emptyEngine(this.engine).catch(() => undefined);
+				await new Promise(resolve => setTimeout(resolve, 500));
+				await emptyEngine(this.engine).catch(error => {
+					process.stderr.write(`layerlab: cleanup: ${error instanceof Error ? error.message : String(error)}\n`);
+				});
+			}
+		})();
+		return this.done;
+	}
+}
+
+export async function runVerify(args: string[], options: RunOptions = {}): Promise<VerifyRun> {
+	const env = options.env ?? process.env;
+	const out = options.out ?? ((text: string) => process.stdout.write(text));
+	const err = options.err ?? ((text: string) => process.stderr.write(text));
+	const style = {color: options.color ?? false};
+	const library = options.library === undefined ? await loadScenarioLibrary() : options.library ?? undefined;
+
+	let targets: Target[];
+	try {
+		targets = await resolveTargets(args, library);
+	} catch (error) {
+		if (error instanceof TargetError) {
+			err(`layerlab verify: ${error.message}\n`);
+			return {code: 2, results: []};
+		}
+		throw error;
+	}
+	if (targets.length === 0) {
+		err('layerlab verify: nothing to verify\n');
+		return {code: 2, results: []};
+	}
+
+	const docker = dockerCli(env);
+	let engine;
+	try {
+		engine = await probeEngine(docker, env);
+	} catch (error) {
+		if (error instanceof NoEngineError) {
+			err(`layerlab verify: ${error.message}\n`);
+			return {code: 2, results: []};
+		}
+		throw error;
+	}
+	if (!engine.registry) {
+		err(`layerlab verify: ${engine.registryProblem}. Start an engine with test/real-docker/ci-engine.sh up.\n`);
+		return {code: 2, engine: engine.version, results: []};
+	}
+	const definitions = builtinCatalog();
+	const refs = catalogRefs(definitions);
+	try {
+		await assertEngineClean(docker, new Set([...refs, ...refs.map(ref => `${engine.registry!.address}/${ref.includes('/') ? ref : `library/${ref}`}`)]));
+	} catch (error) {
+		if (error instanceof EngineNotCleanError) {
+			err(`layerlab verify: ${error.message}\n`);
+			return {code: 2, engine: engine.version, results: []};
+		}
+		throw error;
+	}
+
+	const cleanup = new Cleanup();
+	cleanup.engine = docker;
+	let aborted = false;
+	const onSignal = (signal: NodeJS.Signals) => {
+		aborted = true;
+		err(`\nlayerlab verify: ${signal}: cleaning up…\n`);
+		void cleanup.run().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+	};
+	if (options.handleSignals) {
+		process.once('SIGINT', onSignal);
+		process.once('SIGTERM', onSignal);
+	}
+
+	const results: ScenarioResult[] = [];
+	const realLabel = `docker ${engine.serverVersion}`;
+	try {
+		if (!options.json) out(`engine: ${engine.version}${env.DOCKER_HOST ? ` at ${env.DOCKER_HOST}` : ''}\n`);
+		const started = Date.now();
+		const built = await buildCatalogImages({docker, registry: engine.registry, definitions});
+		if (!options.json) {
+			out(`images: ${built.built.length} built, ${built.cached.length} unchanged in the registry mirror ${engine.registry.address} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+		}
+		for (const target of targets) {
+			if (aborted) break;
+			const began = Date.now();
+			const result = await verifyTarget(target, {
+				aborted: () => aborted,
+				...(env.LAYERLAB_VERIFY_DUMP ? {dump: env.LAYERLAB_VERIFY_DUMP} : {}),
+				real: async (world: World) => {
+					await resetEngine(docker, startImages(world));
+					const side = await RealSide.start({docker, world, label: realLabel, onTempDir: dir => cleanup.dir(dir)});
+					cleanup.side(side);
+					const close = side.close.bind(side);
+					side.close = async () => {
+						await close();
+						cleanup.forget(side);
+					};
+					return side;
+				},
+			});
+			results.push(result);
+			if (!options.json) out(formatScenario(result, style, (Date.now() - began) / 1000));
+		}
+	} catch (error) {
+		if (error instanceof Aborted) return {code: 130, engine: engine.version, results};
+		throw error;
+	} finally {
+		if (!aborted) await cleanup.run();
+		if (options.handleSignals) {
+			process.removeListener('SIGINT', onSignal);
+			process.removeListener('SIGTERM', onSignal);
+		}
+	}
+	const total = summary(results);
+	const code = total.failed > 0 ? 1 : 0;
+	if (options.json) {
+		out(JSON.stringify({engine: engine.version, results, ...total}, null, 2) + '\n');
+	} else {
+		out(`${results.length} scenario(s), ${total.matched}/${total.lines} lines and probes matched${total.failed ? `, ${total.failed} with mismatches` : ''}; the engine is left empty\n`);
+	}
+	return {code, engine: engine.version, results};
+}
+
+export async function verifyCommand(args: string[], flags: VerifyFlags): Promise<number> {
+	if (!flags.docker) {
+		process.stderr.write('layerlab verify: say which oracle to verify against: layerlab verify --docker [ID|FILE…]\n');
+		return 2;
+	}
+	const color = flags.color !== false && !process.env.NO_COLOR && process.stdout.isTTY === true;
+	const run = await runVerify(args, {color, json: flags.json ?? false, handleSignals: true});
+	return run.code;
 }

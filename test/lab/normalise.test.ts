@@ -1,6 +1,6 @@
 /** The normaliser may only hide what differs between two real runs; these differences must survive. */
 import {describe, expect, it} from 'vitest';
-import {normaliseTranscript} from '../../source/lab/normalise.js';
+import {mapHostFolder, normaliseTranscript} from '../../source/lab/normalise.js';
 
 const ID_A = 'a'.repeat(12) + '1'.repeat(52);
 const ID_B = 'b'.repeat(12) + '2'.repeat(52);
@@ -47,5 +47,32 @@ describe('normaliseTranscript', () => {
 
 	it('expands tabs as a terminal does', () => {
 		expect(normaliseTranscript('\tdocker cp\n')).toBe('        docker cp\n');
+	});
+
+	it('hides the size of a random number in a writable layer, and no other size', () => {
+		const table = (size: string) => `CONTAINER ID   IMAGE     NAMES     SIZE\n${'a'.repeat(12)}   alpine    rn1       ${size} (virtual 1.99MB)\n`;
+		expect(normaliseTranscript(table('5B'))).toBe(normaliseTranscript(table('6B')));
+		expect(normaliseTranscript(table('5B'))).not.toBe(normaliseTranscript(table('7B')));
+		expect(normaliseTranscript(table('5B'))).not.toBe(normaliseTranscript(table('5B').replace('1.99MB', '2MB')));
+		expect(normaliseTranscript('Total reclaimed space: 2B\n')).toBe(normaliseTranscript('Total reclaimed space: 6B\n'));
+		expect(normaliseTranscript('Total reclaimed space: 6B\n')).not.toBe(normaliseTranscript('Total reclaimed space: 12B\n'));
+	});
+
+	it('lists anonymous volumes after named ones, in token order, keeping every row', () => {
+		const a = '1'.repeat(64);
+		const b = '2'.repeat(64);
+		const one = `$ docker volume ls\nDRIVER    VOLUME NAME\nlocal     ${a}\nlocal     named\nlocal     ${b}\n$ echo ${b} ${a}\n`;
+		const two = `$ docker volume ls\nDRIVER    VOLUME NAME\nlocal     named\nlocal     ${b}\nlocal     ${a}\n$ echo ${a} ${b}\n`;
+		expect(normaliseTranscript(one)).toBe('$ docker volume ls\nDRIVER | VOLUME NAME\nlocal | named\nlocal | <ID1>\nlocal | <ID2>\n$ echo <ID2> <ID1>\n');
+		expect(normaliseTranscript(two)).toBe('$ docker volume ls\nDRIVER | VOLUME NAME\nlocal | named\nlocal | <ID1>\nlocal | <ID2>\n$ echo <ID2> <ID1>\n');
+		expect(normaliseTranscript(one)).not.toBe(normaliseTranscript(one.replace('local     named\n', '')));
+		const namedOrder = '$ docker volume ls -q\nzeta\nalpha\n';
+		expect(normaliseTranscript(namedOrder)).toBe(namedOrder);
+	});
+
+	it('maps the verifier\'s temporary host folder back to the learner\'s home, and only that', () => {
+		const root = '/tmp/layerlab-verify-Ab12Cd';
+		expect(mapHostFolder(`Successfully copied 2.05kB to ${root}/home/student/diamol/n.txt\n`, root, '/home/student')).toBe('Successfully copied 2.05kB to /home/student/diamol/n.txt\n');
+		expect(mapHostFolder(`${root}/other /tmp/x\n`, root, '/home/student')).toBe(`${root}/other /tmp/x\n`);
 	});
 });

@@ -1,0 +1,101 @@
+/**
+ * Compares the two sides of a replay: each side's blocks become one transcript (as a terminal shows
+ * it), normalised as a whole by source/lab/normalise.ts (so an id keeps its token across commands),
+ * then cut back into blocks and compared line by line.
+ */
+import {mkdirSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {normaliseTranscript} from '../lab/normalise.js';
+import type {Plan, Recording} from './replay.js';
+import type {Block} from './side.js';
+import {unifiedDiff} from './udiff.js';
+
+/** Shown where an output ends without a newline (the next prompt follows on the same line). */
+export const NO_NEWLINE = '\\ no newline at end of output';
+
+export interface LineResult {
+	step: string;
+	kind: 'line' | 'probe';
+	/** The command, normalised (the simulator's spelling when both ran it). */
+	command: string;
+	matched: boolean;
+	/** Unified diff, real (---) against simulator (+++), when not matched. */
+	diff?: string;
+}
+
+export interface ScenarioResult {
+	id: string;
+	title: string;
+	source: string;
+	lines: LineResult[];
+	matched: number;
+	total: number;
+	/** Set when the replay itself failed (the comparison covers what ran before). */
+	error?: string;
+}
+
+function blockText(block: Block, last: boolean): string {
+	let output = block.output;
+	// a screen cannot show trailing empty lines after the last command
+	if (last) output = output.replace(/\n+$/, '\n');
+	if (output !== '' && !output.endsWith('\n')) output += `\n${NO_NEWLINE}\n`;
+	return `$ ${block.command}\n${output}`;
+}
+
+/** Each block's text, normalised with the whole transcript. */
+export function normaliseBlocks(blocks: Block[]): string[] {
+	const texts = blocks.map((block, index) => blockText(block, index === blocks.length - 1));
+	const normalised = normaliseTranscript(texts.join(''));
+	const rows = normalised.split('\n');
+	const counts = texts.map(text => text.split('\n').length - 1);
+	if (rows.length - 1 === counts.reduce((sum, count) => sum + count, 0)) {
+		const result: string[] = [];
+		let row = 0;
+		for (const count of counts) {
+			result.push(rows.slice(row, row + count).join('\n') + '\n');
+			row += count;
+		}
+		return result;
+	}
+	// the normaliser changed the number of lines: cut at prompts instead
+	const result: string[] = [];
+	for (const row of rows.slice(0, -1)) {
+		if (row.startsWith('$ ') || result.length === 0) result.push(`${row}\n`);
+		else result[result.length - 1] += `${row}\n`;
+	}
+	while (result.length < blocks.length) result.push('');
+	return result;
+}
+
+export interface CompareLabels {
+	real: string;
+	sim: string;
+}
+
+export function compareRecording(plan: Plan, recording: Recording, simBlocks: Block[], realBlocks: Block[], labels: CompareLabels, dump?: string): ScenarioResult {
+	const sim = normaliseBlocks(simBlocks);
+	const real = normaliseBlocks(realBlocks);
+	if (dump) {
+		mkdirSync(dump, {recursive: true});
+		const raw = (blocks: Block[]) => blocks.map((block, index) => blockText(block, index === blocks.length - 1)).join('');
+		writeFileSync(path.join(dump, `${plan.id}.docker.raw.txt`), raw(realBlocks));
+		writeFileSync(path.join(dump, `${plan.id}.layerlab.raw.txt`), raw(simBlocks));
+		writeFileSync(path.join(dump, `${plan.id}.docker.txt`), real.join(''));
+		writeFileSync(path.join(dump, `${plan.id}.layerlab.txt`), sim.join(''));
+	}
+	const lines: LineResult[] = recording.lines.map(line => {
+		const simText = line.sim === undefined ? '' : sim[line.sim] ?? '';
+		const realText = line.real === undefined ? '' : real[line.real] ?? '';
+		const command = (simText || realText).split('\n')[0]!.replace(/^\$ /, '');
+		const matched = line.sim !== undefined && line.real !== undefined && simText === realText;
+		const result: LineResult = {step: line.step, kind: line.kind, command, matched};
+		if (!matched) {
+			const a = line.real === undefined ? `(${labels.real}: no such container to probe)\n` : realText;
+			const b = line.sim === undefined ? `(${labels.sim}: no such container to probe)\n` : simText;
+			result.diff = unifiedDiff(a, b, {a: labels.real, b: labels.sim});
+		}
+		return result;
+	});
+	const matched = lines.filter(line => line.matched).length;
+	return {id: plan.id, title: plan.title, source: plan.source, lines, matched, total: lines.length};
+}

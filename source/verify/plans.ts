@@ -1,0 +1,73 @@
+/**
+ * What verify replays. A target is a plan (steps of command lines) and the simulator's starting
+ * world for it; the real side is laid out from that same world.
+ *   - a `.cmds` file (test/golden/*.cmds): one step, its lines; the default world (seed 1)
+ *   - a scenario (id or YAML file): `world.setup` as a step named setup, then each step's solution
+ */
+import {readFileSync, existsSync} from 'node:fs';
+import path from 'node:path';
+import type {World} from '../engine/world.js';
+// before lab/script: engine/programs/todo.ts must not be the first engine module loaded (import cycle
+// through engine/process.ts)
+import {defaultWorld} from '../scenario/default-world.js';
+import {commandLines} from '../lab/script.js';
+import type {Plan} from './replay.js';
+
+export interface Target {
+	plan: Plan;
+	/** A fresh starting world (called once per side). */
+	world: () => World;
+}
+
+export class TargetError extends Error {}
+
+export function cmdsTarget(file: string): Target {
+	const text = readFileSync(file, 'utf8');
+	const id = path.basename(file).replace(/\.cmds$/, '');
+	return {
+		plan: {id, title: id, source: path.relative(process.cwd(), file) || file, steps: [{id, lines: commandLines(text)}]},
+		world: () => defaultWorld({seed: 1}),
+	};
+}
+
+/** A loaded scenario, as source/scenario/index.ts gives it (kept structural to avoid a cycle). */
+export interface ScenarioLike {
+	id: string;
+	title: string | ({en: string} & Record<string, string>);
+	file: string;
+	world: {setup: string[]};
+	steps: Array<{id: string; title: string | ({en: string} & Record<string, string>); solution: string[]}>;
+}
+
+export function scenarioTarget(scenario: ScenarioLike, world: () => World): Target {
+	const text = (value: ScenarioLike['title']) => (typeof value === 'string' ? value : value.en);
+	const steps = [
+		...(scenario.world.setup.length > 0 ? [{id: 'setup', title: 'setup', lines: scenario.world.setup}] : []),
+		...scenario.steps.map(step => ({id: step.id, title: text(step.title), lines: step.solution})),
+	];
+	return {plan: {id: scenario.id, title: text(scenario.title), source: path.relative(process.cwd(), scenario.file) || scenario.file, steps}, world};
+}
+
+/** The scenario library, when this build has one (source/scenario/index.ts). */
+export interface ScenarioLibrary {
+	builtin(): ScenarioLike[];
+	find(idOrFile: string): ScenarioLike | undefined;
+	world(scenario: ScenarioLike): World;
+}
+
+export async function resolveTargets(args: string[], library: ScenarioLibrary | undefined): Promise<Target[]> {
+	const toTarget = (scenario: ScenarioLike) => scenarioTarget(scenario, () => library!.world(scenario));
+	if (args.length === 0) {
+		if (!library) throw new TargetError('no scenarios in this build; name .cmds files to verify');
+		return library.builtin().map(toTarget);
+	}
+	return args.map(arg => {
+		if (arg.endsWith('.cmds')) {
+			if (!existsSync(arg)) throw new TargetError(`no such file: ${arg}`);
+			return cmdsTarget(path.resolve(arg));
+		}
+		const scenario = library?.find(arg);
+		if (!scenario) throw new TargetError(`no scenario "${arg}" (give a scenario id, a scenario file or a .cmds file)`);
+		return toTarget(scenario);
+	});
+}

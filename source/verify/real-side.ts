@@ -1,0 +1,310 @@
+/**
+ * A real Docker engine as one side of a comparison. Lines are typed into bash inside a 400x50 tmux
+ * window (like test/real-docker/record.sh), so everything a terminal shows appears: pull progress
+ * rendered to its final state, TTY-only output, a missing final newline. The screen is read back with
+ * `capture-pane -J` and cut at each `$ <line>` prompt.
+ *
+ * The learner's host folder is a temporary folder, ROOT/home/student/..., laid out from the
+ * simulator's starting world (so both sides start from one definition). Lines are typed with the
+ * simulated home (/home/student) rewritten to ROOT/home/student, and everything read back (screen
+ * text, changed paths) has ROOT removed again, so the real side reads as if it ran at /home/student
+ * without touching the machine's own /home (see docs/FIDELITY.md).
+ */
+import {execFile} from 'node:child_process';
+import {createHash} from 'node:crypto';
+import {chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {promisify} from 'node:util';
+import type {World} from '../engine/world.js';
+import {mapHostFolder} from '../lab/normalise.js';
+import type {DockerCli} from './docker-cli.js';
+import {lines} from './docker-cli.js';
+import {snapshotChanges, type Block, type HostSnapshot, type Side, type SideContainer} from './side.js';
+
+const exec = promisify(execFile);
+
+export interface RealSideOptions {
+	docker: DockerCli;
+	/** The simulator's starting world: host folder, home and working directory are laid out from it. */
+	world: World;
+	label: string;
+	/** Seconds per line before Ctrl+C is sent (default 60). */
+	lineTimeout?: number;
+	/** Seconds to wait after a line that starts a container in the background (default 1). */
+	settle?: number;
+	/** Called with the temporary folder as soon as it exists (for cleanup when interrupted). */
+	onTempDir?: (dir: string) => void;
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Lines after which a container keeps running in the background: its app needs a moment to start. */
+export function startsBackground(line: string): boolean {
+	const padded = ` ${line} `;
+	return /\s(run|create)\s.*\s(-d|--detach|-[a-zA-Z]*d[a-zA-Z]*)\s/.test(padded) || /\s(start|restart)\s/.test(padded);
+}
+
+export class RealSide implements Side {
+	readonly label: string;
+	/** ROOT: the temporary folder that stands for `/`'s /home. */
+	readonly root: string;
+	private readonly home: string;
+	private readonly socket: string;
+	private readonly docker: DockerCli;
+	private readonly typed: Array<{line: string; typed: string}> = [];
+	private readonly promptsFile: string;
+	private readonly lineTimeout: number;
+	private readonly settle: number;
+	private snapshot: HostSnapshot = new Map();
+	private closed = false;
+
+	private constructor(options: RealSideOptions, root: string) {
+		this.label = options.label;
+		this.docker = options.docker;
+		this.root = root;
+		this.home = options.world.host.home;
+		this.socket = `layerlab-verify-${process.pid}-${path.basename(root)}`;
+		this.promptsFile = path.join(root, '.prompts');
+		this.lineTimeout = options.lineTimeout ?? 60;
+		this.settle = options.settle ?? 1;
+	}
+
+	static async start(options: RealSideOptions): Promise<RealSide> {
+		const root = mkdtempSync('/tmp/layerlab-verify-');
+		options.onTempDir?.(root);
+		const side = new RealSide(options, root);
+		try {
+			side.layOut(options.world);
+			side.snapshot = side.hostSnapshot();
+			await side.startShell(options.world);
+		} catch (error) {
+			await side.close();
+			throw error;
+		}
+		return side;
+	}
+
+	/** Simulated path → real path. */
+	toReal(text: string): string {
+		return text.replace(new RegExp(`(?<![\\w.-])${escapeRegExp(this.home)}(?![\\w.-])`, 'g'), this.root + this.home);
+	}
+
+	/** Real text → as the simulator would spell it. */
+	fromReal(text: string): string {
+		return mapHostFolder(text, this.root, this.home);
+	}
+
+	private layOut(world: World): void {
+		const home = world.host.home;
+		const entries = Object.entries(world.host.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+		mkdirSync(this.root + home, {recursive: true, mode: 0o755});
+		for (const [file, entry] of entries) {
+			if (file !== home && !file.startsWith(home + '/')) {
+				if (entry.kind !== 'dir') throw new Error(`the scenario's host file ${file} is outside ${home}: verify lays out only the learner's home`);
+				continue;
+			}
+			const real = this.root + file;
+			if (entry.kind === 'dir') {
+				mkdirSync(real, {recursive: true});
+				chmodSync(real, entry.mode);
+			} else if (entry.kind === 'file') {
+				mkdirSync(path.dirname(real), {recursive: true});
+				writeFileSync(real, entry.content);
+				chmodSync(real, entry.mode);
+			} else if (entry.kind === 'symlink') {
+				mkdirSync(path.dirname(real), {recursive: true});
+				symlinkSync(this.toReal(entry.target), real);
+			}
+		}
+	}
+
+	private hostSnapshot(): HostSnapshot {
+		const snapshot: HostSnapshot = new Map();
+		const walk = (real: string, simulated: string) => {
+			let stat;
+			try {
+				stat = lstatSync(real);
+			} catch {
+				return;
+			}
+			if (stat.isSymbolicLink()) snapshot.set(simulated, `link:${this.fromReal(readlinkSync(real))}`);
+			else if (stat.isDirectory()) {
+				snapshot.set(simulated, 'dir');
+				for (const name of readdirSync(real)) walk(path.join(real, name), `${simulated}/${name}`);
+			} else if (stat.isFile()) {
+				snapshot.set(simulated, `file:${createHash('sha256').update(readFileSync(real)).digest('hex')}`);
+			}
+		};
+		walk(this.root + this.home, this.home);
+		return snapshot;
+	}
+
+	private tmux(...args: string[]): Promise<{stdout: string}> {
+		return exec('tmux', ['-L', this.socket, '-f', path.join(this.root, 'tmux.conf'), ...args], {maxBuffer: 256 * 1024 * 1024});
+	}
+
+	private prompts(): number {
+		try {
+			return statSync(this.promptsFile).size;
+		} catch {
+			return 0;
+		}
+	}
+
+	/**
+	 * Waits for the count-th prompt: PROMPT_COMMAND has counted it and readline shows `$ ` at the
+	 * cursor (keys typed before readline owns the terminal would be echoed on a line of their own).
+	 */
+	private async waitPrompts(count: number, seconds: number): Promise<boolean> {
+		const until = Date.now() + seconds * 1000;
+		while (this.prompts() < count) {
+			if (Date.now() > until) return false;
+			await sleep(20);
+		}
+		while (Date.now() < until) {
+			const {stdout} = await this.tmux('display-message', '-p', '-t', 'verify', '#{cursor_x} #{cursor_y}');
+			const [x = 0, y = 0] = stdout.trim().split(' ').map(Number);
+			const row = (await this.tmux('capture-pane', '-p', '-t', 'verify', '-S', String(y), '-E', String(y))).stdout.replace(/\n$/, '');
+			if (x >= 2 && row.padEnd(x).slice(0, x).endsWith('$ ')) return true;
+			await sleep(10);
+		}
+		return false;
+	}
+
+	private async startShell(world: World): Promise<void> {
+		writeFileSync(path.join(this.root, 'tmux.conf'), 'set -g history-limit 500000\nset -g default-terminal "screen"\nset -g status off\n');
+		const dockerDir = path.dirname(this.docker.binary);
+		const env: Record<string, string> = {
+			HOME: this.root + world.host.home,
+			USER: world.host.user,
+			LOGNAME: world.host.user,
+			SHELL: '/bin/bash',
+			LANG: 'C.UTF-8',
+			TERM: 'screen',
+			PATH: [...(dockerDir !== '.' ? [dockerDir] : []), '/usr/local/bin', '/usr/local/sbin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'].join(':'),
+			DOCKER_CONFIG: path.join(this.root, '.docker'),
+			DOCKER_CLI_HINTS: 'false',
+			HISTFILE: '/dev/null',
+			PS1: '$ ',
+			PROMPT_COMMAND: `printf . >> ${this.promptsFile}`,
+		};
+		for (const name of ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH']) {
+			const value = this.docker.env[name];
+			if (value) env[name] = value;
+		}
+		const cwd = this.toReal(world.host.cwd);
+		await this.tmux('new-session', '-d', '-s', 'verify', '-x', '400', '-y', '50', '-c', existsSync(cwd) ? cwd : this.root, 'env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), 'bash', '--norc', '--noprofile');
+		if (!(await this.waitPrompts(1, 10))) throw new Error('bash did not start in tmux');
+	}
+
+	async run(line: string): Promise<void> {
+		const typed = this.toReal(line);
+		this.typed.push({line, typed});
+		const count = this.prompts() + 1;
+		await this.tmux('send-keys', '-t', 'verify', '-l', '--', typed);
+		await this.tmux('send-keys', '-t', 'verify', 'Enter');
+		if (!(await this.waitPrompts(count, this.lineTimeout))) {
+			await this.tmux('send-keys', '-t', 'verify', 'C-c');
+			if (!(await this.waitPrompts(count, 15))) throw new Error(`no prompt after Ctrl+C: ${line}`);
+		}
+		if (startsBackground(line)) await sleep(this.settle * 1000);
+	}
+
+	async containers(): Promise<SideContainer[]> {
+		const rows = lines(await this.docker.ok(['container', 'ls', '-a', '--format', '{{.ID}} {{.Names}} {{.State}}']));
+		if (rows.length === 0) return [];
+		const ids = rows.map(row => row.split(' ')[0]!);
+		const mounts = (await this.docker.ok(['container', 'inspect', '--format', '{{range .Mounts}}{{.Destination}} {{end}}', ...ids])).split('\n');
+		return rows.map((row, index) => {
+			const [, name = '', state = ''] = row.split(' ');
+			return {name, running: state === 'running', mounts: (mounts[index] ?? '').split(' ').filter(Boolean)};
+		});
+	}
+
+	async hostChanges() {
+		const next = this.hostSnapshot();
+		const changes = snapshotChanges(this.snapshot, next);
+		this.snapshot = next;
+		return changes;
+	}
+
+	async blocks(): Promise<Block[]> {
+		const {stdout} = await this.tmux('capture-pane', '-t', 'verify', '-p', '-J', '-S', '-', '-E', '-');
+		return splitScreen(this.fromReal(stdout), this.typed.map(item => ({line: item.line, typed: this.fromReal(item.typed)})));
+	}
+
+	async close(): Promise<void> {
+		if (this.closed) return;
+		this.closed = true;
+		await this.tmux('kill-server').catch(() => undefined);
+		removeTempDir(this.root);
+	}
+}
+
+export function removeTempDir(dir: string): void {
+	try {
+		rmSync(dir, {recursive: true, force: true});
+	} catch (error) {
+		process.stderr.write(`layerlab: could not remove ${dir}: ${error instanceof Error ? error.message : String(error)}\n`);
+	}
+}
+
+/**
+ * Cuts a captured screen into one block per typed line. `typed` is the line as the screen shows it
+ * (after the prompt `$ `); an output without a final newline ends on the prompt's line.
+ */
+export function splitScreen(screen: string, typed: Array<{line: string; typed: string}>): Block[] {
+	const rows = screen.split('\n').map(row => row.replace(/\s+$/, ''));
+	while (rows.length > 0 && rows.at(-1) === '') rows.pop();
+	// the final prompt, after the last line's output (on its own row, or after an unterminated output)
+	const last = rows.at(-1);
+	let tail = '';
+	if (last !== undefined && last.endsWith('$')) {
+		rows.pop();
+		tail = last.slice(0, -1);
+	}
+	const blocks: Block[] = [];
+	let row = 0;
+	// the first prompt line of each typed line
+	const starts: Array<{index: number; before: string}> = [];
+	for (const item of typed) {
+		const prompt = `$ ${item.typed}`;
+		let found = -1;
+		for (let i = row; i < rows.length; i++) {
+			if (rows[i] === prompt || rows[i]!.endsWith(prompt) || (item.typed.trim() === '' && rows[i]!.endsWith('$'))) {
+				found = i;
+				break;
+			}
+		}
+		if (found < 0) {
+			starts.push({index: -1, before: ''});
+			continue;
+		}
+		starts.push({index: found, before: rows[found]!.slice(0, rows[found]!.length - prompt.length)});
+		row = found + 1;
+	}
+	for (let k = 0; k < typed.length; k++) {
+		const start = starts[k]!;
+		if (start.index < 0) {
+			blocks.push({command: typed[k]!.line, output: '(this line was not found on the terminal screen)\n'});
+			continue;
+		}
+		let end = rows.length;
+		let unterminated = tail;
+		for (let j = k + 1; j < typed.length; j++) {
+			if (starts[j]!.index >= 0) {
+				end = starts[j]!.index;
+				unterminated = starts[j]!.before;
+				break;
+			}
+		}
+		const body = rows.slice(start.index + 1, end);
+		const output = body.map(text => text + '\n').join('') + unterminated;
+		blocks.push({command: typed[k]!.line, output});
+	}
+	return blocks;
+}
