@@ -11,6 +11,7 @@ import type {World} from '../engine/world.js';
 // through engine/process.ts)
 import {defaultWorld} from '../scenario/default-world.js';
 import {commandLines} from '../lab/script.js';
+import type {Scenario} from '../scenario/types.js';
 import type {Plan} from './replay.js';
 
 export interface Target {
@@ -30,14 +31,8 @@ export function cmdsTarget(file: string): Target {
 	};
 }
 
-/** A loaded scenario, as source/scenario/index.ts gives it (kept structural to avoid a cycle). */
-export interface ScenarioLike {
-	id: string;
-	title: string | ({en: string} & Record<string, string>);
-	file: string;
-	world: {setup: string[]};
-	steps: Array<{id: string; title: string | ({en: string} & Record<string, string>); solution: string[]}>;
-}
+/** A loaded scenario, as source/scenario/index.ts gives it (the fields verify reads). */
+export type ScenarioLike = Pick<Scenario, 'id' | 'title' | 'file'> & {world: Pick<Scenario['world'], 'setup'>; steps: Array<Pick<Scenario['steps'][number], 'id' | 'title' | 'solution'>>};
 
 export function scenarioTarget(scenario: ScenarioLike, world: () => World): Target {
 	const text = (value: ScenarioLike['title']) => (typeof value === 'string' ? value : value.en);
@@ -51,7 +46,8 @@ export function scenarioTarget(scenario: ScenarioLike, world: () => World): Targ
 /** The scenario library, when this build has one (source/scenario/index.ts). */
 export interface ScenarioLibrary {
 	builtin(): ScenarioLike[];
-	find(idOrFile: string): ScenarioLike | undefined;
+	/** Throws when there is no such scenario or its file is broken (the message says which). */
+	find(idOrFile: string): ScenarioLike;
 	world(scenario: ScenarioLike): World;
 }
 
@@ -66,8 +62,13 @@ export async function resolveTargets(args: string[], library: ScenarioLibrary | 
 			if (!existsSync(arg)) throw new TargetError(`no such file: ${arg}`);
 			return cmdsTarget(path.resolve(arg));
 		}
-		const scenario = library?.find(arg);
-		if (!scenario) throw new TargetError(`no scenario "${arg}" (give a scenario id, a scenario file or a .cmds file)`);
+		if (!library) throw new TargetError(`no scenario "${arg}" (give a scenario id, a scenario file or a .cmds file)`);
+		let scenario: ScenarioLike;
+		try {
+			scenario = library.find(arg);
+		} catch (error) {
+			throw new TargetError(error instanceof Error ? error.message : String(error));
+		}
 		return toTarget(scenario);
 	});
 }
