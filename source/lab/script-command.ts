@@ -1,16 +1,41 @@
 /** `layerlab script [FILE]`: the headless contract other checks use. */
 import {readFileSync} from 'node:fs';
+import type {World} from '../engine/world.js';
 import {defaultWorld} from '../scenario/default-world.js';
 import {commandLines, runScript} from './script.js';
 
 export interface ScriptOptions {
 	file?: string;
-	seed: number;
+	/** Undefined: 1, or the scenario's own seed with `scenario`. */
+	seed?: number;
 	preload: boolean;
+	/** Start from this scenario's world (an id or a scenario file). */
+	scenario?: string;
 }
 
-export async function scriptCommand(args: string[], flags: {seed?: number; preload: boolean}): Promise<number> {
-	return runScriptFile({file: args[0], seed: flags.seed ?? 1, preload: flags.preload});
+export async function scriptCommand(args: string[], flags: {seed?: number; preload: boolean; scenario?: string}): Promise<number> {
+	return runScriptFile({file: args[0], seed: flags.seed, preload: flags.preload, scenario: flags.scenario});
+}
+
+/** The starting world: the default one, or a scenario's (problems printed, then undefined). */
+async function startWorld(options: ScriptOptions): Promise<World | undefined> {
+	if (options.scenario === undefined) return defaultWorld({seed: options.seed ?? 1, preload: options.preload});
+	const {findScenario, scenarioWorld, LoadError, ScenarioNotFound, formatProblem} = await import('../scenario/index.js');
+	try {
+		const scenario = findScenario(options.scenario);
+		return scenarioWorld(scenario, {seed: options.seed, preload: options.preload});
+	} catch (error) {
+		if (error instanceof LoadError) {
+			for (const problem of error.problems) process.stderr.write(formatProblem(problem) + '\n');
+			return undefined;
+		}
+		if (error instanceof ScenarioNotFound) {
+			process.stderr.write(`layerlab script: ${error.message}\n`);
+			for (const problem of error.problems) process.stderr.write(formatProblem(problem) + '\n');
+			return undefined;
+		}
+		throw error;
+	}
 }
 
 export async function runScriptFile(options: ScriptOptions): Promise<number> {
@@ -22,7 +47,8 @@ export async function runScriptFile(options: ScriptOptions): Promise<number> {
 		process.stderr.write(`layerlab: cannot read ${options.file}: ${reason}\n`);
 		return 1;
 	}
-	const world = defaultWorld({seed: options.seed, preload: options.preload});
+	const world = await startWorld(options);
+	if (!world) return 1;
 	const columns = Number(process.env.COLUMNS) || process.stdout.columns || 80;
 	let pending = '';
 	const flush = () => {

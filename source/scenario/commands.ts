@@ -205,6 +205,7 @@ export async function checkCommand(args: string[], flags: CommandFlags, io: Io =
 				if (error instanceof LoadError) problems.push(...error.problems);
 				else if (error instanceof ScenarioNotFound) {
 					io.err(`layerlab check: ${error.message}\n`);
+					for (const problem of sortProblems([...error.problems])) io.err(formatProblem(problem) + '\n');
 					return 2;
 				} else throw error;
 			}

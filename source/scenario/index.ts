@@ -98,9 +98,15 @@ export class ScenarioNotFound extends Error {
 	constructor(
 		readonly id: string,
 		readonly known: string[],
+		/** Files that failed to load (one of them may be the scenario asked for). */
+		readonly problems: Problem[] = [],
 	) {
 		const suggestion = didYouMean(id, known);
-		super(`no scenario "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; the scenarios are ${known.join(', ')}`);
+		const broken = new Set(problems.map(problem => problem.file)).size;
+		super(
+			`no scenario "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; the scenarios are ${known.join(', ')}` +
+				(broken > 0 ? `; ${broken} scenario file${broken === 1 ? '' : 's'} could not be loaded (problems below)` : ''),
+		);
 		this.name = 'ScenarioNotFound';
 	}
 }
@@ -114,7 +120,5 @@ export function findScenario(idOrFile: string, options: {extra?: string[]; env?:
 	const {scenarios, problems} = loadScenarios(scenarioSources(options.extra ?? [], options.env ?? process.env));
 	const found = scenarios.find(scenario => scenario.id === idOrFile);
 	if (found) return found;
-	const broken = problems.filter(problem => problem.message.includes(idOrFile));
-	if (broken.length > 0) throw new LoadError(broken);
-	throw new ScenarioNotFound(idOrFile, scenarios.map(scenario => scenario.id));
+	throw new ScenarioNotFound(idOrFile, scenarios.map(scenario => scenario.id), problems);
 }

@@ -15,6 +15,8 @@ import {ancestors} from '../engine/path.js';
 export interface ScenarioWorldOptions {
 	/** Overrides the scenario's seed (`--seed`). */
 	seed?: number;
+	/** Every catalog image already local (`--preload`). */
+	preload?: boolean;
 	/** Also runs the solutions of the first N steps (to start a learner at a later step). */
 	solved?: number;
 	/** Terminal the setup lines format for (default 80 columns, a tty). */
@@ -33,7 +35,7 @@ function addDir(world: World, path: string): void {
 
 /** A fresh world for the scenario. Deterministic: the same scenario and seed give the same world. */
 export function scenarioWorld(scenario: Scenario, options: ScenarioWorldOptions = {}): World {
-	const world = defaultWorld({seed: options.seed ?? scenario.world.seed});
+	const world = defaultWorld({seed: options.seed ?? scenario.world.seed, preload: options.preload ?? false});
 	for (const dir of scenario.world.hostDirs ?? []) addDir(world, dir);
 	for (const [path, content] of Object.entries(scenario.world.hostFiles)) {
 		addDir(world, path.slice(0, path.lastIndexOf('/')) || '/');
