@@ -12,7 +12,8 @@
  * 2. Hex ids and digests (12 or 64 hex digits): `<ID1>`, `<ID2>`… by first appearance; a short id
  *    gets the token of the full id it starts (`<ID1:12>`).
  * 3. UUIDs: `<UUID1>`…; ISO times of this century: `<TIME1>`… (equal times share a token); long dates
- *    ("Friday, 27 November 2026"): `<DATE1>`…
+ *    ("Friday, 27 November 2026"): `<DATE1>`…; calendar dates (`2026-11-27`, how the to-do app stores
+ *    an item's day): `<DAY1>`…. Times and dates of 2019 (the images' build times) are kept.
  * 4. Relative times ("3 seconds ago", "Less than a second ago", "Up 2 minutes"): `<AGO>`, `Up <FOR>`.
  * 5. Docker's generated container names (adjective_surname): `<NAME1>`…
  * 6. A line that is only a number from 0 to 32767 (what `$RANDOM` wrote): `<RANDOM>`. And the size of a
@@ -30,6 +31,9 @@
  * 12. `docker volume ls` (table or `-q`): the rows of anonymous volumes (named by a 64-hex id) move after
  *    the named ones, in token order. The CLI sorts by name, so where a random name falls among the
  *    others is random; the named rows keep their order and every row stays.
+ * 14. A container's mounts (`inspect` as JSON, `{{json .Mounts}}`, `{{.Mounts}}`) in the order of their
+ *    destinations: the daemon lists them from a Go map, in a different order from one call to the next.
+ *    Done before ids become tokens, so the order of first appearance does not depend on it either.
  * 13. (verify only, `mapHostFolder`) the real side's temporary host folder: `<ROOT>/home/student` reads
  *    `/home/student`, the simulated learner's home it stands for. Nothing else is rewritten.
  */
@@ -170,6 +174,81 @@ function orderVolumeRows(lines: string[]): string[] {
 	return result;
 }
 
+/** Top-level `{…}` items of a JSON array's text (`[{…},{…}]`), or undefined when it is not one. */
+function jsonObjects(text: string): string[] | undefined {
+	if (!text.startsWith('[{') || !text.endsWith('}]')) return undefined;
+	const items: string[] = [];
+	let depth = 0;
+	let start = 1;
+	let inString = false;
+	for (let i = 1; i < text.length - 1; i++) {
+		const ch = text[i];
+		if (inString) {
+			if (ch === '\\') i++;
+			else if (ch === '"') inString = false;
+		} else if (ch === '"') inString = true;
+		else if (ch === '{' || ch === '[') depth++;
+		else if (ch === '}' || ch === ']') {
+			depth--;
+			if (depth === 0) {
+				items.push(text.slice(start, i + 1));
+				if (text[i + 1] === ',') i++;
+				start = i + 1;
+			}
+		} else if (depth === 0) return undefined;
+	}
+	return depth === 0 && start === text.length - 1 ? items : undefined;
+}
+
+const byDestination = (destination: (item: string) => string) => (a: string, b: string) => {
+	const x = destination(a);
+	const y = destination(b);
+	return x < y ? -1 : x > y ? 1 : 0;
+};
+
+/** Rule 14 on the lines of a transcript. */
+function orderMounts(lines: string[]): string[] {
+	const result: string[] = [];
+	const jsonDestination = (item: string) => /"Destination":"((?:[^"\\]|\\.)*)"/.exec(item)?.[1] ?? '';
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i]!;
+		// pretty-printed `docker container inspect`: "Mounts": [ { … }, { … } ]
+		const open = /^(\s*)"Mounts": \[$/.exec(line);
+		if (open) {
+			const indent = open[1]!;
+			let end = i + 1;
+			while (end < lines.length && lines[end] !== `${indent}],` && lines[end] !== `${indent}]`) end++;
+			if (end < lines.length) {
+				const items: string[][] = [];
+				for (const row of lines.slice(i + 1, end)) {
+					if (row === `${indent}    {`) items.push([]);
+					items.at(-1)?.push(row.replace(new RegExp(`^(${indent}    }),$`), '$1'));
+				}
+				const destination = (item: string[]) => /"Destination": "((?:[^"\\]|\\.)*)"/.exec(item.join('\n'))?.[1] ?? '';
+				items.sort((a, b) => byDestination(item => item)(destination(a), destination(b)));
+				result.push(line, ...items.flatMap((item, index) => (index < items.length - 1 ? [...item.slice(0, -1), `${item.at(-1)!},`] : item)), lines[end]!);
+				i = end;
+				continue;
+			}
+		}
+		// {{json .Mounts}}
+		const items = line.includes('"Destination":') ? jsonObjects(line) : undefined;
+		if (items && items.length > 1 && items.every(item => item.includes('"Destination":'))) {
+			result.push(`[${items.sort(byDestination(jsonDestination)).join(',')}]`);
+			continue;
+		}
+		// {{.Mounts}}: [{volume NAME SOURCE DESTINATION DRIVER MODE RW PROPAGATION} {bind …}]
+		const fmt = /^\[(\{(?:bind|volume|tmpfs|npipe) [^{}]*\}(?: \{(?:bind|volume|tmpfs|npipe) [^{}]*\})+)\]$/.exec(line);
+		if (fmt) {
+			const parts = fmt[1]!.slice(1, -1).split('} {');
+			result.push(`[{${parts.sort(byDestination(item => item.split(' ')[3] ?? '')).join('} {')}}]`);
+			continue;
+		}
+		result.push(line);
+	}
+	return result;
+}
+
 /** Rule 13: the verifier's temporary folder `root` stands for `/` below the learner's home. */
 export function mapHostFolder(text: string, root: string, home: string): string {
 	return text.split(root + home).join(home);
@@ -177,7 +256,7 @@ export function mapHostFolder(text: string, root: string, home: string): string 
 
 export function normaliseTranscript(text: string): string {
 	let lines = text.replace(/\r\n/g, '\n').split('\n').map(line => expandTabs(line).replace(/ +$/, ''));
-	lines = normaliseDiffs(normaliseTables(lines));
+	lines = orderMounts(normaliseDiffs(normaliseTables(lines)));
 	let out = lines.join('\n');
 
 	// Rule 7 first: its numbers are not ids.
@@ -205,6 +284,8 @@ export function normaliseTranscript(text: string): string {
 
 	const times = new Tokens('TIME');
 	out = out.replace(/\b20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\b/g, time => (time.startsWith('2019-') ? time : times.token(time)));
+	const days = new Tokens('DAY');
+	out = out.replace(/\b20\d\d-\d\d-\d\d\b/g, day => (day.startsWith('2019-') ? day : days.token(day)));
 	const dates = new Tokens('DATE');
 	out = out.replace(/\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} [A-Z][a-z]+ \d{4}\b/g, date => (date.endsWith(' 2019') ? date : dates.token(date)));
 

@@ -48,6 +48,8 @@ export interface RunOptions {
 	/** Install SIGINT/SIGTERM handlers that clean up and exit (the CLI does; tests need not). */
 	handleSignals?: boolean;
 	library?: ScenarioLibrary | null;
+	/** Verify the built-in scenarios as well as those named (the conformance test). */
+	includeBuiltin?: boolean;
 }
 
 /** Everything to undo, in reverse order of creation; runs once. */
@@ -55,6 +57,7 @@ class Cleanup {
 	private readonly sides = new Set<RealSide>();
 	private readonly dirs = new Set<string>();
 	engine: DockerCli | undefined;
+	restore: string[] = [];
 	private done: Promise<void> | undefined;
 
 	side(side: RealSide): void {
@@ -80,6 +83,7 @@ class Cleanup {
 				await emptyEngine(this.engine).catch(error => {
 					process.stderr.write(`layerlab: cleanup: ${error instanceof Error ? error.message : String(error)}\n`);
 				});
+				for (const ref of this.restore) await this.engine.run(['pull', '-q', ref], {timeoutMs: 120_000});
 			}
 		})();
 		return this.done;
@@ -95,7 +99,7 @@ export async function runVerify(args: string[], options: RunOptions = {}): Promi
 
 	let targets: Target[];
 	try {
-		targets = await resolveTargets(args, library);
+		targets = [...(options.includeBuiltin && args.length > 0 ? await resolveTargets([], library) : []), ...(await resolveTargets(args, library))];
 	} catch (error) {
 		if (error instanceof TargetError) {
 			err(`layerlab verify: ${error.message}\n`);
@@ -137,6 +141,8 @@ export async function runVerify(args: string[], options: RunOptions = {}): Promi
 
 	const cleanup = new Cleanup();
 	cleanup.engine = docker;
+	// the catalog images the engine held before: pulled back at the end, so it is left as found
+	cleanup.restore = (await docker.ok(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'])).split('\n').filter(ref => refs.includes(ref));
 	let aborted = false;
 	const onSignal = (signal: NodeJS.Signals) => {
 		aborted = true;
@@ -193,7 +199,7 @@ export async function runVerify(args: string[], options: RunOptions = {}): Promi
 	if (options.json) {
 		out(JSON.stringify({engine: engine.version, results, ...total}, null, 2) + '\n');
 	} else {
-		out(`${results.length} scenario(s), ${total.matched}/${total.lines} lines and probes matched${total.failed ? `, ${total.failed} with mismatches` : ''}; the engine is left empty\n`);
+		out(`${results.length} scenario(s), ${total.matched}/${total.lines} lines and probes matched${total.failed ? `, ${total.failed} with mismatches` : ''}; the engine is left as it was found\n`);
 	}
 	return {code, engine: engine.version, results};
 }

@@ -90,8 +90,8 @@ export function compareRecording(plan: Plan, recording: Recording, simBlocks: Bl
 		const matched = line.sim !== undefined && line.real !== undefined && simText === realText;
 		const result: LineResult = {step: line.step, kind: line.kind, command, matched};
 		if (!matched) {
-			const a = line.real === undefined ? `(${labels.real}: no such container to probe)\n` : realText;
-			const b = line.sim === undefined ? `(${labels.sim}: no such container to probe)\n` : simText;
+			const a = line.real === undefined ? `(${labels.real}: not on this side)\n` : realText;
+			const b = line.sim === undefined ? `(${labels.sim}: not on this side)\n` : simText;
 			result.diff = unifiedDiff(a, b, {a: labels.real, b: labels.sim});
 		}
 		return result;

@@ -19,7 +19,7 @@ import type {World} from '../engine/world.js';
 import {mapHostFolder} from '../lab/normalise.js';
 import type {DockerCli} from './docker-cli.js';
 import {lines} from './docker-cli.js';
-import {snapshotChanges, type Block, type HostSnapshot, type Side, type SideContainer} from './side.js';
+import {formatVolumeFiles, snapshotChanges, volumeProbeCommand, type Block, type HostSnapshot, type Side, type SideContainer, type VolumeFile} from './side.js';
 
 const exec = promisify(execFile);
 
@@ -45,7 +45,7 @@ function escapeRegExp(text: string): string {
 /** Lines after which a container keeps running in the background: its app needs a moment to start. */
 export function startsBackground(line: string): boolean {
 	const padded = ` ${line} `;
-	return /\s(run|create)\s.*\s(-d|--detach|-[a-zA-Z]*d[a-zA-Z]*)\s/.test(padded) || /\s(start|restart)\s/.test(padded);
+	return /\srun\s(.*\s)?(-d|--detach|-[a-zA-Z]*d[a-zA-Z]*)\s/.test(padded) || /\s(start|restart)\s/.test(padded);
 }
 
 export class RealSide implements Side {
@@ -55,7 +55,8 @@ export class RealSide implements Side {
 	private readonly home: string;
 	private readonly socket: string;
 	private readonly docker: DockerCli;
-	private readonly typed: Array<{line: string; typed: string}> = [];
+	/** Typed lines, and probe blocks recorded between them. */
+	private readonly entries: Array<{line: string; typed: string} | {block: Block}> = [];
 	private readonly promptsFile: string;
 	private readonly lineTimeout: number;
 	private readonly settle: number;
@@ -203,7 +204,7 @@ export class RealSide implements Side {
 
 	async run(line: string): Promise<void> {
 		const typed = this.toReal(line);
-		this.typed.push({line, typed});
+		this.entries.push({line, typed});
 		const count = this.prompts() + 1;
 		await this.tmux('send-keys', '-t', 'verify', '-l', '--', typed);
 		await this.tmux('send-keys', '-t', 'verify', 'Enter');
@@ -211,17 +212,55 @@ export class RealSide implements Side {
 			await this.tmux('send-keys', '-t', 'verify', 'C-c');
 			if (!(await this.waitPrompts(count, 15))) throw new Error(`no prompt after Ctrl+C: ${line}`);
 		}
-		if (startsBackground(line)) await sleep(this.settle * 1000);
+		if (startsBackground(line)) {
+			await sleep(this.settle * 1000);
+			await this.waitForListeners();
+		}
+	}
+
+	/**
+	 * A container that publishes ports is ready when its program listens inside it (the host side of
+	 * a published port accepts connections before that, through docker-proxy). Read from the
+	 * container's /proc/net/tcp*, which changes nothing a learner could see; up to 10 s each.
+	 */
+	private async waitForListeners(): Promise<void> {
+		const rows = lines(await this.docker.ok(['container', 'ls', '--format', '{{.Names}}\t{{.Ports}}']));
+		for (const row of rows) {
+			const [name = '', ports = ''] = row.split('\t');
+			const wanted = [...new Set([...ports.matchAll(/->(\d+)\/tcp/g)].map(match => Number(match[1])))];
+			if (wanted.length === 0) continue;
+			const until = Date.now() + 10_000;
+			while (Date.now() < until) {
+				const result = await this.docker.run(['container', 'exec', name, 'cat', '/proc/net/tcp', '/proc/net/tcp6']);
+				if (result.code !== 0 && !result.stdout) break;
+				const listening = new Set(
+					result.stdout
+						.split('\n')
+						.map(entry => entry.trim().split(/\s+/))
+						.filter(fields => fields[3] === '0A')
+						.map(fields => parseInt(fields[1]?.split(':').at(-1) ?? '', 16)),
+				);
+				if (wanted.every(port => listening.has(port))) break;
+				await sleep(100);
+			}
+		}
 	}
 
 	async containers(): Promise<SideContainer[]> {
 		const rows = lines(await this.docker.ok(['container', 'ls', '-a', '--format', '{{.ID}} {{.Names}} {{.State}}']));
 		if (rows.length === 0) return [];
 		const ids = rows.map(row => row.split(' ')[0]!);
-		const mounts = (await this.docker.ok(['container', 'inspect', '--format', '{{range .Mounts}}{{.Destination}} {{end}}', ...ids])).split('\n');
+		const mounts = (await this.docker.ok(['container', 'inspect', '--format', '{{range .Mounts}}{{.Type}}\t{{.Name}}\t{{.Destination}}\n{{end}}.', ...ids])).split('.\n');
 		return rows.map((row, index) => {
 			const [, name = '', state = ''] = row.split(' ');
-			return {name, running: state === 'running', mounts: (mounts[index] ?? '').split(' ').filter(Boolean)};
+			const list = (mounts[index] ?? '')
+				.split('\n')
+				.filter(Boolean)
+				.map(mount => {
+					const [type = '', volume = '', destination = ''] = mount.split('\t');
+					return {type, name: volume, destination};
+				});
+			return {name, running: state === 'running', mounts: list};
 		});
 	}
 
@@ -232,9 +271,44 @@ export class RealSide implements Side {
 		return changes;
 	}
 
+	async volumes(): Promise<string[]> {
+		return lines(await this.docker.ok(['volume', 'ls', '-q'])).sort();
+	}
+
+	/** Reads the volume's folder on the engine's host (the engine must be local, as ci-engine.sh's is). */
+	async probeVolume(name: string): Promise<void> {
+		const result = await this.docker.run(['volume', 'inspect', '--format', '{{.Mountpoint}}', name]);
+		let files: VolumeFile[] | string;
+		if (result.code !== 0) files = `(no volume ${name})\n`;
+		else {
+			const mountpoint = result.stdout.trim();
+			try {
+				files = [];
+				const walk = (dir: string, prefix: string) => {
+					for (const entry of readdirSync(dir, {withFileTypes: true})) {
+						const full = path.join(dir, entry.name);
+						const rel = `${prefix}/${entry.name}`;
+						if (entry.isSymbolicLink()) (files as VolumeFile[]).push({path: rel, kind: 'symlink', target: readlinkSync(full)});
+						else if (entry.isDirectory()) {
+							(files as VolumeFile[]).push({path: rel, kind: 'dir'});
+							walk(full, rel);
+						} else (files as VolumeFile[]).push({path: rel, kind: 'file', content: readFileSync(full)});
+					}
+				};
+				walk(mountpoint, '');
+			} catch (error) {
+				files = `(cannot read ${mountpoint} here: ${error instanceof Error ? error.message : String(error)}; verify reads volumes on the engine's own host)\n`;
+			}
+		}
+		this.entries.push({block: {command: volumeProbeCommand(name), output: formatVolumeFiles(files)}});
+	}
+
 	async blocks(): Promise<Block[]> {
 		const {stdout} = await this.tmux('capture-pane', '-t', 'verify', '-p', '-J', '-S', '-', '-E', '-');
-		return splitScreen(this.fromReal(stdout), this.typed.map(item => ({line: item.line, typed: this.fromReal(item.typed)})));
+		const typed = this.entries.filter((entry): entry is {line: string; typed: string} => 'line' in entry);
+		const screen = splitScreen(this.fromReal(stdout), typed.map(item => ({line: item.line, typed: this.fromReal(item.typed)})));
+		let next = 0;
+		return this.entries.map(entry => ('block' in entry ? entry.block : screen[next++]!));
 	}
 
 	async close(): Promise<void> {

@@ -6,11 +6,15 @@
  *   docker container diff NAME                          each container, newest first
  *   docker container inspect --format '{{json .Mounts}}' NAME
  *   docker volume ls
- *   docker container exec NAME ls -a DEST              each mount of each running container
- *   cat FILE | ls DIR                                    host files and new folders the step changed
+ *   # files in volume NAME                               each volume a container mounts, and each named
+ *                                                        one: its files and their contents, read from the
+ *                                                        engine's storage (no command line shows them)
+ *   cat FILE | ls -a DIR                                 host files and new folders the step changed
  *
  * Containers are paired by name, then (those with generated names) by position; a probe of a
- * container one side does not have runs only there and shows as a mismatch.
+ * container one side does not have runs only there and shows as a mismatch. Volumes are paired
+ * through the containers that mount them (anonymous ones have random names), and named ones by name;
+ * an anonymous volume no container mounts any more is not opened (its name is all that pairs it).
  */
 import type {Side, SideContainer} from './side.js';
 
@@ -67,6 +71,39 @@ export function pairContainers(sim: SideContainer[], real: SideContainer[]): Arr
 	return pairs.sort((a, b) => order(a) - order(b));
 }
 
+const ANONYMOUS = /^[0-9a-f]{64}$/;
+
+/**
+ * Volume pairs to open: those mounted by paired containers (same destination), then named volumes
+ * by name. Either side may be missing (only one side has it).
+ */
+export function pairVolumes(pairs: Array<{sim?: SideContainer; real?: SideContainer}>, simVolumes: string[], realVolumes: string[]): Array<[string | undefined, string | undefined]> {
+	const result: Array<[string | undefined, string | undefined]> = [];
+	const seenSim = new Set<string>();
+	const seenReal = new Set<string>();
+	const add = (a: string | undefined, b: string | undefined) => {
+		if ((a !== undefined && seenSim.has(a)) || (b !== undefined && seenReal.has(b))) return;
+		if (a !== undefined) seenSim.add(a);
+		if (b !== undefined) seenReal.add(b);
+		result.push([a, b]);
+	};
+	for (const pair of pairs) {
+		const simMounts = (pair.sim?.mounts ?? []).filter(mount => mount.type === 'volume');
+		const realMounts = (pair.real?.mounts ?? []).filter(mount => mount.type === 'volume');
+		const destinations = [...new Set([...simMounts, ...realMounts].map(mount => mount.destination))].sort();
+		for (const destination of destinations) {
+			const a = simMounts.find(mount => mount.destination === destination)?.name;
+			const b = realMounts.find(mount => mount.destination === destination)?.name;
+			// a named volume is paired by its name below, so both sides open the same one
+			if ((a && !ANONYMOUS.test(a)) || (b && !ANONYMOUS.test(b))) continue;
+			add(a && simVolumes.includes(a) ? a : undefined, b && realVolumes.includes(b) ? b : undefined);
+		}
+	}
+	const named = [...new Set([...simVolumes, ...realVolumes].filter(name => !ANONYMOUS.test(name)))].sort();
+	for (const name of named) add(simVolumes.includes(name) ? name : undefined, realVolumes.includes(name) ? name : undefined);
+	return result.filter(([a, b]) => a !== undefined || b !== undefined);
+}
+
 export interface ReplayHooks {
 	/** Called before each line (progress output). */
 	onLine?: (step: PlanStep, line: string, kind: 'line' | 'probe') => void;
@@ -81,20 +118,24 @@ export async function replay(plan: Plan, sim: Side, real: Side, hooks: ReplayHoo
 	const recorded = recording.lines;
 	let simCount = 0;
 	let realCount = 0;
-	const both = async (step: PlanStep, kind: RecordedLine['kind'], simLine: string | undefined, realLine: string | undefined) => {
+	type Action = (side: Side) => Promise<void>;
+	const act = async (step: PlanStep, kind: RecordedLine['kind'], label: string, simAction: Action | undefined, realAction: Action | undefined) => {
 		if (hooks.aborted?.()) throw new Aborted('interrupted');
-		hooks.onLine?.(step, simLine ?? realLine ?? '', kind);
+		hooks.onLine?.(step, label, kind);
 		const entry: RecordedLine = {step: step.id, kind};
-		if (simLine !== undefined) {
-			await sim.run(simLine);
+		if (simAction) {
+			await simAction(sim);
 			entry.sim = simCount++;
 		}
-		if (realLine !== undefined) {
-			await real.run(realLine);
+		if (realAction) {
+			await realAction(real);
 			entry.real = realCount++;
 		}
 		recorded.push(entry);
 	};
+	const typed = (line: string | undefined): Action | undefined => (line === undefined ? undefined : side => side.run(line));
+	const both = (step: PlanStep, kind: RecordedLine['kind'], simLine: string | undefined, realLine: string | undefined) =>
+		act(step, kind, simLine ?? realLine ?? '', typed(simLine), typed(realLine));
 
 	for (const step of plan.steps) {
 		for (const line of step.lines) await both(step, 'line', line, line);
@@ -108,13 +149,9 @@ export async function replay(plan: Plan, sim: Side, real: Side, hooks: ReplayHoo
 			await both(step, 'probe', probe(pair.sim?.name, mounts), probe(pair.real?.name, mounts));
 		}
 		await both(step, 'probe', 'docker volume ls', 'docker volume ls');
-		for (const pair of pairs) {
-			if (!pair.sim?.running && !pair.real?.running) continue;
-			const destinations = [...new Set([...(pair.sim?.mounts ?? []), ...(pair.real?.mounts ?? [])])].sort();
-			for (const destination of destinations) {
-				const ls = (name: string) => `docker container exec ${name} ls -a ${quotePath(destination)}`;
-				await both(step, 'probe', pair.sim ? ls(pair.sim.name) : undefined, pair.real ? ls(pair.real.name) : undefined);
-			}
+		for (const [simVolume, realVolume] of pairVolumes(pairs, await sim.volumes(), await real.volumes())) {
+			const probe = (name: string | undefined): Action | undefined => (name === undefined ? undefined : side => side.probeVolume(name));
+			await act(step, 'probe', `# files in volume ${simVolume ?? realVolume}`, probe(simVolume), probe(realVolume));
 		}
 		const changes = new Map<string, 'file' | 'dir'>();
 		for (const change of [...(await sim.hostChanges()), ...(await real.hostChanges())]) {

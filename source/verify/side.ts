@@ -9,13 +9,22 @@ export interface Block {
 	output: string;
 }
 
+export interface SideMount {
+	type: string;
+	/** The volume's name (volumes only). */
+	name: string;
+	destination: string;
+}
+
 export interface SideContainer {
 	/** The name as `docker container ls -a` shows it. */
 	name: string;
 	running: boolean;
-	/** Mount destinations in the container. */
-	mounts: string[];
+	mounts: SideMount[];
 }
+
+/** One entry of a volume's files, path relative to the volume (`/todo-list.db`). */
+export type VolumeFile = {path: string; kind: 'dir'} | {path: string; kind: 'file'; content: Buffer} | {path: string; kind: 'symlink'; target: string};
 
 /** A host path (as the simulator spells it) that appeared, changed or went away since the last look. */
 export interface HostChange {
@@ -32,6 +41,13 @@ export interface Side {
 	containers(): Promise<SideContainer[]>;
 	/** Host files and folders under the learner's home that changed since the previous call. */
 	hostChanges(): Promise<HostChange[]>;
+	/** Names of the volumes, as `docker volume ls -q` lists them. */
+	volumes(): Promise<string[]>;
+	/**
+	 * Records a block `# files in volume NAME` (typed nowhere) with the volume's files, read from
+	 * the engine's storage: state no command line prints.
+	 */
+	probeVolume(name: string): Promise<void>;
 	/** Everything typed so far, one block per line, host paths as the simulator spells them. */
 	blocks(): Promise<Block[]>;
 	close(): Promise<void>;
@@ -52,4 +68,25 @@ export function snapshotChanges(before: HostSnapshot, after: HostSnapshot): Host
 	}
 	for (const [path, signature] of before) if (!after.has(path)) changes.push({path, kind: kindOf(signature)});
 	return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The command line a volume-files probe is reported under. */
+export function volumeProbeCommand(name: string): string {
+	return `# files in volume ${name}`;
+}
+
+/** A volume's files as a probe shows them: folders with a slash, each file's content under a header. */
+export function formatVolumeFiles(files: VolumeFile[] | string): string {
+	if (typeof files === 'string') return files;
+	if (files.length === 0) return '(empty)\n';
+	let out = '';
+	for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+		if (file.kind === 'dir') out += `${file.path}/\n`;
+		else if (file.kind === 'symlink') out += `${file.path} -> ${file.target}\n`;
+		else {
+			const text = file.content.toString('utf8');
+			out += `==> ${file.path} <==\n${text}${text === '' || text.endsWith('\n') ? '' : '\n'}`;
+		}
+	}
+	return out;
 }

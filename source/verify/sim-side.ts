@@ -2,7 +2,7 @@
 import {createHash} from 'node:crypto';
 import type {World} from '../engine/world.js';
 import {runLine, type TerminalOptions} from '../docker/session.js';
-import {snapshotChanges, type Block, type HostSnapshot, type Side, type SideContainer} from './side.js';
+import {formatVolumeFiles, snapshotChanges, volumeProbeCommand, type Block, type HostSnapshot, type Side, type SideContainer, type VolumeFile} from './side.js';
 
 /** The terminal both sides use: 400 columns (tmux on the real side), a TTY. */
 export const VERIFY_TERMINAL: TerminalOptions = {columns: 400, tty: true};
@@ -50,7 +50,7 @@ export class SimSide implements Side {
 			.map(container => ({
 				name: container.name.replace(/^\//, ''),
 				running: container.status === 'running',
-				mounts: container.mounts.map(mount => mount.destination),
+				mounts: container.mounts.map(mount => ({type: mount.type, name: mount.name, destination: mount.destination})),
 			}));
 	}
 
@@ -59,6 +59,24 @@ export class SimSide implements Side {
 		const changes = snapshotChanges(this.snapshot, next);
 		this.snapshot = next;
 		return changes;
+	}
+
+	async volumes(): Promise<string[]> {
+		return Object.keys(this.world.volumes).sort();
+	}
+
+	async probeVolume(name: string): Promise<void> {
+		const volume = this.world.volumes[name];
+		let files: VolumeFile[] | string = `(no volume ${name})\n`;
+		if (volume) {
+			files = [];
+			for (const [path, entry] of Object.entries(volume.files)) {
+				if (entry.kind === 'dir') files.push({path, kind: 'dir'});
+				else if (entry.kind === 'symlink') files.push({path, kind: 'symlink', target: entry.target});
+				else if (entry.kind === 'file') files.push({path, kind: 'file', content: Buffer.from(entry.content, 'utf8')});
+			}
+		}
+		this.recorded.push({command: volumeProbeCommand(name), output: formatVolumeFiles(files)});
 	}
 
 	async blocks(): Promise<Block[]> {

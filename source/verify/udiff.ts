@@ -17,8 +17,8 @@ function operations(a: string[], b: string[]): Op[] {
 	let j = 0;
 	while (i < n || j < m) {
 		if (i < n && j < m && a[i] === b[j]) ops.push({kind: ' ', text: a[i]!, a: i++, b: j++});
-		else if (j < m && (i === n || lengths[i]![j + 1]! >= lengths[i + 1]![j]!)) ops.push({kind: '+', text: b[j]!, a: i, b: j++});
-		else ops.push({kind: '-', text: a[i]!, a: i++, b: j});
+		else if (i < n && (j === m || lengths[i + 1]![j]! >= lengths[i]![j + 1]!)) ops.push({kind: '-', text: a[i]!, a: i++, b: j});
+		else ops.push({kind: '+', text: b[j]!, a: i, b: j++});
 	}
 	return ops;
 }

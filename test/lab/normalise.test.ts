@@ -75,4 +75,17 @@ describe('normaliseTranscript', () => {
 		expect(mapHostFolder(`Successfully copied 2.05kB to ${root}/home/student/diamol/n.txt\n`, root, '/home/student')).toBe('Successfully copied 2.05kB to /home/student/diamol/n.txt\n');
 		expect(mapHostFolder(`${root}/other /tmp/x\n`, root, '/home/student')).toBe(`${root}/other /tmp/x\n`);
 	});
+
+	it('orders a container\'s mounts by destination (the daemon lists them from a Go map)', () => {
+		const bind = '{"Type":"bind","Source":"/home/student/config","Destination":"/app/config","Mode":"","RW":false,"Propagation":"rprivate"}';
+		const volume = `{"Type":"volume","Name":"${ID_A}","Source":"/var/lib/docker/volumes/${ID_A}/_data","Destination":"/data","Driver":"local","Mode":"","RW":true,"Propagation":""}`;
+		expect(normaliseTranscript(`[${bind},${volume}]\n`)).toBe(normaliseTranscript(`[${volume},${bind}]\n`));
+		expect(normaliseTranscript(`[${bind},${volume}]\n`)).not.toBe(normaliseTranscript(`[${volume},${bind.replace('"RW":false', '"RW":true')}]\n`));
+		const fmtBind = '{bind  /home/student/config /app/config   false rprivate}';
+		const fmtVolume = `{volume ${ID_A} /var/lib/docker/volumes/${ID_A}/_data /data local  true }`;
+		expect(normaliseTranscript(`[${fmtVolume} ${fmtBind}]\n`)).toBe(normaliseTranscript(`[${fmtBind} ${fmtVolume}]\n`));
+		const pretty = (items: string[]) => `        "Mounts": [\n${items.join(',\n')}\n        ],\n`;
+		const item = (destination: string) => `            {\n                "Type": "bind",\n                "Destination": "${destination}"\n            }`;
+		expect(normaliseTranscript(pretty([item('/b'), item('/a')]))).toBe(pretty([item('/a'), item('/b')]));
+	});
 });
