@@ -124,11 +124,26 @@ function mountTarget(world: World, mount: Mount, path: string): {tree: Tree; key
 	return {tree: world.host.files, key: hostPath, origin: {kind: 'bind', hostPath}};
 }
 
+const blockerCache = new WeakMap<Tree, boolean>();
+
+/** Whether a tree has whiteouts or opaque directories (image layers are checked once). */
+function hasBlockers(source: Source): boolean {
+	if (!source.immutable) return true;
+	let known = blockerCache.get(source.tree);
+	if (known === undefined) {
+		known = Object.values(source.tree).some(entry => entry.kind === 'whiteout' || (entry.kind === 'dir' && entry.opaque === true));
+		blockerCache.set(source.tree, known);
+	}
+	return known;
+}
+
 function lookupInSources(list: Source[], path: string): Located | undefined {
-	const above = ancestors(path);
+	let above: string[] | undefined;
 	for (const source of list) {
 		const entry = source.tree[path];
 		if (entry) return entry.kind === 'whiteout' ? undefined : {path, entry, origin: source.origin};
+		if (!hasBlockers(source)) continue;
+		above ??= ancestors(path);
 		for (const dir of above) {
 			const blocker = source.tree[dir];
 			if (blocker && (blocker.kind === 'whiteout' || (blocker.kind === 'dir' && blocker.opaque))) return undefined;
