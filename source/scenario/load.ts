@@ -169,7 +169,7 @@ function checkVolumeRef(context: Context, path: Path, value: unknown, created: S
 	const name = str(value);
 	if (name === undefined || created.has(name)) return;
 	const suggestion = didYouMean(name, created);
-	report(context, path, `volume "${name}" is never created: no setup, command or solution line creates it (docker volume create ${name}, or -v ${name}:…)${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`);
+	report(context, path, `volume "${name}" is never created: no setup, command or solution line creates it${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`);
 }
 
 function notWith(context: Context, check: Raw, path: Path, keys: string[], because: string): void {
@@ -193,12 +193,13 @@ function checkOneCheck(context: Context, check: Raw, path: Path, created: {conta
 		}
 		const file = str(check.file);
 		if (file !== undefined && !onHost && !file.startsWith('/')) report(context, [...path, 'file'], `file: must be an absolute path in a ${isMap(place) && 'volume' in place ? 'volume (from its root, like /todo-list.db)' : 'container'}`);
-		if (!isMap(place) || !('container' in place)) {
+		const inContainer = isMap(place) && 'container' in place;
+		if (!inContainer) {
 			for (const key of ['origin', 'hides']) {
 				if (key in check) report(context, [...path, key], `"${key}" applies to files in a container, not ${onHost ? 'on the host' : 'in a volume'}`, true);
 			}
 		}
-		if (check.exists === false) notWith(context, check, path, ['content', 'matches', 'origin', 'hides'], 'exists: false');
+		if (check.exists === false) notWith(context, check, path, inContainer ? ['content', 'matches', 'origin', 'hides'] : ['content', 'matches'], 'exists: false');
 		if ('content' in check && 'matches' in check) report(context, [...path, 'matches'], 'use content or matches, not both', true);
 		compileRegex(context, [...path, 'matches'], check.matches);
 	} else if ('mount' in check && isMap(check.mount)) {

@@ -147,7 +147,7 @@ export const predictSchema = z
 					origin: originSchema.optional().describe('The origin this choice claims; check proves the correct choice against the world'),
 				}),
 			)
-			.min(2),
+			.min(2, 'a prediction needs at least two choices'),
 		explain: textSchema.describe('Shown after the learner answers'),
 		reveal: z
 			.strictObject({
@@ -164,9 +164,9 @@ export const stepSchema = z.strictObject({
 	title: textSchema,
 	text: textSchema.describe('What to do and why (Markdown)'),
 	commands: z.array(commandLine).optional().describe('Suggested command lines'),
-	checks: z.array(checkSchema).min(1).describe('All must pass for the step to be done'),
+	checks: z.array(checkSchema).min(1, 'a step needs at least one check: what proves it was done?').describe('All must pass for the step to be done'),
 	hints: z.array(textSchema).optional().describe('Revealed one at a time'),
-	solution: z.array(commandLine).min(1).describe('Command lines that solve the step from the state the previous steps leave'),
+	solution: z.array(commandLine).min(1, 'a step needs a solution: the command lines that solve it').describe('Command lines that solve the step from the state the previous steps leave'),
 	predict: predictSchema.optional(),
 	mistakes: z.array(z.array(commandLine).min(1)).optional().describe('Wrong attempts that must not pass the checks (proved by layerlab check)'),
 });
@@ -202,7 +202,7 @@ export const scenarioSchema = z
 			.describe('Languages every text is written in; default: every language the file uses'),
 		images: z.array(imageRef).optional().describe('Catalog images the scenario uses'),
 		world: worldSchema.optional(),
-		steps: z.array(stepSchema).min(1),
+		steps: z.array(stepSchema).min(1, 'a scenario needs at least one step'),
 	})
 	.describe('A layerlab scenario (lesson)');
 

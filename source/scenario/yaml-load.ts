@@ -147,6 +147,17 @@ function checkAliases(file: string, doc: Document, lines: LineCounter): Problem[
 	return problems;
 }
 
+/** Where the quoted scalar that runs into `end` starts (an unclosed quote). */
+function unclosedQuoteStart(doc: Document, end: number): number | undefined {
+	let start: number | undefined;
+	visit(doc, {
+		Scalar(_key, node) {
+			if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && node.range[1] >= end) start ??= node.range[0];
+		},
+	});
+	return start;
+}
+
 /** Parses YAML text; throws LoadError with every syntax problem. */
 export function parseYaml(file: string, text: string): Located<unknown> {
 	const lines = new LineCounter();
@@ -156,8 +167,18 @@ export function parseYaml(file: string, text: string): Located<unknown> {
 	}
 	const doc = parseDocument(text, {lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true});
 	const problems: Problem[] = [...doc.errors, ...doc.warnings].map(error => {
-		const pos = lines.linePos(error.pos[0]);
-		return {file, line: pos.line, col: pos.col, message: yamlMessage(error.code, error.message, text, error.pos[0])};
+		let offset = error.pos[0];
+		let message = yamlMessage(error.code, error.message, text, offset);
+		if (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) {
+			// yaml reports where the file ends; point at the quote that was never closed instead.
+			const start = unclosedQuoteStart(doc, offset);
+			if (start !== undefined) {
+				offset = start;
+				message += ' (this string runs to the end of the file)';
+			}
+		}
+		const pos = lines.linePos(offset);
+		return {file, line: pos.line, col: pos.col, message};
 	});
 	if (problems.length > 0) throw new LoadError(dedupe(problems));
 	const aliasProblems = checkAliases(file, doc, lines);
@@ -415,6 +436,10 @@ function issueProblems(context: IssueContext, issue: Issue, prefix: PropertyKey[
 	const here = (message: string, key = false): Problem => ({file, ...located.at(path, key), message});
 	const name = fieldName(path);
 	const named = (message: string) => (name ? `${name}: ${message}` : message);
+	const last = path[path.length - 1];
+	if (raw === undefined && typeof last === 'string' && issue.code !== 'unrecognized_keys' && !located.has(path)) {
+		return [{file, ...located.at(path.slice(0, -1)), message: `missing key "${last}"`}];
+	}
 	switch (issue.code) {
 		case 'unrecognized_keys': {
 			const parent = schemaAt(root, located.value, path);
@@ -444,11 +469,6 @@ function issueProblems(context: IssueContext, issue: Issue, prefix: PropertyKey[
 			return [here(named(`expected ${info?.expected ?? 'something else'}, got ${kindOf(raw)}`))];
 		}
 		case 'invalid_type': {
-			if (raw === undefined && path.length > 0 && !located.has(path)) {
-				const parentPath = path.slice(0, -1);
-				const last = path[path.length - 1];
-				if (typeof last === 'string') return [{file, ...located.at(parentPath), message: `missing key "${last}"`}];
-			}
 			const schema = schemaAt(root, located.value, path);
 			return [here(named(`expected ${expectedOf(schema, issue.expected)}, got ${kindOf(raw)}`))];
 		}
@@ -459,6 +479,7 @@ function issueProblems(context: IssueContext, issue: Issue, prefix: PropertyKey[
 			return [here(named(`must be ${list}, not ${JSON.stringify(raw)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`))];
 		}
 		case 'too_small': {
+			if (issue.message && !/^too small/i.test(issue.message)) return [here(named(issue.message))];
 			const min = Number(issue.minimum);
 			if (issue.origin === 'array') return [here(named(min === 1 ? 'must list at least one item' : `must list at least ${min} items`))];
 			if (issue.origin === 'string') return [here(named(min === 1 ? 'must not be empty' : `must be at least ${min} characters long`))];
