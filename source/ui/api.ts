@@ -1,0 +1,23 @@
+/**
+ * What the App needs from outside Ink: the scenarios, a lab for one (a fresh world, or the saved one
+ * replayed), the checks, and a place to keep progress. main.tsx wires it to source/scenario; tests
+ * pass small fakes.
+ */
+import type {Scenario} from '../scenario/types.js';
+import type {Evaluate, LabModel} from './model/lab.js';
+
+export interface ScenarioProgress {
+	/** Steps completed. */
+	done: number;
+	/** Index of the step the learner is on. */
+	current: number;
+}
+
+export interface LabApi {
+	scenarios(): Scenario[];
+	/** The scenario's lab, resumed from saved progress when there is some. */
+	open(scenario: Scenario, columns: number): LabModel;
+	evaluate: Evaluate;
+	save(lab: LabModel): void;
+	progress(scenario: Scenario): ScenarioProgress | undefined;
+}

@@ -1,0 +1,31 @@
+/** The title bar (where you are) and the help bar (the keys that work now, from keys.ts). */
+import React from 'react';
+import {RowView} from './RowView.js';
+import {barItems, type Scope} from '../keys.js';
+import {clipRow, row, rowWidth, seg, type Segment} from '../rows.js';
+import type {Theme} from '../theme.js';
+import {textWidth, truncate} from '../text/width.js';
+import type {Overlay} from '../state.js';
+
+/** Where you are on the left, the history position on the right (the right side wins when short of room). */
+export function TitleBar({left, right, width, theme}: {left: Segment[]; right: string; width: number; theme: Theme}) {
+	const rightText = truncate(right, Math.max(0, Math.floor(width / 3)));
+	const shown = clipRow(row(left), Math.max(0, width - textWidth(rightText) - 1));
+	const leftWidth = rowWidth(shown);
+	const gap = Math.max(1, width - leftWidth - textWidth(rightText));
+	return <RowView row={row([...shown.segments, seg(' '.repeat(gap)), seg(rightText, 'dim')])} width={width} theme={theme} />;
+}
+
+export function HelpBar({scopes, overlay, width, theme}: {scopes: readonly Scope[]; overlay: Overlay; width: number; theme: Theme}) {
+	const segments: Segment[] = [];
+	if (overlay?.kind === 'confirm') segments.push(seg(overlay.question + '  ', 'warn', {bold: true}));
+	let used = segments.reduce((sum, s) => sum + textWidth(s.text), 0);
+	for (const item of barItems(scopes)) {
+		const piece = `${item.key} ${item.label}`;
+		if (used + textWidth(piece) + 2 > width) break;
+		if (used > 0) segments.push(seg('  '));
+		segments.push(seg(item.key, 'key'), seg(' ' + item.label, 'dim'));
+		used += textWidth(piece) + 2;
+	}
+	return <RowView row={row(segments)} width={width} theme={theme} />;
+}

@@ -1,0 +1,77 @@
+/** The scenario list: title, steps and your progress; Enter opens (and resumes) one. */
+import React, {useMemo, useState} from 'react';
+import {Box, Text} from 'ink';
+import SelectInput from 'ink-select-input';
+import {localize, type Scenario} from '../../scenario/types.js';
+import type {LabApi} from '../api.js';
+import {Pane} from './Pane.js';
+import {Rows} from './RowView.js';
+import {markdownRows} from '../text/markdown.js';
+import {fit, truncate} from '../text/width.js';
+import {safeText} from '../text/safe.js';
+import type {Theme} from '../theme.js';
+
+export interface PickerProps {
+	api: LabApi;
+	scenarios: Scenario[];
+	lang: string;
+	width: number;
+	height: number;
+	theme: Theme;
+	active: boolean;
+	onOpen(scenario: Scenario): void;
+}
+
+export function progressLabel(steps: number, progress: {done: number; current: number} | undefined): string {
+	if (!progress || (progress.done === 0 && progress.current === 0)) return 'new';
+	if (progress.done >= steps) return '✓ done';
+	return `step ${progress.current + 1} · ${progress.done}/${steps} done`;
+}
+
+export function Picker({api, scenarios, lang, width, height, theme, active, onOpen}: PickerProps) {
+	const [highlighted, setHighlighted] = useState(0);
+	const titleWidth = Math.max(20, width - 36);
+	const items = useMemo(
+		() =>
+			scenarios.map((scenario, index) => ({
+				key: scenario.id,
+				label: `${fit(safeText(localize(scenario.title, lang)), titleWidth)}  ${fit(`${scenario.steps.length} steps`, 9)} ${truncate(progressLabel(scenario.steps.length, api.progress(scenario)), 20)}`,
+				value: index,
+			})),
+		[scenarios, lang, titleWidth, api],
+	);
+	const listHeight = Math.max(3, Math.min(items.length, height - 10));
+	const current = scenarios[highlighted];
+	const summary = current ? markdownRows(localize(current.summary, lang), width - 4) : [];
+	const summaryHeight = Math.max(0, height - listHeight - 5);
+	return (
+		<Pane title={[{text: 'Scenarios', active: true}]} info={`${scenarios.length} · chapter 6`} focused width={width} height={height} theme={theme}>
+			<Box flexDirection="column" height={listHeight} overflow="hidden">
+				{items.length === 0 ? (
+					<Text dimColor>No scenarios found.</Text>
+				) : (
+					<SelectInput
+						items={items}
+						isFocused={active}
+						limit={listHeight}
+						onHighlight={item => setHighlighted(item.value)}
+						onSelect={item => {
+							const scenario = scenarios[item.value];
+							if (scenario) onOpen(scenario);
+						}}
+						indicatorComponent={({isSelected}) => <Text {...(theme.color ? {color: 'cyan'} : {bold: true})}>{isSelected ? '❯ ' : '  '}</Text>}
+						itemComponent={({isSelected, label}) => (
+							<Text wrap="truncate-end" bold={isSelected} {...(isSelected && theme.color ? {color: 'cyan'} : {})} {...(isSelected && !theme.color ? {inverse: true} : {})}>
+								{label}
+							</Text>
+						)}
+					/>
+				)}
+			</Box>
+			<Text> </Text>
+			<Box flexDirection="column" height={summaryHeight} overflow="hidden" paddingLeft={1}>
+				<Rows rows={summary} width={width - 4} height={summaryHeight} theme={theme} />
+			</Box>
+		</Pane>
+	);
+}

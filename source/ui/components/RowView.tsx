@@ -1,0 +1,49 @@
+/** Draws one Row: one line, never wrapped, cut to the pane's width; a selected row is inverse. */
+import React, {memo} from 'react';
+import {Text} from 'ink';
+import {clipRow, rowWidth, type Row} from '../rows.js';
+import type {Theme} from '../theme.js';
+import {safeText} from '../text/safe.js';
+
+export interface RowViewProps {
+	row: Row;
+	width: number;
+	theme: Theme;
+	/** Show the selection (only in the focused pane). */
+	showSelection?: boolean;
+}
+
+export const RowView = memo(function RowView({row, width, theme, showSelection = true}: RowViewProps) {
+	const clipped = clipRow(row, width);
+	const selected = Boolean(row.selected && showSelection);
+	const pad = selected ? Math.max(0, width - rowWidth(clipped)) : 0;
+	return (
+		<Text wrap="truncate-end">
+			{clipped.segments.map((segment, index) => (
+				<Text key={index} {...theme.style(segment)} {...(selected ? {inverse: true} : {})}>
+					{safeText(segment.text)}
+				</Text>
+			))}
+			{pad > 0 ? <Text inverse>{' '.repeat(pad)}</Text> : null}
+			{clipped.segments.length === 0 && pad === 0 ? ' ' : null}
+		</Text>
+	);
+});
+
+export interface RowsProps {
+	rows: readonly Row[];
+	width: number;
+	height: number;
+	theme: Theme;
+	showSelection?: boolean;
+}
+
+/** Exactly `height` lines: the rows given, then blank lines (so the frame never changes height). */
+export function Rows({rows, width, height, theme, showSelection}: RowsProps) {
+	const lines: React.ReactNode[] = [];
+	for (let i = 0; i < height; i++) {
+		const row = rows[i];
+		lines.push(row ? <RowView key={i} row={row} width={width} theme={theme} showSelection={showSelection} /> : <Text key={i}> </Text>);
+	}
+	return <>{lines}</>;
+}

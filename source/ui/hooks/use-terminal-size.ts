@@ -1,0 +1,26 @@
+/**
+ * The terminal's size from Ink's (injectable) stdout, following resizes; a size given by the caller
+ * (tests) wins. ink-testing-library's stdout has no `rows` (ink.md P8), hence the fallbacks.
+ */
+import {useEffect, useState} from 'react';
+import {useStdout} from 'ink';
+
+export interface Size {
+	columns: number;
+	rows: number;
+}
+
+export function useTerminalSize(override?: Size): Size {
+	const {stdout} = useStdout();
+	const read = (): Size => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
+	const [size, setSize] = useState<Size>(read);
+	useEffect(() => {
+		if (override) return;
+		const onResize = () => setSize(read());
+		stdout.on('resize', onResize);
+		return () => {
+			stdout.off('resize', onResize);
+		};
+	}, [stdout, override]);
+	return override ?? size;
+}

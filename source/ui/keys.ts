@@ -1,0 +1,298 @@
+/**
+ * THE key table. Input handling (`commandFor`), the help bar (`barItems`), the `?` help screen
+ * (`helpSections`) and docs/TUI.md's key reference (`keyReferenceMarkdown`, checked by a test) are all
+ * read from it, so they cannot drift apart.
+ */
+
+export type Scope =
+	| 'global'
+	| 'prompt'
+	| 'panes'
+	| 'step'
+	| 'layers'
+	| 'containers'
+	| 'volumes'
+	| 'predict'
+	| 'confirm'
+	| 'help'
+	| 'picker';
+
+export type Command =
+	| 'quit'
+	| 'help'
+	| 'close'
+	| 'scroll-up'
+	| 'scroll-down'
+	| 'clear'
+	| 'undo'
+	| 'redo'
+	| 'run'
+	| 'history-prev'
+	| 'history-next'
+	| 'complete'
+	| 'to-panes'
+	| 'to-prompt'
+	| 'cursor-left'
+	| 'cursor-right'
+	| 'line-start'
+	| 'line-end'
+	| 'delete-back'
+	| 'delete-forward'
+	| 'delete-word'
+	| 'kill-line'
+	| 'kill-end'
+	| 'next-pane'
+	| 'prev-pane'
+	| 'focus-step'
+	| 'focus-terminal'
+	| 'focus-layers'
+	| 'focus-containers'
+	| 'focus-volumes'
+	| 'up'
+	| 'down'
+	| 'top'
+	| 'bottom'
+	| 'hint'
+	| 'solution'
+	| 'next-step'
+	| 'prev-step'
+	| 'reset-step'
+	| 'menu'
+	| 'toggle'
+	| 'expand'
+	| 'collapse'
+	| 'choose'
+	| 'answer'
+	| 'yes'
+	| 'no'
+	| 'open';
+
+export interface Binding {
+	command: Command;
+	/** Key names: a character, or `ctrl+x`, `shift+tab`, `up`, `down`, `left`, `right`, `pageup`, `pagedown`, `home`, `end`, `enter`, `esc`, `tab`, `backspace`, `delete`, `space`. */
+	keys: readonly string[];
+	scope: Scope;
+	/** A word or two for the help bar. */
+	label: string;
+	/** A sentence for the help screen and the docs. */
+	help: string;
+	/** Shown in the help bar when its scope is active. */
+	bar?: boolean;
+	/** Handled by a child component (ink-select-input); the router only documents it. */
+	delegated?: boolean;
+}
+
+export const SCOPE_TITLES: Record<Scope, string> = {
+	global: 'Anywhere',
+	prompt: 'Terminal prompt (typing commands)',
+	panes: 'Panes (after Esc)',
+	step: 'Step pane',
+	layers: 'Layers pane',
+	containers: 'Containers pane',
+	volumes: 'Volumes pane',
+	predict: 'Prediction question',
+	confirm: 'Confirmation',
+	help: 'Help screen',
+	picker: 'Scenario list',
+};
+
+export const KEY_TABLE: readonly Binding[] = [
+	// Modal scopes first: they shadow everything else while open.
+	{command: 'close', keys: ['esc', '?', 'q', 'enter'], scope: 'help', label: 'close', help: 'Close the help screen.', bar: true},
+	{command: 'up', keys: ['up', 'k'], scope: 'help', label: 'scroll', help: 'Scroll the help up.', bar: true},
+	{command: 'down', keys: ['down', 'j'], scope: 'help', label: 'scroll', help: 'Scroll the help down.'},
+	{command: 'yes', keys: ['y'], scope: 'confirm', label: 'yes', help: 'Confirm.', bar: true},
+	{command: 'no', keys: ['n', 'esc'], scope: 'confirm', label: 'no', help: 'Cancel.', bar: true},
+	{command: 'choose', keys: ['up', 'down', 'k', 'j', '1-9'], scope: 'predict', label: 'choose', help: 'Pick an answer (digits pick directly).', bar: true, delegated: true},
+	{command: 'answer', keys: ['enter'], scope: 'predict', label: 'answer', help: 'Lock in your prediction; the step then explains what the world really holds.', bar: true, delegated: true},
+	{command: 'open', keys: ['enter'], scope: 'picker', label: 'open', help: 'Open the highlighted scenario (resumes where you left it).', bar: true, delegated: true},
+	{command: 'choose', keys: ['up', 'down', 'k', 'j'], scope: 'picker', label: 'move', help: 'Move through the scenarios.', bar: true, delegated: true},
+	{command: 'quit', keys: ['q', 'esc'], scope: 'picker', label: 'quit', help: 'Leave layerlab.', bar: true},
+
+	// The prompt: a small readline.
+	{command: 'run', keys: ['enter'], scope: 'prompt', label: 'run', help: 'Run the command line (bash on the simulated host, with docker).', bar: true},
+	{command: 'complete', keys: ['tab'], scope: 'prompt', label: 'complete', help: 'Complete docker subcommands, flags, container, image and volume names, and host paths.', bar: true},
+	{command: 'history-prev', keys: ['up'], scope: 'prompt', label: 'history', help: 'Previous command line from the history.', bar: true},
+	{command: 'history-next', keys: ['down'], scope: 'prompt', label: 'history', help: 'Next command line from the history.'},
+	{command: 'to-panes', keys: ['esc'], scope: 'prompt', label: 'panes', help: 'Leave the prompt to use the panes (hints, undo, selecting containers…).', bar: true},
+	{command: 'cursor-left', keys: ['left'], scope: 'prompt', label: 'left', help: 'Move the cursor left.'},
+	{command: 'cursor-right', keys: ['right'], scope: 'prompt', label: 'right', help: 'Move the cursor right.'},
+	{command: 'line-start', keys: ['home', 'ctrl+a'], scope: 'prompt', label: 'start', help: 'Cursor to the start of the line.'},
+	{command: 'line-end', keys: ['end', 'ctrl+e'], scope: 'prompt', label: 'end', help: 'Cursor to the end of the line.'},
+	{command: 'delete-back', keys: ['backspace'], scope: 'prompt', label: 'delete', help: 'Delete the character before the cursor.'},
+	{command: 'delete-forward', keys: ['ctrl+d'], scope: 'prompt', label: 'delete', help: 'Delete the character under the cursor.'},
+	{command: 'delete-word', keys: ['ctrl+w'], scope: 'prompt', label: 'word', help: 'Delete the word before the cursor.'},
+	{command: 'kill-line', keys: ['ctrl+u'], scope: 'prompt', label: 'clear line', help: 'Delete everything before the cursor.'},
+	{command: 'kill-end', keys: ['ctrl+k'], scope: 'prompt', label: 'kill', help: 'Delete everything from the cursor to the end.'},
+
+	// Pane navigation (the prompt is left with Esc).
+	{command: 'to-prompt', keys: ['esc', 'i'], scope: 'panes', label: 'prompt', help: 'Back to the terminal prompt.', bar: true},
+	{command: 'next-pane', keys: ['tab'], scope: 'panes', label: 'pane', help: 'Focus the next pane.', bar: true},
+	{command: 'prev-pane', keys: ['shift+tab'], scope: 'panes', label: 'previous pane', help: 'Focus the previous pane.'},
+	{command: 'focus-step', keys: ['1'], scope: 'panes', label: 'step', help: 'Focus the Step pane.'},
+	{command: 'focus-terminal', keys: ['2'], scope: 'panes', label: 'terminal', help: 'Focus the Terminal pane (its prompt).'},
+	{command: 'focus-layers', keys: ['3'], scope: 'panes', label: 'layers', help: 'Focus the Layers pane.'},
+	{command: 'focus-containers', keys: ['4'], scope: 'panes', label: 'containers', help: 'Focus the Containers pane.'},
+	{command: 'focus-volumes', keys: ['5'], scope: 'panes', label: 'volumes', help: 'Focus the Volumes pane.'},
+	{command: 'toggle', keys: ['enter', 'space'], scope: 'layers', label: 'open/close', help: 'Open or close the folder under the cursor in the file tree.', bar: true},
+	{command: 'expand', keys: ['right', 'l'], scope: 'layers', label: 'open', help: 'Open the folder under the cursor.'},
+	{command: 'collapse', keys: ['left'], scope: 'layers', label: 'close', help: 'Close the folder under the cursor (or go to its parent).'},
+	{command: 'up', keys: ['up', 'k'], scope: 'panes', label: 'select', help: 'Move the selection up (containers, volumes, file tree) or scroll the step text.', bar: true},
+	{command: 'down', keys: ['down', 'j'], scope: 'panes', label: 'select', help: 'Move the selection down.'},
+	{command: 'top', keys: ['home', 'g'], scope: 'panes', label: 'top', help: 'Go to the first row.'},
+	{command: 'bottom', keys: ['end', 'G'], scope: 'panes', label: 'bottom', help: 'Go to the last row.'},
+	{command: 'hint', keys: ['h'], scope: 'panes', label: 'hint', help: 'Reveal the next hint for this step (one at a time).', bar: true},
+	{command: 'solution', keys: ['s'], scope: 'panes', label: 'solution', help: 'Show the step\'s solution (asks first).', bar: true},
+	{command: 'next-step', keys: ['n'], scope: 'panes', label: 'next step', help: 'Go to the next step.', bar: true},
+	{command: 'prev-step', keys: ['p'], scope: 'panes', label: 'prev step', help: 'Go to the previous step.'},
+	{command: 'undo', keys: ['u'], scope: 'panes', label: 'undo', help: 'Undo the last command: the whole world goes back one step.', bar: true},
+	{command: 'redo', keys: ['r'], scope: 'panes', label: 'redo', help: 'Redo a command you undid.', bar: true},
+	{command: 'reset-step', keys: ['x'], scope: 'panes', label: 'reset step', help: 'Undo everything done since this step began (asks first).'},
+	{command: 'menu', keys: ['m'], scope: 'panes', label: 'scenarios', help: 'Back to the scenario list (progress is kept).'},
+	{command: 'help', keys: ['?'], scope: 'panes', label: 'help', help: 'Show every key.', bar: true},
+	{command: 'quit', keys: ['q'], scope: 'panes', label: 'quit', help: 'Save progress and leave the lab.', bar: true},
+
+	// Anywhere in the lab.
+	{command: 'quit', keys: ['ctrl+c'], scope: 'global', label: 'quit', help: 'Save progress and leave (your terminal is restored).', bar: true},
+	{command: 'scroll-up', keys: ['pageup'], scope: 'global', label: 'scroll', help: 'Scroll the terminal (or the focused pane) up a page.'},
+	{command: 'scroll-down', keys: ['pagedown'], scope: 'global', label: 'scroll', help: 'Scroll the terminal (or the focused pane) down a page.'},
+	{command: 'clear', keys: ['ctrl+l'], scope: 'global', label: 'clear', help: 'Clear the terminal pane.'},
+	{command: 'undo', keys: ['ctrl+z'], scope: 'global', label: 'undo', help: 'Undo the last command (also from the prompt).'},
+	{command: 'redo', keys: ['ctrl+y'], scope: 'global', label: 'redo', help: 'Redo (also from the prompt).'},
+];
+
+/** The fields of Ink's `Key` the router reads (so tests and the table don't need Ink). */
+export interface KeyInfo {
+	upArrow: boolean;
+	downArrow: boolean;
+	leftArrow: boolean;
+	rightArrow: boolean;
+	pageUp: boolean;
+	pageDown: boolean;
+	home: boolean;
+	end: boolean;
+	return: boolean;
+	escape: boolean;
+	ctrl: boolean;
+	shift: boolean;
+	tab: boolean;
+	backspace: boolean;
+	delete: boolean;
+	meta: boolean;
+}
+
+const NAMED: Record<string, (key: KeyInfo) => boolean> = {
+	up: key => key.upArrow,
+	down: key => key.downArrow,
+	left: key => key.leftArrow,
+	right: key => key.rightArrow,
+	pageup: key => key.pageUp,
+	pagedown: key => key.pageDown,
+	home: key => key.home,
+	end: key => key.end,
+	enter: key => key.return,
+	esc: key => key.escape,
+	tab: key => key.tab && !key.shift,
+	'shift+tab': key => key.tab && key.shift,
+	// Most terminals send DEL (0x7f) for Backspace; Ink 6 reports that as `delete` (ink.md P11).
+	backspace: key => key.backspace || (key.delete && !key.meta),
+};
+
+/** Whether a key name from the table matches what Ink reported. */
+export function matches(name: string, input: string, key: KeyInfo): boolean {
+	const named = NAMED[name];
+	if (named) return named(key);
+	if (name === 'delete') return false; // the forward-delete key sends ESC[3~, which Ink 6 doesn't name; ctrl+d does it.
+	if (name === 'space') return input === ' ' && !key.ctrl;
+	if (name === '1-9') return /^[1-9]$/.test(input) && !key.ctrl;
+	if (name.startsWith('ctrl+')) return key.ctrl && input.toLowerCase() === name.slice(5);
+	return !key.ctrl && !key.meta && input === name;
+}
+
+/** The command for a key in the first active scope that binds it, in the order given. */
+export function commandFor(scopes: readonly Scope[], input: string, key: KeyInfo): Binding | undefined {
+	for (const scope of scopes) {
+		for (const binding of KEY_TABLE) {
+			if (binding.scope !== scope) continue;
+			if (binding.keys.some(name => matches(name, input, key))) return binding;
+		}
+	}
+	return undefined;
+}
+
+const DISPLAY: Record<string, string> = {
+	up: '↑',
+	down: '↓',
+	left: '←',
+	right: '→',
+	pageup: 'PgUp',
+	pagedown: 'PgDn',
+	home: 'Home',
+	end: 'End',
+	enter: 'Enter',
+	esc: 'Esc',
+	tab: 'Tab',
+	'shift+tab': 'Shift+Tab',
+	backspace: 'Backspace',
+	delete: 'Delete',
+	space: 'Space',
+	'1-9': '1-9',
+};
+
+export function keyLabel(name: string): string {
+	if (DISPLAY[name]) return DISPLAY[name];
+	if (name.startsWith('ctrl+')) return 'Ctrl+' + name.slice(5).toUpperCase();
+	return name;
+}
+
+export interface BarItem {
+	key: string;
+	label: string;
+}
+
+/** Help-bar items for the active scopes: one per label, the first key only. */
+export function barItems(scopes: readonly Scope[]): BarItem[] {
+	const items: BarItem[] = [];
+	const seenLabels = new Set<string>();
+	const seenKeys = new Set<string>();
+	for (const scope of scopes) {
+		for (const binding of KEY_TABLE) {
+			if (binding.scope !== scope || !binding.bar) continue;
+			const key = binding.keys.filter(name => name !== 'delete').map(keyLabel);
+			const first = binding.command === 'up' || binding.command === 'choose' ? '↑↓' : key[0]!;
+			if (seenLabels.has(binding.label) || seenKeys.has(first)) continue;
+			seenLabels.add(binding.label);
+			seenKeys.add(first);
+			items.push({key: first, label: binding.label});
+		}
+	}
+	return items;
+}
+
+export interface HelpSection {
+	scope: Scope;
+	title: string;
+	entries: Array<{keys: string; help: string}>;
+}
+
+/** Every binding, grouped by scope, for the help screen and the docs. */
+export function helpSections(order: readonly Scope[] = ['global', 'prompt', 'panes', 'step', 'layers', 'predict', 'confirm', 'help', 'picker']): HelpSection[] {
+	return order
+		.map(scope => ({
+			scope,
+			title: SCOPE_TITLES[scope],
+			entries: KEY_TABLE.filter(binding => binding.scope === scope).map(binding => ({keys: binding.keys.map(keyLabel).join(' / '), help: binding.help})),
+		}))
+		.filter(section => section.entries.length > 0);
+}
+
+/** The key reference for docs/TUI.md (a test checks the doc holds exactly this). */
+export function keyReferenceMarkdown(): string {
+	const lines: string[] = [];
+	for (const section of helpSections()) {
+		lines.push(`### ${section.title}`, '', '| Keys | What it does |', '| --- | --- |');
+		for (const entry of section.entries) lines.push(`| ${entry.keys.replace(/\|/g, '\\|')} | ${entry.help} |`);
+		lines.push('');
+	}
+	return lines.join('\n').trimEnd() + '\n';
+}

@@ -1,0 +1,88 @@
+/** Small helpers the row builders share: columns, sizes, memo caches keyed on world slices. */
+import type {Container, Image, World} from '../../engine/world.js';
+import {humanSize} from '../../docker/render/format.js';
+import {fit, textWidth, truncate} from '../text/width.js';
+import {safeText} from '../text/safe.js';
+
+export {humanSize};
+
+/** Pads or cuts each cell to its width and joins with a space. */
+export function columns(cells: Array<[string, number]>): string {
+	return cells.map(([text, width]) => fit(safeText(text), width)).join(' ');
+}
+
+export function cut(text: string, width: number): string {
+	return truncate(safeText(text), width);
+}
+
+export function width(text: string): number {
+	return textWidth(text);
+}
+
+/** The state word docker ps would print, short: `Up`, `Exited (0)`, `Created`. */
+export function shortStatus(container: Container): string {
+	if (container.status === 'running') return 'Up';
+	if (container.status === 'created') return 'Created';
+	return `Exited (${container.exitCode})`;
+}
+
+export function statusTone(container: Container): 'running' | 'exited' | 'created' | 'fail' {
+	if (container.status === 'running') return 'running';
+	if (container.status === 'created') return 'created';
+	return container.exitCode === 0 ? 'exited' : 'fail';
+}
+
+/** The name an image goes by: its first tag, or its short id. */
+export function imageName(image: Image | undefined, fallback = ''): string {
+	if (!image) return fallback;
+	return image.repoTags[0]?.replace(/:latest$/, '') ?? image.id.slice(7, 19);
+}
+
+/**
+ * One-slot memo keyed on object identity: immer keeps untouched slices of the world identical, so a
+ * builder that reads `world.containers` recomputes only when containers changed.
+ */
+export function memoByRef<A extends readonly unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+	let lastArgs: A | undefined;
+	let lastResult: R;
+	return (...args: A) => {
+		if (lastArgs && lastArgs.length === args.length && lastArgs.every((arg, index) => arg === args[index])) return lastResult;
+		lastResult = fn(...args);
+		lastArgs = args;
+		return lastResult;
+	};
+}
+
+/** Containers newest first, as `docker ps -a` lists them (memoised on `world.containers`). */
+export const sortedContainers = memoByRef((containers: World['containers']): Container[] =>
+	Object.values(containers).sort((a, b) => b.created - a.created || (a.id < b.id ? -1 : 1)),
+);
+
+/** Volume name → names of the containers that mount it (memoised on `world.containers`). */
+export const volumeUsersIndex = memoByRef((containers: World['containers']): Map<string, string[]> => {
+	const index = new Map<string, string[]>();
+	for (const container of sortedContainers(containers)) {
+		for (const mount of container.mounts) {
+			if (mount.type !== 'volume') continue;
+			const list = index.get(mount.name);
+			if (list) {
+				if (!list.includes(container.name)) list.push(container.name);
+			} else index.set(mount.name, [container.name]);
+		}
+	}
+	return index;
+});
+
+/** Layer digest → the local images that contain it (memoised on `world.images`). */
+export const layerImagesIndex = memoByRef((images: World['images']): Map<string, string[]> => {
+	const index = new Map<string, string[]>();
+	for (const image of Object.values(images)) {
+		const name = imageName(image);
+		for (const digest of image.layers) {
+			const list = index.get(digest);
+			if (list) list.push(name);
+			else index.set(digest, [name]);
+		}
+	}
+	return index;
+});

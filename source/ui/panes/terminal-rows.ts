@@ -1,0 +1,96 @@
+/**
+ * The Terminal pane's scrollback: each command with its prompt, then what it printed (stderr in its
+ * own tone), and the lab's own notes. Blocks are wrapped per width once (cached on the block object)
+ * and only the rows of the visible window, counted from the bottom, are assembled.
+ */
+import type {TermBlock} from '../model/lab.js';
+import {row, seg, type Row, type Tone} from '../rows.js';
+import {outputLines, safeText} from '../text/safe.js';
+import {charWidth, hardWrap, textWidth} from '../text/width.js';
+
+const NOTE_TONE: Record<'info' | 'ok' | 'warn' | 'error', Tone> = {info: 'dim', ok: 'ok', warn: 'warn', error: 'fail'};
+
+const cache = new WeakMap<TermBlock, {width: number; rows: Row[]}>();
+
+function wrapTone(text: string, width: number, tone?: Tone): Row[] {
+	return hardWrap(text, width).map(piece => row([seg(piece, tone)]));
+}
+
+/** A block as rows of at most `width` cells. */
+export function blockRows(block: TermBlock, width: number): Row[] {
+	const cached = cache.get(block);
+	if (cached && cached.width === width) return cached.rows;
+	const rows: Row[] = [];
+	if (block.kind === 'note') {
+		for (const line of outputLines(block.text)) rows.push(...wrapTone('» ' + line, width, NOTE_TONE[block.tone]));
+	} else {
+		const prompt = safeText(block.prompt);
+		const line = safeText(block.line);
+		const pieces = hardWrap(prompt + line, width);
+		pieces.forEach((piece, index) => {
+			if (index === 0 && piece.length >= prompt.length) rows.push(row([seg(prompt, 'prompt'), seg(piece.slice(prompt.length), undefined, {bold: true})]));
+			else rows.push(row([seg(piece, undefined, {bold: true})]));
+		});
+		for (const chunk of block.output) {
+			for (const text of outputLines(chunk.text)) rows.push(...wrapTone(text, width, chunk.stream === 'stderr' ? 'stderr' : undefined));
+		}
+	}
+	cache.set(block, {width, rows});
+	return rows;
+}
+
+/**
+ * The rows of the window that ends `scroll` rows above the bottom: `height` rows (fewer when the
+ * scrollback is short), and whether there is more above.
+ */
+export function scrollbackWindow(blocks: readonly TermBlock[], width: number, height: number, scroll: number): {rows: Row[]; above: boolean; maxScroll: number} {
+	const needed = height + scroll;
+	const collected: Row[] = [];
+	let index = blocks.length - 1;
+	for (; index >= 0 && collected.length < needed + 1; index--) {
+		const rows = blockRows(blocks[index]!, width);
+		collected.unshift(...rows);
+	}
+	const complete = index < 0;
+	const total = collected.length;
+	const maxScroll = complete ? Math.max(0, total - height) : Math.max(scroll, total - height);
+	const clamped = Math.min(scroll, maxScroll);
+	const end = total - clamped;
+	const start = Math.max(0, end - height);
+	return {rows: collected.slice(start, end), above: start > 0 || !complete, maxScroll};
+}
+
+export interface PromptView {
+	rows: Row[];
+}
+
+/**
+ * The prompt line with the cursor shown as an inverse cell. When the line is wider than the pane,
+ * it scrolls sideways so the cursor stays visible.
+ */
+export function promptRow(prompt: string, text: string, cursor: number, width: number, focused: boolean): Row {
+	const safePrompt = safeText(prompt);
+	const chars = [...safeText(text)];
+	const before = chars.slice(0, cursor).join('');
+	const at = chars[cursor] ?? ' ';
+	const after = chars.slice(cursor + 1).join('');
+	const promptWidth = textWidth(safePrompt);
+	const room = Math.max(4, width - Math.min(promptWidth, Math.floor(width / 2)) - 1);
+	let shownBefore = before;
+	if (textWidth(before) > room - 1) {
+		const list = [...before];
+		let used = 1;
+		let start = list.length;
+		while (start > 0 && used + charWidth(list[start - 1]!) <= room - 1) used += charWidth(list[--start]!);
+		shownBefore = '…' + list.slice(start).join('');
+	}
+	const shownPrompt = promptWidth > Math.floor(width / 2) ? '…' + [...safePrompt].slice(-(Math.floor(width / 2) - 1)).join('') : safePrompt;
+	const restRoom = Math.max(0, width - textWidth(shownPrompt) - textWidth(shownBefore) - 1);
+	const shownAfter = textWidth(after) > restRoom ? [...after].slice(0, Math.max(0, restRoom - 1)).join('') + '…' : after;
+	return row([
+		seg(shownPrompt, 'prompt'),
+		seg(shownBefore),
+		focused ? seg(at, undefined, {inverse: true}) : seg(at === ' ' ? '' : at),
+		seg(shownAfter),
+	]);
+}
