@@ -132,7 +132,7 @@ function anyCandidate(candidates: Container[], test: (container: Container) => s
 }
 
 function stateText(container: Container): string {
-	return container.status === 'exited' ? `exited (code ${container.exitCode})` : container.status;
+	return container.status === 'exited' ? `exited with code ${container.exitCode}` : container.status;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -195,7 +195,7 @@ function findInContainer(world: World, container: Container, path: string): Foun
 
 function fileProblem(check: Extract<Check, {kind: 'file'}>, found: FoundFile | undefined): string | undefined {
 	if (!check.exists) return found ? `it does${found.origin ? ` (from ${describeOrigin(found.origin)})` : ''}` : undefined;
-	if (!found) return 'it does not exist';
+	if (!found) return 'it does not';
 	if (check.origin && found.origin && found.origin.kind !== check.origin) return `it comes from ${describeOrigin(found.origin)}`;
 	if (check.hides) {
 		if (!found.hides) return 'it hides nothing';
@@ -204,8 +204,9 @@ function fileProblem(check: Extract<Check, {kind: 'file'}>, found: FoundFile | u
 	if (check.content !== undefined || check.matches !== undefined) {
 		if (found.entry.kind === 'dir') return 'it is a folder';
 		const content = found.entry.kind === 'file' ? found.entry.content : '';
-		if (check.content !== undefined && content !== check.content) return `it contains ${quote(content)}`;
-		if (check.matches !== undefined && !new RegExp(check.matches, 'm').test(content)) return `it contains ${quote(content)}`;
+		const actual = content === '' ? 'it is empty' : `it contains ${quote(content)}`;
+		if (check.content !== undefined && content !== check.content) return actual;
+		if (check.matches !== undefined && !new RegExp(check.matches, 'm').test(content)) return actual;
 	}
 	return undefined;
 }
@@ -221,11 +222,11 @@ function fileExpectation(check: Extract<Check, {kind: 'file'}>): string {
 	return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
+/** "comes from the writable layer, hiding a copy in image layer 3", "is a folder", "exists". */
 function fileFacts(found: FoundFile): string {
-	if (found.entry.kind === 'dir') return `a folder${found.origin ? ` from ${describeOrigin(found.origin)}` : ''}`;
-	const from = found.origin ? ` from ${describeOrigin(found.origin)}` : '';
 	const hides = found.hides ? `, hiding a copy in ${describeOrigin(found.hides)}` : '';
-	return `it exists${from}${hides}`;
+	if (found.entry.kind === 'dir') return `is a folder${found.origin ? ` from ${describeOrigin(found.origin)}` : ''}${hides}`;
+	return found.origin ? `comes from ${describeOrigin(found.origin)}${hides}` : 'exists';
 }
 
 function fileCheck(world: World, check: Extract<Check, {kind: 'file'}>): CheckResult {
@@ -237,7 +238,7 @@ function fileCheck(world: World, check: Extract<Check, {kind: 'file'}>): CheckRe
 		const found = stat ? {entry: stat.entry} : undefined;
 		const why = fileProblem(check, found);
 		if (why) return {ok: false, message: `${subject} should ${expectation}, but ${why}`};
-		return {ok: true, message: check.exists ? `${subject}: ${fileFacts(found!)}` : `${subject} does not exist`};
+		return {ok: true, message: check.exists ? `${subject} ${fileFacts(found!)}` : `${subject} does not exist`};
 	}
 	if ('volume' in place) {
 		const subject = `${check.path} in volume ${place.volume}`;
@@ -247,7 +248,7 @@ function fileCheck(world: World, check: Extract<Check, {kind: 'file'}>): CheckRe
 		const found = stat ? {entry: stat.entry} : undefined;
 		const why = fileProblem(check, found);
 		if (why) return {ok: false, message: `${subject} should ${expectation}, but ${why}`};
-		return {ok: true, message: check.exists ? `${subject}: ${fileFacts(found!)}` : `${subject} does not exist`};
+		return {ok: true, message: check.exists ? `${subject} ${fileFacts(found!)}` : `${subject} does not exist`};
 	}
 	const t = target(world, place.container, place.select);
 	const subject = `${check.path} in ${t.short}`;
@@ -264,7 +265,7 @@ function fileCheck(world: World, check: Extract<Check, {kind: 'file'}>): CheckRe
 	}
 	const found = check.exists ? findInContainer(world, result.container, check.path) ?? lastFound : undefined;
 	const which = place.select ? ` (${result.container.name})` : '';
-	return {ok: true, message: check.exists && found ? `${subject}${which}: ${fileFacts(found)}` : `${subject}${which} does not exist`};
+	return {ok: true, message: check.exists && found ? `${subject}${which} ${fileFacts(found)}` : `${subject}${which} does not exist`};
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -276,9 +277,12 @@ function mountExpectation(check: Extract<Check, {kind: 'mount'}>): string {
 	if (check.readonly === false) words.push('read-write');
 	if (check.named === true) words.push('named');
 	if (check.named === false) words.push('anonymous');
+	if (check.type === 'volume' && check.source !== undefined) {
+		return `volume ${check.source}${check.readonly === true ? ' (read-only)' : check.readonly === false ? ' (read-write)' : ''} at ${check.target}`;
+	}
 	words.push(check.type === 'bind' ? 'bind mount' : check.named === undefined ? 'volume mount' : 'volume');
 	let text = `${/^[aeiou]/.test(words[0]!) ? 'an' : 'a'} ${words.join(' ')}`;
-	if (check.source !== undefined) text += check.type === 'bind' ? ` of ${check.source}` : ` ${check.named === undefined ? 'of volume ' : ''}${check.source}`;
+	if (check.source !== undefined) text += ` of ${check.source}`;
 	return `${text} at ${check.target}`;
 }
 
@@ -317,8 +321,8 @@ function mountCheck(world: World, check: Extract<Check, {kind: 'mount'}>): Check
 		return {ok: false, message: `${t.subject} should have ${expectation}, but ${result.why.replace(/^it /, `${it} `)}`};
 	}
 	const mount = result.container.mounts.find(candidate => candidate.destination === normalizePath(check.target))!;
-	const source = mount.type === 'bind' ? mount.source : describeVolume(world, mount);
-	return {ok: true, message: `${t.subject}${check.select ? ` (${result.container.name})` : ''} has a ${mount.rw ? 'read-write' : 'read-only'} ${mount.type} mount of ${source} at ${mount.destination}`};
+	const what = mount.type === 'bind' ? `bind mount of ${mount.source}` : `mount of ${describeVolume(world, mount)}`;
+	return {ok: true, message: `${t.subject}${check.select ? ` (${result.container.name})` : ''} has a ${mount.rw ? 'read-write' : 'read-only'} ${what} at ${mount.destination}`};
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -365,6 +369,10 @@ function countCheck(world: World, check: Extract<Check, {kind: 'count'}>): Check
 		wanted = String(check.equals);
 		amount = check.equals;
 		ok = n === check.equals;
+	} else if (check.atLeast !== undefined && check.atMost !== undefined && check.atLeast === check.atMost) {
+		wanted = String(check.atLeast);
+		amount = check.atLeast;
+		ok = n === check.atLeast;
 	} else if (check.atLeast !== undefined && check.atMost !== undefined) {
 		wanted = `between ${check.atLeast} and ${check.atMost}`;
 		amount = check.atMost;
@@ -378,7 +386,7 @@ function countCheck(world: World, check: Extract<Check, {kind: 'count'}>): Check
 		amount = check.atMost ?? 0;
 		ok = n <= (check.atMost ?? 0);
 	}
-	const shown = n > 0 && n <= 4 ? ` (${names.join(', ')})` : n > 4 ? ` (${listNames(names)})` : '';
+	const shown = check.filter?.name !== undefined || n === 0 ? '' : ` (${listNames(names)})`;
 	const actual = `there ${n === 1 ? 'is' : 'are'} ${n}${shown}`;
 	if (ok) return {ok: true, message: `${actual.replace(/^there (is|are) (\d+)/, (_, verb: string, count: string) => `there ${verb} ${count} ${countNoun(check.of, check.filter, n)}`)}`};
 	return {ok: false, message: `there should be ${wanted} ${countNoun(check.of, check.filter, amount)}, but ${actual}`};
@@ -455,10 +463,10 @@ export function describeCheck(check: Check): string {
 			const subject = check.select ? check.name : `container ${check.name}`;
 			if (!check.exists) return check.select ? `no ${check.name.replace(/^(a|the newest) /, '')}` : `no container ${check.name}`;
 			const parts: string[] = [];
-			if (check.state) parts.push(check.state);
-			if (check.exitCode !== undefined) parts.push(`with code ${check.exitCode}`);
-			if (check.image) parts.push(`from ${check.image}`);
-			return parts.length > 0 ? `${subject} is ${parts.join(' ')}` : `${subject} exists`;
+			if (check.state) parts.push(`is ${check.state}${check.exitCode !== undefined && check.state === 'exited' ? ` with code ${check.exitCode}` : ''}`);
+			if (check.exitCode !== undefined && check.state !== 'exited') parts.push(`has exited with code ${check.exitCode}`);
+			if (check.image) parts.push(`runs ${check.image}`);
+			return parts.length > 0 ? `${subject} ${parts.join(' and ')}` : `${subject} exists`;
 		}
 		case 'file': {
 			const where = 'host' in check.place ? 'on the host' : 'volume' in check.place ? `in volume ${check.place.volume}` : `in ${check.place.container}`;
