@@ -8,11 +8,14 @@ import path from 'node:path';
 import {z} from 'zod';
 import type {BuildStep, CopySource, ImageDefinition} from '../engine/build.js';
 import type {Entry, Tree} from '../engine/world.js';
-import {LoadError, parseYaml, zodProblems, type Problem} from './yaml-load.js';
+import {didYouMean} from './suggest.js';
+import {describeUnion, LoadError, parseYaml, zodProblems, type Problem} from './yaml-load.js';
 
-const command = z.union([z.string().min(1), z.array(z.string()).min(1)]);
+const command = describeUnion(z.union([z.string().min(1), z.array(z.string()).min(1)]), {label: 'a command', expected: 'a command (a string, or a list of strings)'});
 
-const stepSchema = z.union([
+const STEP_KEYS = ['rootfs', 'copy', 'workdir', 'run', 'cmd', 'entrypoint', 'env', 'volume', 'expose', 'user'];
+
+const stepSchema = describeUnion(z.union([
 	z.strictObject({rootfs: z.string()}),
 	z.strictObject({copy: z.strictObject({src: z.string().min(1), dest: z.string().min(1), program: z.enum(['todo', 'gols', 'busybox']).optional()})}),
 	z.strictObject({workdir: z.string().min(1)}),
@@ -20,15 +23,19 @@ const stepSchema = z.union([
 	z.strictObject({cmd: command}),
 	z.strictObject({entrypoint: command}),
 	z.strictObject({env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.union([z.string(), z.number()]))}),
-	z.strictObject({volume: z.union([z.string().startsWith('$').or(z.string().startsWith('/')), z.array(z.string())])}),
-	z.strictObject({expose: z.union([z.number().int(), z.string(), z.array(z.union([z.number().int(), z.string()]))])}),
+	z.strictObject({
+		volume: describeUnion(z.union([z.string().startsWith('$').or(z.string().startsWith('/')), z.array(z.string())]), {label: 'a volume', expected: 'a path (/data or $VAR) or a list of paths'}),
+	}),
+	z.strictObject({
+		expose: describeUnion(z.union([z.number().int(), z.string(), z.array(z.union([z.number().int(), z.string()]))]), {label: 'a port', expected: 'a port (80 or "80/tcp") or a list of ports'}),
+	}),
 	z.strictObject({user: z.string()}),
-]);
+]), {label: 'a build step', expected: `a build step (a map with one of ${STEP_KEYS.join(', ')})`});
 
 export const imageSchema = z.strictObject({
 	image: z.string().regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/, 'must be a lowercase image name like diamol/ch06-lab'),
 	tags: z.array(z.string().regex(/^[\w][\w.-]{0,127}$/)).min(1).default(['latest']),
-	created: z.iso.datetime(),
+	created: z.iso.datetime({error: 'must be a date and time like 2019-09-19T10:25:00Z'}),
 	local: z.boolean().default(false),
 	from: z.string(),
 	steps: z.array(stepSchema).min(1),
@@ -36,7 +43,8 @@ export const imageSchema = z.strictObject({
 
 export type ImageFile = z.infer<typeof imageSchema>;
 
-const STEP_KEYS = ['rootfs', 'copy', 'workdir', 'run', 'cmd', 'entrypoint', 'env', 'volume', 'expose', 'user'];
+/** Where each definition's `from:` is written, for "base image is not in the catalog". */
+const fromPositions = new WeakMap<ImageDefinition, {line: number; col: number}>();
 
 /** Reads a context file or folder into catalog data, refusing paths outside `root`. */
 function readSource(root: string, file: string, src: string, where: {line: number; col: number}, program?: string): CopySource {
@@ -117,20 +125,23 @@ function toSteps(root: string, file: string, data: ImageFile, at: (p: PropertyKe
 
 export function loadImageFile(root: string, file: string): ImageDefinition {
 	const located = parseYaml(file, readFileSync(file, 'utf8'));
+	if (typeof located.value !== 'object' || located.value === null || Array.isArray(located.value)) {
+		throw new LoadError([{file, line: 1, col: 1, message: 'an image file is a map with the keys image, created, from and steps'}]);
+	}
 	const parsed = imageSchema.safeParse(located.value);
 	if (!parsed.success) {
 		throw new LoadError(zodProblems(file, located, parsed.error, issue => {
-			if (issue.code === 'invalid_union' && issue.path[0] === 'steps') {
+			// A step with several instructions in one map: say so rather than pick one.
+			if (issue.code === 'invalid_union' && issue.path[0] === 'steps' && issue.path.length === 2) {
 				const raw = (located.value as {steps?: unknown[]}).steps?.[issue.path[1] as number];
-				const keys = raw && typeof raw === 'object' ? Object.keys(raw) : [];
-				if (keys.length !== 1 || !STEP_KEYS.includes(keys[0]!)) return `a step is one of ${STEP_KEYS.join(', ')}`;
-				return `${keys[0]}: invalid value`;
+				const keys = raw && typeof raw === 'object' && !Array.isArray(raw) ? Object.keys(raw).filter(key => STEP_KEYS.includes(key)) : [];
+				if (keys.length > 1) return `a step holds one instruction, not ${keys.join(' and ')}; split it into ${keys.length} steps`;
 			}
 			return undefined;
-		}));
+		}, imageSchema));
 	}
 	const data = parsed.data;
-	return {
+	const definition: ImageDefinition = {
 		repository: data.image,
 		tags: data.tags,
 		from: data.from === 'scratch' ? null : data.from.includes(':') ? data.from : `${data.from}:latest`,
@@ -138,6 +149,8 @@ export function loadImageFile(root: string, file: string): ImageDefinition {
 		local: data.local,
 		steps: toSteps(root, file, data, p => located.at(p)),
 	};
+	fromPositions.set(definition, located.at(['from']));
+	return definition;
 }
 
 /** Loads every `*.yaml` in a catalog folder, ordered so that each image follows its base. */
@@ -166,12 +179,16 @@ function orderByBase(items: Array<{file: string; definition: ImageDefinition}>):
 	const visit = (item: {file: string; definition: ImageDefinition}) => {
 		const mark = state.get(item.definition);
 		if (mark === 'done') return;
-		if (mark === 'visiting') throw new LoadError([{file: item.file, line: 1, col: 1, message: `image ${item.definition.repository} is its own base`}]);
+		if (mark === 'visiting') throw new LoadError([{file: item.file, ...(fromPositions.get(item.definition) ?? {line: 1, col: 1}), message: `image ${item.definition.repository} is its own base (the images' from: lines make a loop)`}]);
 		state.set(item.definition, 'visiting');
 		const base = item.definition.from;
 		if (base !== null) {
 			const parent = byRef.get(base);
-			if (!parent) throw new LoadError([{file: item.file, line: 1, col: 1, message: `base image "${base}" is not in the catalog`}]);
+			if (!parent) {
+				const known = [...byRef.keys()];
+				const suggestion = didYouMean(base, known);
+				throw new LoadError([{file: item.file, ...(fromPositions.get(item.definition) ?? {line: 1, col: 1}), message: `base image "${base}" is not in the catalog${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`}]);
+			}
 			visit(parent);
 		}
 		state.set(item.definition, 'done');

@@ -1,0 +1,237 @@
+/**
+ * The subcommands as a learner or instructor runs them: list, validate, check, progress, and
+ * script --scenario. Output goes through an injected io; the progress file lives in a temp folder.
+ */
+import {mkdtempSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {checkCommand, listCommand, progressCommand, validateCommand} from '../../source/scenario/commands.js';
+import {recordLine, recordStep, saveProgress, emptyProgress, progressPath} from '../../source/scenario/progress.js';
+import {builtinScenariosDir} from '../../source/scenario/paths.js';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+
+function io(env: NodeJS.ProcessEnv = {}) {
+	const state = mkdtempSync(path.join(tmpdir(), 'layerlab-state-'));
+	const out: string[] = [];
+	const err: string[] = [];
+	return {
+		out: (text: string) => void out.push(text),
+		err: (text: string) => void err.push(text),
+		env: {HOME: state, XDG_STATE_HOME: state, ...env},
+		stdout: () => out.join(''),
+		stderr: () => err.join(''),
+	};
+}
+
+const TINY = `id: tiny
+title: {en: Tiny, ko: 작은 시나리오}
+summary: {en: One step., ko: 한 단계.}
+images: [diamol/ch06-random-number]
+steps:
+  - id: run
+    title: {en: Run rn1, ko: rn1 실행}
+    text: {en: Run it., ko: 실행한다.}
+    checks:
+      - container: rn1
+        state: exited
+    hints: [{en: Use --name., ko: --name을 쓴다.}]
+    solution: [docker container run --name rn1 diamol/ch06-random-number]
+`;
+
+function folderWith(files: Record<string, string>): string {
+	const dir = mkdtempSync(path.join(tmpdir(), 'layerlab-scenarios-'));
+	for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+	return dir;
+}
+
+describe('layerlab validate', () => {
+	it('exits 0 and says ok for valid scenario and image files', async () => {
+		const dir = folderWith({'tiny.yaml': TINY});
+		const t = io();
+		expect(await validateCommand([path.join(dir, 'tiny.yaml'), path.join(builtinScenariosDir(), 'images', 'ch06-lab.yaml')], {}, t)).toBe(0);
+		expect(t.stdout()).toBe(`${path.join(dir, 'tiny.yaml')}: ok (scenario tiny, 1 step)\n${path.join(builtinScenariosDir(), 'images', 'ch06-lab.yaml')}: ok (image diamol/ch06-lab)\n`);
+	});
+
+	it('exits 1 with every problem as file:line:col: message', async () => {
+		const file = path.join(here, 'malformed', 'many-problems.yaml');
+		const t = io();
+		expect(await validateCommand([file], {}, t)).toBe(1);
+		const expected = readExpected('many-problems').map(line => line.replace(/^many-problems\.yaml/, file));
+		expect(t.stdout().trimEnd().split('\n')).toEqual(expected);
+		expect(t.stderr()).toBe('11 problems in 1 file\n');
+		expect(t.stdout()).not.toMatch(/\bat .*:\d+:\d+\)/);
+	});
+
+	it('validates a whole folder and reports duplicate ids between files', async () => {
+		const dir = folderWith({'a.yaml': TINY, 'b.yaml': TINY});
+		const t = io();
+		expect(await validateCommand([dir], {}, t)).toBe(1);
+		expect(t.stdout()).toBe(`${path.join(dir, 'b.yaml')}:1:5: duplicate scenario id "tiny" (also in ${path.join(dir, 'a.yaml')})\n`);
+	});
+
+	it('validates image catalog files the same way', async () => {
+		const root = mkdtempSync(path.join(tmpdir(), 'layerlab-catalog-'));
+		mkdirSync(path.join(root, 'images'));
+		const file = path.join(root, 'images', 'bad.yaml');
+		writeFileSync(file, 'image: diamol/bad\ncreated: 2019-09-19T10:25:00Z\nfrom: diamol/base\nsteps:\n  - wrkdir: /app\n  - cmd: 3\n');
+		const t = io();
+		expect(await validateCommand([file], {}, t)).toBe(1);
+		expect(t.stdout()).toBe(`${file}:5:5: unknown key "wrkdir" (did you mean "workdir"?)\n${file}:6:10: cmd: expected a command (a string, or a list of strings), got a number (3)\n`);
+	});
+
+	it('validates the built-in course when given nothing', async () => {
+		const t = io();
+		expect(await validateCommand([], {}, t)).toBe(0);
+		expect(t.stdout().trimEnd().split('\n')).toHaveLength(8);
+	});
+
+	it('prints JSON with --json', async () => {
+		const t = io();
+		expect(await validateCommand([path.join(here, 'malformed', 'unknown-key-hint.yaml')], {json: true}, t)).toBe(1);
+		const result = JSON.parse(t.stdout()) as {ok: boolean; problems: Array<{line: number; col: number; message: string}>};
+		expect(result.ok).toBe(false);
+		expect(result.problems.map(problem => `${problem.line}:${problem.col}: ${problem.message}`)).toEqual(['11:5: unknown key "hint" (did you mean "hints"?)']);
+	});
+});
+
+function readExpected(name: string): string[] {
+	return readFileSync(path.join(here, 'malformed', `${name}.expected`), 'utf8').trimEnd().split('\n');
+}
+
+describe('layerlab check', () => {
+	it('prints a line per step and exits 0 when every step passes', async () => {
+		const t = io();
+		expect(await checkCommand(['writable-layer'], {}, t)).toBe(0);
+		expect(t.stdout()).toBe(
+			[
+				'ok   writable-layer (scenarios/01-writable-layer.yaml)',
+				'  ok    1 run-two      4 checks',
+				'  ok    2 list-exited  2 checks',
+				'  ok    3 copy-out     3 checks',
+				'1 scenario, 3 steps: all pass',
+				'',
+			].join('\n'),
+		);
+	});
+
+	it('fails a check that passes before its step (vacuous), and a mistake that passes', async () => {
+		const dir = folderWith({
+			'vacuous.yaml': TINY.replace('id: tiny', 'id: vacuous').replace(
+				'    solution:',
+				'    mistakes:\n      - [docker container run --name rn1 diamol/ch06-random-number]\n    solution:',
+			).replace('steps:\n', 'world:\n  setup: [docker container run --name rn0 diamol/ch06-random-number]\nsteps:\n').replace(
+				'      - container: rn1\n        state: exited\n',
+				'      - container: rn1\n        state: exited\n      - container: rn0\n',
+			),
+		});
+		const t = io();
+		expect(await checkCommand([path.join(dir, 'vacuous.yaml')], {}, t)).toBe(1);
+		const lines = t.stdout().split('\n');
+		expect(lines).toContain('  FAIL  1 run  2 checks');
+		expect(lines).toContain('         check 2 already passes before the solution (a vacuous check; mark it guard: true if it guards something): container rn0 is exited with code 0, from diamol/ch06-random-number');
+		expect(lines).toContain('         mistake 1 passes every check, so the checks are too lenient: docker container run --name rn1 diamol/ch06-random-number');
+		expect(lines.at(-2)).toBe('1 scenario, 1 step: 1 step failed');
+	});
+
+	it('fails a check that does not pass after the solution, and a wrong prediction', async () => {
+		const dir = folderWith({
+			'wrong.yaml': TINY.replace('id: tiny', 'id: wrong')
+				.replace('        state: exited\n', '        state: running\n')
+				.replace(
+					'    solution:',
+					`    predict:
+      question: {en: Where is number.txt?, ko: number.txt는 어디에?}
+      choices:
+        - label: {en: Image, ko: 이미지}
+          origin: image
+          correct: true
+        - label: {en: Writable layer, ko: 기록 가능 레이어}
+          origin: rw
+      explain: {en: It is written at run time., ko: 실행할 때 쓴다.}
+      reveal: {file: /random/number.txt, in: {container: rn1}}
+    solution:`,
+				),
+		});
+		const t = io();
+		expect(await checkCommand([path.join(dir, 'wrong.yaml')], {}, t)).toBe(1);
+		const lines = t.stdout().split('\n');
+		expect(lines).toContain('         check 1 fails after the solution: container rn1 should be running, but it is exited with code 0');
+		expect(lines).toContain('         predict: choice 1 is marked correct and claims an image layer, but /random/number.txt in rn1 comes from the writable layer');
+		expect(lines).toContain('         predict: choice 2 claims the writable layer, which is where /random/number.txt really comes from, but it is not marked correct');
+	});
+
+	it('requires setup lines to succeed and solutions to use only listed images', async () => {
+		const dir = folderWith({
+			'setup.yaml': TINY.replace('id: tiny', 'id: setup').replace('images: [diamol/ch06-random-number]\n', '').replace('steps:\n', 'world:\n  setup: [docker container rm nothing-here]\nsteps:\n'),
+		});
+		const t = io();
+		expect(await checkCommand([path.join(dir, 'setup.yaml')], {}, t)).toBe(1);
+		expect(t.stdout()).toContain('       setup line fails (exit 1): docker container rm nothing-here: Error response from daemon: No such container: nothing-here\n');
+		expect(t.stdout()).toContain('       the solutions use diamol/ch06-random-number, which images: does not list\n');
+	});
+
+	it('says which ids exist when asked for an unknown one, and exits 2', async () => {
+		const t = io();
+		expect(await checkCommand(['writable-layr'], {}, t)).toBe(2);
+		expect(t.stderr()).toBe('layerlab check: no scenario "writable-layr" (did you mean "writable-layer"?); the scenarios are writable-layer, copy-on-write, image-volumes, named-volume, bind-mounts, mount-limits, filesystem-build, lab\n');
+	});
+
+	it('prints the load problems of a broken file and fails', async () => {
+		const t = io();
+		expect(await checkCommand([path.join(here, 'malformed', 'bad-state-value.yaml')], {}, t)).toBe(1);
+		expect(t.stdout()).toContain('bad-state-value.yaml:10:16: state: must be one of created, running, exited, not "exitted" (did you mean "exited"?)\n');
+	});
+});
+
+describe('layerlab list and progress', () => {
+	it('lists the course with progress, and extra scenarios from $LAYERLAB_SCENARIOS', async () => {
+		const dir = folderWith({'tiny.yaml': TINY});
+		const t = io({LAYERLAB_SCENARIOS: `${dir}:`});
+		let progress = recordStep(recordLine(emptyProgress(), 'writable-layer', 'docker ps'), 'writable-layer', 'run-two', 'list-exited');
+		progress = recordStep(progress, 'tiny', 'run', null);
+		saveProgress(progressPath(t.env), progress);
+		expect(await listCommand([], {lang: 'en'}, t)).toBe(0);
+		const lines = t.stdout().split('\n');
+		expect(lines[0]).toBe('   ID                TITLE                                      STEPS  PROGRESS');
+		expect(lines[1]).toBe('1  writable-layer    6.1 The writable layer                         3  1/3');
+		expect(lines[2]).toBe('2  copy-on-write     6.1 Copy-on-write                              4  -');
+		expect(lines[9]).toBe('9  tiny              Tiny                                           1  done');
+	});
+
+	it('lists titles in Korean with --lang ko, padding wide characters', async () => {
+		const t = io();
+		expect(await listCommand([], {lang: 'ko'}, t)).toBe(0);
+		const lines = t.stdout().split('\n');
+		expect(lines[1]).toBe('1  writable-layer    6.1 기록 가능 레이어                            3  -');
+	});
+
+	it('prints progress as JSON for an instructor', async () => {
+		const t = io();
+		saveProgress(progressPath(t.env), recordStep(recordLine(emptyProgress(), 'lab', 'docker ps', new Date('2026-01-05T09:00:00Z')), 'lab', 'explore', 'new-storage', new Date('2026-01-05T09:00:00Z')));
+		expect(await progressCommand([], {json: true}, t)).toBe(0);
+		expect(JSON.parse(t.stdout())).toEqual({
+			file: progressPath(t.env),
+			version: 1,
+			scenarios: {
+				lab: {
+					completed: ['explore'],
+					current: 'new-storage',
+					lines: ['docker ps'],
+					updatedAt: '2026-01-05T09:00:00.000Z',
+					summary: {done: 1, total: 3, finished: false, current: 'new-storage'},
+				},
+			},
+		});
+	});
+
+	it('survives a corrupt progress file with one warning', async () => {
+		const t = io();
+		mkdirSync(path.dirname(progressPath(t.env)), {recursive: true});
+		writeFileSync(progressPath(t.env), '{not json');
+		expect(await progressCommand([], {}, t)).toBe(0);
+		expect(t.stderr()).toBe(`layerlab: progress file ${progressPath(t.env)} was corrupt; moved it to ${progressPath(t.env)}.corrupt-1 and started afresh\n`);
+		expect(t.stdout()).toBe(`Progress in ${progressPath(t.env)}\nNo progress saved yet.\n`);
+	});
+});
