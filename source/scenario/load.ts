@@ -101,6 +101,8 @@ function checkLanguages(context: Context, raw: Raw): void {
 		const value = get(raw, path);
 		if (!isMap(value)) continue;
 		for (const key of Object.keys(value)) {
+			// A value that is not a string is the schema's to report (often an unquoted comma in {…}).
+			if (typeof value[key] !== 'string') continue;
 			if (!LANGUAGE.test(key)) {
 				report(context, [...path, key], `"${key}" is not a language code like en or ko`, true);
 				continue;

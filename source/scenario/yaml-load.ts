@@ -54,7 +54,12 @@ export interface Located<T> {
 	at(path: ReadonlyArray<PropertyKey>, key?: boolean): Position;
 	/** Whether the node at `path` exists in the file (aliases followed). */
 	has(path: ReadonlyArray<PropertyKey>): boolean;
+	/** Whether the node at `path` is a flow map (`{a: 1, b: 2}`). */
+	isFlowMap(path: ReadonlyArray<PropertyKey>): boolean;
 }
+
+/** Added to messages about a key with no value inside `{…}`: the usual cause is an unquoted comma. */
+export const FLOW_COMMA_HINT = 'inside {…} a comma starts a new entry: put text with commas in quotes';
 
 function nodeAt(doc: Document, path: ReadonlyArray<PropertyKey>, key: boolean): {node: Node | undefined; complete: boolean} {
 	let node: unknown = doc.contents;
@@ -196,7 +201,11 @@ export function parseYaml(file: string, text: string): Located<unknown> {
 		return {line: pos.line, col: pos.col};
 	};
 	const has = (path: ReadonlyArray<PropertyKey>) => nodeAt(doc, path, false).complete;
-	return {value, doc, lines, at, has};
+	const isFlowMap = (path: ReadonlyArray<PropertyKey>) => {
+		const {node, complete} = nodeAt(doc, path, false);
+		return complete && isMap(node) && node.flow === true;
+	};
+	return {value, doc, lines, at, has, isFlowMap};
 }
 
 /** One problem per position and message (yaml can report the same spot twice). */
@@ -470,7 +479,8 @@ function issueProblems(context: IssueContext, issue: Issue, prefix: PropertyKey[
 		}
 		case 'invalid_type': {
 			const schema = schemaAt(root, located.value, path);
-			return [here(named(`expected ${expectedOf(schema, issue.expected)}, got ${kindOf(raw)}`))];
+			const comma = raw === null && located.isFlowMap(path.slice(0, -1)) ? `; ${FLOW_COMMA_HINT}` : '';
+			return [here(named(`expected ${expectedOf(schema, issue.expected)}, got ${kindOf(raw)}${comma}`), comma !== '')];
 		}
 		case 'invalid_value': {
 			const values = issue.values.map(value => String(value));
