@@ -7,7 +7,7 @@ import React, {useCallback, useEffect, useMemo, useReducer, useRef} from 'react'
 import {Box, Text, useApp, useInput} from 'ink';
 import {localize, type Scenario} from '../scenario/types.js';
 import type {LabApi} from './api.js';
-import {commandFor, type KeyInfo} from './keys.js';
+import type {KeyInfo} from './keys.js';
 import {computeLayout, PANE_NUMBERS, PANE_TITLES, paneInner, type Layout, type LayoutNode, type PaneId} from './layout.js';
 import {activeScopes, effectiveContainer, initialState, reduce, stepOffset, type AppState, type Env} from './state.js';
 import {makeTheme, type Theme} from './theme.js';
@@ -97,22 +97,21 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 		return {evaluate: api.evaluate, columns: paneInner(layout, 'terminal')?.width ?? 80, page, stepRows: step.rows.length};
 	}, [api, layout, stepTextHeight, step.rows.length]);
 
-	// Handlers read the latest state through refs, so useInput subscribes once (ink.md P10).
-	const stateRef = useRef(state);
-	stateRef.current = state;
+	// The key handler reads the latest sizes through a ref, so useInput subscribes once (ink.md P10);
+	// keys resolve against the state in the reducer.
 	const envRef = useRef(env);
 	envRef.current = env;
 
 	useInput(
 		useCallback((input: string, key: KeyInfo) => {
-			const current = stateRef.current;
-			const scopes = activeScopes(current);
-			const binding = commandFor(scopes, input, key);
-			if (binding) {
-				if (!binding.delegated) dispatch({type: 'command', command: binding.command, env: envRef.current});
+			const env = envRef.current;
+			// Esc and the next key in one read arrive as Alt+key; no binding uses Alt, so take them as the two keys.
+			if (key.meta && !key.escape && !key.ctrl && input.length === 1) {
+				dispatch({type: 'key', input: '', key: {...key, meta: true, escape: true}, env});
+				dispatch({type: 'key', input, key: {...key, meta: false}, env});
 				return;
 			}
-			if (scopes.includes('prompt') && input !== '' && !key.ctrl && !key.meta) dispatch({type: 'insert', text: input, env: envRef.current});
+			dispatch({type: 'key', input, key, env});
 		}, []),
 	);
 

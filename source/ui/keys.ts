@@ -61,6 +61,7 @@ export type Command =
 	| 'toggle'
 	| 'expand'
 	| 'collapse'
+	| 'files'
 	| 'choose'
 	| 'answer'
 	| 'yes'
@@ -137,6 +138,7 @@ export const KEY_TABLE: readonly Binding[] = [
 	{command: 'toggle', keys: ['enter', 'space'], scope: 'layers', label: 'open/close', help: 'Open or close the folder under the cursor in the file tree.', bar: true},
 	{command: 'expand', keys: ['right', 'l'], scope: 'layers', label: 'open', help: 'Open the folder under the cursor.'},
 	{command: 'collapse', keys: ['left'], scope: 'layers', label: 'close', help: 'Close the folder under the cursor (or go to its parent).'},
+	{command: 'files', keys: ['f'], scope: 'layers', label: 'files', help: 'Jump to the merged file tree.', bar: true},
 	{command: 'up', keys: ['up', 'k'], scope: 'panes', label: 'select', help: 'Move the selection up (containers, volumes, file tree) or scroll the step text.', bar: true},
 	{command: 'down', keys: ['down', 'j'], scope: 'panes', label: 'select', help: 'Move the selection down.'},
 	{command: 'top', keys: ['home', 'g'], scope: 'panes', label: 'top', help: 'Go to the first row.'},

@@ -1,6 +1,8 @@
 /**
  * The screen's arrangement as a pure function of the terminal size (and which pane has focus):
- * compact tabs at 80x24, two columns from 120x24, every pane at once from 160x40. The frame is one
+ * compact at 80x24 (one tabbed pane over the terminal), medium from 120 columns (the step beside
+ * tabbed Layers/Containers/Volumes, the terminal full width below), every pane at once from 160x40
+ * (the terminal never narrower than 82 columns: docker's tables are wide). The frame is one
  * row shorter than the terminal, so Ink never takes its clear-the-whole-screen path (ink.md P1).
  */
 
@@ -48,11 +50,12 @@ export function computeLayout(columns: number, rows: number, recent: Recent = ['
 	// Title bar + body + help bar = rows - 1.
 	const bodyHeight = rows - 3;
 	if (columns >= 160 && rows >= 40) {
-		const left = Math.floor(columns * 0.4);
+		// The terminal keeps at least 82 columns: docker's tables are wide.
+		const left = Math.max(82, Math.floor(columns * 0.45));
 		const right = columns - left;
-		const stepHeight = Math.floor(bodyHeight * 0.45);
-		const topHeight = Math.max(8, Math.floor(bodyHeight * 0.32));
-		const containersWidth = Math.floor(right * 0.55);
+		const stepHeight = Math.floor(bodyHeight * 0.42);
+		const containersHeight = Math.max(7, Math.floor(bodyHeight * 0.22));
+		const volumesHeight = Math.max(6, Math.floor(bodyHeight * 0.17));
 		return {
 			kind: 'wide',
 			columns,
@@ -68,37 +71,32 @@ export function computeLayout(columns: number, rows: number, recent: Recent = ['
 						kind: 'column',
 						width: right,
 						height: bodyHeight,
-						children: [
-							{kind: 'row', width: right, height: topHeight, children: [pane('containers', containersWidth, topHeight), pane('volumes', right - containersWidth, topHeight)]},
-							pane('layers', right, bodyHeight - topHeight),
-						],
+						children: [pane('containers', right, containersHeight), pane('volumes', right, volumesHeight), pane('layers', right, bodyHeight - containersHeight - volumesHeight)],
 					},
 				],
 			},
 		};
 	}
+	const terminalHeight = Math.max(8, Math.floor(bodyHeight * 0.4));
+	const topHeight = bodyHeight - terminalHeight;
 	if (columns >= 120) {
-		const left = Math.floor(columns * 0.42);
-		const right = columns - left;
-		const stepHeight = Math.floor(bodyHeight * 0.45);
-		const containersHeight = Math.max(6, Math.floor(bodyHeight * 0.3));
+		const stepWidth = Math.floor(columns * 0.4);
 		return {
 			kind: 'medium',
 			columns,
 			rows,
 			bodyHeight,
 			body: {
-				kind: 'row',
+				kind: 'column',
 				width: columns,
 				height: bodyHeight,
 				children: [
-					{kind: 'column', width: left, height: bodyHeight, children: [pane('step', left, stepHeight), pane('terminal', left, bodyHeight - stepHeight)]},
-					{kind: 'column', width: right, height: bodyHeight, children: [pane('containers', right, containersHeight), tabs(['layers', 'volumes'], recent, right, bodyHeight - containersHeight)]},
+					{kind: 'row', width: columns, height: topHeight, children: [pane('step', stepWidth, topHeight), tabs(['layers', 'containers', 'volumes'], recent, columns - stepWidth, topHeight)]},
+					pane('terminal', columns, terminalHeight),
 				],
 			},
 		};
 	}
-	const terminalHeight = Math.max(8, Math.floor(bodyHeight * 0.4));
 	return {
 		kind: 'compact',
 		columns,
@@ -108,7 +106,7 @@ export function computeLayout(columns: number, rows: number, recent: Recent = ['
 			kind: 'column',
 			width: columns,
 			height: bodyHeight,
-			children: [tabs(['step', 'layers', 'containers', 'volumes'], recent, columns, bodyHeight - terminalHeight), pane('terminal', columns, terminalHeight)],
+			children: [tabs(['step', 'layers', 'containers', 'volumes'], recent, columns, topHeight), pane('terminal', columns, terminalHeight)],
 		},
 	};
 }

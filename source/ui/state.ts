@@ -3,7 +3,7 @@
  * that is not the world's business — focus, prompt line, scroll positions, selections, open
  * folders, overlays. Key commands from keys.ts arrive here as actions; nothing in this file does I/O.
  */
-import type {Command, Scope} from './keys.js';
+import {commandFor, type Command, type KeyInfo, type Scope} from './keys.js';
 import {PANE_ORDER, type PaneId} from './layout.js';
 import {
 	answerPrediction,
@@ -22,7 +22,7 @@ import {
 import {complete} from './completion.js';
 import {containerItems, itemId, selectedIndex} from './panes/containers-rows.js';
 import {volumeLines} from './panes/volumes-rows.js';
-import {folderAt, layerItems, parentIndex} from './panes/layers-rows.js';
+import {filesIndex, folderAt, layerItems, parentIndex} from './panes/layers-rows.js';
 
 export type Overlay = null | {kind: 'help'} | {kind: 'confirm'; action: 'solution' | 'reset-step'; question: string};
 
@@ -91,6 +91,7 @@ export interface Env {
 }
 
 export type Action =
+	| {type: 'key'; input: string; key: KeyInfo; env: Env}
 	| {type: 'command'; command: Command; env: Env}
 	| {type: 'insert'; text: string; env: Env}
 	| {type: 'open'; lab: LabModel}
@@ -347,6 +348,13 @@ function paneCommand(state: AppState, command: Command, env: Env): AppState {
 			return toggleFolder(state, 'open');
 		case 'collapse':
 			return toggleFolder(state, 'close');
+		case 'files': {
+			if (!lab) return state;
+			const id = effectiveContainer(state);
+			const items = layerItems(lab.world, id, state.ui.tree[id ?? ''] ?? {}, lab.changes);
+			const index = filesIndex(items);
+			return index < 0 ? state : {...state, ui: {...state.ui, layerCursor: Math.min(items.length - 1, index + 1)}};
+		}
 		case 'hint':
 			return lab ? stepToBottom(withLab(focus(state, 'step'), revealHint(lab))) : state;
 		case 'solution': {
@@ -414,6 +422,14 @@ export function reduce(state: AppState, action: Action): AppState {
 		}
 		case 'command':
 			return command(state, action.command, action.env);
+		case 'key': {
+			// Resolved here, against the state this key arrives in (several keys may be queued).
+			const scopes = activeScopes(state);
+			const binding = commandFor(scopes, action.input, action.key);
+			if (binding) return binding.delegated ? state : command(state, binding.command, action.env);
+			if (scopes.includes('prompt') && action.input !== '' && !action.key.ctrl && !action.key.meta) return reduce(state, {type: 'insert', text: action.input, env: action.env});
+			return state;
+		}
 	}
 }
 

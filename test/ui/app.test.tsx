@@ -39,6 +39,13 @@ describe('the lab, driven by keys', () => {
 		expect(frame).toMatch(/A \/random\/number\.txt +added/);
 	});
 
+	it('takes Esc and a key that arrive together (read as Alt+key) as the two keys', async () => {
+		const {app} = await lab();
+		await runLine(app, RN1);
+		const frame = await press(app, '\u001b4');
+		expect(frame).toMatch(/\+ rn1 +diamol\/ch06-random-number +Exited \(0\)/);
+	});
+
 	it('completes the step when the checks pass, with a clear moment', async () => {
 		const {app, api} = await lab();
 		await runLine(app, RN1);

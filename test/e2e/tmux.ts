@@ -1,0 +1,110 @@
+/**
+ * A real terminal for end-to-end tests: tmux on a private socket (never the user's server), a clean
+ * bash, the size we ask for, and CI unset (Ink writes no frames when CI is set, perf.md). Captures are
+ * plain text of what is on screen; waits poll the screen, they never sleep a fixed time.
+ */
+import {execFileSync, spawnSync} from 'node:child_process';
+import {mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export function hasTmux(): boolean {
+	return spawnSync('tmux', ['-V'], {stdio: 'ignore'}).status === 0;
+}
+
+export interface TerminalOptions {
+	columns: number;
+	rows: number;
+	cwd: string;
+	/** Added to the environment (CI is always removed). */
+	env?: Record<string, string>;
+}
+
+export class TmuxTerminal {
+	readonly socket = `layerlab-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+	readonly session = 'lab';
+	readonly stateDir = mkdtempSync(path.join(os.tmpdir(), 'layerlab-e2e-'));
+	private started = false;
+
+	constructor(readonly options: TerminalOptions) {}
+
+	private env(): NodeJS.ProcessEnv {
+		const env: NodeJS.ProcessEnv = {...process.env, ...this.options.env};
+		delete env.CI;
+		delete env.TMUX;
+		delete env.NO_COLOR;
+		env.COLUMNS = String(this.options.columns);
+		env.LINES = String(this.options.rows);
+		env.XDG_STATE_HOME = this.stateDir;
+		env.PS1 = '$ ';
+		env.TERM = 'xterm-256color';
+		return env;
+	}
+
+	private tmux(...args: string[]): string {
+		return execFileSync('tmux', ['-L', this.socket, ...args], {cwd: this.options.cwd, env: this.env(), encoding: 'utf8'});
+	}
+
+	start(): void {
+		this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', this.session, '-x', String(this.options.columns), '-y', String(this.options.rows), 'bash --norc --noprofile');
+		this.started = true;
+		this.tmux('set-option', '-t', this.session, 'status', 'off');
+	}
+
+	/** Types text literally (no key names). */
+	type(text: string): void {
+		this.tmux('send-keys', '-t', this.session, '-l', text);
+	}
+
+	/** Presses keys by tmux name: Enter, Escape, Down, C-c… */
+	press(...keys: string[]): void {
+		for (const key of keys) this.tmux('send-keys', '-t', this.session, key);
+	}
+
+	capture(): string {
+		return this.tmux('capture-pane', '-p', '-t', this.session);
+	}
+
+	/** tmux's view of the pane: is the alternate screen on, is the cursor visible. */
+	state(): {alternate: boolean; cursor: boolean} {
+		const [alternate, cursor] = this.tmux('display-message', '-p', '-t', this.session, '#{alternate_on} #{cursor_flag}').trim().split(' ');
+		return {alternate: alternate === '1', cursor: cursor === '1'};
+	}
+
+	async waitFor(test: (screen: string) => boolean, what: string, timeout = 20_000): Promise<string> {
+		const started = Date.now();
+		for (;;) {
+			const screen = this.capture();
+			if (test(screen)) return screen;
+			if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}; screen:\n${screen}`);
+			await new Promise(resolve => setTimeout(resolve, 50));
+		}
+	}
+
+	waitForText(text: string, timeout?: number): Promise<string> {
+		return this.waitFor(screen => screen.includes(text), JSON.stringify(text), timeout);
+	}
+
+	/** Waits until the screen stops changing (the app has drawn everything after a key). */
+	async settle(quiet = 300, timeout = 10_000): Promise<string> {
+		const started = Date.now();
+		let last = this.capture();
+		let since = Date.now();
+		for (;;) {
+			await new Promise(resolve => setTimeout(resolve, 50));
+			const screen = this.capture();
+			if (screen !== last) {
+				last = screen;
+				since = Date.now();
+			} else if (Date.now() - since >= quiet) return screen;
+			if (Date.now() - started > timeout) return screen;
+		}
+	}
+
+	/** Ends the tmux server (and with it every process in it) and removes the state folder. */
+	stop(): void {
+		if (this.started) spawnSync('tmux', ['-L', this.socket, 'kill-server'], {stdio: 'ignore'});
+		this.started = false;
+		rmSync(this.stateDir, {recursive: true, force: true});
+	}
+}

@@ -1,0 +1,133 @@
+/**
+ * The built app (`npm run build` → dist/cli.js) in a real terminal: tmux at 80x24 and 160x48. Plays
+ * the rn1/rn2 step by typing, checks the Containers and Layers panes, quits with q (and, in a second
+ * run, Ctrl+C) and checks the shell's screen and cursor come back.
+ *
+ * Skips with a notice when tmux is missing, unless LAYERLAB_REQUIRE_TMUX=1 (CI sets it).
+ */
+import {execFileSync, spawnSync} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+import path from 'node:path';
+import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {hasTmux, TmuxTerminal} from './tmux.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const RN1 = 'docker container run --name rn1 diamol/ch06-random-number';
+const RN2 = 'docker container run --name rn2 diamol/ch06-random-number';
+const available = hasTmux();
+const required = process.env.LAYERLAB_REQUIRE_TMUX === '1';
+
+if (!available && !required) {
+	process.stderr.write('\n[e2e] SKIPPED: tmux is not installed, so the full-screen lab was not tested in a real terminal (set LAYERLAB_REQUIRE_TMUX=1 to make this a failure).\n\n');
+}
+
+let terminal: TmuxTerminal | undefined;
+afterEach(() => {
+	terminal?.stop();
+	terminal = undefined;
+});
+
+async function openLab(columns: number, rows: number): Promise<TmuxTerminal> {
+	terminal = new TmuxTerminal({columns, rows, cwd: ROOT});
+	terminal.start();
+	terminal.type("PS1='$ '; clear; echo 'SHELL BEFORE THE LAB'");
+	terminal.press('Enter');
+	await terminal.waitForText('SHELL BEFORE THE LAB\n$');
+	terminal.type('node dist/cli.js play writable-layer; echo "EXIT=$?"');
+	terminal.press('Enter');
+	await terminal.waitForText('Run two containers from one image');
+	expect(terminal.state().alternate).toBe(true);
+	return terminal;
+}
+
+async function playRunTwo(lab: TmuxTerminal): Promise<void> {
+	lab.type(RN1);
+	lab.press('Enter');
+	await lab.waitForText('history 1/1');
+	lab.type(RN2);
+	lab.press('Enter');
+	await lab.waitForText('★ Step 1 complete!');
+}
+
+/** The rows of a pane: the lines between its title and its bottom border, in the given columns. */
+function paneText(screen: string, title: string): string {
+	const lines = screen.split('\n');
+	const top = lines.findIndex(line => line.includes(title));
+	if (top < 0) return '';
+	const column = lines[top]!.lastIndexOf('╭', lines[top]!.indexOf(title));
+	const out: string[] = [];
+	for (let i = top + 1; i < lines.length; i++) {
+		const line = [...lines[i]!];
+		if (line[column] === '╰') break;
+		const end = line.indexOf('│', column + 1);
+		out.push(line.slice(column + 1, end < 0 ? undefined : end).join(''));
+	}
+	return out.join('\n');
+}
+
+async function expectShellRestored(lab: TmuxTerminal): Promise<void> {
+	const screen = await lab.waitFor(s => /EXIT=0\n\$ ?$/m.test(s.trimEnd() + '\n') || s.includes('EXIT=0'), 'the shell after the lab');
+	expect(screen).toContain('SHELL BEFORE THE LAB');
+	expect(screen).toContain('$ node dist/cli.js play writable-layer; echo "EXIT=$?"');
+	expect(screen).toContain('EXIT=0');
+	expect(screen).not.toMatch(/[╭╰│]/);
+	expect(lab.state()).toEqual({alternate: false, cursor: true});
+}
+
+beforeAll(() => {
+	if (process.env.LAYERLAB_E2E_NO_BUILD !== '1') execFileSync('npm', ['run', 'build'], {cwd: ROOT, stdio: 'ignore'});
+}, 120_000);
+
+describe('the built lab without a terminal', () => {
+	it('prints one line pointing to `layerlab script` and exits 2', () => {
+		const env = {...process.env};
+		delete env.CI;
+		const result = spawnSync('node', ['dist/cli.js'], {cwd: ROOT, env, input: '', encoding: 'utf8'});
+		expect(result.status).toBe(2);
+		expect(result.stdout).toBe('');
+		expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining("use 'layerlab script'")]);
+	});
+});
+
+describe.skipIf(!available && !required)('the built lab in a real terminal (tmux)', () => {
+	beforeAll(() => {
+		if (required && !available) throw new Error('LAYERLAB_REQUIRE_TMUX=1 but tmux is not installed');
+	});
+
+	it('80x24: plays rn1/rn2, shows both exited and rn1\'s number.txt in its writable layer, quits with q', async () => {
+		const lab = await openLab(80, 24);
+		await playRunTwo(lab);
+		lab.press('Escape', '4');
+		let screen = await lab.waitForText('NAME');
+		const containers = paneText(screen, '4 Containers');
+		expect(containers).toMatch(/rn2 +diamol\/ch06-random-number +Exited \(0\)/);
+		expect(containers).toMatch(/rn1 +diamol\/ch06-random-number +Exited \(0\)/);
+		// rn2 (the newest) is selected; ↓ selects rn1, 3 shows its layers.
+		lab.press('Down', '3');
+		screen = await lab.waitForText('3 Layers · rn1');
+		const layers = paneText(screen, '3 Layers · rn1');
+		const writable = layers.split('\n').findIndex(line => line.startsWith('▌WRITABLE LAYER rn1 only'));
+		expect(writable).toBeGreaterThanOrEqual(0);
+		expect(layers.split('\n').slice(writable + 1, writable + 3).join('\n')).toMatch(/A \/random\/number\.txt +added/);
+		for (const line of screen.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+		lab.press('q');
+		await expectShellRestored(lab);
+	}, 90_000);
+
+	it('160x48: every pane at once; quits with Ctrl+C', async () => {
+		const lab = await openLab(160, 48);
+		await playRunTwo(lab);
+		lab.press('Escape', '4', 'Down');
+		const screen = await lab.waitForText('3 Layers · rn1');
+		for (const pane of ['1 Step', '2 Terminal', '3 Layers · rn1', '4 Containers', '5 Volumes']) expect(screen).toContain(pane);
+		const containers = paneText(screen, '4 Containers');
+		expect(containers).toMatch(/rn2 +diamol\/ch06-random-number +Exited \(0\)/);
+		expect(containers).toMatch(/rn1 +diamol\/ch06-random-number +Exited \(0\)/);
+		const layers = paneText(screen, '3 Layers · rn1');
+		expect(layers).toMatch(/A \/random\/number\.txt +added/);
+		// The merged tree opens down to the file and names its origin: the writable layer.
+		expect(layers).toMatch(/number\.txt +rw/);
+		lab.press('C-c');
+		await expectShellRestored(lab);
+	}, 90_000);
+});
