@@ -46,6 +46,11 @@ export type ImageFile = z.infer<typeof imageSchema>;
 /** Where each definition's `from:` is written, for "base image is not in the catalog". */
 const fromPositions = new WeakMap<ImageDefinition, {line: number; col: number}>();
 
+/** Where a loaded definition's `from:` is written (1:1 when unknown). */
+export function fromPosition(definition: ImageDefinition): {line: number; col: number} {
+	return fromPositions.get(definition) ?? {line: 1, col: 1};
+}
+
 /** Reads a context file or folder into catalog data, refusing paths outside `root`. */
 function readSource(root: string, file: string, src: string, where: {line: number; col: number}, program?: string): CopySource {
 	const full = path.resolve(path.dirname(file), src);

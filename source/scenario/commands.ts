@@ -12,7 +12,10 @@ import {detectLanguage} from './lang.js';
 import {findScenario, loadScenarios, looksLikeFile, scenarioSources, ScenarioNotFound} from './index.js';
 import {loadProgress, progressPath, progressSummary, type Progress} from './progress.js';
 import {loadScenarioFileDetailed} from './load.js';
-import {loadImageFile} from './catalog.js';
+import {fromPosition, loadImageFile} from './catalog.js';
+import {builtinCatalog} from './default-world.js';
+import {didYouMean} from './suggest.js';
+import type {ImageDefinition} from '../engine/build.js';
 import {formatProblem, LoadError, sortProblems, type Problem} from './yaml-load.js';
 
 export interface CommandFlags {
@@ -135,6 +138,26 @@ function expandSources(args: string[]): {files: string[]; problems: Problem[]} {
 	return {files, problems};
 }
 
+/** An image's base must be in the built-in catalog or defined by an image file next to it. */
+function baseProblem(file: string, definition: ImageDefinition): Problem | undefined {
+	if (definition.from === null) return undefined;
+	const known = new Set(builtinCatalog().flatMap(item => item.tags.map(tag => `${item.repository}:${tag}`)));
+	const dir = path.dirname(path.resolve(file));
+	for (const name of readdirSync(dir)) {
+		const sibling = path.join(dir, name);
+		if (!/\.ya?ml$/.test(name) || sibling === path.resolve(file) || !isImageFile(sibling)) continue;
+		try {
+			const other = loadImageFile(path.dirname(dir), sibling);
+			for (const tag of other.tags) known.add(`${other.repository}:${tag}`);
+		} catch {
+			// its own problems are reported when it is validated
+		}
+	}
+	if (known.has(definition.from)) return undefined;
+	const suggestion = didYouMean(definition.from, known);
+	return {file, ...fromPosition(definition), message: `base image "${definition.from}" is not in the catalog${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`};
+}
+
 function isImageFile(file: string): boolean {
 	try {
 		return /^image\s*:/m.test(readFileSync(file, 'utf8').slice(0, 64 * 1024));
@@ -153,7 +176,9 @@ export async function validateCommand(args: string[], flags: CommandFlags, io: I
 		try {
 			if (isImageFile(file)) {
 				const definition = loadImageFile(path.dirname(path.dirname(path.resolve(file))), file);
-				valid.push({file, kind: 'image', id: definition.repository});
+				const base = baseProblem(file, definition);
+				if (base) problems.push(base);
+				else valid.push({file, kind: 'image', id: definition.repository});
 				continue;
 			}
 			const {scenario, idAt} = loadScenarioFileDetailed(file);

@@ -79,6 +79,11 @@ describe('layerlab validate', () => {
 		const t = io();
 		expect(await validateCommand([file], {}, t)).toBe(1);
 		expect(t.stdout()).toBe(`${file}:5:5: unknown key "wrkdir" (did you mean "workdir"?)\n${file}:6:10: cmd: expected a command (a string, or a list of strings), got a number (3)\n`);
+		const base = path.join(root, 'images', 'base.yaml');
+		writeFileSync(base, 'image: diamol/other\ncreated: 2019-09-19T10:25:00Z\nfrom: diamol/bsae\nsteps:\n  - workdir: /app\n');
+		const t2 = io();
+		expect(await validateCommand([base], {}, t2)).toBe(1);
+		expect(t2.stdout()).toBe(`${base}:3:7: base image "diamol/bsae:latest" is not in the catalog (did you mean "diamol/base:latest"?)\n`);
 	});
 
 	it('validates the built-in course when given nothing', async () => {
