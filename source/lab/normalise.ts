@@ -254,7 +254,18 @@ export function mapHostFolder(text: string, root: string, home: string): string 
 	return text.split(root + home).join(home);
 }
 
-export function normaliseTranscript(text: string): string {
+/**
+ * How ids (rule 2) and generated names (rule 5) become tokens. By default each transcript numbers
+ * them by first appearance; the verifier numbers both sides' together instead (source/verify/
+ * compare.ts pairs them line by line), so one extra id on one side does not shift every later token.
+ * Each function gets the id's first 12 hex digits, or the name, and returns the token's number.
+ */
+export interface TokenNumbering {
+	id: (key: string) => number;
+	name: (word: string) => number;
+}
+
+export function normaliseTranscript(text: string, numbering?: TokenNumbering): string {
 	let lines = text.replace(/\r\n/g, '\n').split('\n').map(line => expandTabs(line).replace(/ +$/, ''));
 	lines = orderMounts(normaliseDiffs(normaliseTables(lines)));
 	let out = lines.join('\n');
@@ -275,7 +286,7 @@ export function normaliseTranscript(text: string): string {
 	for (const match of out.matchAll(/(?<![0-9a-f])([0-9a-f]{64}|[0-9a-f]{12})(?![0-9a-f])/g)) {
 		const hex = match[1]!;
 		const key = hex.slice(0, 12);
-		if (!full.has(key)) full.set(key, ids.token(key));
+		if (!full.has(key)) full.set(key, numbering ? `<ID${numbering.id(key)}>` : ids.token(key));
 	}
 	out = out.replace(/(?<![0-9a-f])([0-9a-f]{64}|[0-9a-f]{12})(?![0-9a-f])/g, hex => {
 		const token = full.get(hex.slice(0, 12))!;
@@ -293,7 +304,7 @@ export function normaliseTranscript(text: string): string {
 	out = out.replace(/\bUp (?:Less than a second|About a minute|About an hour|\d+ (?:second|minute|hour|day|week|month|year)s?)\b/g, 'Up <FOR>');
 
 	const names = new Tokens('NAME');
-	out = out.replace(NAME_PATTERN, (word: string) => (KNOWN_NOT_NAMES.has(word) ? word : names.token(word)));
+	out = out.replace(NAME_PATTERN, (word: string) => (KNOWN_NOT_NAMES.has(word) ? word : numbering ? `<NAME${numbering.name(word)}>` : names.token(word)));
 
 	out = out.replace(/^(\d{1,5})$/gm, number => (Number(number) <= 32767 ? '<RANDOM>' : number));
 	out = out.replace(/(^| \| )[2-6]B( \(virtual [^)]*\))$/gm, '$1<RANDOM SIZE>$2');

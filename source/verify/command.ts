@@ -12,6 +12,7 @@
  * (cached by content hash). Everything verify creates on the engine — containers, volumes, images,
  * temporary host folders, tmux servers — is removed at the end, and on SIGINT/SIGTERM.
  */
+import {constants} from 'node:os';
 import type {World} from '../engine/world.js';
 import {dockerCli, killActiveDockerCommands, type DockerCli} from './docker-cli.js';
 import {NoEngineError, probeEngine} from './engine.js';
@@ -144,14 +145,18 @@ export async function runVerify(args: string[], options: RunOptions = {}): Promi
 	// the catalog images the engine held before: pulled back at the end, so it is left as found
 	cleanup.restore = (await docker.ok(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'])).split('\n').filter(ref => refs.includes(ref));
 	let aborted = false;
+	// repeated signals (a terminal's Ctrl+C reaches npx, tsx and node, which relay it too) wait for the
+	// same cleanup instead of ending the process half-way through it
 	const onSignal = (signal: NodeJS.Signals) => {
+		if (aborted) return;
 		aborted = true;
-		err(`\nlayerlab verify: ${signal}: cleaning up…\n`);
-		void cleanup.run().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+		err(`\nlayerlab verify: ${signal}: removing what it created on the engine…\n`);
+		void cleanup.run().finally(() => process.exit(128 + (constants.signals[signal] ?? 15)));
 	};
 	if (options.handleSignals) {
-		process.once('SIGINT', onSignal);
-		process.once('SIGTERM', onSignal);
+		process.on('SIGINT', onSignal);
+		process.on('SIGTERM', onSignal);
+		process.on('SIGHUP', onSignal);
 	}
 
 	const results: ScenarioResult[] = [];
@@ -190,8 +195,11 @@ export async function runVerify(args: string[], options: RunOptions = {}): Promi
 	} finally {
 		if (!aborted) await cleanup.run();
 		if (options.handleSignals) {
-			process.removeListener('SIGINT', onSignal);
-			process.removeListener('SIGTERM', onSignal);
+			if (!aborted) {
+				process.removeListener('SIGINT', onSignal);
+				process.removeListener('SIGTERM', onSignal);
+				process.removeListener('SIGHUP', onSignal);
+			}
 		}
 	}
 	const total = summary(results);

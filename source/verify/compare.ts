@@ -5,7 +5,7 @@
  */
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {normaliseTranscript} from '../lab/normalise.js';
+import {normaliseTranscript, type TokenNumbering} from '../lab/normalise.js';
 import type {Plan, Recording} from './replay.js';
 import type {Block} from './side.js';
 import {unifiedDiff} from './udiff.js';
@@ -42,10 +42,54 @@ function blockText(block: Block, last: boolean): string {
 	return `$ ${block.command}\n${output}`;
 }
 
+/** The ids and generated names of a text, in order of first appearance, as the normaliser sees them. */
+function tokensOf(text: string): {ids: string[]; names: string[]} {
+	const ids: string[] = [];
+	const names: string[] = [];
+	normaliseTranscript(text, {
+		id: key => (ids.includes(key) || ids.push(key), 0),
+		name: word => (names.includes(word) || names.push(word), 0),
+	});
+	return {ids, names};
+}
+
+/**
+ * Numbers ids and names across both sides: walking the recorded lines, the ids a line's output shows
+ * for the first time on each side are paired in order of appearance and share a number; the ones
+ * left over (only one side has them) get numbers of their own. Probes are walked first: they pair
+ * containers structurally (`ls -a` rows in creation order, then each container's mounts), so an
+ * anonymous volume is paired through its container even when a line lists volumes first (a listing
+ * sorted by random names pairs nothing reliably).
+ */
+export function pairTokens(recording: Recording, simBlocks: Block[], realBlocks: Block[]): {sim: TokenNumbering; real: TokenNumbering} {
+	const maps = {sim: {id: new Map<string, number>(), name: new Map<string, number>()}, real: {id: new Map<string, number>(), name: new Map<string, number>()}};
+	const next = {id: 0, name: 0};
+	const text = (blocks: Block[], index: number | undefined) => (index === undefined ? '' : blockText(blocks[index] ?? {command: '', output: ''}, false));
+	const ordered = [...recording.lines.filter(line => line.kind === 'probe'), ...recording.lines.filter(line => line.kind !== 'probe')];
+	for (const line of ordered) {
+		const sim = tokensOf(text(simBlocks, line.sim));
+		const real = tokensOf(text(realBlocks, line.real));
+		for (const kind of ['id', 'name'] as const) {
+			const simNew = (kind === 'id' ? sim.ids : sim.names).filter(key => !maps.sim[kind].has(key));
+			const realNew = (kind === 'id' ? real.ids : real.names).filter(key => !maps.real[kind].has(key));
+			for (let i = 0; i < Math.max(simNew.length, realNew.length); i++) {
+				const number = ++next[kind];
+				if (simNew[i] !== undefined) maps.sim[kind].set(simNew[i]!, number);
+				if (realNew[i] !== undefined) maps.real[kind].set(realNew[i]!, number);
+			}
+		}
+	}
+	const numbering = (side: typeof maps.sim): TokenNumbering => ({
+		id: key => side.id.get(key) ?? (side.id.set(key, ++next.id), next.id),
+		name: word => side.name.get(word) ?? (side.name.set(word, ++next.name), next.name),
+	});
+	return {sim: numbering(maps.sim), real: numbering(maps.real)};
+}
+
 /** Each block's text, normalised with the whole transcript. */
-export function normaliseBlocks(blocks: Block[]): string[] {
+export function normaliseBlocks(blocks: Block[], numbering?: TokenNumbering): string[] {
 	const texts = blocks.map((block, index) => blockText(block, index === blocks.length - 1));
-	const normalised = normaliseTranscript(texts.join(''));
+	const normalised = normaliseTranscript(texts.join(''), numbering);
 	const rows = normalised.split('\n');
 	const counts = texts.map(text => text.split('\n').length - 1);
 	if (rows.length - 1 === counts.reduce((sum, count) => sum + count, 0)) {
@@ -73,8 +117,9 @@ export interface CompareLabels {
 }
 
 export function compareRecording(plan: Plan, recording: Recording, simBlocks: Block[], realBlocks: Block[], labels: CompareLabels, dump?: string): ScenarioResult {
-	const sim = normaliseBlocks(simBlocks);
-	const real = normaliseBlocks(realBlocks);
+	const numbering = pairTokens(recording, simBlocks, realBlocks);
+	const sim = normaliseBlocks(simBlocks, numbering.sim);
+	const real = normaliseBlocks(realBlocks, numbering.real);
 	if (dump) {
 		mkdirSync(dump, {recursive: true});
 		const raw = (blocks: Block[]) => blocks.map((block, index) => blockText(block, index === blocks.length - 1)).join('');
