@@ -30,7 +30,9 @@
  *    (they hash tar headers with build-time details), and curl's connect time (`after 1 ms`).
  * 12. `docker volume ls` (table or `-q`): the rows of anonymous volumes (named by a 64-hex id) move after
  *    the named ones, in token order. The CLI sorts by name, so where a random name falls among the
- *    others is random; the named rows keep their order and every row stays.
+ *    others is random; the named rows keep their order and every row stays. `docker volume prune`'s
+ *    "Deleted Volumes:" list, which the daemon gives in no set order, is sorted the same way, named
+ *    ones by name.
  * 14. A container's mounts (`inspect` as JSON, `{{json .Mounts}}`, `{{.Mounts}}`) in the order of their
  *    destinations: the daemon lists them from a Go map, in a different order from one call to the next.
  *    Done before ids become tokens, so the order of first appearance does not depend on it either.
@@ -159,15 +161,28 @@ function orderVolumeRows(lines: string[]): string[] {
 	const result: string[] = [];
 	for (let i = 0; i < lines.length; i++) {
 		result.push(lines[i]!);
-		if (!/^\$ docker volume (ls|list)\b/.test(lines[i]!)) continue;
+		const prune = /^\$ docker volume prune\b/.test(lines[i]!);
+		if (!prune && !/^\$ docker volume (ls|list)\b/.test(lines[i]!)) continue;
 		let end = i + 1;
 		while (end < lines.length && !lines[end]!.startsWith('$ ')) end++;
 		let last = end;
 		while (last > i + 1 && lines[last - 1] === '') last--;
 		const block = lines.slice(i + 1, last);
 		const anonymous = /^(?:\S+ \| )?<ID(\d+)>$/;
-		const named = block.filter(line => !anonymous.test(line));
 		const ids = block.filter(line => anonymous.test(line)).sort((a, b) => Number(anonymous.exec(a)![1]) - Number(anonymous.exec(b)![1]));
+		if (prune) {
+			// Deleted Volumes:\n<names>\n\nTotal reclaimed space: …
+			const first = block.indexOf('Deleted Volumes:') + 1;
+			let stop = first;
+			while (first > 0 && stop < block.length && block[stop] !== '') stop++;
+			if (first > 0) {
+				const names = block.slice(first, stop).filter(line => !anonymous.test(line)).sort();
+				result.push(...block.slice(0, first), ...names, ...ids, ...block.slice(stop), ...lines.slice(last, end));
+				i = end - 1;
+				continue;
+			}
+		}
+		const named = block.filter(line => !anonymous.test(line));
 		result.push(...named, ...ids, ...lines.slice(last, end));
 		i = end - 1;
 	}

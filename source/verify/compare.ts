@@ -6,7 +6,7 @@
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {normaliseTranscript, type TokenNumbering} from '../lab/normalise.js';
-import type {Plan, Recording} from './replay.js';
+import type {Plan, RecordedLine, Recording} from './replay.js';
 import type {Block} from './side.js';
 import {unifiedDiff} from './udiff.js';
 
@@ -58,14 +58,23 @@ function tokensOf(text: string): {ids: string[]; names: string[]} {
  * for the first time on each side are paired in order of appearance and share a number; the ones
  * left over (only one side has them) get numbers of their own. Probes are walked first: they pair
  * containers structurally (`ls -a` rows in creation order, then each container's mounts), so an
- * anonymous volume is paired through its container even when a line lists volumes first (a listing
- * sorted by random names pairs nothing reliably).
+ * anonymous volume is paired through its container; volume listings (`volume ls`, `volume prune`)
+ * come last, because they are sorted by the random names and pair only what nothing else showed.
  */
 export function pairTokens(recording: Recording, simBlocks: Block[], realBlocks: Block[]): {sim: TokenNumbering; real: TokenNumbering} {
 	const maps = {sim: {id: new Map<string, number>(), name: new Map<string, number>()}, real: {id: new Map<string, number>(), name: new Map<string, number>()}};
 	const next = {id: 0, name: 0};
 	const text = (blocks: Block[], index: number | undefined) => (index === undefined ? '' : blockText(blocks[index] ?? {command: '', output: ''}, false));
-	const ordered = [...recording.lines.filter(line => line.kind === 'probe'), ...recording.lines.filter(line => line.kind !== 'probe')];
+	const listing = (line: RecordedLine) => {
+		const index = line.sim ?? line.real;
+		const blocks = line.sim !== undefined ? simBlocks : realBlocks;
+		return index !== undefined && /^docker volume (ls|list|prune)\b/.test(blocks[index]?.command ?? '');
+	};
+	const ordered = [
+		...recording.lines.filter(line => line.kind === 'probe' && !listing(line)),
+		...recording.lines.filter(line => line.kind !== 'probe' && !listing(line)),
+		...recording.lines.filter(listing),
+	];
 	for (const line of ordered) {
 		const sim = tokensOf(text(simBlocks, line.sim));
 		const real = tokensOf(text(realBlocks, line.real));

@@ -88,4 +88,11 @@ describe('normaliseTranscript', () => {
 		const item = (destination: string) => `            {\n                "Type": "bind",\n                "Destination": "${destination}"\n            }`;
 		expect(normaliseTranscript(pretty([item('/b'), item('/a')]))).toBe(pretty([item('/a'), item('/b')]));
 	});
+
+	it('sorts the volumes a prune deleted, which the daemon lists in no set order', () => {
+		const a = '1'.repeat(64);
+		const prune = (names: string[]) => `$ docker volume prune -f\nDeleted Volumes:\n${names.join('\n')}\n\nTotal reclaimed space: 0B\n`;
+		expect(normaliseTranscript(prune(['zeta', a, 'alpha']))).toBe(normaliseTranscript(prune([a, 'alpha', 'zeta'])));
+		expect(normaliseTranscript(prune(['zeta', a]))).not.toBe(normaliseTranscript(prune(['zeta', a, 'alpha'])));
+	});
 });
