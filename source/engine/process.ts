@@ -11,15 +11,10 @@ import {randomInt} from './random.js';
 import {BlockSignal, ExitSignal, runSource, type Lookup, type Program, type Proc, type Shell} from './shell/interpreter.js';
 import {utilities} from './shell/programs.js';
 import {NATIVE_PROGRAMS} from './programs/index.js';
+import {contextOf, type ContainerContext} from './context.js';
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-export interface ContainerContext {
-	world: World;
-	container: Container;
-	/** The main process of a detached container may keep running (servers, long sleeps). */
-	canBlock: boolean;
-}
 
 const BUSYBOX_APPLETS: Record<string, Program> = {
 	...utilities('busybox'),
@@ -53,9 +48,6 @@ const BUSYBOX_APPLETS: Record<string, Program> = {
 	},
 };
 
-export function contextOf(proc: Proc): ContainerContext {
-	return proc.shell.context as ContainerContext;
-}
 
 function busyboxProgram(applet: string): Program {
 	return proc => {

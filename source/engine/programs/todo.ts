@@ -8,7 +8,7 @@ import {BlockSignal, type Program} from '../shell/interpreter.js';
 import {containerFs} from '../unionfs.js';
 import {dirname} from '../path.js';
 import {randomUuid} from '../random.js';
-import {contextOf} from '../process.js';
+import {contextOf} from '../context.js';
 import type {FsApi} from '../fsapi.js';
 
 const CONFIG_FILES = ['/app/appsettings.json', '/app/config/config.json', '/app/config/secrets.json'];
