@@ -20,7 +20,8 @@
  *    file holding such a number (1-5 digits and a newline: 2B to 6B) where Docker reports the size of
  *    a writable layer: the SIZE cell of `docker container ls --size` (`5B (virtual 1.99MB)`) and
  *    `Total reclaimed space: 5B`. Any other size is kept.
- * 7. The console size Docker records from the terminal (`"ConsoleSize": [rows, cols]`): `<CONSOLE>`.
+ * 7. The console size Docker records from the terminal (`"ConsoleSize": [rows, cols]`): `<CONSOLE>`; a
+ *    running container's process id in inspect JSON (`"Pid": 18651`; 0 when not running is kept): `<PID>`.
  * 8. Trailing spaces at line ends (a terminal screen does not show them).
  * 9. `docker container diff` lines: put in tree order (a directory, then its additions and changes,
  *    then its deletions, names sorted), because the daemon compares trees through Go maps and
@@ -287,6 +288,7 @@ export function normaliseTranscript(text: string, numbering?: TokenNumbering): s
 
 	// Rule 7 first: its numbers are not ids.
 	out = out.replace(/"ConsoleSize": \[\s*\d+,\s*\d+\s*\]/g, '"ConsoleSize": <CONSOLE>');
+	out = out.replace(/"Pid": ?[1-9]\d*/g, match => match.replace(/\d+$/, '<PID>'));
 
 	const uuids = new Tokens('UUID');
 	out = out.replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, uuid => uuids.token(uuid));

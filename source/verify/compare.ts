@@ -56,10 +56,11 @@ function tokensOf(text: string): {ids: string[]; names: string[]} {
 /**
  * Numbers ids and names across both sides: walking the recorded lines, the ids a line's output shows
  * for the first time on each side are paired in order of appearance and share a number; the ones
- * left over (only one side has them) get numbers of their own. Probes are walked first: they pair
- * containers structurally (`ls -a` rows in creation order, then each container's mounts), so an
- * anonymous volume is paired through its container; volume listings (`volume ls`, `volume prune`)
- * come last, because they are sorted by the random names and pair only what nothing else showed.
+ * left over (only one side has them) get numbers of their own. Lines and probes are walked in the
+ * order they ran (the probes pair structurally: `ls -a` rows in creation order, then each container's
+ * mounts, so an anonymous volume is paired through its container), except volume listings (`volume
+ * ls`, `volume prune`): they are sorted by the random names, so they come last and pair only what
+ * nothing else showed.
  */
 export function pairTokens(recording: Recording, simBlocks: Block[], realBlocks: Block[]): {sim: TokenNumbering; real: TokenNumbering} {
 	const maps = {sim: {id: new Map<string, number>(), name: new Map<string, number>()}, real: {id: new Map<string, number>(), name: new Map<string, number>()}};
@@ -70,11 +71,7 @@ export function pairTokens(recording: Recording, simBlocks: Block[], realBlocks:
 		const blocks = line.sim !== undefined ? simBlocks : realBlocks;
 		return index !== undefined && /^docker volume (ls|list|prune)\b/.test(blocks[index]?.command ?? '');
 	};
-	const ordered = [
-		...recording.lines.filter(line => line.kind === 'probe' && !listing(line)),
-		...recording.lines.filter(line => line.kind !== 'probe' && !listing(line)),
-		...recording.lines.filter(listing),
-	];
+	const ordered = [...recording.lines.filter(line => !listing(line)), ...recording.lines.filter(listing)];
 	for (const line of ordered) {
 		const sim = tokensOf(text(simBlocks, line.sim));
 		const real = tokensOf(text(realBlocks, line.real));

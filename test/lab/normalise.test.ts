@@ -95,4 +95,9 @@ describe('normaliseTranscript', () => {
 		expect(normaliseTranscript(prune(['zeta', a, 'alpha']))).toBe(normaliseTranscript(prune([a, 'alpha', 'zeta'])));
 		expect(normaliseTranscript(prune(['zeta', a]))).not.toBe(normaliseTranscript(prune(['zeta', a, 'alpha'])));
 	});
+
+	it('hides a running container\'s pid but not whether it runs', () => {
+		expect(normaliseTranscript('"Pid": 18651,\n')).toBe(normaliseTranscript('"Pid": 1000,\n'));
+		expect(normaliseTranscript('"Pid": 18651,\n')).not.toBe(normaliseTranscript('"Pid": 0,\n'));
+	});
 });
