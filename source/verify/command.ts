@@ -12,6 +12,7 @@
  * (cached by content hash). Everything verify creates on the engine — containers, volumes, images,
  * temporary host folders, tmux servers — is removed at the end, and on SIGINT/SIGTERM.
  */
+import {execFile} from 'node:child_process';
 import {constants} from 'node:os';
 import type {World} from '../engine/world.js';
 import {dockerCli, killActiveDockerCommands, type DockerCli} from './docker-cli.js';
@@ -127,6 +128,15 @@ export async function runVerify(args: string[], options: RunOptions = {}): Promi
 	if (!engine.registry) {
 		err(`layerlab verify: ${engine.registryProblem}. Start an engine with test/real-docker/ci-engine.sh up.\n`);
 		return {code: 2, engine: engine.version, results: []};
+	}
+	const tmux = await new Promise<boolean>(resolve => execFile('tmux', ['-V'], error => resolve(!error)));
+	if (!tmux) {
+		err('layerlab verify: tmux is missing (the real side types each line into bash in a tmux window): apt-get install tmux\n');
+		return {code: 2, engine: engine.version, results: []};
+	}
+	const root = (await docker.run(['info', '--format', '{{.DockerRootDir}}'])).stdout.trim();
+	if (root !== '/var/lib/docker') {
+		err(`layerlab verify: warning: the engine keeps its data in ${root}, not /var/lib/docker as the simulator shows it; volume paths will differ\n`);
 	}
 	const definitions = builtinCatalog();
 	const refs = catalogRefs(definitions);
