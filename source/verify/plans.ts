@@ -22,11 +22,17 @@ export interface Target {
 
 export class TargetError extends Error {}
 
+/** A path as the report shows it: relative to the working folder when inside it. */
+function shown(file: string): string {
+	const relative = path.relative(process.cwd(), file);
+	return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
 export function cmdsTarget(file: string): Target {
 	const text = readFileSync(file, 'utf8');
 	const id = path.basename(file).replace(/\.cmds$/, '');
 	return {
-		plan: {id, title: id, source: path.relative(process.cwd(), file) || file, steps: [{id, lines: commandLines(text)}]},
+		plan: {id, title: id, source: shown(file), steps: [{id, lines: commandLines(text)}]},
 		world: () => defaultWorld({seed: 1}),
 	};
 }
@@ -40,7 +46,7 @@ export function scenarioTarget(scenario: ScenarioLike, world: () => World): Targ
 		...(scenario.world.setup.length > 0 ? [{id: 'setup', title: 'setup', lines: scenario.world.setup}] : []),
 		...scenario.steps.map(step => ({id: step.id, title: text(step.title), lines: step.solution})),
 	];
-	return {plan: {id: scenario.id, title: text(scenario.title), source: path.relative(process.cwd(), scenario.file) || scenario.file, steps}, world};
+	return {plan: {id: scenario.id, title: text(scenario.title), source: shown(scenario.file), steps}, world};
 }
 
 /** The scenario library, when this build has one (source/scenario/index.ts). */
