@@ -34,6 +34,11 @@ export async function probeEngine(docker: DockerCli, env: NodeJS.ProcessEnv = pr
 	if (mirrors.length === 0) registryProblem = 'the engine has no registry mirror (dockerd --registry-mirror), so Docker Hub names cannot be served from the catalog images';
 	for (const mirror of mirrors) {
 		const candidate = new Registry(mirror);
+		// only a registry on this machine is ours to push to (LAYERLAB_REGISTRY names another one)
+		if (!override && !/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(candidate.address)) {
+			registryProblem = `the engine's registry mirror ${mirror} is not a local registry verify may publish the catalog images to (set LAYERLAB_REGISTRY to use it anyway)`;
+			continue;
+		}
 		if (await candidate.ping()) {
 			registry = candidate;
 			break;

@@ -42,7 +42,7 @@ describe('conformance with a real Docker engine (layerlab verify --docker)', () 
 
 	it.runIf(missing === undefined)(
 		'every built-in scenario and golden command list matches, line by line and probe by probe',
-		async () => {
+		async context => {
 			const cmds = readdirSync(golden)
 				.filter(name => name.endsWith('.cmds'))
 				.sort()
@@ -50,6 +50,13 @@ describe('conformance with a real Docker engine (layerlab verify --docker)', () 
 			let output = '';
 			const run = await runVerify(cmds, {out: text => (output += text), err: text => (output += text), includeBuiltin: true});
 			const report = run.results.map(result => formatScenario(result, {color: false})).join('');
+			if (run.code === 2 && !required) {
+				// an engine answers, but not one verify may use (no local registry mirror, or it holds things of
+				// someone else's): say why and skip, unless CI requires the check
+				console.warn(`\n  ⚠ conformance against real Docker SKIPPED:\n${output.replace(/^/gm, '    ')}`);
+				context.skip();
+				return;
+			}
 			console.info(`verify --docker against ${run.engine ?? 'no engine'}:\n${output}`);
 			expect(run.results.length, output).toBeGreaterThan(cmds.length);
 			expect(run.code, report || output).toBe(0);
