@@ -217,7 +217,7 @@ export async function runVerify(args: string[], options: RunOptions = {}): Promi
 	if (options.json) {
 		out(JSON.stringify({engine: engine.version, results, ...total}, null, 2) + '\n');
 	} else {
-		out(`${results.length} scenario(s), ${total.matched}/${total.lines} lines and probes matched${total.failed ? `, ${total.failed} with mismatches` : ''}; the engine is left as it was found\n`);
+		out(`${results.length} scenario(s), ${total.matched}/${total.lines} lines and probes matched${total.failed ? `, ${total.failed} with mismatches` : ''}; the engine is left as it was found (the catalog images stay in its registry mirror, as a build cache)\n`);
 	}
 	return {code, engine: engine.version, results};
 }
