@@ -70,22 +70,18 @@ export function imageLayers(world: World, imageId: string): Layer[] {
 	return image.layers.map(digest => world.layers[digest]!).filter(Boolean);
 }
 
-const sourceCache = new WeakMap<Container, {rw: Tree; imageId: string; layers: Layer[]; list: Source[]}>();
+const sourceCache = new WeakMap<Container, {rw: Tree; imageId: string; list: Source[]}>();
 
-/** Sources from top to bottom, excluding mounts (cached while the container's layers stay the same). */
+/**
+ * Sources from top to bottom, excluding mounts. Cached per container while its writable layer and
+ * image stay the same objects: an image's layers never change once built (content-addressed).
+ */
 function sources(world: World, container: Container): Source[] {
 	const cached = sourceCache.get(container);
-	if (cached && cached.rw === container.rw && cached.imageId === container.imageId && sameLayers(cached.layers, world, container.imageId)) return cached.list;
+	if (cached && cached.rw === container.rw && cached.imageId === container.imageId) return cached.list;
 	const list = buildSources(world, container);
-	sourceCache.set(container, {rw: container.rw, imageId: container.imageId, layers: imageLayers(world, container.imageId), list});
+	sourceCache.set(container, {rw: container.rw, imageId: container.imageId, list});
 	return list;
-}
-
-function sameLayers(layers: Layer[], world: World, imageId: string): boolean {
-	const image = world.images[imageId];
-	if (!image || image.layers.length !== layers.length) return false;
-	for (let i = 0; i < layers.length; i++) if (world.layers[image.layers[i]!] !== layers[i]) return false;
-	return true;
 }
 
 function buildSources(world: World, container: Container): Source[] {

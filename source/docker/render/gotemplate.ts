@@ -1915,8 +1915,21 @@ export function executeTemplate(tmpl: ParsedTemplate, dot: GoValue | undefined, 
  * Docker CLI. Errors are Go's text (parse: `template: :1: ...`; exec: `template: :1:2: executing
  * "" at <.X>: ...`); the CLI adds "template parsing error: " in front of both.
  */
+const parsedCache = new Map<string, ReturnType<typeof parseTemplate>>();
+
+/** parseTemplate, remembered per template text (a list renders the same template for every row). */
+function parseCached(template: string): ReturnType<typeof parseTemplate> {
+	let parsed = parsedCache.get(template);
+	if (!parsed) {
+		if (parsedCache.size > 500) parsedCache.clear();
+		parsed = parseTemplate(template);
+		parsedCache.set(template, parsed);
+	}
+	return parsed;
+}
+
 export function renderTemplate(template: string, dot: GoValue | undefined, opts: ExecOptions = {}): RenderResult {
-	const parsed = parseTemplate(template);
+	const parsed = parseCached(template);
 	if (!parsed.ok) return {ok: false, error: parsed.error, partial: ''};
 	return executeTemplate(parsed.template, dot, opts);
 }
@@ -1949,7 +1962,7 @@ export function dockerInspectFormat(format: string, elements: Array<GoValue | Er
 	if (format === '' || format === 'json') {
 		stdout = dockerInspectJson(values, {format: format === 'json' ? 'json' : 'indent'});
 	} else {
-		const parsed = parseTemplate(format);
+		const parsed = parseCached(format);
 		if (!parsed.ok) return {stdout: '', stderr: `template parsing error: ${parsed.error}\n`, exitCode: 64};
 		let buffer = '';
 		// Errors are collected in reference order, interleaved as the CLI meets them.
