@@ -7,8 +7,6 @@
 import {readFileSync, existsSync} from 'node:fs';
 import path from 'node:path';
 import type {World} from '../engine/world.js';
-// before lab/script: engine/programs/todo.ts must not be the first engine module loaded (import cycle
-// through engine/process.ts)
 import {defaultWorld} from '../scenario/default-world.js';
 import {commandLines} from '../lab/script.js';
 import type {Scenario} from '../scenario/types.js';
