@@ -4,9 +4,9 @@
  * simulated applications (the to-do web app, gols) for files marked with a `program`.
  */
 import {own, type Container, type LogLine, type World} from './world.js';
-import {containerFs} from './unionfs.js';
+import {containerFs, lookupIn} from './unionfs.js';
 import {FsError} from './fsapi.js';
-import {basename, joinPath, normalizePath} from './path.js';
+import {basename, dirname, joinPath, normalizePath} from './path.js';
 import {randomInt} from './random.js';
 import {BlockSignal, ExitSignal, runSource, type Lookup, type Program, type Proc, type Shell} from './shell/interpreter.js';
 import {utilities} from './shell/programs.js';
@@ -73,7 +73,14 @@ function findInContainer(name: string, shell: Shell): Lookup {
 	const candidates = name.includes('/')
 		? [normalizePath(name, shell.cwd)]
 		: (shell.vars.PATH ?? DEFAULT_PATH).split(':').filter(Boolean).map(dir => joinPath(dir, name));
+	const context = shell.context as Partial<ContainerContext> | undefined;
 	for (const candidate of candidates) {
+		// Fast path: when the PATH directory is a real directory without the name, skip the full
+		// symlink-following lookup (most PATH entries do not hold the program).
+		if (context?.world && context.container && !lookupIn(context.world, context.container, candidate)) {
+			const dir = lookupIn(context.world, context.container, dirname(candidate));
+			if (dir?.entry.kind === 'dir') continue;
+		}
 		let stat;
 		try {
 			stat = shell.fs.stat(candidate);

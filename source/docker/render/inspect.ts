@@ -7,7 +7,6 @@ import {imageLayers} from '../../engine/unionfs.js';
 import {imageSize, writableSize} from '../../engine/containers.js';
 import {bool, field, int, map, nil, slice, str, strings, struct, time, type GoValue} from './govalue.js';
 import {apiTime} from './format.js';
-import {sha256} from '../../engine/build.js';
 
 const empty = (): GoValue => struct([], 'struct {}');
 
@@ -123,17 +122,23 @@ function portMap(container: Container, published: boolean): GoValue {
 
 const DATA = '/var/lib/docker';
 
-const hexCache = new Map<string, string>();
-
-/** A stable 64-hex id derived from `seed` (paths and ids Docker shows but the lab does not model). */
+/**
+ * A stable 64-hex id derived from `seed`, for paths and ids Docker shows but the lab does not model
+ * (overlay directories, sandbox and endpoint ids). Cosmetic, so a fast string hash stretched with
+ * xorshift rather than sha256.
+ */
 function hexFor(seed: string): string {
-	let hex = hexCache.get(seed);
-	if (hex === undefined) {
-		if (hexCache.size > 10_000) hexCache.clear();
-		hex = sha256(seed);
-		hexCache.set(seed, hex);
+	let h = 0x811c9dc5;
+	for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193) >>> 0;
+	let out = '';
+	for (let i = 0; i < 8; i++) {
+		h ^= h << 13;
+		h ^= h >>> 17;
+		h ^= h << 5;
+		h >>>= 0;
+		out += h.toString(16).padStart(8, '0');
 	}
-	return hex;
+	return out;
 }
 
 export function containerInspect(world: World, container: Container, withSize = false): GoValue {
