@@ -41,7 +41,6 @@ export function largeWorld(): World {
 			interactive: false,
 			binds: c % 10 === 1 ? [`vol${c % 100}:/mnt/data`] : [],
 			mounts: [],
-			mountFlags: [],
 			volumesFrom: [],
 			publish: [],
 			autoRemove: false,

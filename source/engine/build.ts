@@ -104,7 +104,7 @@ function buildContainer(config: ImageConfig): Container {
 			labels: {},
 			argsEscaped: false,
 		},
-		hostConfig: {binds: null, mountFlags: [], portBindings: [], autoRemove: false, volumesFrom: []},
+		hostConfig: {binds: null, mounts: [], portBindings: [], autoRemove: false, volumesFrom: []},
 		mounts: [],
 		rw: {},
 		status: 'running',

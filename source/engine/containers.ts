@@ -62,11 +62,12 @@ export interface CreateRequest {
 	workdir?: string;
 	tty: boolean;
 	interactive: boolean;
+	/** `run -d`: the CLI does not attach, and says so in the config (AttachStdout/AttachStderr). */
+	detach?: boolean;
 	/** `-v` specs, host paths already absolute. */
 	binds: string[];
 	/** `--mount` specs, parsed by the CLI. */
 	mounts: MountSpec[];
-	mountFlags: string[];
 	volumesFrom: string[];
 	publish: PortBinding[];
 	autoRemove: boolean;
@@ -133,7 +134,7 @@ function mountFromSpec(world: World, spec: MountSpec): Mount {
 	const anonymous = spec.source === '';
 	const name = anonymous ? randomHex(world, 64) : spec.source;
 	createVolume(world, name, anonymous);
-	return {type: 'volume', name, source: volumeDataPath(name), destination, driver: 'local', mode: '', rw: !spec.readonly, propagation: '', anonymous, origin: 'mount-flag'};
+	return {type: 'volume', name, source: volumeDataPath(name), destination, driver: 'local', mode: 'z', rw: !spec.readonly, propagation: '', anonymous, origin: 'mount-flag'};
 }
 
 /** Copies what the image has at a volume's mount point into the volume, when the volume is empty. */
@@ -202,8 +203,8 @@ export function createContainer(world: World, request: CreateRequest): Container
 			user: request.user ?? image.config.user,
 			tty: request.tty,
 			openStdin: request.interactive,
-			attachStdout: true,
-			attachStderr: true,
+			attachStdout: !request.detach,
+			attachStderr: !request.detach,
 			volumes: [...image.config.volumes],
 			exposedPorts: [...new Set([...image.config.exposedPorts, ...request.publish.map(port => `${port.containerPort}/${port.protocol}`)])],
 			labels: {...image.config.labels},
@@ -211,7 +212,7 @@ export function createContainer(world: World, request: CreateRequest): Container
 		},
 		hostConfig: {
 			binds: request.binds.length > 0 ? [...request.binds] : null,
-			mountFlags: request.mountFlags,
+			mounts: request.mounts.map(spec => ({...spec})),
 			portBindings: request.publish,
 			autoRemove: request.autoRemove,
 			volumesFrom: request.volumesFrom,

@@ -155,7 +155,7 @@ export function commitContainer(world: World, container: Container, ref: string 
 	config.env = [...container.config.env];
 	config.workingDir = container.config.workingDir;
 	config.exposedPorts = [...container.config.exposedPorts];
-	const history = [...base.history, {created, createdBy: [container.path, ...container.args].join(' '), emptyLayer: false, comment: ''}];
+	const history = [...base.history, {created, createdBy: '', emptyLayer: false, comment: ''}];
 	const layers = [...base.layers, layer.digest];
 	const id = 'sha256:' + sha256(JSON.stringify({config, layers, history, created}));
 	const parsed = ref ? parseImageRef(ref) : undefined;

@@ -123,7 +123,8 @@ export interface ContainerConfig {
 
 export interface HostConfig {
 	binds: string[] | null;
-	mountFlags: string[];
+	/** `--mount` options as given (HostConfig.Mounts). */
+	mounts: Array<{type: 'bind' | 'volume' | 'tmpfs'; source: string; target: string; readonly: boolean}>;
 	portBindings: PortBinding[];
 	autoRemove: boolean;
 	volumesFrom: string[];

@@ -28,7 +28,6 @@ function create(image: string, extra: Partial<CreateRequest> = {}) {
 		interactive: false,
 		binds: [],
 		mounts: [],
-		mountFlags: [],
 		volumesFrom: [],
 		publish: [],
 		autoRemove: false,

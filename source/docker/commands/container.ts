@@ -239,19 +239,20 @@ export function prune(ctx: DockerContext, command: ParsedCommand): number {
 
 export function inspect(ctx: DockerContext, command: ParsedCommand, kind: 'container' | 'any'): number {
 	const size = flagBool(command, 'size');
+	const format = flagString(command, 'format') ?? '';
 	const elements: Array<GoValue | Error> = command.args.map(ref => {
 		const container = findContainer(ctx.world, ref);
 		if (container) return containerInspect(ctx.world, container, size);
 		if (kind === 'any') {
 			const image = findImage(ctx.world, ref);
-			if (image) return imageInspect(ctx.world, image);
+			if (image) return imageInspect(ctx.world, image, {typed: format !== ''});
 			const volume = own(ctx.world.volumes, ref);
 			if (volume) return volumeInspect(volume);
 			return new Error(`Error: No such object: ${ref}`);
 		}
 		return new Error(`Error response from daemon: No such container: ${ref}`);
 	});
-	const result = dockerInspectFormat(flagString(command, 'format') ?? '', elements);
+	const result = dockerInspectFormat(format, elements);
 	ctx.io.out(result.stdout);
 	ctx.io.err(result.stderr);
 	return result.exitCode;

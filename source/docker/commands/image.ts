@@ -91,9 +91,13 @@ export function history(ctx: DockerContext, command: ParsedCommand): number {
 	const layers = imageLayers(world, image.id);
 	let layerIndex = 0;
 	const sizes = image.history.map(entry => (entry.emptyLayer ? 0 : layers[layerIndex++]?.size ?? 0));
+	// A row names an image when that image (the one itself, or a parent it was committed from) is
+	// local; rows of pulled images' own history have no local image: <missing>.
+	const ids = new Map<number, string>([[image.history.length - 1, image.id]]);
+	for (let parent = world.images[image.parent]; parent; parent = world.images[parent.parent]) ids.set(parent.history.length - 1, parent.id);
 	const rows = image.history
 		.map((entry, index) => ({
-			id: index === image.history.length - 1 ? (noTrunc ? image.id : image.id.slice(7, 19)) : '<missing>',
+			id: ids.has(index) ? (noTrunc ? ids.get(index)! : ids.get(index)!.slice(7, 19)) : '<missing>',
 			created: human ? ago(world.clock, entry.created) : new Date(entry.created).toISOString().replace('.000Z', 'Z'),
 			createdBy: noTrunc ? entry.createdBy : ellipsis(entry.createdBy.replace(/\t/g, ' '), 45),
 			size: human ? humanSize(sizes[index]!) : String(sizes[index]),
@@ -109,11 +113,12 @@ export function history(ctx: DockerContext, command: ParsedCommand): number {
 }
 
 export function imageInspectCommand(ctx: DockerContext, command: ParsedCommand): number {
+	const format = flagString(command, 'format') ?? '';
 	const elements = command.args.map(ref => {
 		const image = findImage(ctx.world, ref);
-		return image ? imageInspect(ctx.world, image) : new Error(`Error response from daemon: No such image: ${ref}`);
+		return image ? imageInspect(ctx.world, image, {typed: format !== ''}) : new Error(`Error response from daemon: No such image: ${ref}`);
 	});
-	const result = dockerInspectFormat(flagString(command, 'format') ?? '', elements);
+	const result = dockerInspectFormat(format, elements);
 	ctx.io.out(result.stdout);
 	ctx.io.err(result.stderr);
 	return result.exitCode;

@@ -348,12 +348,61 @@ function hostConfig(container: Container, portBindings: GoValue): GoValue {
 		field('CpuPercent', int(0)),
 		field('IOMaximumIOps', int(0)),
 		field('IOMaximumBandwidth', int(0)),
+		field(
+			'Mounts',
+			container.hostConfig.mounts.length === 0
+				? nil('slice', '[]mount.Mount')
+				: slice(
+						container.hostConfig.mounts.map(spec =>
+							struct(
+								[
+									field('Type', str(spec.type, 'mount.Type'), {json: 'Type', omitempty: true}),
+									field('Source', str(spec.source), {json: 'Source', omitempty: true}),
+									field('Target', str(spec.target), {json: 'Target', omitempty: true}),
+									field('ReadOnly', bool(spec.readonly), {json: 'ReadOnly', omitempty: true}),
+									field('Consistency', str('', 'mount.Consistency'), {json: 'Consistency', omitempty: true}),
+									field('BindOptions', nil('ptr', '*mount.BindOptions'), {json: 'BindOptions', omitempty: true}),
+									field('VolumeOptions', nil('ptr', '*mount.VolumeOptions'), {json: 'VolumeOptions', omitempty: true}),
+									field('ImageOptions', nil('ptr', '*mount.ImageOptions'), {json: 'ImageOptions', omitempty: true}),
+									field('TmpfsOptions', nil('ptr', '*mount.TmpfsOptions'), {json: 'TmpfsOptions', omitempty: true}),
+									field('ClusterOptions', nil('ptr', '*mount.ClusterOptions'), {json: 'ClusterOptions', omitempty: true}),
+								],
+								'mount.Mount',
+							),
+						),
+						'[]mount.Mount',
+					),
+			{omitempty: true},
+		),
 		field('MaskedPaths', strings(['/proc/asound', '/proc/acpi', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware'])),
 		field('ReadonlyPaths', strings(['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'])),
 	]);
 }
 
-export function imageInspect(world: World, image: Image): GoValue {
+/**
+ * The image config as the Docker CLI 28 types it (an OCI image config: every field omitted when
+ * empty), which is what templates see; `docker image inspect` without --format prints the daemon's
+ * own JSON instead, with every container.Config field.
+ */
+function ociConfig(image: Image): GoValue {
+	const config = image.config;
+	const list = (items: string[] | null) => (items === null || items.length === 0 ? nil('slice', '[]string') : strings(items));
+	return struct(
+		[
+			field('User', str(config.user), {omitempty: true}),
+			field('ExposedPorts', config.exposedPorts.length === 0 ? nil('map', 'map[string]struct {}') : stringSet(config.exposedPorts), {omitempty: true}),
+			field('Env', list(config.env), {omitempty: true}),
+			field('Entrypoint', list(config.entrypoint), {omitempty: true}),
+			field('Cmd', list(config.cmd), {omitempty: true}),
+			field('Volumes', config.volumes.length === 0 ? nil('map', 'map[string]struct {}') : stringSet(config.volumes), {omitempty: true}),
+			field('WorkingDir', str(config.workingDir), {omitempty: true}),
+			field('Labels', Object.keys(config.labels).length === 0 ? nil('map', 'map[string]string') : labels(config.labels), {omitempty: true}),
+		],
+		'dockerspec.DockerOCIImageConfig',
+	);
+}
+
+export function imageInspect(world: World, image: Image, options: {typed?: boolean} = {}): GoValue {
 	const last = image.history.at(-1);
 	const parentConfigImage = 'sha256:' + hexFor('parent:' + image.id);
 	const size = imageSize(world, image);
@@ -374,8 +423,18 @@ export function imageInspect(world: World, image: Image): GoValue {
 		entrypoint: image.config.entrypoint,
 		labels: labelsValue,
 	});
-	const builder = hexFor('builder:' + image.id);
-	const nopCmd = last?.createdBy.startsWith('/bin/sh -c #(nop) ') ? ['/bin/sh', '-c', '#(nop) ', last.createdBy.slice('/bin/sh -c #(nop) '.length).replace(/^ /, '')] : last ? ['/bin/sh', '-c', last.createdBy.replace(/^\/bin\/sh -c /, '')] : null;
+	// The classic builder commits metadata steps and RUN from a build container, but COPY/ADD
+	// without one: then Container and Hostname are empty and the whole step is one Cmd element.
+	const nop = last?.createdBy.startsWith('/bin/sh -c #(nop) ') ?? false;
+	const fileStep = nop && /^\/bin\/sh -c #\(nop\) (COPY|ADD) /.test(last!.createdBy);
+	const builder = fileStep || !last ? '' : hexFor('builder:' + image.id);
+	const nopCmd = !last
+		? null
+		: fileStep
+			? ['/bin/sh', '-c', last.createdBy.slice('/bin/sh -c '.length)]
+			: nop
+				? ['/bin/sh', '-c', '#(nop) ', last.createdBy.slice('/bin/sh -c #(nop) '.length).replace(/^ /, '')]
+				: ['/bin/sh', '-c', last.createdBy.replace(/^\/bin\/sh -c /, '')];
 	return struct([
 		field('Id', str(image.id)),
 		field('RepoTags', strings(image.repoTags)),
@@ -384,10 +443,10 @@ export function imageInspect(world: World, image: Image): GoValue {
 		field('Comment', str(image.comment)),
 		field('Created', str(apiTime(image.created))),
 		field('Container', str(builder)),
-		field('ContainerConfig', config(shape(builder.slice(0, 12), nopCmd, {}))),
+		field('ContainerConfig', config(shape(builder.slice(0, 12), nopCmd, fileStep ? null : {}))),
 		field('DockerVersion', str('20.10.24+dfsg1')),
 		field('Author', str('')),
-		field('Config', config(shape('', image.config.cmd, null))),
+		field('Config', options.typed ? ociConfig(image) : config(shape('', image.config.cmd, null))),
 		field('Architecture', str('amd64')),
 		field('Os', str('linux')),
 		field('Size', int(size)),
