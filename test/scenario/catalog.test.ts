@@ -1,4 +1,5 @@
 /** Image catalog files are validated like scenarios: every problem as file:line:col: message. */
+import {tempDir} from '../helpers/temp.js';
 import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import {loadCatalog, loadImageFile} from '../../source/scenario/catalog.js';
 import {formatProblem, LoadError} from '../../source/scenario/yaml-load.js';
 
 function catalog(files: Record<string, string>): {root: string; dir: string} {
-	const root = mkdtempSync(path.join(tmpdir(), 'layerlab-catalog-'));
+	const root = tempDir('layerlab-catalog-');
 	const dir = path.join(root, 'images');
 	mkdirSync(dir);
 	for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);

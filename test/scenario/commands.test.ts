@@ -2,6 +2,7 @@
  * The subcommands as a learner or instructor runs them: list, validate, check, progress, and
  * script --scenario. Output goes through an injected io; the progress file lives in a temp folder.
  */
+import {tempDir} from '../helpers/temp.js';
 import {mkdtempSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import {builtinScenariosDir} from '../../source/scenario/paths.js';
 const here = path.dirname(new URL(import.meta.url).pathname);
 
 function io(env: NodeJS.ProcessEnv = {}) {
-	const state = mkdtempSync(path.join(tmpdir(), 'layerlab-state-'));
+	const state = tempDir('layerlab-state-');
 	const out: string[] = [];
 	const err: string[] = [];
 	return {
@@ -41,7 +42,7 @@ steps:
 `;
 
 function folderWith(files: Record<string, string>): string {
-	const dir = mkdtempSync(path.join(tmpdir(), 'layerlab-scenarios-'));
+	const dir = tempDir('layerlab-scenarios-');
 	for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
 	return dir;
 }
@@ -72,7 +73,7 @@ describe('layerlab validate', () => {
 	});
 
 	it('validates image catalog files the same way', async () => {
-		const root = mkdtempSync(path.join(tmpdir(), 'layerlab-catalog-'));
+		const root = tempDir('layerlab-catalog-');
 		mkdirSync(path.join(root, 'images'));
 		const file = path.join(root, 'images', 'bad.yaml');
 		writeFileSync(file, 'image: diamol/bad\ncreated: 2019-09-19T10:25:00Z\nfrom: diamol/base\nsteps:\n  - wrkdir: /app\n  - cmd: 3\n');

@@ -1,4 +1,5 @@
 /** docs/SCENARIOS.md: its complete example validates and passes check, and every check kind is documented. */
+import {tempDir} from '../helpers/temp.js';
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,7 @@ function example(): string {
 
 describe('docs/SCENARIOS.md', () => {
 	it('has a complete example that validates and passes check', () => {
-		const file = path.join(mkdtempSync(path.join(tmpdir(), 'layerlab-docs-')), 'volume.yaml');
+		const file = path.join(tempDir('layerlab-docs-'), 'volume.yaml');
 		writeFileSync(file, example());
 		const scenario = loadScenarioFile(file);
 		expect(scenario.steps.map(step => step.id)).toEqual(['write', 'remove']);

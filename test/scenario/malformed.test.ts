@@ -4,6 +4,7 @@
  * Plus the cases that need a file system: a huge file, a symlink out of the scenario's folder,
  * duplicate ids across files.
  */
+import {tempDir} from '../helpers/temp.js';
 import {mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, mkdirSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -59,15 +60,15 @@ describe('the malformed corpus', () => {
 
 describe('problems that need a file system', () => {
 	it('refuses a file larger than the limit before parsing it', () => {
-		const dir = mkdtempSync(path.join(tmpdir(), 'layerlab-huge-'));
+		const dir = tempDir('layerlab-huge-');
 		const file = path.join(dir, 'huge.yaml');
 		writeFileSync(file, VALID + '# ' + 'x'.repeat(MAX_FILE_BYTES) + '\n');
 		expect(relative(problemsOf(file), dir)).toEqual(['huge.yaml:1:1: file is 1025 KiB, larger than the 1024 KiB a scenario or image file may be']);
 	});
 
 	it('refuses a host file whose symlink leads out of the scenario folder', () => {
-		const dir = mkdtempSync(path.join(tmpdir(), 'layerlab-link-'));
-		const outside = mkdtempSync(path.join(tmpdir(), 'layerlab-outside-'));
+		const dir = tempDir('layerlab-link-');
+		const outside = tempDir('layerlab-outside-');
 		writeFileSync(path.join(outside, 'secret.txt'), 'secret\n');
 		symlinkSync(path.join(outside, 'secret.txt'), path.join(dir, 'notes.txt'));
 		const file = path.join(dir, 'linked.yaml');
@@ -76,7 +77,7 @@ describe('problems that need a file system', () => {
 	});
 
 	it('reads host files and folders that stay inside the folder', () => {
-		const dir = mkdtempSync(path.join(tmpdir(), 'layerlab-host-'));
+		const dir = tempDir('layerlab-host-');
 		mkdirSync(path.join(dir, 'files', 'config'), {recursive: true});
 		writeFileSync(path.join(dir, 'files', 'config', 'config.json'), '{}\n');
 		writeFileSync(path.join(dir, 'files', 'notes.txt'), 'notes\n');
@@ -92,7 +93,7 @@ describe('problems that need a file system', () => {
 	});
 
 	it('reports duplicate scenario ids across files, at the second id', () => {
-		const dir = mkdtempSync(path.join(tmpdir(), 'layerlab-dup-'));
+		const dir = tempDir('layerlab-dup-');
 		writeFileSync(path.join(dir, 'a.yaml'), VALID);
 		writeFileSync(path.join(dir, 'b.yaml'), '# the same id again\n' + VALID);
 		const {scenarios, problems} = loadScenarios([dir]);

@@ -3,6 +3,7 @@
  * saves: a child process saving in a loop is SIGKILLed many times, and the file is always one
  * complete version, never a torn one.
  */
+import {tempDir as makeTempDir} from '../helpers/temp.js';
 import {spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -30,7 +31,7 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 const NOW = new Date('2026-01-05T09:00:00Z');
 
 function tempDir(): string {
-	return mkdtempSync(path.join(tmpdir(), 'layerlab-progress-'));
+	return makeTempDir('layerlab-progress-');
 }
 
 function collect(): {warn: (line: string) => void; lines: string[]} {

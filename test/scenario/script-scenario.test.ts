@@ -1,4 +1,5 @@
 /** `layerlab script --scenario ID|FILE` starts from the scenario's world; without it nothing changes. */
+import {tempDir} from '../helpers/temp.js';
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,7 @@ function capture() {
 }
 
 function linesFile(text: string): string {
-	const file = path.join(mkdtempSync(path.join(tmpdir(), 'layerlab-script-')), 'lines.txt');
+	const file = path.join(tempDir('layerlab-script-'), 'lines.txt');
 	writeFileSync(file, text);
 	return file;
 }
@@ -30,7 +31,7 @@ describe('script --scenario', () => {
 	});
 
 	it('takes a scenario file, and the default world without --scenario', async () => {
-		const dir = mkdtempSync(path.join(tmpdir(), 'layerlab-script-scenario-'));
+		const dir = tempDir('layerlab-script-scenario-');
 		const scenario = path.join(dir, 'notes.yaml');
 		writeFileSync(
 			scenario,
