@@ -3,7 +3,7 @@
  * panes (pure row builders). Side effects live here and only here: saving progress as the learner
  * goes, opening a scenario, and the single exit path.
  */
-import React, {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
+import React, {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import {localize, type Scenario} from '../scenario/types.js';
 import type {LabApi} from './api.js';
@@ -22,6 +22,7 @@ import {LayersPane} from './panes/LayersPane.js';
 import {ContainersPane, containersInfo} from './panes/ContainersPane.js';
 import {VolumesPane, volumesInfo} from './panes/VolumesPane.js';
 import {promptText, type LabModel} from './model/lab.js';
+import {loadedRunner, loadRunner} from './model/runner.js';
 import {seg, type Row, type Segment} from './rows.js';
 import {safeText} from './text/safe.js';
 import {MIN_COLUMNS, MIN_ROWS} from './layout.js';
@@ -30,8 +31,8 @@ export interface AppProps {
 	api: LabApi;
 	lang: string;
 	color: boolean;
-	/** Open this scenario directly (`layerlab play ID`). */
-	initial?: Scenario;
+	/** A lab opened before the first frame (`layerlab play ID`). */
+	initial?: LabModel;
 	/** Fixed size (tests); otherwise the terminal's, following resizes. */
 	size?: Size;
 }
@@ -81,7 +82,7 @@ function paneInfo(id: PaneId, state: AppState): string {
 export function App({api, lang, color, initial, size: override}: AppProps) {
 	const size = useTerminalSize(override);
 	const theme = useMemo(() => makeTheme(color), [color]);
-	const [state, dispatch] = useReducer(reduce, null, () => initialState(initial ? api.open(initial, 80) : null));
+	const [state, dispatch] = useReducer(reduce, initial ?? null, initialState);
 	const {exit} = useApp();
 	const layout = computeLayout(size.columns, size.rows, state.ui.recent);
 	const scenarios = useMemo(() => (state.screen === 'picker' ? api.scenarios() : []), [api, state.screen]);
@@ -116,7 +117,8 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	);
 
 	// Progress is saved as the learner goes (and when leaving for the list).
-	const saved = useRef<{lab: LabModel | null; revision: number}>({lab: null, revision: -1});
+	// (A lab just opened has nothing new to save.)
+	const saved = useRef<{lab: LabModel | null; revision: number}>({lab: initial ?? null, revision: initial?.revision ?? -1});
 	useEffect(() => {
 		const lab = state.lab;
 		if (!lab) return;
@@ -129,9 +131,26 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 		if (state.quitting) exit();
 	}, [state.quitting, exit]);
 
+	// The shell and the docker CLI load once the first frame is out (model/runner.ts); a command
+	// entered before that runs as soon as they are there.
+	const [ready, setReady] = useState(() => loadedRunner() !== undefined);
+	useEffect(() => {
+		if (ready) return;
+		let live = true;
+		void loadRunner().then(() => {
+			if (live) setReady(true);
+		});
+		return () => {
+			live = false;
+		};
+	}, [ready]);
+	useEffect(() => {
+		if (ready && state.ui.pendingRun) dispatch({type: 'command', command: 'run', env: envRef.current});
+	}, [ready, state.ui.pendingRun]);
+
 	const open = useCallback(
 		(scenario: Scenario) => {
-			dispatch({type: 'open', lab: api.open(scenario, envRef.current.columns)});
+			void api.open(scenario, envRef.current.columns).then(lab => dispatch({type: 'open', lab}));
 		},
 		[api],
 	);

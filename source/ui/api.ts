@@ -16,8 +16,10 @@ export interface ScenarioProgress {
 export interface LabApi {
 	scenarios(): Scenario[];
 	/** The scenario's lab, resumed from saved progress when there is some. */
-	open(scenario: Scenario, columns: number): LabModel;
+	open(scenario: Scenario, columns: number): Promise<LabModel>;
 	evaluate: Evaluate;
 	save(lab: LabModel): void;
+	/** Settles when every save asked for so far is on disk (main.tsx waits for it before exiting). */
+	flushed?(): Promise<void>;
 	progress(scenario: Scenario): ScenarioProgress | undefined;
 }

@@ -4,7 +4,8 @@
  * `container:path` inside a container for `cp`, and host paths for everything else.
  */
 import type {World} from '../engine/world.js';
-import {COMMAND_TREE, COMMANDS, GLOBAL_FLAGS, type CommandNode, type FlagSpec} from '../docker/cli-spec.js';
+import type {CommandNode, FlagSpec} from '../docker/cli-spec.js';
+import {loadedCliSpec} from './model/runner.js';
 import {utilities} from '../engine/shell/programs.js';
 import {listMerged} from '../engine/unionfs.js';
 import {findContainer} from '../engine/containers.js';
@@ -157,6 +158,9 @@ export function candidatesFor(world: World, words: string[], current: string): s
 	if (words.length === 0) return commandNames().filter(name => name.startsWith(current));
 	const [program, ...args] = words;
 	if (program !== 'docker') return hostPaths(world, current).filter(path => path.startsWith(current));
+	const spec = loadedCliSpec();
+	if (!spec) return [];
+	const {COMMAND_TREE, COMMANDS, GLOBAL_FLAGS} = spec;
 	let node: CommandNode = COMMAND_TREE;
 	let flags: readonly FlagSpec[] = GLOBAL_FLAGS;
 	let positionals = 0;

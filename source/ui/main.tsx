@@ -1,35 +1,53 @@
 /**
  * `layerlab` and `layerlab play ID|FILE`: the full-screen lab. Checks the terminal, finds the
- * scenario, enters the alternate screen, runs the App, and restores the terminal on every way out.
+ * scenario (from the start-up cache when it can), opens it before the first frame so that frame is
+ * complete, enters the alternate screen, runs the App, and restores the terminal on every way out.
  */
 import React from 'react';
 import {render, type Instance} from 'ink';
-import {setAutoFreeze} from 'immer';
 import type {Flags} from '../cli.js';
 import {App} from './App.js';
 import {fullScreen, guardExit, isInteractive, NOT_A_TTY} from './terminal.js';
 import {colorEnabled} from './theme.js';
+import {computeLayout, paneInner} from './layout.js';
+import type {LabModel} from './model/lab.js';
+
+/** LAYERLAB_TRACE_STARTUP=FILE: milliseconds since the process started at each start-up phase. */
+const trace: string[] = [];
+function mark(phase: string): void {
+	if (process.env.LAYERLAB_TRACE_STARTUP) trace.push(`${performance.now().toFixed(1)}\t${phase}`);
+}
+mark('lab module loaded');
+
+function writeTrace(): void {
+	const file = process.env.LAYERLAB_TRACE_STARTUP;
+	if (!file || trace.length === 0) return;
+	void import('node:fs').then(fs => fs.writeFileSync(file, trace.join('\n') + '\n'));
+}
 
 export async function playCommand(args: string[], flags: Flags): Promise<number> {
 	if (!isInteractive(process.stdin, process.stdout)) {
 		process.stderr.write(NOT_A_TTY);
 		return 2;
 	}
-	// Shipped build: no deep freezing of the world (perf.md: 1.4–10x faster produce).
-	setAutoFreeze(false);
-	const scenario = await import('../scenario/index.js');
-	const {scenarioApi} = await import('./scenario-api.js');
-	const lang = scenario.detectLanguage(flags.lang);
+	const [{detectLanguage}, {scenarioApi, progressFile}] = await Promise.all([import('../scenario/lang.js'), import('./scenario-api.js')]);
+	mark('scenario modules loaded');
+	const lang = detectLanguage(flags.lang);
 	const color = colorEnabled(flags.color, process.env);
-	const api = scenarioApi({progressFile: scenario.progressPath(), ...(flags.seed === undefined ? {} : {seed: flags.seed}), preload: flags.preload});
+	const api = await scenarioApi({progressFile: progressFile(), ...(flags.seed === undefined ? {} : {seed: flags.seed}), preload: flags.preload});
 
-	let initial: import('../scenario/types.js').Scenario | undefined;
+	mark('scenarios ready');
+	let initial: LabModel | undefined;
 	if (args[0] !== undefined) {
 		try {
-			initial = scenario.findScenario(args[0]);
+			const scenario = await api.find(args[0]);
+			const layout = computeLayout(process.stdout.columns || 80, process.stdout.rows || 24);
+			initial = await api.open(scenario, paneInner(layout, 'terminal')?.width ?? 78);
+			mark('lab opened');
 		} catch (error) {
 			process.stderr.write(`layerlab: ${error instanceof Error ? error.message : String(error)}\n`);
-			return error instanceof scenario.ScenarioNotFound ? 2 : 1;
+			for (const notice of api.notices) process.stderr.write(notice + '\n');
+			return error instanceof Error && error.name === 'ScenarioNotFound' ? 2 : 1;
 		}
 	}
 
@@ -40,12 +58,19 @@ export async function playCommand(args: string[], flags: Flags): Promise<number>
 	screen.enter();
 	let code = 0;
 	try {
+		let frames = 0;
 		instance = render(<App api={api} lang={lang} color={color} {...(initial ? {initial} : {})} />, {
 			exitOnCtrlC: false,
 			patchConsole: false,
-			incrementalRendering: process.env.LAYERLAB_INCREMENTAL === "1",
+			onRender: () => {
+				if (frames++ === 0) {
+					mark('first frame');
+					writeTrace();
+				}
+			},
 		});
 		await instance.waitUntilExit();
+		await api.flushed?.();
 	} catch (error) {
 		screen.leave();
 		report(error);

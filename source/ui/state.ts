@@ -20,6 +20,7 @@ import {
 	type LabModel,
 } from './model/lab.js';
 import {complete} from './completion.js';
+import {loadedRunner} from './model/runner.js';
 import {containerItems, itemId, selectedIndex} from './panes/containers-rows.js';
 import {volumeLines} from './panes/volumes-rows.js';
 import {filesIndex, folderAt, layerItems, parentIndex} from './panes/layers-rows.js';
@@ -54,6 +55,8 @@ export interface UiState {
 	/** Per container id: folders explicitly opened or closed in the file tree. */
 	tree: Record<string, Record<string, boolean>>;
 	helpScroll: number;
+	/** Enter was pressed before the shell finished loading (model/runner.ts): run once it has. */
+	pendingRun: boolean;
 }
 
 export interface StepScroll {
@@ -113,6 +116,7 @@ export function initialUi(): UiState {
 		layerCursor: 0,
 		tree: {},
 		helpScroll: 0,
+		pendingRun: false,
 	};
 }
 
@@ -180,10 +184,12 @@ function promptCommand(state: AppState, command: Command, env: Env): AppState | 
 	switch (command) {
 		case 'run': {
 			if (!lab) return state;
+			if (!loadedRunner()) return {...state, ui: {...state.ui, pendingRun: true}};
 			const line = prompt.text;
 			const next = runCommand(lab, line, {evaluate: env.evaluate, columns: env.columns});
 			let moved = withLab(state, next);
 			moved = setPrompt(moved, '', 0, {browsing: null, draft: ''});
+			moved = {...moved, ui: {...moved.ui, pendingRun: false}};
 			moved = afterWorldChange(moved, lab);
 			// A prediction still open: the Step pane takes the focus so the learner sees the question.
 			if (line.trim() !== '' && awaitingPrediction(next)) moved = focus(moved, 'step');

@@ -14,7 +14,7 @@ afterEach(() => {
 });
 
 async function lab(columns = 100, rows = 30, api = fakeApi()) {
-	current = await renderApp(<App api={api} lang="en" color={false} initial={testScenario()} />, {columns, rows});
+	current = await renderApp(<App api={api} lang="en" color={false} initial={await api.open(testScenario(), 80)} />, {columns, rows});
 	return {app: current, api};
 }
 

@@ -1,6 +1,6 @@
 /** Draws one Row: one line, never wrapped, cut to the pane's width; a selected row is inverse. */
 import React, {memo} from 'react';
-import {Text} from 'ink';
+import {Box, Text} from 'ink';
 import {clipRow, rowWidth, type Row} from '../rows.js';
 import type {Theme} from '../theme.js';
 import {safeText} from '../text/safe.js';
@@ -38,12 +38,21 @@ export interface RowsProps {
 	showSelection?: boolean;
 }
 
-/** Exactly `height` lines: the rows given, then blank lines (so the frame never changes height). */
+/**
+ * Exactly `height` lines: the rows given, blank ones as empty one-line boxes (no text to measure),
+ * and nothing after the last row (the pane's fixed height keeps the frame the same size).
+ */
 export function Rows({rows, width, height, theme, showSelection}: RowsProps) {
 	const lines: React.ReactNode[] = [];
-	for (let i = 0; i < height; i++) {
-		const row = rows[i];
-		lines.push(row ? <RowView key={i} row={row} width={width} theme={theme} showSelection={showSelection} /> : <Text key={i}> </Text>);
+	let last = Math.min(rows.length, height) - 1;
+	while (last >= 0 && rows[last]!.segments.length === 0 && !rows[last]!.selected) last--;
+	for (let i = 0; i <= last; i++) {
+		const row = rows[i]!;
+		lines.push(row.segments.length === 0 && !(row.selected && showSelection) ? <Box key={i} height={1} flexShrink={0} /> : <RowView key={i} row={row} width={width} theme={theme} showSelection={showSelection} />);
 	}
-	return <>{lines}</>;
+	return (
+		<Box flexDirection="column" height={height} flexShrink={0} overflow="hidden">
+			{lines}
+		</Box>
+	);
 }

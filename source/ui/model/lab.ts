@@ -4,16 +4,20 @@
  * last command changed. Every function returns a new model and never touches the one it was given.
  * No React here: the App holds a LabModel in a reducer.
  */
-import {applyPatches, enablePatches, produceWithPatches, type Patch} from 'immer';
+import type {Patch} from 'immer';
 // Evaluated first on purpose: engine/process ↔ programs/todo import each other, and entering that
 // cycle through docker/session (via todo) reads `todoApp` before it exists. Reported upstream.
 import '../../engine/process.js';
 import type {World} from '../../engine/world.js';
 import type {CheckResult, Scenario, Step} from '../../scenario/types.js';
-import {runLine, type Chunk} from '../../docker/session.js';
+import type {Chunk} from '../../docker/session.js';
+import {loadedImmer, loadedRunner} from './runner.js';
 import {diffWorlds, NO_CHANGES, type Changes} from './changes.js';
 
-enablePatches();
+/** immer is loaded with the shell (runner.ts); undo and redo only exist after a command ran. */
+function applyPatches(world: World, patches: Patch[]): World {
+	return loadedImmer()!.applyPatches(world, patches);
+}
 
 export type Evaluate = (world: World, step: Step, lastOutput: string) => CheckResult[];
 
@@ -160,6 +164,24 @@ function settle(model: LabModel, context: LabContext, markComplete: boolean): La
 	return {...model, checks};
 }
 
+/**
+ * Containers created during a command are plain objects that outlive the immer draft they were made
+ * in; engine/unionfs caches each container's layer sources keyed by the container object, and a
+ * cache entry made during the draft holds the draft's (now revoked) proxies of the image layers.
+ * Giving each new container a fresh identity after the command makes that entry unreachable.
+ * (Reported upstream: the engine should not cache while the world is a draft.)
+ */
+function relinkNewContainers(before: World, after: World): World {
+	if (before.containers === after.containers) return after;
+	let containers: World['containers'] | undefined;
+	for (const [id, container] of Object.entries(after.containers)) {
+		if (before.containers[id]) continue;
+		containers ??= {...after.containers};
+		containers[id] = {...container};
+	}
+	return containers ? {...after, containers} : after;
+}
+
 /** Runs one command line against the world (bash on the simulated host, with docker). */
 export function runCommand(model: LabModel, rawLine: string, context: LabContext, options: {replay?: boolean} = {}): LabModel {
 	const line = rawLine.replace(/[\r\n]+/g, ' ');
@@ -178,12 +200,24 @@ export function runCommand(model: LabModel, rawLine: string, context: LabContext
 			]),
 		};
 	}
+	const runLine = loadedRunner();
+	const immer = loadedImmer();
+	if (!runLine || !immer) {
+		return {
+			...model,
+			typed,
+			...addBlocks(model, [
+				{kind: 'command', prompt, line, output: [], status: 0},
+				{kind: 'note', text: 'layerlab is still starting up — press ↑ then Enter to run that again in a moment.', tone: 'warn'},
+			]),
+		};
+	}
 	let result: {output: Chunk[]; status: number} = {output: [], status: 0};
 	let next: World;
 	let patches: Patch[];
 	let inverse: Patch[];
 	try {
-		[next, patches, inverse] = produceWithPatches(model.world, draft => {
+		[next, patches, inverse] = immer.produceWithPatches(model.world, (draft: World) => {
 			result = runLine(draft as World, line, {columns: Math.max(20, context.columns), tty: true});
 		});
 	} catch (error) {
@@ -196,6 +230,7 @@ export function runCommand(model: LabModel, rawLine: string, context: LabContext
 			]),
 		};
 	}
+	next = relinkNewContainers(model.world, next);
 	const entry: HistoryEntry = {line, output: result.output, status: result.status, patches, inverse, step: model.step};
 	const cleared = /^\s*clear\s*$/.test(line);
 	const blocks = cleared ? {terminal: [], nextBlock: model.nextBlock} : addBlocks(model, [{kind: 'command', prompt, line, output: result.output, status: result.status}]);

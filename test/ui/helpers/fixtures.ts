@@ -9,6 +9,10 @@ import type {World} from '../../../source/engine/world.js';
 import type {Check, CheckResult, Scenario, Step} from '../../../source/scenario/types.js';
 import type {LabApi} from '../../../source/ui/api.js';
 import {createLab, resumeLab, savedState, type LabModel, type SavedLab} from '../../../source/ui/model/lab.js';
+import {loadRunner} from '../../../source/ui/model/runner.js';
+
+// The lab loads the shell and docker CLI after its first frame; tests have them from the start.
+await loadRunner();
 
 export const RN_STEP: Step = {
 	id: 'rn',
@@ -106,7 +110,7 @@ export function fakeApi(scenarios: Scenario[] = [testScenario()]): FakeApi {
 		saves: 0,
 		scenarios: () => scenarios,
 		evaluate,
-		open(scenario, columns): LabModel {
+		async open(scenario, columns): Promise<LabModel> {
 			const saved = api.saved.get(scenario.id);
 			const context = {evaluate, columns};
 			return saved ? resumeLab(scenario, freshWorld(), saved, context) : createLab(scenario, freshWorld(), context);
