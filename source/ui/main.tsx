@@ -3,10 +3,8 @@
  * scenario (from the start-up cache when it can), opens it before the first frame so that frame is
  * complete, enters the alternate screen, runs the App, and restores the terminal on every way out.
  */
-import React from 'react';
-import {render, type Instance} from 'ink';
+import type {Instance} from 'ink';
 import type {Flags} from '../cli.js';
-import {App} from './App.js';
 import {fullScreen, guardExit, isInteractive, NOT_A_TTY} from './terminal.js';
 import {colorEnabled} from './theme.js';
 import {computeLayout, paneInner} from './layout.js';
@@ -34,6 +32,12 @@ export async function playCommand(args: string[], flags: Flags): Promise<number>
 	mark('scenario modules loaded');
 	const lang = detectLanguage(flags.lang);
 	const color = colorEnabled(flags.color, process.env);
+	// Without colours the lab still needs bold and inverse (selection, the prompt's cursor). chalk
+	// (inside Ink) turns every style off for `--no-color`; FORCE_COLOR, set before Ink loads, keeps
+	// the styles, and the theme uses no colour.
+	if (!color) process.env.FORCE_COLOR = '1';
+	const [React, {render}, {App}] = await Promise.all([import('react'), import('ink'), import('./App.js')]);
+	mark('ink and the app loaded');
 	const api = await scenarioApi({progressFile: progressFile(), ...(flags.seed === undefined ? {} : {seed: flags.seed}), preload: flags.preload});
 
 	mark('scenarios ready');
@@ -59,7 +63,7 @@ export async function playCommand(args: string[], flags: Flags): Promise<number>
 	let code = 0;
 	try {
 		let frames = 0;
-		instance = render(<App api={api} lang={lang} color={color} {...(initial ? {initial} : {})} />, {
+		instance = render(React.createElement(App, {api, lang, color, ...(initial ? {initial} : {})}), {
 			exitOnCtrlC: false,
 			patchConsole: false,
 			onRender: () => {
