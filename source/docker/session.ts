@@ -3,7 +3,7 @@
  * file utilities. This is the reducer the TUI, `script` and `check` all use: it changes the world
  * it is given (an immer draft or a plain object) and returns what the terminal shows.
  */
-import {own, type World} from '../engine/world.js';
+import {own, readonly, type World} from '../engine/world.js';
 import {tick} from '../engine/clock.js';
 import {randomInt} from '../engine/random.js';
 import {treeFs} from '../engine/treefs.js';
@@ -80,9 +80,10 @@ const curl: Program = proc => {
 		proc.err(`curl: (6) Could not resolve host: ${host}\n`);
 		return 6;
 	}
-	const target = Object.values(world.containers).find(
+	const found = Object.values(readonly(world.containers)).find(
 		container => container.status === 'running' && container.hostConfig.portBindings.some(binding => binding.hostPort === port),
 	);
+	const target = found && world.containers[found.id];
 	if (!target) {
 		proc.err(`curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server\n`);
 		return 7;

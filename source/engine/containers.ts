@@ -3,7 +3,7 @@
  * stop, remove, exec. Failures throw DaemonError with the daemon's own message; the CLI layer
  * (source/docker) adds "Error response from daemon: " and the rest.
  */
-import {own, type Container, type Image, type LogLine, type Mount, type PortBinding, type Volume, type World} from './world.js';
+import {own, readonly, type Container, type Image, type LogLine, type Mount, type PortBinding, type Volume, type World} from './world.js';
 import {randomHex} from './random.js';
 import {randomName} from './names.js';
 import {containerFs, imageLayers, lookupIn} from './unionfs.js';
@@ -25,12 +25,12 @@ export function volumeDataPath(name: string): string {
 export function findContainer(world: World, ref: string): Container | undefined {
 	if (ref === '') return undefined;
 	const name = ref.startsWith('/') ? ref.slice(1) : ref;
-	const all = Object.values(world.containers);
+	const all = Object.values(readonly(world.containers));
 	const exact = all.find(container => container.id === ref) ?? all.find(container => container.name === name);
-	if (exact) return exact;
+	if (exact) return world.containers[exact.id];
 	const prefixed = all.filter(container => container.id.startsWith(ref));
 	if (prefixed.length > 1) throw new DaemonError(`Multiple IDs found with provided prefix: ${ref}`);
-	return prefixed[0];
+	return prefixed[0] && world.containers[prefixed[0].id];
 }
 
 export function requireContainer(world: World, ref: string): Container {
@@ -160,7 +160,7 @@ export function createContainer(world: World, request: CreateRequest): Container
 		if (!/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(request.name)) {
 			throw new DaemonError(`Invalid container name (${request.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
 		}
-		const taken = Object.values(world.containers).find(container => container.name === request.name!.replace(/^\//, ''));
+		const taken = Object.values(readonly(world.containers)).find(container => container.name === request.name!.replace(/^\//, ''));
 		if (taken) {
 			throw new DaemonError(`Conflict. The container name "/${request.name.replace(/^\//, '')}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`);
 		}
@@ -272,7 +272,7 @@ function createMountPoints(world: World, container: Container): void {
 
 function portInUse(world: World, container: Container): PortBinding | undefined {
 	for (const binding of container.hostConfig.portBindings) {
-		const clash = Object.values(world.containers).find(
+		const clash = Object.values(readonly(world.containers)).find(
 			other => other.id !== container.id && other.status === 'running' && other.hostConfig.portBindings.some(port => port.hostPort === binding.hostPort && port.protocol === binding.protocol),
 		);
 		if (clash) return binding;
@@ -367,7 +367,7 @@ export function removeContainer(world: World, container: Container, options: {fo
 
 /** Containers (running or not) that mount a volume. */
 export function volumeUsers(world: World, name: string): Container[] {
-	return Object.values(world.containers).filter(container => container.mounts.some(mount => mount.type === 'volume' && mount.name === name));
+	return Object.values(readonly(world.containers)).filter(container => container.mounts.some(mount => mount.type === 'volume' && mount.name === name));
 }
 
 export interface ExecOptions {

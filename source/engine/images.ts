@@ -1,5 +1,5 @@
 /** The daemon's side of images: references, pull from the simulated registry, remove, commit. */
-import {own, clonePlain, type Container, type Image, type World} from './world.js';
+import {own, readonly, clonePlain, type Container, type Image, type World} from './world.js';
 import {DaemonError} from './containers.js';
 import {makeLayer, sha256} from './build.js';
 
@@ -32,13 +32,13 @@ export function isValidReference(ref: string): boolean {
 /** A local image by `name[:tag]`, full or short id. */
 export function findImage(world: World, ref: string): Image | undefined {
 	const parsed = parseImageRef(ref);
-	const images = Object.values(world.images);
+	const images = Object.values(readonly(world.images));
 	const tagged = images.find(image => image.repoTags.includes(parsed.full));
-	if (tagged) return tagged;
+	if (tagged) return world.images[tagged.id];
 	const id = ref.startsWith('sha256:') ? ref : 'sha256:' + ref;
 	if (/^sha256:[0-9a-f]+$/.test(id) && ref.length >= 1) {
 		const matches = images.filter(image => image.id.startsWith(id));
-		if (matches.length === 1) return matches[0];
+		if (matches.length === 1) return world.images[matches[0]!.id];
 	}
 	return undefined;
 }
@@ -59,7 +59,7 @@ export interface PullResult {
 
 function localLayers(world: World): Set<string> {
 	const present = new Set<string>();
-	for (const image of Object.values(world.images)) for (const layer of image.layers) present.add(layer);
+	for (const image of Object.values(readonly(world.images))) for (const layer of image.layers) present.add(layer);
 	return present;
 }
 
@@ -111,7 +111,7 @@ export function removeImage(world: World, ref: string, force: boolean): string[]
 	if (!image) throw new DaemonError(`No such image: ${ref}`);
 	const parsed = parseImageRef(ref);
 	const byTag = image.repoTags.includes(parsed.full);
-	const users = Object.values(world.containers).filter(container => container.imageId === image.id);
+	const users = Object.values(readonly(world.containers)).filter(container => container.imageId === image.id);
 	if (users.length > 0 && !force && (!byTag || image.repoTags.length === 1)) {
 		const running = users.find(container => container.status === 'running');
 		const user = running ?? users[0]!;
@@ -133,7 +133,7 @@ export function removeImage(world: World, ref: string, force: boolean): string[]
 	delete world.images[image.id];
 	lines.push(`Deleted: ${image.id}`);
 	const stillUsed = new Set<string>();
-	for (const other of Object.values(world.images)) chainIds(other.layers).forEach(id => stillUsed.add(id));
+	for (const other of Object.values(readonly(world.images))) chainIds(other.layers).forEach(id => stillUsed.add(id));
 	const chain = chainIds(image.layers);
 	for (let i = chain.length - 1; i >= 0; i--) {
 		if (stillUsed.has(chain[i]!)) break;
@@ -159,7 +159,11 @@ export function commitContainer(world: World, container: Container, ref: string 
 	const layers = [...base.layers, layer.digest];
 	const id = 'sha256:' + sha256(JSON.stringify({config, layers, history, created}));
 	const parsed = ref ? parseImageRef(ref) : undefined;
-	if (parsed) for (const other of Object.values(world.images)) other.repoTags = other.repoTags.filter(tag => tag !== parsed.full);
+	if (parsed) {
+		for (const other of Object.values(readonly(world.images))) {
+			if (other.repoTags.includes(parsed.full)) world.images[other.id]!.repoTags = other.repoTags.filter(tag => tag !== parsed.full);
+		}
+	}
 	const image: Image = {id, repoTags: parsed ? [parsed.full] : [], repoDigests: [], layers, config, history, created, parent: base.id, comment: '', source: 'commit'};
 	world.images[id] = image;
 	return image;

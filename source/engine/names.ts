@@ -1,4 +1,4 @@
-import type {World} from './world.js';
+import {readonly, type World} from './world.js';
 import {randomInt} from './random.js';
 
 /**
@@ -42,7 +42,7 @@ const SURNAMES = [
 
 /** A random `adjective_surname` not already taken by a container in `world`. */
 export function randomName(world: World): string {
-	const taken = new Set(Object.values(world.containers).map(container => container.name));
+	const taken = new Set(Object.values(readonly(world.containers)).map(container => container.name));
 	for (let attempt = 0; ; attempt++) {
 		let name = `${ADJECTIVES[randomInt(world, ADJECTIVES.length)]}_${SURNAMES[randomInt(world, SURNAMES.length)]}`;
 		if (name === 'boring_wozniak') continue; // Steve Wozniak is not boring (Docker's own rule).

@@ -4,7 +4,7 @@
  * (/.dockerenv, /etc/hosts…), then the image layers from top to bottom. Every entry carries its
  * ORIGIN, and `originsOf` lists the copies it hides: this is what the lab teaches.
  */
-import {own, type Container, type Entry, type Layer, type Mount, type Tree, type World} from './world.js';
+import {own, readonly, type Container, type Entry, type Layer, type Mount, type Tree, type World} from './world.js';
 import {FsError, type FsApi, type Stat} from './fsapi.js';
 import {ancestors, isWithin, joinPath, relativeTo} from './path.js';
 import {resolveParent, resolveReal, ROOT_DIR} from './resolve.js';
@@ -64,10 +64,12 @@ function cachedInit(container: Container): Tree {
 	return tree;
 }
 
+/** An image's layers, bottom to top (read-only data: layers never change once built). */
 export function imageLayers(world: World, imageId: string): Layer[] {
-	const image = world.images[imageId];
+	const image = readonly(world.images)[imageId];
 	if (!image) return [];
-	return image.layers.map(digest => world.layers[digest]!).filter(Boolean);
+	const layers = readonly(world.layers);
+	return image.layers.map(digest => layers[digest]!).filter(Boolean);
 }
 
 const sourceCache = new WeakMap<Container, {rw: Tree; imageId: string; list: Source[]}>();

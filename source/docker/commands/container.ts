@@ -16,7 +16,7 @@ import {
 	writableSize,
 } from '../../engine/containers.js';
 import {commitContainer} from '../../engine/images.js';
-import {own, type Container} from '../../engine/world.js';
+import {own, readonly, type Container} from '../../engine/world.js';
 import {ago, containerStatus, displayPorts, ellipsis, humanSize, table} from '../render/format.js';
 import {containerInspect, imageInspect, volumeInspect} from '../render/inspect.js';
 import {dockerInspectFormat} from '../render/gotemplate.js';
@@ -120,7 +120,7 @@ function quotedCommand(container: Container, noTrunc: boolean): string {
 
 export function ls(ctx: DockerContext, command: ParsedCommand): number {
 	const {world, io} = ctx;
-	let containers = Object.values(world.containers).sort((a, b) => b.created - a.created);
+	let containers = Object.values(readonly(world.containers)).sort((a, b) => b.created - a.created);
 	const last = flagInt(command, 'last');
 	const latest = flagBool(command, 'latest');
 	if (!flagBool(command, 'all') && last === undefined && !latest) containers = containers.filter(container => container.status === 'running');
@@ -224,7 +224,7 @@ export function prune(ctx: DockerContext, command: ParsedCommand): number {
 		ctx.io.out('WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] \nTotal reclaimed space: 0B\n');
 		return 0;
 	}
-	const stopped = Object.values(ctx.world.containers)
+	const stopped = Object.values(readonly(ctx.world.containers))
 		.filter(container => container.status !== 'running')
 		.sort((a, b) => b.created - a.created);
 	let bytes = 0;

@@ -1,5 +1,6 @@
 /** `docker image …`: pull, ls, history, inspect, rm. */
 import type {ParsedCommand} from '../parse.js';
+import {readonly} from '../../engine/world.js';
 import {daemonError, type DockerContext} from '../io.js';
 import {flagBool, flagString} from '../flags.js';
 import {DaemonError, imageSize} from '../../engine/containers.js';
@@ -38,7 +39,7 @@ export function imageLs(ctx: DockerContext, command: ParsedCommand): number {
 	const {world, io} = ctx;
 	const filter = command.args[0] ? parseImageRef(command.args[0]) : undefined;
 	const rows: Array<{repository: string; tag: string; id: string; created: number; size: number}> = [];
-	for (const image of Object.values(world.images)) {
+	for (const image of Object.values(readonly(world.images))) {
 		const tags = image.repoTags.length > 0 ? image.repoTags : ['<none>:<none>'];
 		for (const tag of tags) {
 			const index = tag.lastIndexOf(':');

@@ -5,12 +5,12 @@ import {flagValueError, runDaemonError} from '../io.js';
 import {flagBool, flagList, flagString, absoluteBind, parseMount, parsePublish} from '../flags.js';
 import {createContainer, DaemonError, startContainer, type MountSpec} from '../../engine/containers.js';
 import {findImage, isValidReference, parseImageRef, pullImage} from '../../engine/images.js';
-import type {Image, PortBinding} from '../../engine/world.js';
+import {readonly, type Image, type PortBinding} from '../../engine/world.js';
 import {printPull} from './image.js';
 
 function nextEphemeralPort(ctx: DockerContext): () => number {
 	return () => {
-		const used = new Set(Object.values(ctx.world.containers).flatMap(container => container.hostConfig.portBindings.map(binding => binding.hostPort)));
+		const used = new Set(Object.values(readonly(ctx.world.containers)).flatMap(container => container.hostConfig.portBindings.map(binding => binding.hostPort)));
 		let port = 32768;
 		while (used.has(port)) port++;
 		return port;

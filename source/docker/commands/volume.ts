@@ -9,7 +9,7 @@ import {volumeInspect} from '../render/inspect.js';
 import {dockerInspectFormat} from '../render/gotemplate.js';
 import {printRows} from '../render/listformat.js';
 import {entrySize} from '../../engine/fsapi.js';
-import {own, type Volume} from '../../engine/world.js';
+import {own, readonly, type Volume} from '../../engine/world.js';
 
 export function volumeCreate(ctx: DockerContext, command: ParsedCommand): number {
 	const name = command.args[0] ?? flagString(command, 'name');
@@ -27,7 +27,7 @@ function sortedVolumes(volumes: Volume[]): Volume[] {
 }
 
 export function volumeLs(ctx: DockerContext, command: ParsedCommand): number {
-	const volumes = sortedVolumes(Object.values(ctx.world.volumes));
+	const volumes = sortedVolumes(Object.values(readonly(ctx.world.volumes)));
 	if (flagBool(command, 'quiet')) {
 		ctx.io.out(volumes.map(volume => volume.name + '\n').join(''));
 		return 0;
@@ -87,7 +87,7 @@ export function volumePrune(ctx: DockerContext, command: ParsedCommand): number 
 		return 0;
 	}
 	const removed: Volume[] = [];
-	for (const volume of sortedVolumes(Object.values(ctx.world.volumes))) {
+	for (const volume of sortedVolumes(Object.values(readonly(ctx.world.volumes)))) {
 		if ((!volume.anonymous && !all) || volumeUsers(ctx.world, volume.name).length > 0) continue;
 		removed.push(volume);
 		delete ctx.world.volumes[volume.name];
