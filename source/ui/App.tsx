@@ -168,7 +168,7 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 
 	const scopes = activeScopes(state);
 	const title = titleSegments(state, lang);
-	const right = state.lab ? `history ${state.lab.position}/${state.lab.history.length} ` : '';
+	const right = state.lab && state.screen === 'lab' ? `history ${state.lab.position}/${state.lab.history.length} ` : '';
 
 	let body: React.ReactNode;
 	if (state.ui.overlay?.kind === 'help') {
@@ -200,9 +200,10 @@ function titleSegments(state: AppState, lang: string): Segment[] {
 	return [
 		...base,
 		seg(' ' + safeText(localize(lab.scenario.title, lang)), undefined, {bold: true}),
-		seg(`  step ${lab.step + 1}/${lab.scenario.steps.length}`, 'accent'),
-		...(done ? [seg(lab.celebrate ? ' ★ complete!' : ' ✓', 'ok', {bold: true})] : []),
-		...(step ? [seg(': ' + safeText(localize(step.title, lang)))] : []),
+		seg('  '),
+		...(done ? [seg(lab.celebrate ? '★ ' : '✓ ', 'ok', {bold: true})] : []),
+		seg(`step ${lab.step + 1}/${lab.scenario.steps.length}${done && lab.celebrate ? ' complete' : ''}`, done ? 'ok' : 'accent', {bold: done && lab.celebrate}),
+		...(step ? [seg(' · ' + safeText(localize(step.title, lang)))] : []),
 	];
 }
 

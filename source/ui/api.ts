@@ -11,6 +11,8 @@ export interface ScenarioProgress {
 	done: number;
 	/** Index of the step the learner is on. */
 	current: number;
+	/** Anything saved at all (a command typed, a step done or visited). */
+	started: boolean;
 }
 
 export interface LabApi {

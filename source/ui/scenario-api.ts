@@ -178,7 +178,7 @@ export async function scenarioApi(options: ScenarioApiOptions): Promise<Scenario
 			const entry = progress.scenarios[scenario.id];
 			if (!entry) return undefined;
 			const current = entry.current === null ? 0 : Math.max(0, scenario.steps.findIndex(step => step.id === entry.current));
-			return {done: scenario.steps.filter(step => entry.completed.includes(step.id)).length, current};
+			return {done: scenario.steps.filter(step => entry.completed.includes(step.id)).length, current, started: entry.lines.length > 0 || entry.completed.length > 0 || entry.current !== null};
 		},
 	};
 	if (dirty) setImmediate(flush);

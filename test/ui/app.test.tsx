@@ -51,7 +51,7 @@ describe('the lab, driven by keys', () => {
 		await runLine(app, RN1);
 		const frame = await runLine(app, RN2);
 		expect(frame).toContain('★ Step 1 complete! Esc then n goes to the next step.');
-		expect(frame).toContain('step 1/2 ★ complete!');
+		expect(frame).toContain('★ step 1/2 complete');
 		expect(api.saved.get('test-rn')).toMatchObject({completed: ['rn'], lines: [RN1, RN2]});
 	});
 
@@ -112,6 +112,65 @@ describe('the lab, driven by keys', () => {
 		expect(frame).toContain('✓ Right!');
 		expect(frame).toContain('The container wrote it, so it lives in the writable layer.');
 		expect(frame).toContain('/random/number.txt in rn1: from the writable layer');
+	});
+
+	it('scrolls the terminal with PgUp/PgDn and clears it with Ctrl+L', async () => {
+		const {app} = await lab();
+		for (let i = 0; i < 12; i++) await runLine(app, `echo line${i}`);
+		let frame = await press(app, KEYS.pageUp);
+		expect(frame).toContain('scrolled back');
+		expect(frame).not.toContain('line11');
+		frame = await press(app, KEYS.pageDown);
+		expect(frame).toContain('line11');
+		frame = await press(app, KEYS.ctrlL);
+		expect(frame).not.toContain('line11');
+		expect(frame).toContain('student@layerlab:~/diamol$');
+	});
+
+	it('resets the step after asking', async () => {
+		const {app} = await lab();
+		await runLine(app, RN1);
+		await press(app, KEYS.escape);
+		let frame = await press(app, 'x');
+		expect(frame).toContain('Undo everything done in this step?');
+		frame = await press(app, 'y');
+		expect(frame).toContain('reset step 1: undid 1 command');
+		expect(frame).toContain('history 0/1');
+	});
+
+	it('opens and closes folders in the file tree', async () => {
+		const {app} = await lab(100, 40);
+		await runLine(app, RN1);
+		let frame = await press(app, KEYS.escape, '3');
+		expect(frame).toMatch(/▸ bin\//);
+		// The cursor (inverse, which these frames do not show) goes to the tree's first row, then to bin/.
+		app.stdin.write('f');
+		app.stdin.write(KEYS.down);
+		frame = await press(app, KEYS.enter);
+		expect(frame).toMatch(/▾ bin\//);
+		expect(frame).toMatch(/ {4}arch/);
+		frame = await press(app, KEYS.left);
+		expect(frame).toMatch(/▸ bin\//);
+	});
+
+	it('shows typed control characters and escape sequences as placeholders', async () => {
+		const {app} = await lab();
+		// Ink itself eats the ESC of a typed escape sequence; what is left, BEL included, is shown, not sent.
+		let frame = await type(app, 'echo \u001b[2Jx\u0007');
+		expect(frame).toContain('echo [2Jx␇');
+		expect(frame).not.toContain('\u0007');
+		frame = await press(app, KEYS.enter);
+		expect(frame).toMatch(/\[2Jx␇/);
+	});
+
+	it('goes back to the scenario list with m, keeping progress', async () => {
+		const api = fakeApi();
+		const {app} = await lab(100, 30, api);
+		await runLine(app, RN1);
+		await press(app, KEYS.escape);
+		const frame = await press(app, 'm');
+		expect(frame).toMatch(/The writable layer +2 steps +step 1 · 0\/2 done/);
+		expect(api.saved.get('test-rn')?.lines).toEqual([RN1]);
 	});
 
 	it('shows every key on the help screen and closes it', async () => {

@@ -3,7 +3,7 @@ import React, {useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import {localize, type Scenario} from '../../scenario/types.js';
-import type {LabApi} from '../api.js';
+import type {LabApi, ScenarioProgress} from '../api.js';
 import {Pane} from './Pane.js';
 import {Rows} from './RowView.js';
 import {markdownRows} from '../text/markdown.js';
@@ -22,8 +22,8 @@ export interface PickerProps {
 	onOpen(scenario: Scenario): void;
 }
 
-export function progressLabel(steps: number, progress: {done: number; current: number} | undefined): string {
-	if (!progress || (progress.done === 0 && progress.current === 0)) return 'new';
+export function progressLabel(steps: number, progress: ScenarioProgress | undefined): string {
+	if (!progress?.started) return 'new';
 	if (progress.done >= steps) return '✓ done';
 	return `step ${progress.current + 1} · ${progress.done}/${steps} done`;
 }

@@ -243,7 +243,7 @@ export function itemRow(world: World, container: Container | undefined, item: La
 				item.fresh ? {mark: 'added'} : {},
 			);
 		case 'init':
-			return row([seg(' '), seg(cut(' init  /etc/hostname, /etc/hosts, /etc/resolv.conf, /.dockerenv — Docker adds these', width - 1), 'init')]);
+			return row([seg(' '), seg(cut(" init  Docker's own: /etc/hostname /etc/hosts /etc/resolv.conf /.dockerenv", width - 1), 'init')]);
 		case 'layer':
 			return imageLayerRow(item, width);
 		case 'tree':

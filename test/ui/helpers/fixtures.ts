@@ -121,7 +121,7 @@ export function fakeApi(scenarios: Scenario[] = [testScenario()]): FakeApi {
 		},
 		progress(scenario) {
 			const saved = api.saved.get(scenario.id);
-			return saved ? {done: saved.completed.length, current: saved.step} : undefined;
+			return saved ? {done: saved.completed.length, current: saved.step, started: true} : undefined;
 		},
 	};
 	return api;
