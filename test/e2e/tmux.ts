@@ -71,6 +71,13 @@ export class TmuxTerminal {
 		return {alternate: alternate === '1', cursor: cursor === '1'};
 	}
 
+	/** Processes started by the pane's shell (the program being tested). */
+	children(): number[] {
+		const pane = this.tmux('display-message', '-p', '-t', this.session, '#{pane_pid}').trim();
+		const result = spawnSync('ps', ['-o', 'pid=', '--ppid', pane], {encoding: 'utf8'});
+		return result.stdout.split('\n').map(line => Number(line.trim())).filter(pid => pid > 0);
+	}
+
 	async waitFor(test: (screen: string) => boolean, what: string, timeout = 20_000): Promise<string> {
 		const started = Date.now();
 		for (;;) {

@@ -130,4 +130,15 @@ describe.skipIf(!available && !required)('the built lab in a real terminal (tmux
 		lab.press('C-c');
 		await expectShellRestored(lab);
 	}, 90_000);
+
+	it('SIGTERM restores the screen too (exit status 143)', async () => {
+		const lab = await openLab(80, 24);
+		const [pid] = lab.children();
+		expect(pid).toBeGreaterThan(0);
+		process.kill(pid!, 'SIGTERM');
+		const screen = await lab.waitForText('EXIT=143');
+		expect(screen).toContain('SHELL BEFORE THE LAB');
+		expect(screen).not.toMatch(/[╭╰│]/);
+		expect(lab.state()).toEqual({alternate: false, cursor: true});
+	}, 60_000);
 });
