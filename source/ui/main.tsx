@@ -3,6 +3,7 @@
  * scenario (from the start-up cache when it can), opens it before the first frame so that frame is
  * complete, enters the alternate screen, runs the App, and restores the terminal on every way out.
  */
+import {createElement} from 'react';
 import type {Instance} from 'ink';
 import type {Flags} from '../cli.js';
 import {fullScreen, guardExit, isInteractive, NOT_A_TTY} from './terminal.js';
@@ -36,7 +37,7 @@ export async function playCommand(args: string[], flags: Flags): Promise<number>
 	// (inside Ink) turns every style off for `--no-color`; FORCE_COLOR, set before Ink loads, keeps
 	// the styles, and the theme uses no colour.
 	if (!color) process.env.FORCE_COLOR = '1';
-	const [React, {render}, {App}] = await Promise.all([import('react'), import('ink'), import('./App.js')]);
+	const [{render}, {App}] = await Promise.all([import('ink'), import('./App.js')]);
 	mark('ink and the app loaded');
 	const api = await scenarioApi({progressFile: progressFile(), ...(flags.seed === undefined ? {} : {seed: flags.seed}), preload: flags.preload});
 
@@ -63,7 +64,7 @@ export async function playCommand(args: string[], flags: Flags): Promise<number>
 	let code = 0;
 	try {
 		let frames = 0;
-		instance = render(React.createElement(App, {api, lang, color, ...(initial ? {initial} : {})}), {
+		instance = render(createElement(App, {api, lang, color, ...(initial ? {initial} : {})}), {
 			exitOnCtrlC: false,
 			patchConsole: false,
 			onRender: () => {
