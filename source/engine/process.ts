@@ -6,7 +6,7 @@
 import {own, type Container, type LogLine, type World} from './world.js';
 import {containerFs, lookupIn} from './unionfs.js';
 import {FsError} from './fsapi.js';
-import {basename, dirname, joinPath, normalizePath} from './path.js';
+import {basename, joinPath, normalizePath} from './path.js';
 import {randomInt} from './random.js';
 import {BlockSignal, ExitSignal, runSource, type Lookup, type Program, type Proc, type Shell} from './shell/interpreter.js';
 import {utilities} from './shell/programs.js';
@@ -68,6 +68,20 @@ function busyboxProgram(applet: string): Program {
 	};
 }
 
+/**
+ * True when `path` surely does not exist: it is missing, and every ancestor is a real directory or
+ * missing (no symlink could lead elsewhere). Lets PATH lookups skip the full resolution.
+ */
+function cannotExist(world: World, container: Container, path: string): boolean {
+	if (lookupIn(world, container, path)) return false;
+	for (let index = path.lastIndexOf('/'); index > 0; index = path.lastIndexOf('/', index - 1)) {
+		const found = lookupIn(world, container, path.slice(0, index));
+		if (!found) continue;
+		return found.entry.kind === 'dir';
+	}
+	return true;
+}
+
 /** PATH lookup in the container's filesystem, like execvp. */
 function findInContainer(name: string, shell: Shell): Lookup {
 	const candidates = name.includes('/')
@@ -77,10 +91,7 @@ function findInContainer(name: string, shell: Shell): Lookup {
 	for (const candidate of candidates) {
 		// Fast path: when the PATH directory is a real directory without the name, skip the full
 		// symlink-following lookup (most PATH entries do not hold the program).
-		if (context?.world && context.container && !lookupIn(context.world, context.container, candidate)) {
-			const dir = lookupIn(context.world, context.container, dirname(candidate));
-			if (dir?.entry.kind === 'dir') continue;
-		}
+		if (context?.world && context.container && cannotExist(context.world, context.container, candidate)) continue;
 		let stat;
 		try {
 			stat = shell.fs.stat(candidate);

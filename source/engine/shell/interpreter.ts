@@ -76,11 +76,24 @@ function errnoText(error: unknown): string {
 	return error instanceof FsError ? error.message : String(error);
 }
 
+const parsed = new Map<string, Script>();
+
+/** Scripts repeat (every container of an image runs the same one): parse each text once. */
+function parseCached(source: string): Script {
+	let script = parsed.get(source);
+	if (!script) {
+		script = parseScript(source);
+		if (parsed.size > 2000) parsed.clear();
+		parsed.set(source, script);
+	}
+	return script;
+}
+
 /** Parses and runs one line (or script); syntax errors are reported the shell's way. */
 export function runSource(shell: Shell, source: string, io: Io): number {
 	let script: Script;
 	try {
-		script = parseScript(source);
+		script = parseCached(source);
 	} catch (error) {
 		if (!(error instanceof SyntaxError)) throw error;
 		io.err(shellError(shell, shell.flavor === 'bash' ? error.message : error.message.replace(/^syntax error near unexpected token `(.*)'$/, 'syntax error: unexpected "$1"')));
