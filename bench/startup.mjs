@@ -14,13 +14,14 @@
  *   node bench/startup.mjs [--runs N] [--json]
  */
 import {spawn, spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync, existsSync} from 'node:fs';
+import {mkdtempSync, rmSync, existsSync, mkdirSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const out = path.join(root, 'bench', '.out', 'startup');
+// Not bench/.out: bench/run.mjs cleans that folder when it builds, maybe while this runs.
+const out = path.join(root, 'node_modules', '.cache', 'layerlab-startup');
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const runsArg = args.indexOf('--runs');
@@ -35,6 +36,23 @@ if (spawnSync('script', ['--version'], {stdio: 'ignore'}).status !== 0) {
 	process.exit(2);
 }
 
+/**
+ * The lab's `play` mode entered directly, without source/cli.tsx's argument parser (meow): what the
+ * start would cost with a lighter parser such as node:util's parseArgs. Generated here, never shipped.
+ */
+function writeDirectEntry() {
+	const dir = path.join(out, 'src');
+	mkdirSync(dir, {recursive: true});
+	const file = path.join(dir, 'direct.ts');
+	writeFileSync(
+		file,
+		`import {playCommand} from '../../../../source/ui/main.js';\n` +
+			`const args = process.argv.slice(2).filter(arg => arg !== 'play');\n` +
+			`playCommand(args, {preload: false, color: true, json: false, docker: false} as never).then(code => { process.exitCode = code; });\n`,
+	);
+	return path.relative(root, file);
+}
+
 /** Builds with the project's tsup.config.ts, overriding entry and outDir (and optionally bundling every dependency). */
 async function buildAll() {
 	const {build} = await import('tsup');
@@ -44,6 +62,7 @@ async function buildAll() {
 		{name: 'shipped-hello', entry: {hello: 'bench/hello.tsx'}},
 		{name: 'bundled-lab', entry: {cli: 'source/cli.tsx'}, ...bundleAll},
 		{name: 'bundled-hello', entry: {hello: 'bench/hello.tsx'}, ...bundleAll},
+		{name: 'bundled-direct', entry: {cli: writeDirectEntry()}, ...bundleAll},
 	];
 	for (const job of jobs) {
 		const {name, ...options} = job;
@@ -132,6 +151,7 @@ async function main() {
 			{build, name: 'lab: scenario list', key: 'list', command: `node ${lab}`, marker: 'q quit'},
 		);
 	}
+	programs.push({build: 'bundled', name: 'lab: play, no meow (direct entry)', key: 'direct', command: `node ${path.join(out, 'bundled-direct', 'cli.js')} play writable-layer`, marker: 'Ctrl+C quit'});
 	programs.push({build: '-', name: 'node -e 0 (floor, no frame)', key: 'node', command: 'node -e "process.stdout.write(\'READY\')"', marker: 'READY'});
 	const times = new Map(programs.map(program => [program, []]));
 	for (let i = 0; i < WARMUP + RUNS; i++) {
