@@ -5,9 +5,6 @@
  * No React here: the App holds a LabModel in a reducer.
  */
 import type {Patch} from 'immer';
-// Evaluated first on purpose: engine/process ↔ programs/todo import each other, and entering that
-// cycle through docker/session (via todo) reads `todoApp` before it exists. Reported upstream.
-import '../../engine/process.js';
 import type {World} from '../../engine/world.js';
 import type {CheckResult, Scenario, Step} from '../../scenario/types.js';
 import type {Chunk} from '../../docker/session.js';
