@@ -161,24 +161,6 @@ function settle(model: LabModel, context: LabContext, markComplete: boolean): La
 	return {...model, checks};
 }
 
-/**
- * Containers created during a command are plain objects that outlive the immer draft they were made
- * in; engine/unionfs caches each container's layer sources keyed by the container object, and a
- * cache entry made during the draft holds the draft's (now revoked) proxies of the image layers.
- * Giving each new container a fresh identity after the command makes that entry unreachable.
- * (Reported upstream: the engine should not cache while the world is a draft.)
- */
-function relinkNewContainers(before: World, after: World): World {
-	if (before.containers === after.containers) return after;
-	let containers: World['containers'] | undefined;
-	for (const [id, container] of Object.entries(after.containers)) {
-		if (before.containers[id]) continue;
-		containers ??= {...after.containers};
-		containers[id] = {...container};
-	}
-	return containers ? {...after, containers} : after;
-}
-
 /** Runs one command line against the world (bash on the simulated host, with docker). */
 export function runCommand(model: LabModel, rawLine: string, context: LabContext, options: {replay?: boolean} = {}): LabModel {
 	const line = rawLine.replace(/[\r\n]+/g, ' ');
@@ -227,7 +209,6 @@ export function runCommand(model: LabModel, rawLine: string, context: LabContext
 			]),
 		};
 	}
-	next = relinkNewContainers(model.world, next);
 	const entry: HistoryEntry = {line, output: result.output, status: result.status, patches, inverse, step: model.step};
 	const cleared = /^\s*clear\s*$/.test(line);
 	const blocks = cleared ? {terminal: [], nextBlock: model.nextBlock} : addBlocks(model, [{kind: 'command', prompt, line, output: result.output, status: result.status}]);
