@@ -1,7 +1,7 @@
 import {defineConfig} from 'tsup';
 
-// One bundled ESM entry (Ink uses top-level await, so ESM is required). Code splitting stays on so
-// Ink's lazily imported devtools land in their own chunk and never load (see shared perf notes).
+// One bundled ESM program (Ink uses top-level await, so ESM is required). Code splitting stays on so
+// modes load on demand and Ink's lazily imported devtools land in a chunk that never loads.
 export default defineConfig({
 	entry: {cli: 'source/cli.tsx'},
 	format: ['esm'],
@@ -11,6 +11,9 @@ export default defineConfig({
 	clean: true,
 	splitting: true,
 	sourcemap: false,
+	// Every dependency is bundled (resolving node_modules at start-up cost ~450 ms of 880, see
+	// docs/PERFORMANCE.md); Ink's optional devtools stay out.
+	noExternal: [/^(?!react-devtools-core$)/],
 	external: ['react-devtools-core'],
 	define: {'process.env.NODE_ENV': '"production"'},
 	banner: {

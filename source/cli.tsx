@@ -1,11 +1,11 @@
 /**
  * layerlab's entry point: reads flags and the subcommand, then hands over to one mode. Nothing else.
- * Each mode is imported only when chosen, so `--help` and `script` never load Ink.
+ * Each mode is imported only when chosen, so `--help` and `script` never load Ink. Flags are read
+ * with Node's own util.parseArgs: a flag library cost 50–60 ms of start-up (docs/PERFORMANCE.md).
  */
-import meow from 'meow';
+import {parseArgs} from 'node:util';
 
-const cli = meow(
-	`
+const HELP = `
   Usage
     $ layerlab                         pick a scenario and start the lab (full screen)
     $ layerlab play ID|FILE            open one scenario directly
@@ -23,29 +23,27 @@ const cli = meow(
     --scenario ID     (script) start from a scenario's world
     --lang en|ko      language of the lessons (default: from the locale)
     --no-color        no colours (NO_COLOR works too)
-    --json            (progress) machine-readable output
+    --json            (list, check, progress) machine-readable output
+    --help, --version
 
   Scenarios also load from folders or files named in $LAYERLAB_SCENARIOS (separated by ':').
 
   Examples
     $ layerlab script lesson.txt
     $ echo 'docker container run --name rn1 diamol/ch06-random-number' | layerlab script
-`,
-	{
-		importMeta: import.meta,
-		flags: {
-			seed: {type: 'number'},
-			preload: {type: 'boolean', default: false},
-			scenario: {type: 'string'},
-			lang: {type: 'string'},
-			color: {type: 'boolean', default: true},
-			json: {type: 'boolean', default: false},
-			docker: {type: 'boolean', default: false},
-		},
-	},
-);
+`;
 
-export type Flags = typeof cli.flags;
+const VERSION = '0.1.0';
+
+export interface Flags {
+	seed: number | undefined;
+	preload: boolean;
+	scenario: string | undefined;
+	lang: string | undefined;
+	color: boolean;
+	json: boolean;
+	docker: boolean;
+}
 
 type Mode = (args: string[], flags: Flags) => Promise<number>;
 
@@ -61,15 +59,71 @@ const MODES: Record<string, () => Promise<Mode>> = {
 	verify: async () => (await import('./verify/command.js')).verifyCommand,
 };
 
+/** Reads argv into the subcommand, its arguments and the flags; a bad flag is one line. */
+export function readArgs(argv: string[]): {command: string; args: string[]; flags: Flags} | {exit: number; stdout?: string; stderr?: string} {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args: argv,
+			allowPositionals: true,
+			strict: true,
+			options: {
+				seed: {type: 'string'},
+				preload: {type: 'boolean'},
+				scenario: {type: 'string'},
+				lang: {type: 'string'},
+				color: {type: 'boolean'},
+				'no-color': {type: 'boolean'},
+				json: {type: 'boolean'},
+				docker: {type: 'boolean'},
+				help: {type: 'boolean', short: 'h'},
+				version: {type: 'boolean', short: 'v'},
+			},
+		});
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
+		const text = unknown ? `unknown option ${unknown}` : message.split('\n')[0]!.replace(/\.$/, '');
+		return {exit: 2, stderr: `layerlab: ${text}. Run 'layerlab --help' for the options.\n`};
+	}
+	const {values, positionals} = parsed;
+	if (values.help) return {exit: 0, stdout: HELP};
+	if (values.version) return {exit: 0, stdout: VERSION + '\n'};
+	let seed: number | undefined;
+	if (values.seed !== undefined) {
+		seed = Number(values.seed);
+		if (!Number.isInteger(seed) || seed < 0) return {exit: 2, stderr: `layerlab: --seed takes a whole number, not "${values.seed}"\n`};
+	}
+	const [command = '', ...args] = positionals;
+	return {
+		command,
+		args,
+		flags: {
+			seed,
+			preload: values.preload ?? false,
+			scenario: values.scenario,
+			lang: values.lang,
+			color: !(values['no-color'] ?? false) && (values.color ?? true),
+			json: values.json ?? false,
+			docker: values.docker ?? false,
+		},
+	};
+}
+
 async function main(): Promise<number> {
-	const [command = '', ...rest] = cli.input;
-	const load = Object.hasOwn(MODES, command) ? MODES[command] : undefined;
+	const read = readArgs(process.argv.slice(2));
+	if ('exit' in read) {
+		if (read.stdout) process.stdout.write(read.stdout);
+		if (read.stderr) process.stderr.write(read.stderr);
+		return read.exit;
+	}
+	const load = Object.hasOwn(MODES, read.command) ? MODES[read.command] : undefined;
 	if (!load) {
-		process.stderr.write(`layerlab: unknown command "${command}". Run 'layerlab --help' for the commands.\n`);
+		process.stderr.write(`layerlab: unknown command "${read.command}". Run 'layerlab --help' for the commands.\n`);
 		return 2;
 	}
 	const mode = await load();
-	return mode(command === '' ? [] : rest, cli.flags);
+	return mode(read.args, read.flags);
 }
 
 main().then(
