@@ -39,8 +39,8 @@ describe('key table', () => {
 		expect(items[0]).toEqual({key: 'Enter', label: 'run'});
 	});
 
-	it('docs/TUI.md holds exactly the key reference the table generates', () => {
-		const doc = readFileSync(new URL('../../docs/TUI.md', import.meta.url), 'utf8');
+	it.each(['docs/TUI.md', 'README.md'])('%s holds exactly the key reference the table generates', file => {
+		const doc = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8').replace(/^#### /gm, '### ');
 		const start = doc.indexOf('<!-- keys:start -->');
 		const end = doc.indexOf('<!-- keys:end -->');
 		expect(start).toBeGreaterThan(0);
