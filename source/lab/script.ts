@@ -1,18 +1,22 @@
 /** Headless mode: a transcript of command lines, as a terminal would show them. */
 import type {World} from '../engine/world.js';
 import {runLine, type TerminalOptions} from '../docker/session.js';
+import {terminalSafe} from '../text/safe.js';
 
 /** Lines that are commands: not blank, not comments. */
 export function commandLines(text: string): string[] {
 	return text.split(/\r?\n/).filter(line => line.trim() !== '' && !line.trimStart().startsWith('#'));
 }
 
-/** Runs each line and writes `$ <line>` and its output, in order, through `write`. */
+/**
+ * Runs each line and writes `$ <line>` and its output, in order, through `write`. Control characters
+ * (escape sequences included) are shown as placeholders, never sent to the terminal.
+ */
 export function runScript(world: World, lines: string[], write: (text: string) => void, terminal?: TerminalOptions): void {
 	for (const line of lines) {
-		write(`$ ${line}\n`);
+		write(terminalSafe(`$ ${line}\n`));
 		const result = runLine(world, line, terminal);
-		for (const chunk of result.output) write(chunk.text);
+		for (const chunk of result.output) write(terminalSafe(chunk.text));
 	}
 }
 

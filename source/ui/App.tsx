@@ -24,7 +24,7 @@ import {VolumesPane, volumesInfo} from './panes/VolumesPane.js';
 import {promptText, type LabModel} from './model/lab.js';
 import {loadedRunner, loadRunner} from './model/runner.js';
 import {seg, type Row, type Segment} from './rows.js';
-import {safeText} from './text/safe.js';
+import {safeText} from '../text/safe.js';
 import {MIN_COLUMNS, MIN_ROWS} from './layout.js';
 
 export interface AppProps {

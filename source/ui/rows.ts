@@ -3,7 +3,7 @@
  * from the world and view state to rows; the Ink views only map rows to <Text>. Tones are semantic —
  * theme.ts decides what each looks like, and with colours off only bold/underline/inverse remain.
  */
-import {safeText} from './text/safe.js';
+import {safeText} from '../text/safe.js';
 import {textWidth, truncate} from './text/width.js';
 
 export type Tone =

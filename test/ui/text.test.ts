@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {expandTabs, isSafe, outputLines, safeText} from '../../source/ui/text/safe.js';
+import {expandTabs, isSafe, outputLines, safeText} from '../../source/text/safe.js';
 import {fit, hardWrap, textWidth, truncate, truncateStart} from '../../source/ui/text/width.js';
 import {markdownRows, parseInline} from '../../source/ui/text/markdown.js';
 import {rowText} from '../../source/ui/rows.js';

@@ -5,7 +5,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {Theme} from '../theme.js';
-import {safeText} from '../text/safe.js';
+import {safeText} from '../../text/safe.js';
 import {textWidth, truncate} from '../text/width.js';
 
 export interface TitlePart {

@@ -8,7 +8,7 @@ import {Pane} from './Pane.js';
 import {Rows} from './RowView.js';
 import {markdownRows} from '../text/markdown.js';
 import {fit, truncate} from '../text/width.js';
-import {safeText} from '../text/safe.js';
+import {safeText} from '../../text/safe.js';
 import type {Theme} from '../theme.js';
 
 export interface PickerProps {

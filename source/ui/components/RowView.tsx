@@ -3,7 +3,7 @@ import React, {memo} from 'react';
 import {Box, Text} from 'ink';
 import {clipRow, rowWidth, type Row} from '../rows.js';
 import type {Theme} from '../theme.js';
-import {safeText} from '../text/safe.js';
+import {safeText} from '../../text/safe.js';
 
 export interface RowViewProps {
 	row: Row;

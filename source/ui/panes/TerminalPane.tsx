@@ -5,7 +5,7 @@ import {Rows} from '../components/RowView.js';
 import {row, seg} from '../rows.js';
 import type {Theme} from '../theme.js';
 import {truncate} from '../text/width.js';
-import {safeText} from '../text/safe.js';
+import {safeText} from '../../text/safe.js';
 
 export interface TerminalPaneProps {
 	blocks: readonly TermBlock[];

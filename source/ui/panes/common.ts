@@ -2,7 +2,7 @@
 import type {Container, Image, World} from '../../engine/world.js';
 import {humanSize} from '../../docker/render/format.js';
 import {fit, textWidth, truncate} from '../text/width.js';
-import {safeText} from '../text/safe.js';
+import {safeText} from '../../text/safe.js';
 
 export {humanSize};
 

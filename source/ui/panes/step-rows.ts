@@ -13,7 +13,7 @@ import type {PredictionAnswer} from '../model/lab.js';
 import {row, seg, type Row} from '../rows.js';
 import {markdownRows, parseInline, wrapRuns} from '../text/markdown.js';
 import {hardWrap} from '../text/width.js';
-import {safeText} from '../text/safe.js';
+import {safeText} from '../../text/safe.js';
 
 export interface StepView {
 	scenario: Scenario;

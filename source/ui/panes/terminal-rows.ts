@@ -5,7 +5,7 @@
  */
 import type {TermBlock} from '../model/lab.js';
 import {row, seg, type Row, type Tone} from '../rows.js';
-import {outputLines, safeText} from '../text/safe.js';
+import {outputLines, safeText} from '../../text/safe.js';
 import {charWidth, hardWrap, textWidth} from '../text/width.js';
 
 const NOTE_TONE: Record<'info' | 'ok' | 'warn' | 'error', Tone> = {info: 'dim', ok: 'ok', warn: 'warn', error: 'fail'};

@@ -6,7 +6,7 @@
  */
 import {row, seg, type Row, type Segment} from '../rows.js';
 import {hardWrap, textWidth} from './width.js';
-import {expandTabs} from './safe.js';
+import {expandTabs} from '../../text/safe.js';
 
 type Style = Omit<Segment, 'text'>;
 

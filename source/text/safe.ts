@@ -57,3 +57,17 @@ export function outputLines(text: string): string[] {
 		return safeText(expandTabs(current));
 	});
 }
+
+/**
+ * Text for a real terminal (the headless transcript): newlines and tabs stay, `\r\n` becomes `\n`,
+ * and every other control character becomes a placeholder, so nothing a learner types or a scenario
+ * stores can move the cursor, change colours or retitle the window.
+ */
+export function terminalSafe(text: string): string {
+	if (isSafe(text.replace(/[\n\t]/g, ''))) return text;
+	return text
+		.replace(/\r\n/g, '\n')
+		.split('\n')
+		.map(line => line.split('\t').map(safeText).join('\t'))
+		.join('\n');
+}
