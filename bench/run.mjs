@@ -29,8 +29,8 @@ if (want('engine')) {
 if (want('startup') && existsSync(path.join(root, 'bench', 'startup.mjs'))) {
 	results.startup = JSON.parse(run('node', ['bench/startup.mjs', '--json']));
 }
-if (want('interaction') && existsSync(path.join(root, 'bench', 'interaction.mjs'))) {
-	results.interaction = JSON.parse(run('node', ['--expose-gc', 'bench/interaction.mjs', '--json']));
+if (want('interaction') && existsSync(path.join(root, 'bench', 'interaction.tsx'))) {
+	results.interaction = JSON.parse(run('node', ['--expose-gc', 'bench/.out/interaction.js', '--json']));
 }
 if (want('docker') && existsSync(path.join(root, 'bench', 'docker.mjs'))) {
 	const docker = spawnSync('node', ['bench/docker.mjs', '--json'], {cwd: root, encoding: 'utf8'});
