@@ -54,7 +54,8 @@ class FakeStdout extends EventEmitter {
 		return true;
 	};
 	get last(): string {
-		return this.writes.findLast(write => write.data.includes('\n'))?.data ?? '';
+		for (let i = this.writes.length - 1; i >= 0; i--) if (this.writes[i]!.data.includes('\n')) return this.writes[i]!.data;
+		return '';
 	}
 	/** The first write (after now) that passes `test`, with its time. */
 	next(test: (data: string) => boolean, timeout = 10_000): Promise<{t: number; data: string}> {
