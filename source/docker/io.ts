@@ -1,6 +1,8 @@
 /** What a docker command writes to, and the CLI's standard error shapes. */
 import type {World} from '../engine/world.js';
 import {USE_LINE} from './cli-text.js';
+import {dockerInspectFormat} from './render/gotemplate.js';
+import type {GoValue} from './render/govalue.js';
 
 export interface DockerIo {
 	out(text: string): void;
@@ -37,4 +39,12 @@ export function flagValueError(io: DockerIo, commandPath: string[], value: strin
 	const usage = USE_LINE[path] ?? '';
 	io.err(`invalid argument "${value}" for "${flag}" flag: ${message}\n\nUsage:  ${usage}\n\nRun 'docker ${path} --help' for more information\n`);
 	return 125;
+}
+
+/** What `docker … inspect` prints for the objects found (and the errors for those not found). */
+export function printInspect(io: DockerIo, format: string, elements: Array<GoValue | Error>): number {
+	const result = dockerInspectFormat(format, elements);
+	io.out(result.stdout);
+	io.err(result.stderr);
+	return result.exitCode;
 }

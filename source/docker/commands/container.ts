@@ -1,6 +1,6 @@
 /** `docker container …` besides run/create: start, stop, restart, rm, ls, logs, exec, cp, diff, inspect, commit, prune. */
 import type {ParsedCommand} from '../parse.js';
-import {daemonError, type DockerContext} from '../io.js';
+import {daemonError, type DockerContext, printInspect} from '../io.js';
 import {flagBool, flagInt, flagList, flagString} from '../flags.js';
 import {
 	containerChanges,
@@ -19,7 +19,6 @@ import {commitContainer} from '../../engine/images.js';
 import {own, readonly, type Container} from '../../engine/world.js';
 import {ago, containerStatus, displayPorts, ellipsis, humanSize, table} from '../render/format.js';
 import {containerInspect, imageInspect, volumeInspect} from '../render/inspect.js';
-import {dockerInspectFormat} from '../render/gotemplate.js';
 import {findImage} from '../../engine/images.js';
 import {containerFs} from '../../engine/unionfs.js';
 import {treeFs} from '../../engine/treefs.js';
@@ -252,10 +251,7 @@ export function inspect(ctx: DockerContext, command: ParsedCommand, kind: 'conta
 		}
 		return new Error(`Error response from daemon: No such container: ${ref}`);
 	});
-	const result = dockerInspectFormat(format, elements);
-	ctx.io.out(result.stdout);
-	ctx.io.err(result.stderr);
-	return result.exitCode;
+	return printInspect(ctx.io, format, elements);
 }
 
 // ---------------------------------------------------------------- cp

@@ -1,14 +1,13 @@
 /** `docker image …`: pull, ls, history, inspect, rm. */
 import type {ParsedCommand} from '../parse.js';
 import {readonly} from '../../engine/world.js';
-import {daemonError, type DockerContext} from '../io.js';
+import {daemonError, type DockerContext, printInspect} from '../io.js';
 import {flagBool, flagString} from '../flags.js';
 import {DaemonError, imageSize} from '../../engine/containers.js';
 import {findImage, parseImageRef, pullImage, removeImage, type PullResult} from '../../engine/images.js';
 import {imageLayers} from '../../engine/unionfs.js';
 import {ago, ellipsis, humanSize, table} from '../render/format.js';
 import {imageInspect} from '../render/inspect.js';
-import {dockerInspectFormat} from '../render/gotemplate.js';
 import {printRows} from '../render/listformat.js';
 
 /** What a terminal shows once a pull's progress bars have settled. */
@@ -119,10 +118,7 @@ export function imageInspectCommand(ctx: DockerContext, command: ParsedCommand):
 		const image = findImage(ctx.world, ref);
 		return image ? imageInspect(ctx.world, image, {typed: format !== ''}) : new Error(`Error response from daemon: No such image: ${ref}`);
 	});
-	const result = dockerInspectFormat(format, elements);
-	ctx.io.out(result.stdout);
-	ctx.io.err(result.stderr);
-	return result.exitCode;
+	return printInspect(ctx.io, format, elements);
 }
 
 export function imageRm(ctx: DockerContext, command: ParsedCommand): number {

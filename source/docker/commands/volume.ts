@@ -1,12 +1,11 @@
 /** `docker volume …`: create, ls, inspect, rm, prune. */
 import type {ParsedCommand} from '../parse.js';
-import {daemonError, type DockerContext} from '../io.js';
+import {daemonError, type DockerContext, printInspect} from '../io.js';
 import {flagBool, flagString} from '../flags.js';
 import {createVolume, volumeUsers} from '../../engine/containers.js';
 import {randomHex} from '../../engine/random.js';
 import {humanSize, table} from '../render/format.js';
 import {volumeInspect} from '../render/inspect.js';
-import {dockerInspectFormat} from '../render/gotemplate.js';
 import {printRows} from '../render/listformat.js';
 import {entrySize} from '../../engine/fsapi.js';
 import {own, readonly, type Volume} from '../../engine/world.js';
@@ -49,10 +48,7 @@ export function volumeInspectCommand(ctx: DockerContext, command: ParsedCommand)
 		const volume = own(ctx.world.volumes, name);
 		return volume ? volumeInspect(volume) : new Error(`Error response from daemon: get ${name}: no such volume`);
 	});
-	const result = dockerInspectFormat(flagString(command, 'format') ?? '', elements);
-	ctx.io.out(result.stdout);
-	ctx.io.err(result.stderr);
-	return result.exitCode;
+	return printInspect(ctx.io, flagString(command, 'format') ?? '', elements);
 }
 
 export function volumeRm(ctx: DockerContext, command: ParsedCommand): number {
