@@ -9,7 +9,8 @@ import {clonePlain, type Container, type HistoryEntry, type Image, type ImageCon
 import {containerFs} from './unionfs.js';
 import {normalizePath, joinPath, basename, compareWalkOrder} from './path.js';
 import {runInContainer, DEFAULT_PATH, envRecord} from './process.js';
-import {entrySize} from './fsapi.js';
+import {notStarted} from './containers.js';
+import {treeSize} from './fsapi.js';
 
 export type CopySource =
 	| {kind: 'file'; name: string; content: string; mode: number; size?: number; program?: string}
@@ -50,16 +51,9 @@ export function layerDigest(entries: Tree): string {
 	return 'sha256:' + sha256(JSON.stringify(paths.map(path => [path, entries[path]])));
 }
 
-/** Docker counts a layer's size as the bytes of its files and symlinks (directories are free). */
-export function layerSize(entries: Tree): number {
-	let size = 0;
-	for (const entry of Object.values(entries)) size += entrySize(entry);
-	return size;
-}
-
 export function makeLayer(entries: Tree): Layer {
 	const digest = layerDigest(entries);
-	return {digest, blob: 'sha256:' + sha256('blob\n' + digest), entries, size: layerSize(entries)};
+	return {digest, blob: 'sha256:' + sha256('blob\n' + digest), entries, size: treeSize(entries)};
 }
 
 export function emptyConfig(): ImageConfig {
@@ -105,16 +99,7 @@ function buildContainer(config: ImageConfig): Container {
 			argsEscaped: false,
 		},
 		hostConfig: {binds: null, mounts: [], portBindings: [], autoRemove: false, volumesFrom: []},
-		mounts: [],
-		rw: {},
-		status: 'running',
-		exitCode: 0,
-		startedAt: 0,
-		finishedAt: 0,
-		pid: 0,
-		restartCount: 0,
-		logs: [],
-		app: null,
+		...notStarted(),
 	};
 }
 

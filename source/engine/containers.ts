@@ -10,6 +10,7 @@ import {containerFs, imageLayers, lookupIn} from './unionfs.js';
 import {treeFs} from './treefs.js';
 import {copyPath} from './shell/programs.js';
 import {runInContainer, type ProcessResult} from './process.js';
+import {treeSize} from './fsapi.js';
 import {todoShutdown} from './programs/todo.js';
 import {ancestors, normalizePath} from './path.js';
 
@@ -154,6 +155,11 @@ function prepopulate(world: World, container: Container, mount: Mount): void {
 	}
 }
 
+/** A new container's own state: no mounts yet, an empty writable layer, never started. */
+export function notStarted(): Pick<Container, 'mounts' | 'rw' | 'status' | 'exitCode' | 'startedAt' | 'finishedAt' | 'pid' | 'restartCount' | 'logs' | 'app'> {
+	return {mounts: [], rw: {}, status: 'created', exitCode: 0, startedAt: 0, finishedAt: 0, pid: 0, restartCount: 0, logs: [], app: null};
+}
+
 export function createContainer(world: World, request: CreateRequest): Container {
 	const {image} = request;
 	if (request.name !== undefined) {
@@ -217,16 +223,7 @@ export function createContainer(world: World, request: CreateRequest): Container
 			autoRemove: request.autoRemove,
 			volumesFrom: request.volumesFrom,
 		},
-		mounts: [],
-		rw: {},
-		status: 'created',
-		exitCode: 0,
-		startedAt: 0,
-		finishedAt: 0,
-		pid: 0,
-		restartCount: 0,
-		logs: [],
-		app: null,
+		...notStarted(),
 	};
 	if (argv.length === 0) throw new DaemonError('No command specified');
 
@@ -429,12 +426,7 @@ export function containerChanges(world: World, container: Container): Array<{kin
 
 /** Bytes in the writable layer, for `ps -s`. */
 export function writableSize(container: Container): number {
-	let size = 0;
-	for (const entry of Object.values(container.rw)) {
-		if (entry.kind === 'file') size += entry.size ?? Buffer.byteLength(entry.content);
-		else if (entry.kind === 'symlink') size += entry.target.length;
-	}
-	return size;
+	return treeSize(container.rw);
 }
 
 export function imageSize(world: World, image: Image): number {

@@ -68,6 +68,13 @@ export function byteLength(text: string): number {
 	return Buffer.byteLength(text, 'utf8');
 }
 
+/** Docker's size of a layer or a volume: the bytes of its files and symlinks (directories are free). */
+export function treeSize(tree: Record<string, Entry>): number {
+	let size = 0;
+	for (const entry of Object.values(tree)) size += entrySize(entry);
+	return size;
+}
+
 export function entrySize(entry: Entry): number {
 	if (entry.kind === 'file') return entry.size ?? byteLength(entry.content);
 	if (entry.kind === 'symlink') return entry.target.length;

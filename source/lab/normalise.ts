@@ -41,6 +41,8 @@
  *    `/home/student`, the simulated learner's home it stands for. Nothing else is rewritten.
  */
 
+import {expandTabs} from '../text/safe.js';
+
 const TABLE_HEADERS = [/^CONTAINER ID +IMAGE /, /^REPOSITORY +TAG /, /^IMAGE +CREATED +CREATED BY /, /^DRIVER +VOLUME NAME/];
 
 function isTableHeader(line: string): boolean {
@@ -110,12 +112,6 @@ class Tokens {
 
 const NAME_PATTERN = /\b([a-z]+)_([a-z]+)\b/g;
 const KNOWN_NOT_NAMES = new Set(['todo_list']);
-
-function expandTabs(line: string): string {
-	let out = '';
-	for (const ch of line) out += ch === '\t' ? ' '.repeat(8 - (out.length % 8)) : ch;
-	return out;
-}
 
 /** Rule 9: the canonical order of a block of `A|C|D /path` lines. */
 function orderChanges(lines: string[]): string[] {

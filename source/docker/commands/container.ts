@@ -107,8 +107,10 @@ export function rm(ctx: DockerContext, command: ParsedCommand): number {
 	}).status;
 }
 
-function commandText(container: Container): string {
-	return [container.path, ...container.args].join(' ');
+/** The SIZE of `ps -s`: the writable layer, and with the image's layers. */
+function sizeColumn(ctx: DockerContext, container: Container): string {
+	const rw = writableSize(container);
+	return `${humanSize(rw)} (virtual ${humanSize(rw + imageSize(ctx.world, ctx.world.images[container.imageId]!))})`;
 }
 
 /** `docker ps`: quoted, shell-escaped command cut to 20 runes, like the CLI's formatter. */
@@ -141,25 +143,22 @@ export function ls(ctx: DockerContext, command: ParsedCommand): number {
 	const size = flagBool(command, 'size');
 	const format = flagString(command, 'format');
 	if (format !== undefined && format !== 'table') {
-		const rows = containers.map(container => {
-			const sizeRw = writableSize(container);
-			return {
-				ID: noTrunc ? container.id : container.id.slice(0, 12),
-				Image: container.config.image,
-				Command: quotedCommand(container, noTrunc),
-				CreatedAt: goDate(container.created),
-				RunningFor: ago(world.clock, container.created),
-				Ports: displayPorts(container),
-				State: container.status,
-				Status: containerStatus(container, world.clock),
-				Size: `${humanSize(sizeRw)} (virtual ${humanSize(sizeRw + imageSize(world, world.images[container.imageId]!))})`,
-				Names: container.name,
-				Labels: '',
-				Mounts: container.mounts.map(mount => (mount.type === 'volume' ? (mount.name.length > 15 ? mount.name.slice(0, 15) + '…' : mount.name) : mount.source)).join(','),
-				Networks: 'bridge',
-				LocalVolumes: String(container.mounts.filter(mount => mount.type === 'volume').length),
-			};
-		});
+		const rows = containers.map(container => ({
+			ID: noTrunc ? container.id : container.id.slice(0, 12),
+			Image: container.config.image,
+			Command: quotedCommand(container, noTrunc),
+			CreatedAt: goDate(container.created),
+			RunningFor: ago(world.clock, container.created),
+			Ports: displayPorts(container),
+			State: container.status,
+			Status: containerStatus(container, world.clock),
+			Size: sizeColumn(ctx, container),
+			Names: container.name,
+			Labels: '',
+			Mounts: container.mounts.map(mount => (mount.type === 'volume' ? (mount.name.length > 15 ? mount.name.slice(0, 15) + '…' : mount.name) : mount.source)).join(','),
+			Networks: 'bridge',
+			LocalVolumes: String(container.mounts.filter(mount => mount.type === 'volume').length),
+		}));
 		return printRows(io, format, rows);
 	}
 	const header = ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES', ...(size ? ['SIZE'] : [])];
@@ -171,7 +170,7 @@ export function ls(ctx: DockerContext, command: ParsedCommand): number {
 		containerStatus(container, world.clock),
 		displayPorts(container),
 		container.name,
-		...(size ? [`${humanSize(writableSize(container))} (virtual ${humanSize(writableSize(container) + imageSize(world, world.images[container.imageId]!))})`] : []),
+		...(size ? [sizeColumn(ctx, container)] : []),
 	]);
 	io.out(table([header, ...rows]));
 	return 0;

@@ -7,7 +7,7 @@ import {randomHex} from '../../engine/random.js';
 import {humanSize, table} from '../render/format.js';
 import {volumeInspect} from '../render/inspect.js';
 import {printRows} from '../render/listformat.js';
-import {entrySize} from '../../engine/fsapi.js';
+import {treeSize} from '../../engine/fsapi.js';
 import {own, readonly, type Volume} from '../../engine/world.js';
 
 export function volumeCreate(ctx: DockerContext, command: ParsedCommand): number {
@@ -88,7 +88,7 @@ export function volumePrune(ctx: DockerContext, command: ParsedCommand): number 
 		removed.push(volume);
 		delete ctx.world.volumes[volume.name];
 	}
-	const bytes = removed.reduce((sum, volume) => sum + Object.values(volume.files).reduce((s, entry) => s + entrySize(entry), 0), 0);
+	const bytes = removed.reduce((sum, volume) => sum + treeSize(volume.files), 0);
 	const list = removed.length > 0 ? 'Deleted Volumes:\n' + removed.map(volume => volume.name + '\n').join('') + '\n' : '';
 	ctx.io.out(`${list}Total reclaimed space: ${humanSize(bytes)}\n`);
 	return 0;
