@@ -26,6 +26,9 @@ if (want('engine')) {
 	const engine = JSON.parse(run('node', ['--expose-gc', 'bench/.out/engine.js', 'all']));
 	results.engine = engine;
 }
+if (want('session')) {
+	results.session = JSON.parse(run('node', ['bench/.out/session.js']));
+}
 if (want('startup') && existsSync(path.join(root, 'bench', 'startup.mjs'))) {
 	results.startup = JSON.parse(run('node', ['bench/startup.mjs', '--json']));
 }

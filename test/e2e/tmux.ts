@@ -3,6 +3,7 @@
  * bash, the size we ask for, and CI unset (Ink writes no frames when CI is set, perf.md). Captures are
  * plain text of what is on screen; waits poll the screen, they never sleep a fixed time.
  */
+import {HANG_GUARD_MS} from '../helpers/hang-guard.js';
 import {execFileSync, spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
@@ -78,7 +79,7 @@ export class TmuxTerminal {
 		return result.stdout.split('\n').map(line => Number(line.trim())).filter(pid => pid > 0);
 	}
 
-	async waitFor(test: (screen: string) => boolean, what: string, timeout = 20_000): Promise<string> {
+	async waitFor(test: (screen: string) => boolean, what: string, timeout = HANG_GUARD_MS): Promise<string> {
 		const started = Date.now();
 		for (;;) {
 			const screen = this.capture();

@@ -76,7 +76,7 @@ async function expectShellRestored(lab: TmuxTerminal): Promise<void> {
 
 beforeAll(() => {
 	if (process.env.LAYERLAB_E2E_NO_BUILD !== '1') execFileSync('npm', ['run', 'build'], {cwd: ROOT, stdio: 'ignore'});
-}, 120_000);
+});
 
 describe('the built lab without a terminal', () => {
 	it('prints one line pointing to `layerlab script` and exits 2', () => {
@@ -112,7 +112,7 @@ describe.skipIf(!available && !required)('the built lab in a real terminal (tmux
 		for (const line of screen.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
 		lab.press('q');
 		await expectShellRestored(lab);
-	}, 90_000);
+	});
 
 	it('160x48: every pane at once; quits with Ctrl+C', async () => {
 		const lab = await openLab(160, 48);
@@ -129,7 +129,7 @@ describe.skipIf(!available && !required)('the built lab in a real terminal (tmux
 		expect(layers).toMatch(/number\.txt +rw/);
 		lab.press('C-c');
 		await expectShellRestored(lab);
-	}, 90_000);
+	});
 
 	it('SIGTERM restores the screen too (exit status 143)', async () => {
 		const lab = await openLab(80, 24);
@@ -140,5 +140,5 @@ describe.skipIf(!available && !required)('the built lab in a real terminal (tmux
 		expect(screen).toContain('SHELL BEFORE THE LAB');
 		expect(screen).not.toMatch(/[╭╰│]/);
 		expect(lab.state()).toEqual({alternate: false, cursor: true});
-	}, 60_000);
+	});
 });

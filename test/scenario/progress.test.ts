@@ -178,7 +178,6 @@ for (;;) saveProgress(file, version(++k));
 		let last = 0;
 		let midWrite = 0;
 		const kills = 25;
-		const started = Date.now();
 		for (let round = 0; round < kills; round++) {
 			const proc = spawn(process.execPath, [child, file, String(last)], {stdio: ['ignore', 'pipe', 'inherit']});
 			await new Promise<void>(resolve => proc.stdout.once('data', () => resolve()));
@@ -197,9 +196,8 @@ for (;;) saveProgress(file, version(++k));
 		expect(last).toBeGreaterThan(0);
 		// Some kills landed while a temp file was being written (the case that matters).
 		expect(midWrite).toBeGreaterThan(0);
-		expect(Date.now() - started).toBeLessThan(10_000);
 		// The next save clears the temp files the killed writers left behind.
 		saveProgress(file, version(last + 1));
 		expect(readdirSync(dir).filter(name => name.endsWith('.tmp'))).toEqual([]);
-	}, 20_000);
+	});
 });

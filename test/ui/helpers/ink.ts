@@ -3,6 +3,7 @@
  * no rows, ink.md P8), key constants, and waits that poll for the frame to change instead of sleeping
  * (Ink renders a tick or two after stdin is written, ink.md P7) — Shopify cli-kit's habit.
  */
+import {HANG_GUARD_MS} from '../../helpers/hang-guard.js';
 import type React from 'react';
 import {render} from 'ink-testing-library';
 
@@ -27,7 +28,7 @@ export const KEYS = {
 
 export type Instance = ReturnType<typeof render>;
 
-const TIMEOUT = 5000;
+const TIMEOUT = HANG_GUARD_MS;
 
 async function tick(): Promise<void> {
 	await new Promise(resolve => setImmediate(resolve));
