@@ -55,7 +55,14 @@ function throughput(count: number): {commandsPerSecond: number; floorPerSecond: 
 
 function undoHistory(steps: number): {historyMb: number; worldCopyMb: number; ratio: number; msPerStep: number} {
 	let world: World = largeWorld();
-	const lines = ['docker container exec c10 sh -c "echo x >> /tmp/log.txt"', 'docker container diff c10', 'docker volume create extra', 'docker volume rm extra', 'docker container stop c20', 'docker container start c20'];
+	const lines = [
+		'docker container exec c10 sh -c "echo x >> /tmp/log.txt"',
+		'docker container diff c10',
+		'docker volume create extra',
+		'docker volume rm extra',
+		'docker container stop c20',
+		'docker container start c20',
+	];
 	// Baseline, same run: the heap one deep copy of the large world takes.
 	const beforeCopy = heapMb();
 	let copy: World | undefined = clonePlain(world);
@@ -78,7 +85,12 @@ function undoHistory(steps: number): {historyMb: number; worldCopyMb: number; ra
 	history.length = 0;
 	const historyMb = withHistory - heapMb();
 	void before;
-	return {historyMb: Number(historyMb.toFixed(1)), worldCopyMb: Number(worldCopyMb.toFixed(1)), ratio: Number((historyMb / worldCopyMb).toFixed(2)), msPerStep: Number((elapsed / steps).toFixed(3))};
+	return {
+		historyMb: Number(historyMb.toFixed(1)),
+		worldCopyMb: Number(worldCopyMb.toFixed(1)),
+		ratio: Number((historyMb / worldCopyMb).toFixed(2)),
+		msPerStep: Number((elapsed / steps).toFixed(3)),
+	};
 }
 
 const mode = process.argv[2] ?? 'all';

@@ -136,7 +136,7 @@ function api(world: () => World): LabApi {
  * empty prompt: two prompts on screen where there was one).
  */
 async function measureLab(world: () => World, commands: (i: number) => string, size: {columns: number; rows: number}) {
-	const lab: LabModel = createLab(scenario, world(), {evaluate: evaluateStep, columns: paneInner(computeLayout(size.columns, size.rows), "terminal")?.width ?? 78});
+	const lab: LabModel = createLab(scenario, world(), {evaluate: evaluateStep, columns: paneInner(computeLayout(size.columns, size.rows), 'terminal')?.width ?? 78});
 	const {stdout, stdin, instance} = mount(<App api={api(world)} lang="en" color={true} initial={lab} />, size);
 	await sleep(200);
 	const times: number[] = [];
@@ -185,7 +185,10 @@ function Static({lines}: {lines: string[]}) {
 }
 
 async function measureFloor(frame: string, size: {columns: number; rows: number}) {
-	const lines = frame.replace(/\u001B\[\?25[lh]/g, '').split('\n').filter((line, index, all) => index < all.length - 1 || line !== '');
+	const lines = frame
+		.replace(/\u001B\[\?25[lh]/g, '')
+		.split('\n')
+		.filter((line, index, all) => index < all.length - 1 || line !== '');
 	const {stdout, stdin, instance} = mount(<Static lines={lines.slice(0, size.rows - 1)} />, size);
 	await sleep(200);
 	const times: number[] = [];
@@ -236,7 +239,9 @@ else {
 	console.log('size      course p50/p95   large p50/p95    floor p50/p95    ratio(large p95/floor p95)');
 	for (const [key, value] of Object.entries(results) as [string, any][]) {
 		const pair = (s: {p50: number; p95: number}) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)}`.padEnd(17);
-		console.log(`${key.padEnd(10)}${pair(value.course)}${pair(value.large)}${pair(value.floor)}${value.ratio}x (target ≤1.25x${key === '160x48' ? `, p95 < 34 ms: ${value.target.p95Met ? 'met' : 'missed'}` : ''})`);
+		console.log(
+			`${key.padEnd(10)}${pair(value.course)}${pair(value.large)}${pair(value.floor)}${value.ratio}x (target ≤1.25x${key === '160x48' ? `, p95 < 34 ms: ${value.target.p95Met ? 'met' : 'missed'}` : ''})`,
+		);
 	}
 }
 process.exit(0);

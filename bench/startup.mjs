@@ -85,7 +85,12 @@ function env() {
 function timeToFrame(command, marker) {
 	return new Promise((resolve, reject) => {
 		const started = process.hrtime.bigint();
-		const child = spawn('script', ['-qec', `stty cols 100 rows 30 2>/dev/null; exec ${command}`, '/dev/null'], {cwd: root, env: env(), detached: true, stdio: ['pipe', 'pipe', 'pipe']});
+		const child = spawn('script', ['-qec', `stty cols 100 rows 30 2>/dev/null; exec ${command}`, '/dev/null'], {
+			cwd: root,
+			env: env(),
+			detached: true,
+			stdio: ['pipe', 'pipe', 'pipe'],
+		});
 		let seen = '';
 		let done = false;
 		let exited = false;
@@ -151,7 +156,13 @@ async function main() {
 			{build, name: 'lab: scenario list', key: 'list', command: `node ${lab}`, marker: 'q quit'},
 		);
 	}
-	programs.push({build: 'bundled', name: 'lab: play, no meow (direct entry)', key: 'direct', command: `node ${path.join(out, 'bundled-direct', 'cli.js')} play writable-layer`, marker: 'Ctrl+C quit'});
+	programs.push({
+		build: 'bundled',
+		name: 'lab: play, no meow (direct entry)',
+		key: 'direct',
+		command: `node ${path.join(out, 'bundled-direct', 'cli.js')} play writable-layer`,
+		marker: 'Ctrl+C quit',
+	});
 	programs.push({build: '-', name: 'node -e 0 (floor, no frame)', key: 'node', command: 'node -e "process.stdout.write(\'READY\')"', marker: 'READY'});
 	const times = new Map(programs.map(program => [program, []]));
 	for (let i = 0; i < WARMUP + RUNS; i++) {
@@ -177,7 +188,12 @@ async function main() {
 			ratio: ratios.length > 0 && program.key !== 'hello' ? Math.round(median(ratios) * 100) / 100 : undefined,
 		};
 	});
-	const result = {method: 'launch → first full frame in a pty (script -qec, 100x30), ms; ratio = median of per-round ratios against the hello-world of the same build', runs: RUNS, warmup: WARMUP, rows};
+	const result = {
+		method: 'launch → first full frame in a pty (script -qec, 100x30), ms; ratio = median of per-round ratios against the hello-world of the same build',
+		runs: RUNS,
+		warmup: WARMUP,
+		rows,
+	};
 	if (json) {
 		console.log(JSON.stringify(result, null, 2));
 		return;

@@ -34,10 +34,7 @@ export interface ParsedCommand {
 	notices?: {stdout: string; stderr: string};
 }
 
-export type ParseOutcome =
-	| {kind: 'command'; command: ParsedCommand}
-	| {kind: 'output'; stdout: string; stderr: string; exitCode: number}
-	| {kind: 'unsupported'; path: string[]};
+export type ParseOutcome = {kind: 'command'; command: ParsedCommand} | {kind: 'output'; stdout: string; stderr: string; exitCode: number} | {kind: 'unsupported'; path: string[]};
 
 /** argv without the leading 'docker' */
 export function parseDocker(argv: string[]): ParseOutcome {
@@ -365,12 +362,7 @@ function runRoot(state: State, args: string[], values: Values, globalValues: Val
 
 function runGroup(state: State, key: string, args: string[]): ParseOutcome {
 	if (args.length === 0) return output(state, '', HELP_TEXT[key] ?? '', 0); // `docker container` alone: help on stderr
-	return output(
-		state,
-		'',
-		`docker: unknown command: docker ${key} ${args[0]}\n\nUsage:  ${USE_LINE[key]}\n\nRun 'docker ${key} --help' for more information\n`,
-		1,
-	);
+	return output(state, '', `docker: unknown command: docker ${key} ${args[0]}\n\nUsage:  ${USE_LINE[key]}\n\nRun 'docker ${key} --help' for more information\n`, 1);
 }
 
 /** `docker help [command]`: cobra's Find, then the topic's help */
@@ -836,8 +828,7 @@ function checkSysctl(value: string): string | undefined {
 function checkDnsSearch(raw: string): string | undefined {
 	const value = raw.replace(/^ +| +$/g, '');
 	if (value === '.') return undefined;
-	const domain =
-		/^(:?(:?[a-zA-Z0-9]|(:?[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))(:?\.(:?[a-zA-Z0-9]|(:?[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])))*)\.?[\t\n\f\r ]*$/.exec(value);
+	const domain = /^(:?(:?[a-zA-Z0-9]|(:?[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))(:?\.(:?[a-zA-Z0-9]|(:?[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])))*)\.?[\t\n\f\r ]*$/.exec(value);
 	if (/[a-zA-Z]/.test(value) && domain && (domain[1] ?? '').length < 255) return undefined;
 	return `${value} is not a valid domain`;
 }
@@ -895,8 +886,7 @@ function checkGpus(value: string): string | undefined {
 	const csv = readCsv(value);
 	if (csv.error !== undefined) return csv.error;
 	const seen = new Set<string>();
-	const count = (s: string) =>
-		s === 'all' ? undefined : atoiError(s) && `invalid count (${s}): value must be either "all" or an integer: ${atoiError(s)}`;
+	const count = (s: string) => (s === 'all' ? undefined : atoiError(s) && `invalid count (${s}): value must be either "all" or an integer: ${atoiError(s)}`);
 	for (const field of csv.fields) {
 		const [key, val, withValue] = cut(field, '=');
 		if (seen.has(key)) return `gpu request key '${key}' can be specified only once`;
@@ -1061,7 +1051,11 @@ function readCsv(input: string): {fields: string[]; error?: string} {
 	// blank lines before the record are skipped
 	while (lines.length > 0 && (lines[0] === '\n' || lines[0] === '')) lines.shift();
 	if (lines.length === 0) return {fields: [], error: 'EOF'};
-	const startLine = input.replace(/\r\n/g, '\n').split('\n').findIndex(l => l !== '') + 1;
+	const startLine =
+		input
+			.replace(/\r\n/g, '\n')
+			.split('\n')
+			.findIndex(l => l !== '') + 1;
 	let lineNo = startLine;
 	let line = lines.shift() as string;
 	const fields: string[] = [];

@@ -59,7 +59,7 @@ const curl: Program = proc => {
 	const args = proc.argv.slice(1);
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i]!;
-		if (arg === '-d' || arg === '--data' || arg === '--data-raw' || arg === '--data-urlencode') data = data === undefined ? args[++i] ?? '' : `${data}&${args[++i] ?? ''}`;
+		if (arg === '-d' || arg === '--data' || arg === '--data-raw' || arg === '--data-urlencode') data = data === undefined ? (args[++i] ?? '') : `${data}&${args[++i] ?? ''}`;
 		else if (arg === '-X' || arg === '--request') method = args[++i];
 		else if (arg === '-i' || arg === '--include') include = true;
 		else if (arg.startsWith('-')) continue;

@@ -12,9 +12,7 @@ import {runInContainer, DEFAULT_PATH, envRecord} from './process.js';
 import {notStarted} from './containers.js';
 import {treeSize} from './fsapi.js';
 
-export type CopySource =
-	| {kind: 'file'; name: string; content: string; mode: number; size?: number; program?: string}
-	| {kind: 'dir'; name: string; tree: Tree};
+export type CopySource = {kind: 'file'; name: string; content: string; mode: number; size?: number; program?: string} | {kind: 'dir'; name: string; tree: Tree};
 
 export type BuildStep =
 	| {op: 'rootfs'; tree: Tree}

@@ -93,7 +93,8 @@ function mountFromBind(world: World, spec: string): Mount {
 		destination = parts[0]!;
 		options = parts[1]!;
 	} else [source, destination, options] = parts as [string, string, string];
-	if (!destination.startsWith('/')) throw new DaemonError(`invalid volume specification: '${spec}': invalid mount config for type "volume": invalid mount path: '${destination}' mount path must be absolute`);
+	if (!destination.startsWith('/'))
+		throw new DaemonError(`invalid volume specification: '${spec}': invalid mount config for type "volume": invalid mount path: '${destination}' mount path must be absolute`);
 	destination = normalizePath(destination);
 	const flags = options === '' ? [] : options.split(',');
 	const readOnly = flags.includes('ro');
@@ -113,10 +114,23 @@ function mountFromBind(world: World, spec: string): Mount {
 		return {type: 'bind', name: '', source: normalizePath(source), destination, driver: '', mode, rw: !readOnly, propagation: 'rprivate', anonymous: false, origin: 'bind-flag'};
 	}
 	if (!VOLUME_NAME.test(source)) {
-		throw new DaemonError(`create ${source}: "${source}" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path`);
+		throw new DaemonError(
+			`create ${source}: "${source}" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path`,
+		);
 	}
 	createVolume(world, source, false);
-	return {type: 'volume', name: source, source: volumeDataPath(source), destination, driver: 'local', mode: mode === '' ? 'z' : mode, rw: !readOnly, propagation: '', anonymous: false, origin: 'bind-flag'};
+	return {
+		type: 'volume',
+		name: source,
+		source: volumeDataPath(source),
+		destination,
+		driver: 'local',
+		mode: mode === '' ? 'z' : mode,
+		rw: !readOnly,
+		propagation: '',
+		anonymous: false,
+		origin: 'bind-flag',
+	};
 }
 
 function mountFromSpec(world: World, spec: MountSpec): Mount {
@@ -168,7 +182,9 @@ export function createContainer(world: World, request: CreateRequest): Container
 		}
 		const taken = Object.values(readonly(world.containers)).find(container => container.name === request.name!.replace(/^\//, ''));
 		if (taken) {
-			throw new DaemonError(`Conflict. The container name "/${request.name.replace(/^\//, '')}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+			throw new DaemonError(
+				`Conflict. The container name "/${request.name.replace(/^\//, '')}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+			);
 		}
 	}
 	const sources: Container[] = request.volumesFrom.map(ref => {
@@ -270,7 +286,10 @@ function createMountPoints(world: World, container: Container): void {
 function portInUse(world: World, container: Container): PortBinding | undefined {
 	for (const binding of container.hostConfig.portBindings) {
 		const clash = Object.values(readonly(world.containers)).find(
-			other => other.id !== container.id && other.status === 'running' && other.hostConfig.portBindings.some(port => port.hostPort === binding.hostPort && port.protocol === binding.protocol),
+			other =>
+				other.id !== container.id &&
+				other.status === 'running' &&
+				other.hostConfig.portBindings.some(port => port.hostPort === binding.hostPort && port.protocol === binding.protocol),
 		);
 		if (clash) return binding;
 	}
@@ -289,7 +308,9 @@ export function startContainer(world: World, container: Container, options: Star
 	const clash = portInUse(world, container);
 	if (clash) {
 		const endpoint = randomHex(world, 64);
-		throw new DaemonError(`driver failed programming external connectivity on endpoint ${container.name} (${endpoint}): Bind for 0.0.0.0:${clash.hostPort} failed: port is already allocated`);
+		throw new DaemonError(
+			`driver failed programming external connectivity on endpoint ${container.name} (${endpoint}): Bind for 0.0.0.0:${clash.hostPort} failed: port is already allocated`,
+		);
 	}
 	createMountPoints(world, container);
 	const argv = [container.path, ...container.args];
@@ -432,4 +453,3 @@ export function writableSize(container: Container): number {
 export function imageSize(world: World, image: Image): number {
 	return imageLayers(world, image.id).reduce((sum, layer) => sum + layer.size, 0);
 }
-

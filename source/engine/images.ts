@@ -69,7 +69,9 @@ export function pullImage(world: World, ref: string): PullResult {
 	if (!remote) {
 		const known = Object.keys(world.registry).some(key => key.startsWith(parsed.repository + ':'));
 		if (known) throw new DaemonError(`manifest for ${parsed.full} not found: manifest unknown: manifest unknown`);
-		throw new DaemonError(`pull access denied for ${parsed.repository}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);
+		throw new DaemonError(
+			`pull access denied for ${parsed.repository}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
+		);
 	}
 	const existing = findImage(world, parsed.full);
 	if (existing && existing.id === remote.image.id) {
@@ -115,7 +117,10 @@ export function removeImage(world: World, ref: string, force: boolean): string[]
 	if (users.length > 0 && !force && (!byTag || image.repoTags.length === 1)) {
 		const running = users.find(container => container.status === 'running');
 		const user = running ?? users[0]!;
-		if (byTag) throw new DaemonError(`conflict: unable to remove repository reference "${ref}" (must force) - container ${user.id.slice(0, 12)} is using its referenced image ${image.id.slice(7, 19)}`);
+		if (byTag)
+			throw new DaemonError(
+				`conflict: unable to remove repository reference "${ref}" (must force) - container ${user.id.slice(0, 12)} is using its referenced image ${image.id.slice(7, 19)}`,
+			);
 		throw new DaemonError(`conflict: unable to delete ${image.id.slice(7, 19)} (must be forced) - image is being used by stopped container ${user.id.slice(0, 12)}`);
 	}
 	const lines: string[] = [];

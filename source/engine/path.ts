@@ -63,7 +63,7 @@ export function compareWalkOrder(a: string, b: string): number {
 	const pb = splitPath(b);
 	const n = Math.min(pa.length, pb.length);
 	for (let i = 0; i < n; i++) {
-		if (pa[i] !== pb[i]) return (pa[i]! < pb[i]! ? -1 : 1);
+		if (pa[i] !== pb[i]) return pa[i]! < pb[i]! ? -1 : 1;
 	}
 	return pa.length - pb.length;
 }

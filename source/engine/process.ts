@@ -15,7 +15,6 @@ import {contextOf, type ContainerContext} from './context.js';
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-
 const BUSYBOX_APPLETS: Record<string, Program> = {
 	...utilities('busybox'),
 	sh: shProgram,
@@ -47,7 +46,6 @@ const BUSYBOX_APPLETS: Record<string, Program> = {
 		return 0;
 	},
 };
-
 
 function busyboxProgram(applet: string): Program {
 	return proc => {
@@ -86,7 +84,10 @@ function cannotExist(world: World, container: Container, path: string): boolean 
 function findInContainer(name: string, shell: Shell): Lookup {
 	const candidates = name.includes('/')
 		? [normalizePath(name, shell.cwd)]
-		: (shell.vars.PATH ?? DEFAULT_PATH).split(':').filter(Boolean).map(dir => joinPath(dir, name));
+		: (shell.vars.PATH ?? DEFAULT_PATH)
+				.split(':')
+				.filter(Boolean)
+				.map(dir => joinPath(dir, name));
 	const context = shell.context as Partial<ContainerContext> | undefined;
 	for (const candidate of candidates) {
 		// Fast path: when the PATH directory is a real directory without the name, skip the full
@@ -198,7 +199,7 @@ export function runInContainer(world: World, container: Container, argv: string[
 	const output: LogLine[] = [];
 	const emit = (stream: LogLine['stream'], text: string) => {
 		if (!text) return;
-		const line = {stream: options.tty ? 'stdout' as const : stream, text: options.tty ? text.replace(/(?<!\r)\n/g, '\r\n') : text};
+		const line = {stream: options.tty ? ('stdout' as const) : stream, text: options.tty ? text.replace(/(?<!\r)\n/g, '\r\n') : text};
 		output.push(line);
 		options.onOutput?.(line);
 	};

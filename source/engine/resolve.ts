@@ -9,11 +9,7 @@ export const ROOT_DIR: Entry = {kind: 'dir', mode: 0o755};
  * component when `follow`), like the kernel's path lookup. `lookup` sees only real paths.
  * Returns the real path and its entry; throws ENOENT/ENOTDIR/ELOOP.
  */
-export function resolveReal(
-	lookup: (path: string) => Entry | undefined,
-	path: string,
-	follow: boolean,
-): {path: string; entry: Entry} {
+export function resolveReal(lookup: (path: string) => Entry | undefined, path: string, follow: boolean): {path: string; entry: Entry} {
 	let pending = splitPath(normalizeSlashes(path));
 	let current = '/';
 	let currentEntry: Entry = ROOT_DIR;
@@ -23,7 +19,7 @@ export function resolveReal(
 		if (currentEntry.kind !== 'dir') throw new FsError('ENOTDIR');
 		if (part === '..') {
 			current = dirname(current);
-			currentEntry = current === '/' ? ROOT_DIR : lookup(current) ?? ROOT_DIR;
+			currentEntry = current === '/' ? ROOT_DIR : (lookup(current) ?? ROOT_DIR);
 			continue;
 		}
 		const candidate = joinPath(current, part);
@@ -44,10 +40,7 @@ export function resolveReal(
 }
 
 /** Resolves the parent of `path` (following symlinks) and returns the real target path. */
-export function resolveParent(
-	lookup: (path: string) => Entry | undefined,
-	path: string,
-): {parent: string; target: string; name: string} {
+export function resolveParent(lookup: (path: string) => Entry | undefined, path: string): {parent: string; target: string; name: string} {
 	const normal = normalizePath(path);
 	if (normal === '/') return {parent: '/', target: '/', name: ''};
 	const parent = resolveReal(lookup, dirname(normal), true);

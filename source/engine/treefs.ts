@@ -87,12 +87,7 @@ function resolveSymlinkTarget(at: string, target: string): string {
 }
 
 /** `mkdir -p`: creates every missing directory; true when the path already is a directory. */
-function resolveParentsCreating(
-	tree: Tree,
-	lookup: (path: string) => Entry | undefined,
-	path: string,
-	mode = 0o755,
-): boolean {
+function resolveParentsCreating(tree: Tree, lookup: (path: string) => Entry | undefined, path: string, mode = 0o755): boolean {
 	const normal = path.startsWith('/') ? path : '/' + path;
 	for (const dir of [...ancestors(normal), normal]) {
 		let real: {path: string; entry: Entry} | undefined;

@@ -12,11 +12,7 @@ import {bytewise, childNames, deleteSubtree} from './tree.js';
 import {treeFs} from './treefs.js';
 
 export type Origin =
-	| {kind: 'image'; digest: string; index: number}
-	| {kind: 'init'}
-	| {kind: 'rw'}
-	| {kind: 'volume'; name: string; anonymous: boolean}
-	| {kind: 'bind'; hostPath: string};
+	{kind: 'image'; digest: string; index: number} | {kind: 'init'} | {kind: 'rw'} | {kind: 'volume'; name: string; anonymous: boolean} | {kind: 'bind'; hostPath: string};
 
 export interface Located {
 	path: string;
@@ -181,10 +177,13 @@ export function originsOf(world: World, container: Container, path: string): Loc
 		if (entry?.kind === 'whiteout') break;
 		if (entry) found.push({path, entry, origin: source.origin});
 		if (entry?.kind === 'dir' && entry.opaque) break;
-		if (above.some(dir => {
-			const blocker = source.tree[dir];
-			return blocker?.kind === 'whiteout' || (blocker?.kind === 'dir' && blocker.opaque);
-		})) break;
+		if (
+			above.some(dir => {
+				const blocker = source.tree[dir];
+				return blocker?.kind === 'whiteout' || (blocker?.kind === 'dir' && blocker.opaque);
+			})
+		)
+			break;
 	}
 	return found;
 }

@@ -173,7 +173,10 @@ function orderVolumeRows(lines: string[]): string[] {
 			let stop = first;
 			while (first > 0 && stop < block.length && block[stop] !== '') stop++;
 			if (first > 0) {
-				const names = block.slice(first, stop).filter(line => !anonymous.test(line)).sort();
+				const names = block
+					.slice(first, stop)
+					.filter(line => !anonymous.test(line))
+					.sort();
 				result.push(...block.slice(0, first), ...names, ...ids, ...block.slice(stop), ...lines.slice(last, end));
 				i = end - 1;
 				continue;
@@ -278,7 +281,10 @@ export interface TokenNumbering {
 }
 
 export function normaliseTranscript(text: string, numbering?: TokenNumbering): string {
-	let lines = text.replace(/\r\n/g, '\n').split('\n').map(line => expandTabs(line).replace(/ +$/, ''));
+	let lines = text
+		.replace(/\r\n/g, '\n')
+		.split('\n')
+		.map(line => expandTabs(line).replace(/ +$/, ''));
 	lines = orderMounts(normaliseDiffs(normaliseTables(lines)));
 	let out = lines.join('\n');
 

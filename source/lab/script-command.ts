@@ -55,10 +55,15 @@ export async function runScriptFile(options: ScriptOptions): Promise<number> {
 		if (pending) process.stdout.write(pending);
 		pending = '';
 	};
-	runScript(world, commandLines(text), chunk => {
-		pending += chunk;
-		if (pending.length > 64 * 1024) flush();
-	}, {columns, tty: true});
+	runScript(
+		world,
+		commandLines(text),
+		chunk => {
+			pending += chunk;
+			if (pending.length > 64 * 1024) flush();
+		},
+		{columns, tty: true},
+	);
 	flush();
 	return 0;
 }

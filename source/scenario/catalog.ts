@@ -15,26 +15,38 @@ const command = describeUnion(z.union([z.string().min(1), z.array(z.string()).mi
 
 const STEP_KEYS = ['rootfs', 'copy', 'workdir', 'run', 'cmd', 'entrypoint', 'env', 'volume', 'expose', 'user'];
 
-const stepSchema = describeUnion(z.union([
-	z.strictObject({rootfs: z.string()}),
-	z.strictObject({copy: z.strictObject({src: z.string().min(1), dest: z.string().min(1), program: z.enum(['todo', 'gols', 'busybox']).optional()})}),
-	z.strictObject({workdir: z.string().min(1)}),
-	z.strictObject({run: z.string().min(1)}),
-	z.strictObject({cmd: command}),
-	z.strictObject({entrypoint: command}),
-	z.strictObject({env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.union([z.string(), z.number()]))}),
-	z.strictObject({
-		volume: describeUnion(z.union([z.string().startsWith('$').or(z.string().startsWith('/')), z.array(z.string())]), {label: 'a volume', expected: 'a path (/data or $VAR) or a list of paths'}),
-	}),
-	z.strictObject({
-		expose: describeUnion(z.union([z.number().int(), z.string(), z.array(z.union([z.number().int(), z.string()]))]), {label: 'a port', expected: 'a port (80 or "80/tcp") or a list of ports'}),
-	}),
-	z.strictObject({user: z.string()}),
-]), {label: 'a build step', expected: `a build step (a map with one of ${STEP_KEYS.join(', ')})`});
+const stepSchema = describeUnion(
+	z.union([
+		z.strictObject({rootfs: z.string()}),
+		z.strictObject({copy: z.strictObject({src: z.string().min(1), dest: z.string().min(1), program: z.enum(['todo', 'gols', 'busybox']).optional()})}),
+		z.strictObject({workdir: z.string().min(1)}),
+		z.strictObject({run: z.string().min(1)}),
+		z.strictObject({cmd: command}),
+		z.strictObject({entrypoint: command}),
+		z.strictObject({env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.union([z.string(), z.number()]))}),
+		z.strictObject({
+			volume: describeUnion(z.union([z.string().startsWith('$').or(z.string().startsWith('/')), z.array(z.string())]), {
+				label: 'a volume',
+				expected: 'a path (/data or $VAR) or a list of paths',
+			}),
+		}),
+		z.strictObject({
+			expose: describeUnion(z.union([z.number().int(), z.string(), z.array(z.union([z.number().int(), z.string()]))]), {
+				label: 'a port',
+				expected: 'a port (80 or "80/tcp") or a list of ports',
+			}),
+		}),
+		z.strictObject({user: z.string()}),
+	]),
+	{label: 'a build step', expected: `a build step (a map with one of ${STEP_KEYS.join(', ')})`},
+);
 
 export const imageSchema = z.strictObject({
 	image: z.string().regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/, 'must be a lowercase image name like diamol/ch06-lab'),
-	tags: z.array(z.string().regex(/^[\w][\w.-]{0,127}$/)).min(1).default(['latest']),
+	tags: z
+		.array(z.string().regex(/^[\w][\w.-]{0,127}$/))
+		.min(1)
+		.default(['latest']),
 	created: z.iso.datetime({error: 'must be a date and time like 2019-09-19T10:25:00Z'}),
 	local: z.boolean().default(false),
 	from: z.string(),
@@ -135,15 +147,23 @@ export function loadImageFile(root: string, file: string): ImageDefinition {
 	}
 	const parsed = imageSchema.safeParse(located.value);
 	if (!parsed.success) {
-		throw new LoadError(zodProblems(file, located, parsed.error, issue => {
-			// A step with several instructions in one map: say so rather than pick one.
-			if (issue.code === 'invalid_union' && issue.path[0] === 'steps' && issue.path.length === 2) {
-				const raw = (located.value as {steps?: unknown[]}).steps?.[issue.path[1] as number];
-				const keys = raw && typeof raw === 'object' && !Array.isArray(raw) ? Object.keys(raw).filter(key => STEP_KEYS.includes(key)) : [];
-				if (keys.length > 1) return `a step holds one instruction, not ${keys.join(' and ')}; split it into ${keys.length} steps`;
-			}
-			return undefined;
-		}, imageSchema));
+		throw new LoadError(
+			zodProblems(
+				file,
+				located,
+				parsed.error,
+				issue => {
+					// A step with several instructions in one map: say so rather than pick one.
+					if (issue.code === 'invalid_union' && issue.path[0] === 'steps' && issue.path.length === 2) {
+						const raw = (located.value as {steps?: unknown[]}).steps?.[issue.path[1] as number];
+						const keys = raw && typeof raw === 'object' && !Array.isArray(raw) ? Object.keys(raw).filter(key => STEP_KEYS.includes(key)) : [];
+						if (keys.length > 1) return `a step holds one instruction, not ${keys.join(' and ')}; split it into ${keys.length} steps`;
+					}
+					return undefined;
+				},
+				imageSchema,
+			),
+		);
 	}
 	const data = parsed.data;
 	const definition: ImageDefinition = {
@@ -160,7 +180,9 @@ export function loadImageFile(root: string, file: string): ImageDefinition {
 
 /** Loads every `*.yaml` in a catalog folder, ordered so that each image follows its base. */
 export function loadCatalog(dir: string, root = path.dirname(dir)): ImageDefinition[] {
-	const files = readdirSync(dir).filter(name => name.endsWith('.yaml') || name.endsWith('.yml')).sort();
+	const files = readdirSync(dir)
+		.filter(name => name.endsWith('.yaml') || name.endsWith('.yml'))
+		.sort();
 	const problems: Problem[] = [];
 	const definitions: Array<{file: string; definition: ImageDefinition}> = [];
 	for (const name of files) {
@@ -184,7 +206,14 @@ function orderByBase(items: Array<{file: string; definition: ImageDefinition}>):
 	const visit = (item: {file: string; definition: ImageDefinition}) => {
 		const mark = state.get(item.definition);
 		if (mark === 'done') return;
-		if (mark === 'visiting') throw new LoadError([{file: item.file, ...(fromPositions.get(item.definition) ?? {line: 1, col: 1}), message: `image ${item.definition.repository} is its own base (the images' from: lines make a loop)`}]);
+		if (mark === 'visiting')
+			throw new LoadError([
+				{
+					file: item.file,
+					...(fromPositions.get(item.definition) ?? {line: 1, col: 1}),
+					message: `image ${item.definition.repository} is its own base (the images' from: lines make a loop)`,
+				},
+			]);
 		state.set(item.definition, 'visiting');
 		const base = item.definition.from;
 		if (base !== null) {
@@ -192,7 +221,13 @@ function orderByBase(items: Array<{file: string; definition: ImageDefinition}>):
 			if (!parent) {
 				const known = [...byRef.keys()];
 				const suggestion = didYouMean(base, known);
-				throw new LoadError([{file: item.file, ...(fromPositions.get(item.definition) ?? {line: 1, col: 1}), message: `base image "${base}" is not in the catalog${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`}]);
+				throw new LoadError([
+					{
+						file: item.file,
+						...(fromPositions.get(item.definition) ?? {line: 1, col: 1}),
+						message: `base image "${base}" is not in the catalog${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+					},
+				]);
 			}
 			visit(parent);
 		}

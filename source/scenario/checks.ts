@@ -111,7 +111,9 @@ function target(world: World, name: string, select: ContainerSelector | undefine
 		return {subject: name, short: name, candidates, none: `there is no ${name.replace(/^(a|the newest) /, '')}`};
 	}
 	const found = byName(world, name);
-	const others = Object.values(world.containers).map(container => container.name).sort();
+	const others = Object.values(world.containers)
+		.map(container => container.name)
+		.sort();
 	return {
 		subject: `container ${name}`,
 		short: name,
@@ -121,7 +123,10 @@ function target(world: World, name: string, select: ContainerSelector | undefine
 }
 
 /** Runs `test` on each candidate; passes with the first that passes, else reports the newest's failure. */
-function anyCandidate(candidates: Container[], test: (container: Container) => string | undefined): {ok: true; container: Container} | {ok: false; container: Container; why: string} {
+function anyCandidate(
+	candidates: Container[],
+	test: (container: Container) => string | undefined,
+): {ok: true; container: Container} | {ok: false; container: Container; why: string} {
 	let first: {container: Container; why: string} | undefined;
 	for (const container of candidates) {
 		const why = test(container);
@@ -148,7 +153,12 @@ function containerCheck(world: World, check: Extract<Check, {kind: 'container'}>
 	if (!check.exists) {
 		if (t.candidates.length === 0) return {ok: true, message: check.select ? `there is no ${check.name.replace(/^(a|the newest) /, '')}` : `there is no container ${check.name}`};
 		const found = t.candidates[0]!;
-		return {ok: false, message: check.select ? `there should be no ${check.name.replace(/^(a|the newest) /, '')}, but ${found.name} is ${stateText(found)}` : `container ${check.name} should not exist, but it does (${stateText(found)})`};
+		return {
+			ok: false,
+			message: check.select
+				? `there should be no ${check.name.replace(/^(a|the newest) /, '')}, but ${found.name} is ${stateText(found)}`
+				: `container ${check.name} should not exist, but it does (${stateText(found)})`,
+		};
 	}
 	if (t.candidates.length === 0) return {ok: false, message: `${t.subject} should ${expectation}, but ${t.none}`};
 	const result = anyCandidate(t.candidates, container => {
@@ -263,7 +273,7 @@ function fileCheck(world: World, check: Extract<Check, {kind: 'file'}>): CheckRe
 		const where = place.select ? `in ${result.container.name} ` : '';
 		return {ok: false, message: `${subject} should ${expectation}, but ${where}${result.why}`};
 	}
-	const found = check.exists ? findInContainer(world, result.container, check.path) ?? lastFound : undefined;
+	const found = check.exists ? (findInContainer(world, result.container, check.path) ?? lastFound) : undefined;
 	const which = place.select ? ` (${result.container.name})` : '';
 	return {ok: true, message: check.exists && found ? `${subject}${which} ${fileFacts(found)}` : `${subject}${which} does not exist`};
 }
@@ -343,7 +353,12 @@ function countNoun(of: 'containers' | 'volumes' | 'images', filter: CountFilter 
 function counted(world: World, of: 'containers' | 'volumes' | 'images', filter: CountFilter | undefined): string[] {
 	if (of === 'containers') {
 		return Object.values(world.containers)
-			.filter(container => (filter?.state === undefined || container.status === filter.state) && (filter?.image === undefined || fromImage(world, container, filter.image)) && (filter?.name === undefined || container.name === filter.name))
+			.filter(
+				container =>
+					(filter?.state === undefined || container.status === filter.state) &&
+					(filter?.image === undefined || fromImage(world, container, filter.image)) &&
+					(filter?.name === undefined || container.name === filter.name),
+			)
 			.sort(byCreation)
 			.map(container => container.name);
 	}
@@ -388,7 +403,8 @@ function countCheck(world: World, check: Extract<Check, {kind: 'count'}>): Check
 	}
 	const shown = check.filter?.name !== undefined || n === 0 ? '' : ` (${listNames(names)})`;
 	const actual = `there ${n === 1 ? 'is' : 'are'} ${n}${shown}`;
-	if (ok) return {ok: true, message: `${actual.replace(/^there (is|are) (\d+)/, (_, verb: string, count: string) => `there ${verb} ${count} ${countNoun(check.of, check.filter, n)}`)}`};
+	if (ok)
+		return {ok: true, message: `${actual.replace(/^there (is|are) (\d+)/, (_, verb: string, count: string) => `there ${verb} ${count} ${countNoun(check.of, check.filter, n)}`)}`};
 	return {ok: false, message: `there should be ${wanted} ${countNoun(check.of, check.filter, amount)}, but ${actual}`};
 }
 
@@ -476,7 +492,14 @@ export function describeCheck(check: Check): string {
 			return `${check.select ? check.container : `container ${check.container}`} has ${mountExpectation(check)}`;
 		case 'count': {
 			const amount = check.equals ?? check.atLeast ?? check.atMost ?? 0;
-			const how = check.equals !== undefined ? `${check.equals}` : check.atLeast !== undefined && check.atMost !== undefined ? `between ${check.atLeast} and ${check.atMost}` : check.atLeast !== undefined ? `at least ${check.atLeast}` : `at most ${check.atMost}`;
+			const how =
+				check.equals !== undefined
+					? `${check.equals}`
+					: check.atLeast !== undefined && check.atMost !== undefined
+						? `between ${check.atLeast} and ${check.atMost}`
+						: check.atLeast !== undefined
+							? `at least ${check.atLeast}`
+							: `at most ${check.atMost}`;
 			return `${how} ${countNoun(check.of, check.filter, amount)}`;
 		}
 		case 'output': {

@@ -60,17 +60,19 @@ function pad(text: string, width: number): string {
 
 function table(rows: string[][], right: number[] = []): string {
 	const widths = rows[0]!.map((_, column) => Math.max(...rows.map(row => displayWidth(row[column] ?? ''))));
-	return rows
-		.map(row =>
-			row
-				.map((cell, column) => {
-					if (column === row.length - 1 && !right.includes(column)) return cell;
-					return right.includes(column) ? ' '.repeat(widths[column]! - displayWidth(cell)) + cell : pad(cell, widths[column]!);
-				})
-				.join('  ')
-				.trimEnd(),
-		)
-		.join('\n') + '\n';
+	return (
+		rows
+			.map(row =>
+				row
+					.map((cell, column) => {
+						if (column === row.length - 1 && !right.includes(column)) return cell;
+						return right.includes(column) ? ' '.repeat(widths[column]! - displayWidth(cell)) + cell : pad(cell, widths[column]!);
+					})
+					.join('  ')
+					.trimEnd(),
+			)
+			.join('\n') + '\n'
+	);
 }
 
 function printProblems(io: Io, problems: Problem[]): void {
@@ -78,7 +80,10 @@ function printProblems(io: Io, problems: Problem[]): void {
 }
 
 function progressLabel(progress: Progress, scenario: Scenario): string {
-	const summary = progressSummary(progress.scenarios[scenario.id], scenario.steps.map(step => step.id));
+	const summary = progressSummary(
+		progress.scenarios[scenario.id],
+		scenario.steps.map(step => step.id),
+	);
 	if (summary.finished) return 'done';
 	if (summary.done === 0 && !progress.scenarios[scenario.id]?.lines.length) return '-';
 	return `${summary.done}/${summary.total}`;
@@ -98,13 +103,18 @@ export async function listCommand(args: string[], flags: CommandFlags, io: Io = 
 			summary: localize(scenario.summary, lang),
 			steps: scenario.steps.length,
 			file: scenario.file,
-			progress: progressSummary(progress.scenarios[scenario.id], scenario.steps.map(step => step.id)),
+			progress: progressSummary(
+				progress.scenarios[scenario.id],
+				scenario.steps.map(step => step.id),
+			),
 		}));
 		io.out(JSON.stringify({scenarios: items, problems: problems.map(formatProblem)}, null, 2) + '\n');
 		return problems.length > 0 ? 1 : 0;
 	}
 	const rows = [['', 'ID', 'TITLE', 'STEPS', 'PROGRESS']];
-	scenarios.forEach((scenario, index) => rows.push([String(index + 1), scenario.id, localize(scenario.title, lang), String(scenario.steps.length), progressLabel(progress, scenario)]));
+	scenarios.forEach((scenario, index) =>
+		rows.push([String(index + 1), scenario.id, localize(scenario.title, lang), String(scenario.steps.length), progressLabel(progress, scenario)]),
+	);
 	io.out(table(rows, [0, 3]));
 	if (problems.length > 0) {
 		io.err(`\nlayerlab: ${problems.length === 1 ? 'a scenario file has a problem' : 'some scenario files have problems'} (layerlab validate FILE shows them all):\n`);
@@ -256,7 +266,10 @@ export async function checkCommand(args: string[], flags: CommandFlags, io: Io =
 	const stepCount = reports.reduce((sum, report) => sum + report.steps.length, 0);
 	const summary = `${reports.length} scenario${reports.length === 1 ? '' : 's'}, ${stepCount} step${stepCount === 1 ? '' : 's'}`;
 	if (ok) io.out(`${summary}: all pass\n`);
-	else io.out(`${summary}: ${failedSteps} step${failedSteps === 1 ? '' : 's'} failed${problems.length > 0 ? `, ${problems.length} load problem${problems.length === 1 ? '' : 's'}` : ''}${reports.some(report => report.problems.length > 0) ? ', scenario problems above' : ''}\n`);
+	else
+		io.out(
+			`${summary}: ${failedSteps} step${failedSteps === 1 ? '' : 's'} failed${problems.length > 0 ? `, ${problems.length} load problem${problems.length === 1 ? '' : 's'}` : ''}${reports.some(report => report.problems.length > 0) ? ', scenario problems above' : ''}\n`,
+		);
 	return ok ? 0 : 1;
 }
 
@@ -280,7 +293,15 @@ export async function progressCommand(_args: string[], flags: CommandFlags, io: 
 		const entries: Record<string, unknown> = {};
 		for (const [id, entry] of Object.entries(progress.scenarios)) {
 			const scenario = byId.get(id);
-			entries[id] = scenario ? {...entry, summary: progressSummary(entry, scenario.steps.map(step => step.id))} : entry;
+			entries[id] = scenario
+				? {
+						...entry,
+						summary: progressSummary(
+							entry,
+							scenario.steps.map(step => step.id),
+						),
+					}
+				: entry;
 		}
 		io.out(JSON.stringify({file, version: progress.version, scenarios: entries}, null, 2) + '\n');
 		return 0;
@@ -296,7 +317,10 @@ export async function progressCommand(_args: string[], flags: CommandFlags, io: 
 	for (const scenario of scenarios) {
 		const entry = progress.scenarios[scenario.id];
 		if (!entry) continue;
-		const summary = progressSummary(entry, scenario.steps.map(step => step.id));
+		const summary = progressSummary(
+			entry,
+			scenario.steps.map(step => step.id),
+		);
 		rows.push([scenario.id, localize(scenario.title, lang), summary.finished ? 'done' : `${summary.done}/${summary.total}`, entry.current ?? '-', String(entry.lines.length)]);
 	}
 	for (const id of ids.filter(candidate => !byId.has(candidate))) {

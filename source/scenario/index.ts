@@ -120,5 +120,9 @@ export function findScenario(idOrFile: string, options: {extra?: string[]; env?:
 	const {scenarios, problems} = loadScenarios(scenarioSources(options.extra ?? [], options.env ?? process.env));
 	const found = scenarios.find(scenario => scenario.id === idOrFile);
 	if (found) return found;
-	throw new ScenarioNotFound(idOrFile, scenarios.map(scenario => scenario.id), problems);
+	throw new ScenarioNotFound(
+		idOrFile,
+		scenarios.map(scenario => scenario.id),
+		problems,
+	);
 }

@@ -158,7 +158,11 @@ function checkContainerRef(context: Context, path: Path, value: unknown, created
 	if (typeof value === 'string') {
 		if (created.has(value)) return;
 		const suggestion = didYouMean(value, created);
-		report(context, path, `container "${value}" is never created: no setup, command or solution line runs one with --name ${value}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`);
+		report(
+			context,
+			path,
+			`container "${value}" is never created: no setup, command or solution line runs one with --name ${value}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+		);
 		return;
 	}
 	if (isMap(value)) {
@@ -194,7 +198,8 @@ function checkOneCheck(context: Context, check: Raw, path: Path, created: {conta
 			if ('volume' in place) checkVolumeRef(context, [...path, 'in', 'volume'], place.volume, created.volumes);
 		}
 		const file = str(check.file);
-		if (file !== undefined && !onHost && !file.startsWith('/')) report(context, [...path, 'file'], `file: must be an absolute path in a ${isMap(place) && 'volume' in place ? 'volume (from its root, like /todo-list.db)' : 'container'}`);
+		if (file !== undefined && !onHost && !file.startsWith('/'))
+			report(context, [...path, 'file'], `file: must be an absolute path in a ${isMap(place) && 'volume' in place ? 'volume (from its root, like /todo-list.db)' : 'container'}`);
 		const inContainer = isMap(place) && 'container' in place;
 		if (!inContainer) {
 			for (const key of ['origin', 'hides']) {
@@ -209,7 +214,7 @@ function checkOneCheck(context: Context, check: Raw, path: Path, created: {conta
 		checkContainerRef(context, [...path, 'mount', 'container'], mount.container, created.containers);
 		if (mount.type === 'bind' && 'named' in mount) report(context, [...path, 'mount', 'named'], '"named" applies to volume mounts, not bind mounts', true);
 		if (mount.type === 'volume' && typeof mount.source === 'string') {
-			if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(mount.source)) report(context, [...path, 'mount', 'source'], 'source: a volume mount\'s source is the volume\'s name, like todo-list');
+			if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(mount.source)) report(context, [...path, 'mount', 'source'], "source: a volume mount's source is the volume's name, like todo-list");
 			else checkVolumeRef(context, [...path, 'mount', 'source'], mount.source, created.volumes);
 			if (mount.named === false) report(context, [...path, 'mount', 'named'], 'an anonymous volume (named: false) has no source name to check', true);
 		}
@@ -218,7 +223,8 @@ function checkOneCheck(context: Context, check: Raw, path: Path, created: {conta
 		const has = (key: string) => key in check;
 		if (!has('equals') && !has('atLeast') && !has('atMost')) report(context, path, 'say how many with equals, atLeast or atMost');
 		if (has('equals') && (has('atLeast') || has('atMost'))) report(context, [...path, has('atLeast') ? 'atLeast' : 'atMost'], 'use equals alone, or atLeast and/or atMost', true);
-		if (typeof check.atLeast === 'number' && typeof check.atMost === 'number' && check.atLeast > check.atMost) report(context, [...path, 'atMost'], 'atMost is smaller than atLeast', true);
+		if (typeof check.atLeast === 'number' && typeof check.atMost === 'number' && check.atLeast > check.atMost)
+			report(context, [...path, 'atMost'], 'atMost is smaller than atLeast', true);
 		const only: Record<string, string[]> = {state: ['containers'], anonymous: ['volumes'], image: ['containers', 'images']};
 		for (const [key, kinds] of Object.entries(only)) {
 			if (has(key) && typeof of === 'string' && !kinds.includes(of)) report(context, [...path, key], `"${key}" filters ${kinds.join(' or ')}, not ${of}`, true);
@@ -278,10 +284,11 @@ function checkRules(context: Context, raw: Raw): void {
 			}
 			choices.forEach((choice, k) => {
 				if (isMap(choice) && 'origin' in choice && !isMap(predict.reveal)) {
-					report(context, ['steps', i, 'predict', 'choices', k, 'origin'], 'a choice\'s origin needs reveal: {file, in: {container}} to be proved against', true);
+					report(context, ['steps', i, 'predict', 'choices', k, 'origin'], "a choice's origin needs reveal: {file, in: {container}} to be proved against", true);
 				}
 			});
-			if (isMap(predict.reveal) && isMap(predict.reveal.in)) checkContainerRef(context, ['steps', i, 'predict', 'reveal', 'in', 'container'], predict.reveal.in.container, created.containers);
+			if (isMap(predict.reveal) && isMap(predict.reveal.in))
+				checkContainerRef(context, ['steps', i, 'predict', 'reveal', 'in', 'container'], predict.reveal.in.container, created.containers);
 		}
 	});
 }
@@ -358,7 +365,16 @@ function toCheck(check: CheckFile, cwd: string): Check {
 	const guard = check.guard ? {guard: true} : {};
 	if ('container' in check) {
 		const place = containerPlace(check.container);
-		return defined({kind: 'container', name: place.container, exists: check.exists ?? true, state: check.state, exitCode: check.exitCode, image: check.image, select: place.select, ...guard});
+		return defined({
+			kind: 'container',
+			name: place.container,
+			exists: check.exists ?? true,
+			state: check.state,
+			exitCode: check.exitCode,
+			image: check.image,
+			select: place.select,
+			...guard,
+		});
 	}
 	if ('file' in check) {
 		let place: Place;
@@ -368,17 +384,45 @@ function toCheck(check: CheckFile, cwd: string): Check {
 			file = resolveHost(cwd, file);
 		} else if ('container' in check.in) place = containerPlace(check.in.container);
 		else place = {volume: check.in.volume};
-		return defined({kind: 'file', place, path: normalizePath(file), exists: check.exists ?? true, content: check.content, matches: check.matches, origin: check.origin as Origin | undefined, hides: check.hides as Origin | undefined, ...guard});
+		return defined({
+			kind: 'file',
+			place,
+			path: normalizePath(file),
+			exists: check.exists ?? true,
+			content: check.content,
+			matches: check.matches,
+			origin: check.origin as Origin | undefined,
+			hides: check.hides as Origin | undefined,
+			...guard,
+		});
 	}
 	if ('mount' in check) {
 		const {mount} = check;
 		const place = containerPlace(mount.container);
 		const source = mount.source === undefined ? undefined : mount.type === 'bind' ? resolveHost(cwd, mount.source) : mount.source;
-		return defined({kind: 'mount', container: place.container, type: mount.type, target: normalizePath(mount.target), readonly: mount.readonly, source, named: mount.named, select: place.select, ...guard});
+		return defined({
+			kind: 'mount',
+			container: place.container,
+			type: mount.type,
+			target: normalizePath(mount.target),
+			readonly: mount.readonly,
+			source,
+			named: mount.named,
+			select: place.select,
+			...guard,
+		});
 	}
 	if ('count' in check) {
 		const filter = defined({state: check.state, image: check.image, anonymous: check.anonymous, name: check.name});
-		return defined({kind: 'count', of: check.count, equals: check.equals, atLeast: check.atLeast, atMost: check.atMost, filter: Object.keys(filter).length > 0 ? filter : undefined, ...guard});
+		return defined({
+			kind: 'count',
+			of: check.count,
+			equals: check.equals,
+			atLeast: check.atLeast,
+			atMost: check.atMost,
+			filter: Object.keys(filter).length > 0 ? filter : undefined,
+			...guard,
+		});
 	}
 	return defined({kind: 'output', matches: check.output.matches, contains: check.output.contains, not: check.output.not, ...guard});
 }
@@ -454,7 +498,14 @@ export function parseScenario(file: string, source: string): LoadedFile {
 	const located = parseYaml(file, source);
 	const raw = located.value;
 	if (!isMap(raw)) {
-		throw new LoadError([{file, line: 1, col: 1, message: `a scenario file is a map with the keys id, title, summary, world and steps; this one holds ${raw === null || raw === undefined ? 'nothing' : Array.isArray(raw) ? 'a list' : 'a single value'}`}]);
+		throw new LoadError([
+			{
+				file,
+				line: 1,
+				col: 1,
+				message: `a scenario file is a map with the keys id, title, summary, world and steps; this one holds ${raw === null || raw === undefined ? 'nothing' : Array.isArray(raw) ? 'a list' : 'a single value'}`,
+			},
+		]);
 	}
 	const context: Context = {file, located, problems: [], catalog: catalogRefs()};
 	const parsed = scenarioSchema.safeParse(raw);

@@ -117,11 +117,16 @@ export function loadProgress(file: string, io: ProgressIo = {}): Progress {
 	const parsed = fileSchema.safeParse(data);
 	if (!parsed.success) {
 		const aside = moveAside(file);
-		warn(aside ? `layerlab: progress file ${file} was corrupt; moved it to ${aside} and started afresh` : `layerlab: progress file ${file} is corrupt and could not be moved aside; starting afresh`);
+		warn(
+			aside
+				? `layerlab: progress file ${file} was corrupt; moved it to ${aside} and started afresh`
+				: `layerlab: progress file ${file} is corrupt and could not be moved aside; starting afresh`,
+		);
 		return emptyProgress();
 	}
 	const progress: Progress = {version: PROGRESS_VERSION, scenarios: {}};
-	if (parsed.data.version > PROGRESS_VERSION) warn(`layerlab: progress file ${file} was written by a newer layerlab (version ${parsed.data.version}); reading what this one understands`);
+	if (parsed.data.version > PROGRESS_VERSION)
+		warn(`layerlab: progress file ${file} was written by a newer layerlab (version ${parsed.data.version}); reading what this one understands`);
 	for (const [id, raw] of Object.entries(parsed.data.scenarios)) {
 		const entry = entrySchema.safeParse(raw);
 		if (entry.success) progress.scenarios[id] = entry.data as ScenarioProgress;

@@ -60,8 +60,12 @@ function checkPrediction(world: World, step: Step): string[] {
 	predict.choices.forEach((choice, index) => {
 		if (!choice.origin) return;
 		const right = choice.origin === origin.kind;
-		if (choice.correct && !right) problems.push(`predict: choice ${index + 1} is marked correct and claims ${describeOriginKind(choice.origin)}, but ${path} in ${container.name} comes from ${describeOrigin(origin)}`);
-		if (!choice.correct && right) problems.push(`predict: choice ${index + 1} claims ${describeOriginKind(choice.origin)}, which is where ${path} really comes from, but it is not marked correct`);
+		if (choice.correct && !right)
+			problems.push(
+				`predict: choice ${index + 1} is marked correct and claims ${describeOriginKind(choice.origin)}, but ${path} in ${container.name} comes from ${describeOrigin(origin)}`,
+			);
+		if (!choice.correct && right)
+			problems.push(`predict: choice ${index + 1} claims ${describeOriginKind(choice.origin)}, which is where ${path} really comes from, but it is not marked correct`);
 	});
 	return problems;
 }
@@ -81,7 +85,8 @@ export function checkScenario(scenario: Scenario, options: {seed?: number} = {})
 		const stepProblems: string[] = [];
 		const before = evaluateStep(world, step, lastOutput);
 		before.forEach((result, index) => {
-			if (result.ok && !step.checks[index]!.guard) stepProblems.push(`check ${index + 1} already passes before the solution (a vacuous check; mark it guard: true if it guards something): ${result.message}`);
+			if (result.ok && !step.checks[index]!.guard)
+				stepProblems.push(`check ${index + 1} already passes before the solution (a vacuous check; mark it guard: true if it guards something): ${result.message}`);
 		});
 		(step.mistakes ?? []).forEach((lines, index) => {
 			const trial = structuredClone(world);

@@ -36,11 +36,16 @@ export const textSchema = describeUnion(
 	{label: 'text', expected: 'text (a string, or a map of languages like {en: …, ko: …})'},
 );
 
-const imageRef = z.string().regex(IMAGE, 'must be an image name like diamol/ch06-lab or diamol/ch06-todo-list:v2').meta({id: 'image', description: 'An image in the catalog: name[:tag]'});
+const imageRef = z
+	.string()
+	.regex(IMAGE, 'must be an image name like diamol/ch06-lab or diamol/ch06-todo-list:v2')
+	.meta({id: 'image', description: 'An image in the catalog: name[:tag]'});
 const absolutePath = z.string().startsWith('/', 'must be an absolute path (starting with /)');
 const commandLine = z.string().min(1).meta({id: 'commandLine', description: 'A command line, as the learner would type it at the prompt'});
 const stateSchema = z.enum(STATES);
-const originSchema = z.enum(ORIGINS).meta({id: 'origin', description: 'image: an image layer; rw: the writable layer; volume; bind: a bind mount; init: Docker\'s init layer (/etc/hosts, …)'});
+const originSchema = z
+	.enum(ORIGINS)
+	.meta({id: 'origin', description: "image: an image layer; rw: the writable layer; volume; bind: a bind mount; init: Docker's init layer (/etc/hosts, …)"});
 const guard = z.boolean().optional().describe('May already hold before the step (guards against breaking something); must still hold after');
 
 export const selectorSchema = z
@@ -53,7 +58,9 @@ export const selectorSchema = z
 	.meta({id: 'selector', description: 'Picks a container by what it is, for containers run without --name; the check passes when any matching container satisfies it'});
 
 const containerRef = describeUnion(
-	z.union([z.string().regex(CONTAINER_NAME, 'must be a container name like rn1 or todo-v2'), selectorSchema]).meta({id: 'container', description: 'A container name, or a selector {image, state, port, latest}'}),
+	z
+		.union([z.string().regex(CONTAINER_NAME, 'must be a container name like rn1 or todo-v2'), selectorSchema])
+		.meta({id: 'container', description: 'A container name, or a selector {image, state, port, latest}'}),
 	{label: 'a container', expected: 'a container name, or a selector like {image: diamol/ch06-lab, latest: true}'},
 );
 
@@ -166,7 +173,10 @@ export const stepSchema = z.strictObject({
 	commands: z.array(commandLine).optional().describe('Suggested command lines'),
 	checks: z.array(checkSchema).min(1, 'a step needs at least one check: what proves it was done?').describe('All must pass for the step to be done'),
 	hints: z.array(textSchema).optional().describe('Revealed one at a time'),
-	solution: z.array(commandLine).min(1, 'a step needs a solution: the command lines that solve it').describe('Command lines that solve the step from the state the previous steps leave'),
+	solution: z
+		.array(commandLine)
+		.min(1, 'a step needs a solution: the command lines that solve it')
+		.describe('Command lines that solve the step from the state the previous steps leave'),
 	predict: predictSchema.optional(),
 	mistakes: z.array(z.array(commandLine).min(1)).optional().describe('Wrong attempts that must not pass the checks (proved by layerlab check)'),
 });
@@ -182,7 +192,13 @@ const hostEntry = describeUnion(
 
 export const worldSchema = z
 	.strictObject({
-		seed: z.number().int().min(0).max(2 ** 31 - 1).optional().describe('Seed for ids, names and random numbers (default 1)'),
+		seed: z
+			.number()
+			.int()
+			.min(0)
+			.max(2 ** 31 - 1)
+			.optional()
+			.describe('Seed for ids, names and random numbers (default 1)'),
 		pulled: z.array(imageRef).optional().describe('Images already pulled at the start'),
 		cwd: absolutePath.optional().describe('Working directory at the start (default /home/student/diamol)'),
 		host: z.record(z.string().min(1), hostEntry).optional().describe('Extra host files and folders: path (absolute, or relative to cwd) → content, {from: PATH} or {dir: true}'),

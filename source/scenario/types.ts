@@ -27,10 +27,7 @@ export interface ContainerSelector {
  * Where a file is looked for. With `select`, `container` is a label for people (e.g. "the newest
  * diamol/ch06-lab container"), not a name.
  */
-export type Place =
-	| {container: string; select?: ContainerSelector}
-	| {volume: string}
-	| {host: true};
+export type Place = {container: string; select?: ContainerSelector} | {volume: string} | {host: true};
 
 /**
  * A declarative predicate over the world (and the last command's output).

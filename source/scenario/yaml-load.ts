@@ -88,7 +88,7 @@ function keyTextAt(text: string, offset: number): string {
 	const quoted = /^(["'])(.*?)\1/.exec(rest);
 	if (quoted) return quoted[2]!;
 	const plain = /^([^:\n#]*?)\s*:(?:\s|$)/.exec(rest);
-	return plain ? plain[1]!.trim() : rest.split(/[\s:]/)[0] ?? '';
+	return plain ? plain[1]!.trim() : (rest.split(/[\s:]/)[0] ?? '');
 }
 
 const YAML_MESSAGES: Record<string, (message: string, text: string, offset: number) => string> = {
@@ -145,7 +145,12 @@ function checkAliases(file: string, doc: Document, lines: LineCounter): Problem[
 			total += sizeOf(target, 0);
 			if (total > MAX_ALIAS_NODES) {
 				over = true;
-				problems.push({file, line: pos.line, col: pos.col, message: `aliases expand to more than ${MAX_ALIAS_NODES} nodes (alias *${alias.source}); a scenario does not need that many`});
+				problems.push({
+					file,
+					line: pos.line,
+					col: pos.col,
+					message: `aliases expand to more than ${MAX_ALIAS_NODES} nodes (alias *${alias.source}); a scenario does not need that many`,
+				});
 			}
 		},
 	});
@@ -247,7 +252,8 @@ export function unwrap(schema: AnySchema): AnySchema {
 	let current = schema;
 	for (let i = 0; i < 20; i++) {
 		const def = defOf(current);
-		if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault' || def.type === 'readonly') && def.innerType) current = def.innerType;
+		if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault' || def.type === 'readonly') && def.innerType)
+			current = def.innerType;
 		else if (def.type === 'pipe' && def.in) current = def.in;
 		else return current;
 	}
@@ -455,13 +461,17 @@ function issueProblems(context: IssueContext, issue: Issue, prefix: PropertyKey[
 			const allowed = parent ? objectKeys(parent) : [];
 			return issue.keys.map(key => {
 				const suggestion = didYouMean(key, allowed);
-				return {file, ...located.at([...path, key], true), message: `unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : allowed.length > 0 && allowed.length <= 8 ? ` (expected ${allowed.map(item => `"${item}"`).join(', ')})` : ''}`};
+				return {
+					file,
+					...located.at([...path, key], true),
+					message: `unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : allowed.length > 0 && allowed.length <= 8 ? ` (expected ${allowed.map(item => `"${item}"`).join(', ')})` : ''}`,
+				};
 			});
 		}
 		case 'invalid_union': {
 			const union = schemaAt(root, located.value, path, true);
 			const def = union ? defOf(unwrap(union)) : undefined;
-			const options = def?.type === 'union' ? def.options ?? [] : [];
+			const options = def?.type === 'union' ? (def.options ?? []) : [];
 			const branch = options.length > 0 ? pickBranch(options, raw) : undefined;
 			const errors = (issue as unknown as {errors: Issue[][]}).errors;
 			if (branch !== undefined && errors[branch]) {

@@ -158,7 +158,9 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	if (layout.kind === 'too-small') {
 		return (
 			<Box width={size.columns} height={Math.max(1, size.rows - 1)} flexDirection="column" justifyContent="center" alignItems="center">
-				<Text bold>terminal too small (need {MIN_COLUMNS}x{MIN_ROWS})</Text>
+				<Text bold>
+					terminal too small (need {MIN_COLUMNS}x{MIN_ROWS})
+				</Text>
 				<Text dimColor>
 					now {size.columns}x{size.rows} · make the window bigger, or press Ctrl+C to leave
 				</Text>
@@ -177,7 +179,16 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 		body = <Picker api={api} scenarios={scenarios} lang={lang} width={layout.columns} height={layout.bodyHeight} theme={theme} active={state.screen === 'picker'} onOpen={open} />;
 	} else {
 		const stepOffsetNow = stepOffset(state.ui.stepScroll, step.rows.length, stepTextHeight);
-		body = <Node node={layout.body} state={state} lab={state.lab} step={{...step, offset: stepOffsetNow}} theme={theme} onAnswer={choice => dispatch({type: 'answer', choice, env: envRef.current})} />;
+		body = (
+			<Node
+				node={layout.body}
+				state={state}
+				lab={state.lab}
+				step={{...step, offset: stepOffsetNow}}
+				theme={theme}
+				onAnswer={choice => dispatch({type: 'answer', choice, env: envRef.current})}
+			/>
+		);
 	}
 
 	return (
@@ -248,10 +259,43 @@ function Node({node, state, lab, step, theme, onAnswer}: NodeProps) {
 	);
 }
 
-function PaneContent({id, state, lab, step, theme, width, height, focused, container, onAnswer}: {id: PaneId; state: AppState; lab: LabModel; step: StepContent; theme: Theme; width: number; height: number; focused: boolean; container: string | null; onAnswer(choice: number): void}) {
+function PaneContent({
+	id,
+	state,
+	lab,
+	step,
+	theme,
+	width,
+	height,
+	focused,
+	container,
+	onAnswer,
+}: {
+	id: PaneId;
+	state: AppState;
+	lab: LabModel;
+	step: StepContent;
+	theme: Theme;
+	width: number;
+	height: number;
+	focused: boolean;
+	container: string | null;
+	onAnswer(choice: number): void;
+}) {
 	switch (id) {
 		case 'step':
-			return <StepPane rows={step.rows} choices={step.choices} offset={step.offset} width={width} height={height} focused={focused && !state.ui.overlay} theme={theme} onAnswer={onAnswer} />;
+			return (
+				<StepPane
+					rows={step.rows}
+					choices={step.choices}
+					offset={step.offset}
+					width={width}
+					height={height}
+					focused={focused && !state.ui.overlay}
+					theme={theme}
+					onAnswer={onAnswer}
+				/>
+			);
 		case 'terminal':
 			return (
 				<TerminalPane
@@ -268,7 +312,19 @@ function PaneContent({id, state, lab, step, theme, width, height, focused, conta
 				/>
 			);
 		case 'layers':
-			return <LayersPane world={lab.world} changes={lab.changes} container={container} overrides={state.ui.tree[container ?? ''] ?? NO_TREE} cursor={state.ui.layerCursor} width={width} height={height} focused={focused} theme={theme} />;
+			return (
+				<LayersPane
+					world={lab.world}
+					changes={lab.changes}
+					container={container}
+					overrides={state.ui.tree[container ?? ''] ?? NO_TREE}
+					cursor={state.ui.layerCursor}
+					width={width}
+					height={height}
+					focused={focused}
+					theme={theme}
+				/>
+			);
 		case 'containers':
 			return <ContainersPane world={lab.world} changes={lab.changes} selected={container} width={width} height={height} focused={focused} theme={theme} />;
 		case 'volumes':

@@ -208,7 +208,9 @@ export function candidatesFor(world: World, words: string[], current: string): s
 		case 'container':
 			return filter(containerNames(world));
 		case 'container-path':
-			return current.startsWith('/') || current.startsWith('.') ? filter(hostPaths(world, current)) : filter([...containerPaths(world, current), ...(current.includes(':') ? [] : hostPaths(world, current))]);
+			return current.startsWith('/') || current.startsWith('.')
+				? filter(hostPaths(world, current))
+				: filter([...containerPaths(world, current), ...(current.includes(':') ? [] : hostPaths(world, current))]);
 		case 'image-local':
 			return filter(localImages(world));
 		case 'image-any':
@@ -227,7 +229,11 @@ export function complete(world: World, line: string, cursor: number): Completion
 	const start = Math.max(before.lastIndexOf(' '), before.lastIndexOf('\t')) + 1;
 	const current = before.slice(start);
 	// Only the current command of a `a && b; c` line counts.
-	const segment = before.slice(0, start).split(/&&|\|\||;|\|/).at(-1) ?? '';
+	const segment =
+		before
+			.slice(0, start)
+			.split(/&&|\|\||;|\|/)
+			.at(-1) ?? '';
 	const words = segment.split(/\s+/).filter(Boolean);
 	const candidates = candidatesFor(world, words, current);
 	if (candidates.length === 0) return {line, cursor, candidates: []};

@@ -4,18 +4,7 @@
  * read from it, so they cannot drift apart.
  */
 
-export type Scope =
-	| 'global'
-	| 'prompt'
-	| 'panes'
-	| 'step'
-	| 'layers'
-	| 'containers'
-	| 'volumes'
-	| 'predict'
-	| 'confirm'
-	| 'help'
-	| 'picker';
+export type Scope = 'global' | 'prompt' | 'panes' | 'step' | 'layers' | 'containers' | 'volumes' | 'predict' | 'confirm' | 'help' | 'picker';
 
 export type Command =
 	| 'quit'
@@ -105,14 +94,29 @@ export const KEY_TABLE: readonly Binding[] = [
 	{command: 'yes', keys: ['y'], scope: 'confirm', label: 'yes', help: 'Confirm.', bar: true},
 	{command: 'no', keys: ['n', 'esc'], scope: 'confirm', label: 'no', help: 'Cancel.', bar: true},
 	{command: 'choose', keys: ['up', 'down', 'k', 'j', '1-9'], scope: 'predict', label: 'choose', help: 'Pick an answer (digits pick directly).', bar: true, delegated: true},
-	{command: 'answer', keys: ['enter'], scope: 'predict', label: 'answer', help: 'Lock in your prediction; the step then explains what the world really holds.', bar: true, delegated: true},
+	{
+		command: 'answer',
+		keys: ['enter'],
+		scope: 'predict',
+		label: 'answer',
+		help: 'Lock in your prediction; the step then explains what the world really holds.',
+		bar: true,
+		delegated: true,
+	},
 	{command: 'open', keys: ['enter'], scope: 'picker', label: 'open', help: 'Open the highlighted scenario (resumes where you left it).', bar: true, delegated: true},
 	{command: 'choose', keys: ['up', 'down', 'k', 'j'], scope: 'picker', label: 'move', help: 'Move through the scenarios.', bar: true, delegated: true},
 	{command: 'quit', keys: ['q', 'esc'], scope: 'picker', label: 'quit', help: 'Leave layerlab.', bar: true},
 
 	// The prompt: a small readline.
 	{command: 'run', keys: ['enter'], scope: 'prompt', label: 'run', help: 'Run the command line (bash on the simulated host, with docker).', bar: true},
-	{command: 'complete', keys: ['tab'], scope: 'prompt', label: 'complete', help: 'Complete docker subcommands, flags, container, image and volume names, and host paths.', bar: true},
+	{
+		command: 'complete',
+		keys: ['tab'],
+		scope: 'prompt',
+		label: 'complete',
+		help: 'Complete docker subcommands, flags, container, image and volume names, and host paths.',
+		bar: true,
+	},
 	{command: 'history-prev', keys: ['up'], scope: 'prompt', label: 'history', help: 'Previous command line from the history.', bar: true},
 	{command: 'history-next', keys: ['down'], scope: 'prompt', label: 'history', help: 'Next command line from the history.'},
 	{command: 'to-panes', keys: ['esc'], scope: 'prompt', label: 'panes', help: 'Leave the prompt to use the panes (hints, undo, selecting containers…).', bar: true},
@@ -144,7 +148,7 @@ export const KEY_TABLE: readonly Binding[] = [
 	{command: 'top', keys: ['home', 'g'], scope: 'panes', label: 'top', help: 'Go to the first row.'},
 	{command: 'bottom', keys: ['end', 'G'], scope: 'panes', label: 'bottom', help: 'Go to the last row.'},
 	{command: 'hint', keys: ['h'], scope: 'panes', label: 'hint', help: 'Reveal the next hint for this step (one at a time).', bar: true},
-	{command: 'solution', keys: ['s'], scope: 'panes', label: 'solution', help: 'Show the step\'s solution (asks first).', bar: true},
+	{command: 'solution', keys: ['s'], scope: 'panes', label: 'solution', help: "Show the step's solution (asks first).", bar: true},
 	{command: 'next-step', keys: ['n'], scope: 'panes', label: 'next step', help: 'Go to the next step.', bar: true},
 	{command: 'prev-step', keys: ['p'], scope: 'panes', label: 'prev step', help: 'Go to the previous step.'},
 	{command: 'undo', keys: ['u'], scope: 'panes', label: 'undo', help: 'Undo the last command: the whole world goes back one step.', bar: true},

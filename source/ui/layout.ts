@@ -30,8 +30,7 @@ export type LayoutNode =
 	| {kind: 'row' | 'column'; children: LayoutNode[]; width: number; height: number};
 
 export type Layout =
-	| {kind: 'too-small'; columns: number; rows: number}
-	| {kind: 'compact' | 'medium' | 'wide'; columns: number; rows: number; body: LayoutNode; bodyHeight: number};
+	{kind: 'too-small'; columns: number; rows: number} | {kind: 'compact' | 'medium' | 'wide'; columns: number; rows: number; body: LayoutNode; bodyHeight: number};
 
 /** Panes most recently focused first (decides which tab a tab group shows). */
 export type Recent = readonly PaneId[];
@@ -91,7 +90,12 @@ export function computeLayout(columns: number, rows: number, recent: Recent = ['
 				width: columns,
 				height: bodyHeight,
 				children: [
-					{kind: 'row', width: columns, height: topHeight, children: [pane('step', stepWidth, topHeight), tabs(['layers', 'containers', 'volumes'], recent, columns - stepWidth, topHeight)]},
+					{
+						kind: 'row',
+						width: columns,
+						height: topHeight,
+						children: [pane('step', stepWidth, topHeight), tabs(['layers', 'containers', 'volumes'], recent, columns - stepWidth, topHeight)],
+					},
 					pane('terminal', columns, terminalHeight),
 				],
 			},

@@ -177,8 +177,18 @@ export async function scenarioApi(options: ScenarioApiOptions): Promise<Scenario
 		progress(scenario) {
 			const entry = progress.scenarios[scenario.id];
 			if (!entry) return undefined;
-			const current = entry.current === null ? 0 : Math.max(0, scenario.steps.findIndex(step => step.id === entry.current));
-			return {done: scenario.steps.filter(step => entry.completed.includes(step.id)).length, current, started: entry.lines.length > 0 || entry.completed.length > 0 || entry.current !== null};
+			const current =
+				entry.current === null
+					? 0
+					: Math.max(
+							0,
+							scenario.steps.findIndex(step => step.id === entry.current),
+						);
+			return {
+				done: scenario.steps.filter(step => entry.completed.includes(step.id)).length,
+				current,
+				started: entry.lines.length > 0 || entry.completed.length > 0 || entry.current !== null,
+			};
 		},
 	};
 	if (dirty) setImmediate(flush);

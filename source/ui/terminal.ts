@@ -86,8 +86,7 @@ export function guardExit(screen: FullScreen, stop: () => void, report: (error: 
 }
 
 /** The message for a run without a terminal (pipes, CI). */
-export const NOT_A_TTY =
-	"layerlab: the lab is a full-screen app and needs a terminal on stdin and stdout; for pipes and CI use 'layerlab script' (layerlab --help shows how)\n";
+export const NOT_A_TTY = "layerlab: the lab is a full-screen app and needs a terminal on stdin and stdout; for pipes and CI use 'layerlab script' (layerlab --help shows how)\n";
 
 export function isInteractive(stdin: {isTTY?: boolean}, stdout: {isTTY?: boolean}): boolean {
 	return Boolean(stdin.isTTY) && Boolean(stdout.isTTY);

@@ -63,7 +63,7 @@ export function makeTheme(color: boolean): Theme {
 	return {
 		color,
 		style(segment) {
-			const base = segment.tone ? (color ? COLORS[segment.tone] : PLAIN[segment.tone] ?? {}) : {};
+			const base = segment.tone ? (color ? COLORS[segment.tone] : (PLAIN[segment.tone] ?? {})) : {};
 			const style: TextStyle = {...base};
 			if (segment.bold) style.bold = true;
 			if (segment.italic) style.italic = true;

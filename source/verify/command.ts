@@ -97,7 +97,7 @@ export async function runVerify(args: string[], options: RunOptions = {}): Promi
 	const out = options.out ?? ((text: string) => process.stdout.write(text));
 	const err = options.err ?? ((text: string) => process.stderr.write(text));
 	const style = {color: options.color ?? false};
-	const library = options.library === undefined ? await loadScenarioLibrary() : options.library ?? undefined;
+	const library = options.library === undefined ? await loadScenarioLibrary() : (options.library ?? undefined);
 
 	let targets: Target[];
 	try {
@@ -176,7 +176,9 @@ export async function runVerify(args: string[], options: RunOptions = {}): Promi
 		const started = Date.now();
 		const built = await buildCatalogImages({docker, registry: engine.registry, definitions});
 		if (!options.json) {
-			out(`images: ${built.built.length} built, ${built.cached.length} unchanged in the registry mirror ${engine.registry.address} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+			out(
+				`images: ${built.built.length} built, ${built.cached.length} unchanged in the registry mirror ${engine.registry.address} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+			);
 		}
 		for (const target of targets) {
 			if (aborted) break;
@@ -217,7 +219,9 @@ export async function runVerify(args: string[], options: RunOptions = {}): Promi
 	if (options.json) {
 		out(JSON.stringify({engine: engine.version, results, ...total}, null, 2) + '\n');
 	} else {
-		out(`${results.length} scenario(s), ${total.matched}/${total.lines} lines and probes matched${total.failed ? `, ${total.failed} with mismatches` : ''}; the engine is left as it was found (the catalog images stay in its registry mirror, as a build cache)\n`);
+		out(
+			`${results.length} scenario(s), ${total.matched}/${total.lines} lines and probes matched${total.failed ? `, ${total.failed} with mismatches` : ''}; the engine is left as it was found (the catalog images stay in its registry mirror, as a build cache)\n`,
+		);
 	}
 	return {code, engine: engine.version, results};
 }

@@ -135,8 +135,8 @@ export function compareRecording(plan: Plan, recording: Recording, simBlocks: Bl
 		writeFileSync(path.join(dump, `${plan.id}.layerlab.txt`), sim.join(''));
 	}
 	const lines: LineResult[] = recording.lines.map(line => {
-		const simText = line.sim === undefined ? '' : sim[line.sim] ?? '';
-		const realText = line.real === undefined ? '' : real[line.real] ?? '';
+		const simText = line.sim === undefined ? '' : (sim[line.sim] ?? '');
+		const realText = line.real === undefined ? '' : (real[line.real] ?? '');
 		const command = (simText || realText).split('\n')[0]!.replace(/^\$ /, '');
 		const matched = line.sim !== undefined && line.real !== undefined && simText === realText;
 		const result: LineResult = {step: line.step, kind: line.kind, command, matched};

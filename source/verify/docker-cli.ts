@@ -76,5 +76,8 @@ export function dockerCli(env: NodeJS.ProcessEnv = process.env): DockerCli {
 
 /** Non-empty lines of a command's output. */
 export function lines(text: string): string[] {
-	return text.split('\n').map(line => line.trim()).filter(line => line !== '');
+	return text
+		.split('\n')
+		.map(line => line.trim())
+		.filter(line => line !== '');
 }

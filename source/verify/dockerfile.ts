@@ -58,7 +58,8 @@ function treeEntries(prefix: string, tree: Tree, programs: ProgramFiles): TarEnt
 		else if (entry.kind === 'file') {
 			let content: Buffer;
 			if (entry.program === 'busybox') content = programs('busybox', path);
-			else if (entry.size !== undefined && entry.size !== Buffer.byteLength(entry.content)) throw new Error(`${path}: the catalog gives a size (${entry.size}) but not the content`);
+			else if (entry.size !== undefined && entry.size !== Buffer.byteLength(entry.content))
+				throw new Error(`${path}: the catalog gives a size (${entry.size}) but not the content`);
 			else content = Buffer.from(entry.content, 'utf8');
 			if (entry.size !== undefined && content.length !== entry.size) {
 				throw new Error(`${path}: the catalog says ${entry.size} bytes, the ${entry.program ?? 'file'} supplied has ${content.length} (install Debian 12's busybox-static)`);
@@ -72,9 +73,12 @@ function treeEntries(prefix: string, tree: Tree, programs: ProgramFiles): TarEnt
 function sourceEntries(dir: string, source: CopySource): TarEntry[] {
 	if (source.kind === 'file') return [{path: `${dir}/${source.name}`, kind: 'file', mode: source.mode, content: Buffer.from(source.content, 'utf8')}];
 	const root: TarEntry = {path: `${dir}/${source.name}`, kind: 'dir', mode: 0o755};
-	return [root, ...treeEntries(`${dir}/${source.name}`, source.tree, () => {
-		throw new Error('a copied folder cannot hold programs');
-	})];
+	return [
+		root,
+		...treeEntries(`${dir}/${source.name}`, source.tree, () => {
+			throw new Error('a copied folder cannot hold programs');
+		}),
+	];
 }
 
 /** Parent folders of every entry, so the tar is complete. */

@@ -30,7 +30,7 @@ export async function probeEngine(docker: DockerCli, env: NodeJS.ProcessEnv = pr
 	let registry: Registry | undefined;
 	let registryProblem: string | undefined;
 	const override = env.LAYERLAB_REGISTRY;
-	const mirrors = override ? [override] : (JSON.parse((await docker.ok(['info', '--format', '{{json .RegistryConfig.Mirrors}}'])).trim() || 'null') as string[] | null) ?? [];
+	const mirrors = override ? [override] : ((JSON.parse((await docker.ok(['info', '--format', '{{json .RegistryConfig.Mirrors}}'])).trim() || 'null') as string[] | null) ?? []);
 	if (mirrors.length === 0) registryProblem = 'the engine has no registry mirror (dockerd --registry-mirror), so Docker Hub names cannot be served from the catalog images';
 	for (const mirror of mirrors) {
 		const candidate = new Registry(mirror);

@@ -131,7 +131,7 @@ export async function buildCatalogImages(options: BuildOptions): Promise<BuildRe
 			await docker.ok(['tag', ref, remote]);
 			await docker.ok(['push', '-q', remote], {timeoutMs: 300_000});
 		}
-		const inherited = definition.from === null ? 0 : historyLength.get(definition.from) ?? 0;
+		const inherited = definition.from === null ? 0 : (historyLength.get(definition.from) ?? 0);
 		const length = await redate(registry, context.refs, definition.created, inherited, hash);
 		for (const ref of context.refs) historyLength.set(ref, length);
 		// the local copies carry the build's times: drop them, the next base is pulled redated

@@ -36,7 +36,10 @@ export function cmdsTarget(file: string): Target {
 }
 
 /** A loaded scenario, as source/scenario/index.ts gives it (the fields verify reads). */
-export type ScenarioLike = Pick<Scenario, 'id' | 'title' | 'file'> & {world: Pick<Scenario['world'], 'setup'>; steps: Array<Pick<Scenario['steps'][number], 'id' | 'title' | 'solution'>>};
+export type ScenarioLike = Pick<Scenario, 'id' | 'title' | 'file'> & {
+	world: Pick<Scenario['world'], 'setup'>;
+	steps: Array<Pick<Scenario['steps'][number], 'id' | 'title' | 'solution'>>;
+};
 
 export function scenarioTarget(scenario: ScenarioLike, world: () => World): Target {
 	const text = (value: ScenarioLike['title']) => (typeof value === 'string' ? value : value.en);

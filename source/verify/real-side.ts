@@ -198,7 +198,24 @@ export class RealSide implements Side {
 			if (value) env[name] = value;
 		}
 		const cwd = this.toReal(world.host.cwd);
-		await this.tmux('new-session', '-d', '-s', 'verify', '-x', '400', '-y', '50', '-c', existsSync(cwd) ? cwd : this.root, 'env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), 'bash', '--norc', '--noprofile');
+		await this.tmux(
+			'new-session',
+			'-d',
+			'-s',
+			'verify',
+			'-x',
+			'400',
+			'-y',
+			'50',
+			'-c',
+			existsSync(cwd) ? cwd : this.root,
+			'env',
+			'-i',
+			...Object.entries(env).map(([k, v]) => `${k}=${v}`),
+			'bash',
+			'--norc',
+			'--noprofile',
+		);
 		if (!(await this.waitPrompts(1, 10))) throw new Error('bash did not start in tmux');
 	}
 
@@ -306,7 +323,10 @@ export class RealSide implements Side {
 	async blocks(): Promise<Block[]> {
 		const {stdout} = await this.tmux('capture-pane', '-t', 'verify', '-p', '-J', '-S', '-', '-E', '-');
 		const typed = this.entries.filter((entry): entry is {line: string; typed: string} => 'line' in entry);
-		const screen = splitScreen(this.fromReal(stdout), typed.map(item => ({line: item.line, typed: this.fromReal(item.typed)})));
+		const screen = splitScreen(
+			this.fromReal(stdout),
+			typed.map(item => ({line: item.line, typed: this.fromReal(item.typed)})),
+		);
 		let next = 0;
 		return this.entries.map(entry => ('block' in entry ? entry.block : screen[next++]!));
 	}

@@ -77,7 +77,11 @@ const ANONYMOUS = /^[0-9a-f]{64}$/;
  * Volume pairs to open: those mounted by paired containers (same destination), then named volumes
  * by name. Either side may be missing (only one side has it).
  */
-export function pairVolumes(pairs: Array<{sim?: SideContainer; real?: SideContainer}>, simVolumes: string[], realVolumes: string[]): Array<[string | undefined, string | undefined]> {
+export function pairVolumes(
+	pairs: Array<{sim?: SideContainer; real?: SideContainer}>,
+	simVolumes: string[],
+	realVolumes: string[],
+): Array<[string | undefined, string | undefined]> {
 	const result: Array<[string | undefined, string | undefined]> = [];
 	const seenSim = new Set<string>();
 	const seenReal = new Set<string>();
@@ -144,7 +148,12 @@ export async function replay(plan: Plan, sim: Side, real: Side, hooks: ReplayHoo
 		const pairs = pairContainers(await sim.containers(), await real.containers());
 		for (const pair of pairs) {
 			const probe = (name: string | undefined, command: (name: string) => string) => (name === undefined ? undefined : command(name));
-			await both(step, 'probe', probe(pair.sim?.name, name => `docker container diff ${name}`), probe(pair.real?.name, name => `docker container diff ${name}`));
+			await both(
+				step,
+				'probe',
+				probe(pair.sim?.name, name => `docker container diff ${name}`),
+				probe(pair.real?.name, name => `docker container diff ${name}`),
+			);
 			const mounts = (name: string) => `docker container inspect --format '{{json .Mounts}}' ${name}`;
 			await both(step, 'probe', probe(pair.sim?.name, mounts), probe(pair.real?.name, mounts));
 		}

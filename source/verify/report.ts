@@ -16,7 +16,14 @@ export function formatScenario(result: ScenarioResult, style: ReportStyle, secon
 		if (line.matched) continue;
 		out.push(`  ${paint(style, '31', '✗')} ${line.step}${line.kind === 'probe' ? ' (probe)' : ''}: $ ${line.command}`);
 		for (const row of (line.diff ?? '').replace(/\n$/, '').split('\n')) {
-			const colored = row.startsWith('+') && !row.startsWith('+++') ? paint(style, '32', row) : row.startsWith('-') && !row.startsWith('---') ? paint(style, '31', row) : row.startsWith('@@') ? paint(style, '36', row) : row;
+			const colored =
+				row.startsWith('+') && !row.startsWith('+++')
+					? paint(style, '32', row)
+					: row.startsWith('-') && !row.startsWith('---')
+						? paint(style, '31', row)
+						: row.startsWith('@@')
+							? paint(style, '36', row)
+							: row;
 			out.push(`    ${colored}`);
 		}
 	}

@@ -4,10 +4,7 @@
  * root, and every entry gets the same mtime, so the same input always gives the same bytes.
  */
 
-export type TarEntry =
-	| {path: string; kind: 'file'; mode: number; content: Buffer}
-	| {path: string; kind: 'dir'; mode: number}
-	| {path: string; kind: 'symlink'; target: string};
+export type TarEntry = {path: string; kind: 'file'; mode: number; content: Buffer} | {path: string; kind: 'dir'; mode: number} | {path: string; kind: 'symlink'; target: string};
 
 /** 2019-09-19 00:00:00 UTC: the images' time, and the mtime of every entry. */
 export const TAR_MTIME = Date.UTC(2019, 8, 19) / 1000;

@@ -30,17 +30,19 @@ function inlineTarget(id: string, lines: string[]): Target {
 }
 
 /** A stand-in "engine": another simulator, with a different seed (ids, names and numbers all differ). */
-const otherSimulator = (options: {afterLine?: (world: World, line: string) => void} = {}) => async (): Promise<Side> => {
-	const world = defaultWorld({seed: 7});
-	const side = new SimSide(world, {label: 'stand-in engine'});
-	if (!options.afterLine) return side;
-	const run = side.run.bind(side);
-	side.run = async (line: string) => {
-		await run(line);
-		options.afterLine!(world, line);
+const otherSimulator =
+	(options: {afterLine?: (world: World, line: string) => void} = {}) =>
+	async (): Promise<Side> => {
+		const world = defaultWorld({seed: 7});
+		const side = new SimSide(world, {label: 'stand-in engine'});
+		if (!options.afterLine) return side;
+		const run = side.run.bind(side);
+		side.run = async (line: string) => {
+			await run(line);
+			options.afterLine!(world, line);
+		};
+		return side;
 	};
-	return side;
-};
 
 describe('verify catches divergences (no Docker needed)', () => {
 	it('two runs that differ only in ids, names, times and random numbers match', async () => {

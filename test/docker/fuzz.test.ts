@@ -18,7 +18,14 @@ const realLines = ['ch06-book', 'errors', 'commands'].flatMap(name => commandLin
 const mutated = fc
 	.tuple(
 		fc.constantFrom(...realLines),
-		fc.array(fc.tuple(fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), fc.constantFrom('"', "'", '$', '(', ')', '|', '&', ';', '>', '<', '\\', '`', '-', '=', ':', ',', ' ', '{', '}', '*', '\t', '\u0000', 'é')), {maxLength: 4}),
+		fc.array(
+			fc.tuple(
+				fc.nat(),
+				fc.constantFrom('insert', 'delete', 'replace'),
+				fc.constantFrom('"', "'", '$', '(', ')', '|', '&', ';', '>', '<', '\\', '`', '-', '=', ':', ',', ' ', '{', '}', '*', '\t', '\u0000', 'é'),
+			),
+			{maxLength: 4},
+		),
 	)
 	.map(([line, edits]) => {
 		let text = line;
@@ -60,7 +67,39 @@ describe('fuzzing the command line', () => {
 
 	it('the docker argv parser answers every argv with a command, output or "unsupported"', () => {
 		const token = fc.oneof(
-			fc.constantFrom('container', 'run', 'ls', 'ps', 'image', 'volume', 'rm', 'cp', '-d', '-it', '-dit', '--rm', '-p', '8080:80', '--mount', 'type=bind', '-v', '--name', 'x', '--', '-', '--format', '{{.ID}}', '-n', '-1', 'abc', '--help', '-h', '--time=3', '-e', 'A=B'),
+			fc.constantFrom(
+				'container',
+				'run',
+				'ls',
+				'ps',
+				'image',
+				'volume',
+				'rm',
+				'cp',
+				'-d',
+				'-it',
+				'-dit',
+				'--rm',
+				'-p',
+				'8080:80',
+				'--mount',
+				'type=bind',
+				'-v',
+				'--name',
+				'x',
+				'--',
+				'-',
+				'--format',
+				'{{.ID}}',
+				'-n',
+				'-1',
+				'abc',
+				'--help',
+				'-h',
+				'--time=3',
+				'-e',
+				'A=B',
+			),
 			fc.string({maxLength: 8}),
 		);
 		fc.assert(

@@ -215,7 +215,10 @@ describe('text/template matches Go (fixtures/goref/main.go)', () => {
 describe('docker inspect --format matches the CLI flow in Go', () => {
 	const dockerCases = GO_CASES.filter(c => c.kind === 'docker');
 	it.each(dockerCases.map(c => [`${c.data} ${JSON.stringify(c.tpl)}`, c] as const))('%s', (_name, c) => {
-		const r = dockerInspectFormat(c.tpl, c.data.split(',').map(n => data[n]!()));
+		const r = dockerInspectFormat(
+			c.tpl,
+			c.data.split(',').map(n => data[n]!()),
+		);
 		expect({stdout: normalizeAddresses(r.stdout), stderr: r.stderr, exitCode: r.exitCode}).toEqual({stdout: c.out, stderr: c.err ?? '', exitCode: c.code ?? 0});
 	});
 });
@@ -256,9 +259,7 @@ describe('Docker behaviour worth knowing', () => {
 			],
 			'container.MountPoint',
 		);
-		const todo1 = ptr(
-			struct({Mounts: slice([mount], '[]container.MountPoint'), Config: ptr(struct({Volumes: map({'/data': struct([])}, 'map[string]struct {}')}))}),
-		);
+		const todo1 = ptr(struct({Mounts: slice([mount], '[]container.MountPoint'), Config: ptr(struct({Volumes: map({'/data': struct([])}, 'map[string]struct {}')}))}));
 		expect(dockerInspectFormat('{{.Mounts}}', [todo1]).stdout).toBe(`[{volume ${vol} /var/lib/docker/volumes/${vol}/_data /data local  true }]\n`);
 		expect(dockerInspectFormat('{{json .Mounts}}', [todo1]).stdout).toBe(
 			`[{"Type":"volume","Name":"${vol}","Source":"/var/lib/docker/volumes/${vol}/_data","Destination":"/data","Driver":"local","Mode":"","RW":true,"Propagation":""}]\n`,

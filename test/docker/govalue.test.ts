@@ -106,9 +106,7 @@ const recordedMount = struct(
 
 describe('real Docker output (recorded)', () => {
 	it('{{.Mounts}} is fmt %v of []MountPoint: empty Mode and Propagation leave double spaces', () => {
-		expect(goFormat(slice([recordedMount]))).toBe(
-			`[{volume ${vol} /var/lib/docker/volumes/${vol}/_data /data local  true }]`,
-		);
+		expect(goFormat(slice([recordedMount]))).toBe(`[{volume ${vol} /var/lib/docker/volumes/${vol}/_data /data local  true }]`);
 	});
 	it('{{json .Mounts}}', () => {
 		expect(goJson(slice([recordedMount]))).toBe(

@@ -199,21 +199,12 @@ const VALID: Array<[string[], Expected]> = [
 	[['ps', '-n', '1_000'], {path: ['container', 'ls'], typed: ['ps'], flags: {last: 1000}, args: []}],
 	[['ps', '-n', '-3'], {path: ['container', 'ls'], typed: ['ps'], flags: {last: -3}, args: []}],
 	[['container', 'list', '-q'], {path: ['container', 'ls'], typed: ['container', 'list'], flags: {quiet: true}, args: []}],
-	[
-		['ps', '-f', 'status=exited', '-f', 'name=x'],
-		{path: ['container', 'ls'], typed: ['ps'], flags: {filter: ['status=exited', 'name=x']}, args: []},
-	],
+	[['ps', '-f', 'status=exited', '-f', 'name=x'], {path: ['container', 'ls'], typed: ['ps'], flags: {filter: ['status=exited', 'name=x']}, args: []}],
 	[['ps', '--format', '{{.Names}}'], {path: ['container', 'ls'], typed: ['ps'], flags: {format: '{{.Names}}'}, args: []}],
 	[['container', 'ls', '--all=1'], {path: ['container', 'ls'], typed: ['container', 'ls'], flags: {all: true}, args: []}],
 	[['ps', '--'], {path: ['container', 'ls'], typed: ['ps'], flags: {}, args: []}],
-	[
-		['-D', 'ps'],
-		{path: ['container', 'ls'], typed: ['ps'], flags: {}, args: [], globalFlags: {debug: true}},
-	],
-	[
-		['--debug', '--log-level', 'debug', 'ps', '-a'],
-		{path: ['container', 'ls'], typed: ['ps'], flags: {all: true}, args: [], globalFlags: {debug: true, 'log-level': 'debug'}},
-	],
+	[['-D', 'ps'], {path: ['container', 'ls'], typed: ['ps'], flags: {}, args: [], globalFlags: {debug: true}}],
+	[['--debug', '--log-level', 'debug', 'ps', '-a'], {path: ['container', 'ls'], typed: ['ps'], flags: {all: true}, args: [], globalFlags: {debug: true, 'log-level': 'debug'}}],
 	[['--', 'ps'], {path: ['container', 'ls'], typed: ['ps'], flags: {}, args: []}],
 	[['container', 'logs', 'todo-configured'], {path: ['container', 'logs'], typed: ['container', 'logs'], flags: {}, args: ['todo-configured']}],
 	[['logs', '-f', '--tail', '10', 'c'], {path: ['container', 'logs'], typed: ['logs'], flags: {follow: true, tail: '10'}, args: ['c']}],
@@ -247,10 +238,7 @@ const VALID: Array<[string[], Expected]> = [
 		{path: ['container', 'commit'], typed: ['commit'], flags: {change: ['CMD ls'], message: 'msg', author: 'me', pause: false}, args: ['c']},
 	],
 	[['container', 'prune', '-f'], {path: ['container', 'prune'], typed: ['container', 'prune'], flags: {force: true}, args: []}],
-	[
-		['container', 'prune', '--filter', 'until=24h', '-f'],
-		{path: ['container', 'prune'], typed: ['container', 'prune'], flags: {filter: ['until=24h'], force: true}, args: []},
-	],
+	[['container', 'prune', '--filter', 'until=24h', '-f'], {path: ['container', 'prune'], typed: ['container', 'prune'], flags: {filter: ['until=24h'], force: true}, args: []}],
 	[['pull', 'diamol/ch06-file-display'], {path: ['image', 'pull'], typed: ['pull'], flags: {}, args: ['diamol/ch06-file-display']}],
 	[['image', 'pull', '-q', '-a', 'alpine'], {path: ['image', 'pull'], typed: ['image', 'pull'], flags: {quiet: true, 'all-tags': true}, args: ['alpine']}],
 	[['image', 'ls'], {path: ['image', 'ls'], typed: ['image', 'ls'], flags: {}, args: []}],
@@ -258,10 +246,7 @@ const VALID: Array<[string[], Expected]> = [
 	[['image', 'list', '-q', '--no-trunc'], {path: ['image', 'ls'], typed: ['image', 'list'], flags: {quiet: true, 'no-trunc': true}, args: []}],
 	[['image', 'ls', '--format', '{{.ID}}', 'alpine'], {path: ['image', 'ls'], typed: ['image', 'ls'], flags: {format: '{{.ID}}'}, args: ['alpine']}],
 	[['image', 'history', 'diamol/ch06-random-number'], {path: ['image', 'history'], typed: ['image', 'history'], flags: {}, args: ['diamol/ch06-random-number']}],
-	[
-		['history', '-H=false', '--no-trunc', '-q', 'x'],
-		{path: ['image', 'history'], typed: ['history'], flags: {human: false, 'no-trunc': true, quiet: true}, args: ['x']},
-	],
+	[['history', '-H=false', '--no-trunc', '-q', 'x'], {path: ['image', 'history'], typed: ['history'], flags: {human: false, 'no-trunc': true, quiet: true}, args: ['x']}],
 	[
 		['image', 'inspect', '--format', '{{json .RootFS.Layers}}', 'x'],
 		{path: ['image', 'inspect'], typed: ['image', 'inspect'], flags: {format: '{{json .RootFS.Layers}}'}, args: ['x']},
@@ -283,10 +268,7 @@ const VALID: Array<[string[], Expected]> = [
 	[['volume', 'remove', '-f', 'a'], {path: ['volume', 'rm'], typed: ['volume', 'remove'], flags: {force: true}, args: ['a']}],
 	[['volume', 'prune', '-a', '-f'], {path: ['volume', 'prune'], typed: ['volume', 'prune'], flags: {all: true, force: true}, args: []}],
 	[['inspect', 'rn1'], {path: ['inspect'], typed: ['inspect'], flags: {}, args: ['rn1']}],
-	[
-		['inspect', '--type', 'volume', '-f', '{{.Name}}', 'x'],
-		{path: ['inspect'], typed: ['inspect'], flags: {type: 'volume', format: '{{.Name}}'}, args: ['x']},
-	],
+	[['inspect', '--type', 'volume', '-f', '{{.Name}}', 'x'], {path: ['inspect'], typed: ['inspect'], flags: {type: 'volume', format: '{{.Name}}'}, args: ['x']}],
 ];
 
 describe('parseDocker on valid command lines', () => {
@@ -307,17 +289,57 @@ describe('typed words, aliases and the command path the CLI prints', () => {
 	const cases: Array<[string[], string[], string[], string[]]> = [
 		// argv, path, typed, commandPath
 		[['ps'], ['container', 'ls'], ['ps'], ['ps']],
-		[['container', 'ps'], ['container', 'ls'], ['container', 'ps'], ['container', 'ls']],
-		[['container', 'list'], ['container', 'ls'], ['container', 'list'], ['container', 'ls']],
+		[
+			['container', 'ps'],
+			['container', 'ls'],
+			['container', 'ps'],
+			['container', 'ls'],
+		],
+		[
+			['container', 'list'],
+			['container', 'ls'],
+			['container', 'list'],
+			['container', 'ls'],
+		],
 		[['images'], ['image', 'ls'], ['images'], ['images']],
-		[['image', 'list'], ['image', 'ls'], ['image', 'list'], ['image', 'ls']],
-		[['volume', 'list'], ['volume', 'ls'], ['volume', 'list'], ['volume', 'ls']],
+		[
+			['image', 'list'],
+			['image', 'ls'],
+			['image', 'list'],
+			['image', 'ls'],
+		],
+		[
+			['volume', 'list'],
+			['volume', 'ls'],
+			['volume', 'list'],
+			['volume', 'ls'],
+		],
 		[['rmi', 'x'], ['image', 'rm'], ['rmi'], ['rmi']],
-		[['image', 'remove', 'x'], ['image', 'rm'], ['image', 'remove'], ['image', 'rm']],
-		[['container', 'remove', 'x'], ['container', 'rm'], ['container', 'remove'], ['container', 'rm']],
-		[['volume', 'remove', 'x'], ['volume', 'rm'], ['volume', 'remove'], ['volume', 'rm']],
+		[
+			['image', 'remove', 'x'],
+			['image', 'rm'],
+			['image', 'remove'],
+			['image', 'rm'],
+		],
+		[
+			['container', 'remove', 'x'],
+			['container', 'rm'],
+			['container', 'remove'],
+			['container', 'rm'],
+		],
+		[
+			['volume', 'remove', 'x'],
+			['volume', 'rm'],
+			['volume', 'remove'],
+			['volume', 'rm'],
+		],
 		[['run', 'x'], ['container', 'run'], ['run'], ['run']],
-		[['container', 'run', 'x'], ['container', 'run'], ['container', 'run'], ['container', 'run']],
+		[
+			['container', 'run', 'x'],
+			['container', 'run'],
+			['container', 'run'],
+			['container', 'run'],
+		],
 		[['pull', 'x'], ['image', 'pull'], ['pull'], ['pull']],
 		[['history', 'x'], ['image', 'history'], ['history'], ['history']],
 		[['inspect', 'x'], ['inspect'], ['inspect'], ['inspect']],

@@ -76,7 +76,10 @@ export class TmuxTerminal {
 	children(): number[] {
 		const pane = this.tmux('display-message', '-p', '-t', this.session, '#{pane_pid}').trim();
 		const result = spawnSync('ps', ['-o', 'pid=', '--ppid', pane], {encoding: 'utf8'});
-		return result.stdout.split('\n').map(line => Number(line.trim())).filter(pid => pid > 0);
+		return result.stdout
+			.split('\n')
+			.map(line => Number(line.trim()))
+			.filter(pid => pid > 0);
 	}
 
 	async waitFor(test: (screen: string) => boolean, what: string, timeout = HANG_GUARD_MS): Promise<string> {

@@ -18,7 +18,9 @@ const available = hasTmux();
 const required = process.env.LAYERLAB_REQUIRE_TMUX === '1';
 
 if (!available && !required) {
-	process.stderr.write('\n[e2e] SKIPPED: tmux is not installed, so the full-screen lab was not tested in a real terminal (set LAYERLAB_REQUIRE_TMUX=1 to make this a failure).\n\n');
+	process.stderr.write(
+		'\n[e2e] SKIPPED: tmux is not installed, so the full-screen lab was not tested in a real terminal (set LAYERLAB_REQUIRE_TMUX=1 to make this a failure).\n\n',
+	);
 }
 
 let terminal: TmuxTerminal | undefined;
@@ -94,7 +96,7 @@ describe.skipIf(!available && !required)('the built lab in a real terminal (tmux
 		if (required && !available) throw new Error('LAYERLAB_REQUIRE_TMUX=1 but tmux is not installed');
 	});
 
-	it('80x24: plays rn1/rn2, shows both exited and rn1\'s number.txt in its writable layer, quits with q', async () => {
+	it("80x24: plays rn1/rn2, shows both exited and rn1's number.txt in its writable layer, quits with q", async () => {
 		const lab = await openLab(80, 24);
 		await playRunTwo(lab);
 		lab.press('Escape', '4');
@@ -108,7 +110,12 @@ describe.skipIf(!available && !required)('the built lab in a real terminal (tmux
 		const layers = paneText(screen, '3 Layers · rn1');
 		const writable = layers.split('\n').findIndex(line => line.startsWith('▌WRITABLE LAYER rn1 only'));
 		expect(writable).toBeGreaterThanOrEqual(0);
-		expect(layers.split('\n').slice(writable + 1, writable + 3).join('\n')).toMatch(/A \/random\/number\.txt +added/);
+		expect(
+			layers
+				.split('\n')
+				.slice(writable + 1, writable + 3)
+				.join('\n'),
+		).toMatch(/A \/random\/number\.txt +added/);
 		for (const line of screen.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
 		lab.press('q');
 		await expectShellRestored(lab);

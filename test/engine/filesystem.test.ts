@@ -130,7 +130,9 @@ describe('mounts', () => {
 	});
 
 	it('a single-file bind mount merges into the image directory', () => {
-		const c = create('diamol/ch06-bind-mount', {mounts: [{type: 'bind', source: '/home/student/diamol/ch06/exercises/bind-mount/new/123.txt', target: '/init/123.txt', readonly: false}]});
+		const c = create('diamol/ch06-bind-mount', {
+			mounts: [{type: 'bind', source: '/home/student/diamol/ch06/exercises/bind-mount/new/123.txt', target: '/init/123.txt', readonly: false}],
+		});
 		const listing = listMerged(world, c, '/init').map(found => [found.path, found.origin.kind]);
 		expect(listing).toEqual([
 			['/init/123.txt', 'bind'],

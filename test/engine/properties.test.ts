@@ -17,10 +17,23 @@ setAutoFreeze(false);
 
 const names = fc.constantFrom('c1', 'c2', 'c3');
 const volumes = fc.constantFrom('v1', 'v2', 'todo-list');
-const images = fc.constantFrom('diamol/ch06-random-number', 'diamol/ch06-file-display', 'diamol/ch06-todo-list', 'diamol/ch06-bind-mount', 'diamol/ch06-lab', 'alpine:3.9', 'diamol/nosuch');
+const images = fc.constantFrom(
+	'diamol/ch06-random-number',
+	'diamol/ch06-file-display',
+	'diamol/ch06-todo-list',
+	'diamol/ch06-bind-mount',
+	'diamol/ch06-lab',
+	'alpine:3.9',
+	'diamol/nosuch',
+);
 const paths = fc.constantFrom('/data', '/app', '/app/config', '/init', '/random', '/tmp', '/new-data', '/input.txt', '/init-data');
 const files = fc.constantFrom('/data/a.txt', '/app/appsettings.json', '/init/abc.txt', '/random/number.txt', '/input.txt', '/tmp/x', '/init-data/todo-list.db');
-const hostDirs = fc.constantFrom('/home/student/diamol/ch06/exercises/bind-mount/new', '/home/student/diamol/ch06/exercises/todo-list/config', '/home/student/diamol/databases', '/home/student/diamol/missing');
+const hostDirs = fc.constantFrom(
+	'/home/student/diamol/ch06/exercises/bind-mount/new',
+	'/home/student/diamol/ch06/exercises/todo-list/config',
+	'/home/student/diamol/databases',
+	'/home/student/diamol/missing',
+);
 const words = fc.constantFrom('hello', 'x y', '$RANDOM', '"quoted text"', "'single'", '$(pwd)');
 
 const mountFlag = fc.oneof(
@@ -83,7 +96,11 @@ function diffAgreesWithOrigins(world: World): void {
 			}
 			expect(visible?.origin.kind, `${change.kind} ${change.path} should come from the writable layer`).toBe('rw');
 			const below = originsOf(world, {...container, mounts: []}, change.path).slice(1);
-			if (change.kind === 'A') expect(below.filter(copy => copy.origin.kind === 'image'), `A ${change.path} hides nothing in the image`).toEqual([]);
+			if (change.kind === 'A')
+				expect(
+					below.filter(copy => copy.origin.kind === 'image'),
+					`A ${change.path} hides nothing in the image`,
+				).toEqual([]);
 			else expect(below.length, `C ${change.path} hides a lower copy`).toBeGreaterThan(0);
 		}
 	}
@@ -140,7 +157,13 @@ describe('whatever the learner types', () => {
 			fc.property(sequence, fc.integer({min: 0, max: 1000}), (lines, seed) => {
 				const play = () => {
 					const world = defaultWorld({seed});
-					return lines.map(line => runLine(world, line).output.map(chunk => chunk.text).join('')).join('\n');
+					return lines
+						.map(line =>
+							runLine(world, line)
+								.output.map(chunk => chunk.text)
+								.join(''),
+						)
+						.join('\n');
 				};
 				expect(play()).toBe(play());
 			}),

@@ -5,7 +5,10 @@ import {runLine} from '../../source/docker/session.js';
 import type {World} from '../../source/engine/world.js';
 
 function shell(world: World = defaultWorld({seed: 2, preload: true})) {
-	return (line: string) => runLine(world, line).output.map(chunk => chunk.text).join('');
+	return (line: string) =>
+		runLine(world, line)
+			.output.map(chunk => chunk.text)
+			.join('');
 }
 
 describe('host bash', () => {
@@ -56,7 +59,7 @@ describe('host bash', () => {
 	it('answers unknown commands and syntax errors the way bash does', () => {
 		const run = shell();
 		expect(run('foo --bar')).toBe('bash: foo: command not found\n');
-		expect(run('echo "unterminated')).toBe("bash: unexpected EOF while looking for matching `\"'\n");
+		expect(run('echo "unterminated')).toBe('bash: unexpected EOF while looking for matching `"\'\n');
 		expect(run('&& ls')).toBe("bash: syntax error near unexpected token `&&'\n");
 		expect(run('./ch06/exercises/random-number/random.sh')).toBe('bash: ./ch06/exercises/random-number/random.sh: Permission denied\n');
 	});
@@ -71,7 +74,7 @@ describe('busybox sh in containers', () => {
 	it('prints busybox messages for missing files and read-only mounts', () => {
 		const run = shell();
 		run('docker container run -d --name cfg --mount type=bind,source=/home/student/diamol/ch06/exercises/todo-list/config,target=/app/config,readonly diamol/ch06-todo-list');
-		expect(run(`docker container exec cfg sh -c 'echo hi > /app/config/config.json'`)).toBe('sh: can\'t create /app/config/config.json: Read-only file system\n');
+		expect(run(`docker container exec cfg sh -c 'echo hi > /app/config/config.json'`)).toBe("sh: can't create /app/config/config.json: Read-only file system\n");
 		expect(run('docker container exec cfg cat /app/nosuch')).toBe("cat: can't open '/app/nosuch': No such file or directory\n");
 		expect(run('docker container exec cfg sh -c "nosuchcommand"')).toBe('sh: nosuchcommand: not found\n');
 		expect(run('docker container exec cfg sh -c "cd /nowhere"')).toBe("sh: cd: can't cd to /nowhere: No such file or directory\n");

@@ -70,13 +70,15 @@ describe('normaliseTranscript', () => {
 		expect(normaliseTranscript(namedOrder)).toBe(namedOrder);
 	});
 
-	it('maps the verifier\'s temporary host folder back to the learner\'s home, and only that', () => {
+	it("maps the verifier's temporary host folder back to the learner's home, and only that", () => {
 		const root = '/tmp/layerlab-verify-Ab12Cd';
-		expect(mapHostFolder(`Successfully copied 2.05kB to ${root}/home/student/diamol/n.txt\n`, root, '/home/student')).toBe('Successfully copied 2.05kB to /home/student/diamol/n.txt\n');
+		expect(mapHostFolder(`Successfully copied 2.05kB to ${root}/home/student/diamol/n.txt\n`, root, '/home/student')).toBe(
+			'Successfully copied 2.05kB to /home/student/diamol/n.txt\n',
+		);
 		expect(mapHostFolder(`${root}/other /tmp/x\n`, root, '/home/student')).toBe(`${root}/other /tmp/x\n`);
 	});
 
-	it('orders a container\'s mounts by destination (the daemon lists them from a Go map)', () => {
+	it("orders a container's mounts by destination (the daemon lists them from a Go map)", () => {
 		const bind = '{"Type":"bind","Source":"/home/student/config","Destination":"/app/config","Mode":"","RW":false,"Propagation":"rprivate"}';
 		const volume = `{"Type":"volume","Name":"${ID_A}","Source":"/var/lib/docker/volumes/${ID_A}/_data","Destination":"/data","Driver":"local","Mode":"","RW":true,"Propagation":""}`;
 		expect(normaliseTranscript(`[${bind},${volume}]\n`)).toBe(normaliseTranscript(`[${volume},${bind}]\n`));
@@ -96,7 +98,7 @@ describe('normaliseTranscript', () => {
 		expect(normaliseTranscript(prune(['zeta', a]))).not.toBe(normaliseTranscript(prune(['zeta', a, 'alpha'])));
 	});
 
-	it('hides a running container\'s pid but not whether it runs', () => {
+	it("hides a running container's pid but not whether it runs", () => {
 		expect(normaliseTranscript('"Pid": 18651,\n')).toBe(normaliseTranscript('"Pid": 1000,\n'));
 		expect(normaliseTranscript('"Pid": 18651,\n')).not.toBe(normaliseTranscript('"Pid": 0,\n'));
 	});

@@ -431,9 +431,7 @@ function literal(value, indent = '') {
 	const flat = inline(value);
 	if (value === null || typeof value !== 'object' || indent.length + flat.length <= 100) return flat;
 	const inner = indent + '\t';
-	const entries = Array.isArray(value)
-		? value.map(v => inner + literal(v, inner))
-		: Object.entries(value).map(([k, v]) => `${inner}${key(k)}: ${literal(v, inner)}`);
+	const entries = Array.isArray(value) ? value.map(v => inner + literal(v, inner)) : Object.entries(value).map(([k, v]) => `${inner}${key(k)}: ${literal(v, inner)}`);
 	return `${Array.isArray(value) ? '[' : '{'}\n${entries.join(',\n')},\n${indent}${Array.isArray(value) ? ']' : '}'}`;
 }
 

@@ -9,7 +9,7 @@ set -euo pipefail
 DOCKER=/usr/local/bin/docker
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
-GOLDEN=$REPO/test/golden
+GOLDEN=${GOLDEN:-$REPO/test/golden}   # a folder of NAME.cmds files (default: the golden corpus)
 : "${DOCKER_HOST:?set DOCKER_HOST (engine.sh start prints it)}"
 CMD_TIMEOUT=${CMD_TIMEOUT:-60}     # seconds per command
 SETTLE=${SETTLE:-1}                # seconds after run -d / start / restart

@@ -30,7 +30,8 @@ const HEAD = 'image: diamol/thing\ncreated: 2019-09-19T10:25:00Z\nfrom: diamol/b
 describe('image catalog files', () => {
 	it('report unknown keys and instructions with a suggestion, wrong types, and bad dates', () => {
 		const {root, dir} = catalog({
-			'thing.yaml': 'image: diamol/Thing\ntag: [v1]\ncreated: yesterday\nfrom: diamol/base\nsteps:\n  - wrkdir: /app\n  - workdir: /app\n    cmd: x\n  - expose: true\n  - copy: {src: x, dest: /, prog: todo}\n',
+			'thing.yaml':
+				'image: diamol/Thing\ntag: [v1]\ncreated: yesterday\nfrom: diamol/base\nsteps:\n  - wrkdir: /app\n  - workdir: /app\n    cmd: x\n  - expose: true\n  - copy: {src: x, dest: /, prog: todo}\n',
 		});
 		expect(problems(() => loadImageFile(root, path.join(dir, 'thing.yaml')), dir)).toEqual([
 			'thing.yaml:1:8: image: must be a lowercase image name like diamol/ch06-lab',
@@ -53,8 +54,13 @@ describe('image catalog files', () => {
 	});
 
 	it('point at from: when a base image is missing or the bases loop', () => {
-		const missing = catalog({'a.yaml': HEAD.replace('diamol/base', 'diamol/bsae') + 'steps:\n  - workdir: /app\n', 'base.yaml': 'image: diamol/base\ncreated: 2019-09-19T10:25:00Z\nfrom: scratch\nsteps:\n  - workdir: /\n'});
-		expect(problems(() => loadCatalog(missing.dir), missing.dir)).toEqual(['a.yaml:3:7: base image "diamol/bsae:latest" is not in the catalog (did you mean "diamol/base:latest"?)']);
+		const missing = catalog({
+			'a.yaml': HEAD.replace('diamol/base', 'diamol/bsae') + 'steps:\n  - workdir: /app\n',
+			'base.yaml': 'image: diamol/base\ncreated: 2019-09-19T10:25:00Z\nfrom: scratch\nsteps:\n  - workdir: /\n',
+		});
+		expect(problems(() => loadCatalog(missing.dir), missing.dir)).toEqual([
+			'a.yaml:3:7: base image "diamol/bsae:latest" is not in the catalog (did you mean "diamol/base:latest"?)',
+		]);
 		const loop = catalog({
 			'a.yaml': 'image: diamol/a\ncreated: 2019-09-19T10:25:00Z\nfrom: diamol/b\nsteps:\n  - workdir: /\n',
 			'b.yaml': 'image: diamol/b\ncreated: 2019-09-19T10:25:00Z\nfrom: diamol/a\nsteps:\n  - workdir: /\n',

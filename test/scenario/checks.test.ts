@@ -26,7 +26,9 @@ beforeAll(() => {
 		'docker container run --name cfg -d -p 8013:80 --mount type=bind,source=/home/student/diamol/ch06/exercises/todo-list/config,target=/app/config,readonly diamol/ch06-todo-list',
 		'docker container ls -a',
 	]) {
-		last = runLine(world, line).output.map(chunk => chunk.text).join('');
+		last = runLine(world, line)
+			.output.map(chunk => chunk.text)
+			.join('');
 	}
 });
 
@@ -44,13 +46,23 @@ describe('container checks', () => {
 	});
 
 	it('fail with what was expected and what the world holds', () => {
-		expect(check({kind: 'container', name: 'rn3', exists: true}).message).toBe('container rn3 should exist, but there is no container rn3 (containers: cfg, f1, rn1, rn2 and 2 more)');
+		expect(check({kind: 'container', name: 'rn3', exists: true}).message).toBe(
+			'container rn3 should exist, but there is no container rn3 (containers: cfg, f1, rn1, rn2 and 2 more)',
+		);
 		expect(check({kind: 'container', name: 'todo1', exists: true, state: 'exited'}).message).toBe('container todo1 should be exited, but it is running');
-		expect(check({kind: 'container', name: 'rn1', exists: true, state: 'exited', exitCode: 1}).message).toBe('container rn1 should be exited with code 1, but it exited with code 0');
+		expect(check({kind: 'container', name: 'rn1', exists: true, state: 'exited', exitCode: 1}).message).toBe(
+			'container rn1 should be exited with code 1, but it exited with code 0',
+		);
 		expect(check({kind: 'container', name: 'todo1', exists: true, exitCode: 0}).message).toBe('container todo1 should have exited with code 0, but it is running');
-		expect(check({kind: 'container', name: 'rn1', exists: true, image: 'diamol/ch06-file-display'}).message).toBe('container rn1 should run diamol/ch06-file-display, but it runs diamol/ch06-random-number');
+		expect(check({kind: 'container', name: 'rn1', exists: true, image: 'diamol/ch06-file-display'}).message).toBe(
+			'container rn1 should run diamol/ch06-file-display, but it runs diamol/ch06-random-number',
+		);
 		expect(check({kind: 'container', name: 'rn1', exists: false}).message).toBe('container rn1 should not exist, but it does (exited with code 0)');
-		for (const c of [{kind: 'container', name: 'rn3', exists: true}, {kind: 'container', name: 'rn1', exists: false}] as Check[]) expect(check(c).ok).toBe(false);
+		for (const c of [
+			{kind: 'container', name: 'rn3', exists: true},
+			{kind: 'container', name: 'rn1', exists: false},
+		] as Check[])
+			expect(check(c).ok).toBe(false);
 	});
 
 	it('select containers by image, state, port and newest', () => {
@@ -58,14 +70,19 @@ describe('container checks', () => {
 			ok: true,
 			message: 'a running diamol/ch06-todo-list container (cfg) is running, from diamol/ch06-todo-list',
 		});
-		expect(check({kind: 'container', name: 'a container publishing port 8010', exists: true, select: {port: 8010}}).message).toBe('a container publishing port 8010 (todo1) is running, from diamol/ch06-todo-list');
+		expect(check({kind: 'container', name: 'a container publishing port 8010', exists: true, select: {port: 8010}}).message).toBe(
+			'a container publishing port 8010 (todo1) is running, from diamol/ch06-todo-list',
+		);
 		expect(check({kind: 'container', name: 'the newest diamol/ch06-lab container', exists: true, select: {image: 'diamol/ch06-lab', latest: true}}).message).toBe(
 			'the newest diamol/ch06-lab container should exist, but there is no diamol/ch06-lab container',
 		);
-		expect(check({kind: 'container', name: 'the newest diamol/ch06-todo-list container', exists: true, state: 'exited', select: {image: 'diamol/ch06-todo-list', latest: true}}).message).toBe(
-			'the newest diamol/ch06-todo-list container should be exited, but cfg is running',
-		);
-		expect(check({kind: 'container', name: 'a diamol/ch06-lab container', exists: false, select: {image: 'diamol/ch06-lab'}})).toEqual({ok: true, message: 'there is no diamol/ch06-lab container'});
+		expect(
+			check({kind: 'container', name: 'the newest diamol/ch06-todo-list container', exists: true, state: 'exited', select: {image: 'diamol/ch06-todo-list', latest: true}}).message,
+		).toBe('the newest diamol/ch06-todo-list container should be exited, but cfg is running');
+		expect(check({kind: 'container', name: 'a diamol/ch06-lab container', exists: false, select: {image: 'diamol/ch06-lab'}})).toEqual({
+			ok: true,
+			message: 'there is no diamol/ch06-lab container',
+		});
 		expect(check({kind: 'container', name: 'a diamol/ch06-file-display container', exists: false, select: {image: 'diamol/ch06-file-display'}}).message).toBe(
 			'there should be no diamol/ch06-file-display container, but f1 is exited with code 0',
 		);
@@ -74,14 +91,20 @@ describe('container checks', () => {
 
 describe('file checks', () => {
 	it('name the origin: writable layer, image layer, volume, bind mount', () => {
-		expect(check({kind: 'file', place: {container: 'rn1'}, path: '/random/number.txt', exists: true, origin: 'rw'})).toEqual({ok: true, message: '/random/number.txt in rn1 comes from the writable layer'});
+		expect(check({kind: 'file', place: {container: 'rn1'}, path: '/random/number.txt', exists: true, origin: 'rw'})).toEqual({
+			ok: true,
+			message: '/random/number.txt in rn1 comes from the writable layer',
+		});
 		expect(check({kind: 'file', place: {container: 'rn1'}, path: '/random/number.txt', exists: true, origin: 'image'}).message).toBe(
 			'/random/number.txt in rn1 should come from an image layer, but it comes from the writable layer',
 		);
 		expect(check({kind: 'file', place: {container: 'rn1'}, path: '/random/random.sh', exists: true, origin: 'rw'}).message).toBe(
 			'/random/random.sh in rn1 should come from the writable layer, but it comes from image layer 4',
 		);
-		expect(check({kind: 'file', place: {container: 'todo1'}, path: '/data/todo-list.db', exists: true, origin: 'volume'})).toEqual({ok: true, message: '/data/todo-list.db in todo1 comes from volume todo-list'});
+		expect(check({kind: 'file', place: {container: 'todo1'}, path: '/data/todo-list.db', exists: true, origin: 'volume'})).toEqual({
+			ok: true,
+			message: '/data/todo-list.db in todo1 comes from volume todo-list',
+		});
 		expect(check({kind: 'file', place: {container: 'cfg'}, path: '/app/config/config.json', exists: true, origin: 'volume'}).message).toBe(
 			`/app/config/config.json in cfg should come from a volume, but it comes from a bind mount of ${CONFIG}/config.json`,
 		);
@@ -95,7 +118,9 @@ describe('file checks', () => {
 			ok: true,
 			message: '/input.txt in f1 comes from the writable layer, hiding a copy in image layer 3',
 		});
-		expect(check({kind: 'file', place: {container: 'rn1'}, path: '/random/number.txt', exists: true, hides: 'image'}).message).toBe('/random/number.txt in rn1 should hide a copy from an image layer, but it hides nothing');
+		expect(check({kind: 'file', place: {container: 'rn1'}, path: '/random/number.txt', exists: true, hides: 'image'}).message).toBe(
+			'/random/number.txt in rn1 should hide a copy from an image layer, but it hides nothing',
+		);
 		expect(check({kind: 'file', place: {container: 'rn1'}, path: '/random/random.sh', exists: true, hides: 'rw'}).message).toBe(
 			'/random/random.sh in rn1 should hide a copy from the writable layer, but it hides a copy from image layer 3',
 		);
@@ -106,50 +131,98 @@ describe('file checks', () => {
 			'/input.txt in f1 should contain "https://example.com\\n", but it contains "http://eltonstoneman.com\\n"',
 		);
 		expect(check({kind: 'file', place: {container: 'rn1'}, path: '/random/number.txt', exists: true, matches: '^[0-9]+$'}).ok).toBe(true);
-		expect(check({kind: 'file', place: {volume: 'todo-list'}, path: '/todo-list.db', exists: true, matches: '^1\\|'}).message).toBe('/todo-list.db in volume todo-list should match /^1\\|/, but it is empty');
+		expect(check({kind: 'file', place: {volume: 'todo-list'}, path: '/todo-list.db', exists: true, matches: '^1\\|'}).message).toBe(
+			'/todo-list.db in volume todo-list should match /^1\\|/, but it is empty',
+		);
 		expect(check({kind: 'file', place: {container: 'rn1'}, path: '/random', exists: true, matches: 'x'}).message).toBe('/random in rn1 should match /x/, but it is a folder');
 	});
 
 	it('look in containers, volumes and on the host', () => {
 		expect(check({kind: 'file', place: {volume: 'todo-list'}, path: '/todo-list.db', exists: true})).toEqual({ok: true, message: '/todo-list.db in volume todo-list exists'});
-		expect(check({kind: 'file', place: {volume: 'nope'}, path: '/todo-list.db', exists: true}).message).toBe('/todo-list.db in volume nope should exist, but there is no volume nope');
-		expect(check({kind: 'file', place: {host: true}, path: '/home/student/diamol/url.txt', exists: true, content: 'http://eltonstoneman.com\n'})).toEqual({ok: true, message: '/home/student/diamol/url.txt on the host exists'});
-		expect(check({kind: 'file', place: {host: true}, path: '/home/student/diamol/number1.txt', exists: true}).message).toBe('/home/student/diamol/number1.txt on the host should exist, but it does not');
+		expect(check({kind: 'file', place: {volume: 'nope'}, path: '/todo-list.db', exists: true}).message).toBe(
+			'/todo-list.db in volume nope should exist, but there is no volume nope',
+		);
+		expect(check({kind: 'file', place: {host: true}, path: '/home/student/diamol/url.txt', exists: true, content: 'http://eltonstoneman.com\n'})).toEqual({
+			ok: true,
+			message: '/home/student/diamol/url.txt on the host exists',
+		});
+		expect(check({kind: 'file', place: {host: true}, path: '/home/student/diamol/number1.txt', exists: true}).message).toBe(
+			'/home/student/diamol/number1.txt on the host should exist, but it does not',
+		);
 		expect(check({kind: 'file', place: {container: 'rn2'}, path: '/input.txt', exists: true}).message).toBe('/input.txt in rn2 should exist, but it does not');
-		expect(check({kind: 'file', place: {container: 'rn9'}, path: '/x', exists: true}).message).toBe('/x in rn9 should exist, but there is no container rn9 (containers: cfg, f1, rn1, rn2 and 2 more)');
-		expect(check({kind: 'file', place: {container: 'rn1'}, path: '/random/number.txt', exists: false}).message).toBe('/random/number.txt in rn1 should not exist, but it does (from the writable layer)');
+		expect(check({kind: 'file', place: {container: 'rn9'}, path: '/x', exists: true}).message).toBe(
+			'/x in rn9 should exist, but there is no container rn9 (containers: cfg, f1, rn1, rn2 and 2 more)',
+		);
+		expect(check({kind: 'file', place: {container: 'rn1'}, path: '/random/number.txt', exists: false}).message).toBe(
+			'/random/number.txt in rn1 should not exist, but it does (from the writable layer)',
+		);
 		expect(check({kind: 'file', place: {container: 'rn1'}, path: '/nothing.txt', exists: false})).toEqual({ok: true, message: '/nothing.txt in rn1 does not exist'});
 	});
 
 	it('with a selector, pass when any matching container has the file', () => {
-		expect(check({kind: 'file', place: {container: 'a diamol/ch06-todo-list container', select: {image: 'diamol/ch06-todo-list'}}, path: '/app/config/config.json', exists: true, origin: 'bind'})).toEqual({
+		expect(
+			check({
+				kind: 'file',
+				place: {container: 'a diamol/ch06-todo-list container', select: {image: 'diamol/ch06-todo-list'}},
+				path: '/app/config/config.json',
+				exists: true,
+				origin: 'bind',
+			}),
+		).toEqual({
 			ok: true,
 			message: `/app/config/config.json in a diamol/ch06-todo-list container (cfg) comes from a bind mount of ${CONFIG}/config.json`,
 		});
-		expect(check({kind: 'file', place: {container: 'the newest diamol/ch06-todo-list container', select: {image: 'diamol/ch06-todo-list', latest: true}}, path: '/data/todo-list.db', exists: true}).message).toBe(
-			'/data/todo-list.db in the newest diamol/ch06-todo-list container should exist, but in cfg it does not',
-		);
+		expect(
+			check({
+				kind: 'file',
+				place: {container: 'the newest diamol/ch06-todo-list container', select: {image: 'diamol/ch06-todo-list', latest: true}},
+				path: '/data/todo-list.db',
+				exists: true,
+			}).message,
+		).toBe('/data/todo-list.db in the newest diamol/ch06-todo-list container should exist, but in cfg it does not');
 	});
 });
 
 describe('mount checks', () => {
 	it('pass with the mount described', () => {
-		expect(check({kind: 'mount', container: 'cfg', type: 'bind', target: '/app/config', readonly: true, source: CONFIG})).toEqual({ok: true, message: `container cfg has a read-only bind mount of ${CONFIG} at /app/config`});
-		expect(check({kind: 'mount', container: 'todo1', type: 'volume', target: '/data', named: true, source: 'todo-list'})).toEqual({ok: true, message: 'container todo1 has a read-write mount of volume todo-list at /data'});
+		expect(check({kind: 'mount', container: 'cfg', type: 'bind', target: '/app/config', readonly: true, source: CONFIG})).toEqual({
+			ok: true,
+			message: `container cfg has a read-only bind mount of ${CONFIG} at /app/config`,
+		});
+		expect(check({kind: 'mount', container: 'todo1', type: 'volume', target: '/data', named: true, source: 'todo-list'})).toEqual({
+			ok: true,
+			message: 'container todo1 has a read-write mount of volume todo-list at /data',
+		});
 	});
 
 	it('fail on type, read-only, source, named and missing mounts', () => {
-		expect(check({kind: 'mount', container: 'cfg', type: 'bind', target: '/app/config', readonly: false}).message).toBe('container cfg should have a read-write bind mount at /app/config, but it is read-only');
-		expect(check({kind: 'mount', container: 'cfg', type: 'volume', target: '/app/config'}).message).toBe(`container cfg should have a volume mount at /app/config, but the mount there is a bind mount of ${CONFIG}`);
+		expect(check({kind: 'mount', container: 'cfg', type: 'bind', target: '/app/config', readonly: false}).message).toBe(
+			'container cfg should have a read-write bind mount at /app/config, but it is read-only',
+		);
+		expect(check({kind: 'mount', container: 'cfg', type: 'volume', target: '/app/config'}).message).toBe(
+			`container cfg should have a volume mount at /app/config, but the mount there is a bind mount of ${CONFIG}`,
+		);
 		expect(check({kind: 'mount', container: 'cfg', type: 'bind', target: '/app/config', source: '/home/student/diamol/config'}).message).toBe(
 			`container cfg should have a bind mount of /home/student/diamol/config at /app/config, but its source is ${CONFIG}`,
 		);
-		expect(check({kind: 'mount', container: 'rn1', type: 'bind', target: '/init'}).message).toBe('container rn1 should have a bind mount at /init, but it has no mount at /init (it has no mounts)');
-		expect(check({kind: 'mount', container: 'todo1', type: 'volume', target: '/new-data'}).message).toBe('container todo1 should have a volume mount at /new-data, but it has no mount at /new-data (its mounts: /data)');
-		expect(check({kind: 'mount', container: 'todo2', type: 'volume', target: '/data', named: true}).message).toMatch(/^container todo2 should have a named volume at \/data, but the volume there is anonymous \([0-9a-f]{12}\)$/);
-		expect(check({kind: 'mount', container: 'todo1', type: 'volume', target: '/data', named: false}).message).toBe('container todo1 should have an anonymous volume at /data, but the volume there is named todo-list');
-		expect(check({kind: 'mount', container: 'todo1', type: 'volume', target: '/data', source: 'other'}).message).toBe('container todo1 should have volume other at /data, but it mounts volume todo-list');
-		expect(check({kind: 'mount', container: 'zzz', type: 'volume', target: '/data'}).message).toBe('container zzz should have a volume mount at /data, but there is no container zzz (containers: cfg, f1, rn1, rn2 and 2 more)');
+		expect(check({kind: 'mount', container: 'rn1', type: 'bind', target: '/init'}).message).toBe(
+			'container rn1 should have a bind mount at /init, but it has no mount at /init (it has no mounts)',
+		);
+		expect(check({kind: 'mount', container: 'todo1', type: 'volume', target: '/new-data'}).message).toBe(
+			'container todo1 should have a volume mount at /new-data, but it has no mount at /new-data (its mounts: /data)',
+		);
+		expect(check({kind: 'mount', container: 'todo2', type: 'volume', target: '/data', named: true}).message).toMatch(
+			/^container todo2 should have a named volume at \/data, but the volume there is anonymous \([0-9a-f]{12}\)$/,
+		);
+		expect(check({kind: 'mount', container: 'todo1', type: 'volume', target: '/data', named: false}).message).toBe(
+			'container todo1 should have an anonymous volume at /data, but the volume there is named todo-list',
+		);
+		expect(check({kind: 'mount', container: 'todo1', type: 'volume', target: '/data', source: 'other'}).message).toBe(
+			'container todo1 should have volume other at /data, but it mounts volume todo-list',
+		);
+		expect(check({kind: 'mount', container: 'zzz', type: 'volume', target: '/data'}).message).toBe(
+			'container zzz should have a volume mount at /data, but there is no container zzz (containers: cfg, f1, rn1, rn2 and 2 more)',
+		);
 	});
 });
 
@@ -162,19 +235,32 @@ describe('count checks', () => {
 	});
 
 	it('fail with how many there are', () => {
-		expect(check({kind: 'count', of: 'containers', equals: 2, filter: {state: 'running'}}).message).toBe('there should be 2 running containers, but there are 3 (todo1, todo2, cfg)');
-		expect(check({kind: 'count', of: 'containers', atLeast: 3, filter: {image: 'diamol/ch06-random-number'}}).message).toBe('there should be at least 3 containers from diamol/ch06-random-number, but there are 2 (rn1, rn2)');
+		expect(check({kind: 'count', of: 'containers', equals: 2, filter: {state: 'running'}}).message).toBe(
+			'there should be 2 running containers, but there are 3 (todo1, todo2, cfg)',
+		);
+		expect(check({kind: 'count', of: 'containers', atLeast: 3, filter: {image: 'diamol/ch06-random-number'}}).message).toBe(
+			'there should be at least 3 containers from diamol/ch06-random-number, but there are 2 (rn1, rn2)',
+		);
 		expect(check({kind: 'count', of: 'volumes', atMost: 0, filter: {anonymous: false}}).message).toBe('there should be at most 0 named volumes, but there is 1 (todo-list)');
-		expect(check({kind: 'count', of: 'images', atLeast: 1, atMost: 1, filter: {image: 'diamol/ch06-lab'}}).message).toBe('there should be 1 image named diamol/ch06-lab, but there are 0');
-		expect(check({kind: 'count', of: 'volumes', atLeast: 4, atMost: 5}).message).toMatch(/^there should be between 4 and 5 volumes, but there are 3 \(todo-list, [0-9a-f]{12}, [0-9a-f]{12}\)$/);
+		expect(check({kind: 'count', of: 'images', atLeast: 1, atMost: 1, filter: {image: 'diamol/ch06-lab'}}).message).toBe(
+			'there should be 1 image named diamol/ch06-lab, but there are 0',
+		);
+		expect(check({kind: 'count', of: 'volumes', atLeast: 4, atMost: 5}).message).toMatch(
+			/^there should be between 4 and 5 volumes, but there are 3 \(todo-list, [0-9a-f]{12}, [0-9a-f]{12}\)$/,
+		);
 	});
 });
 
 describe('output checks', () => {
 	it('match the last output, line by line', () => {
-		expect(check({kind: 'output', matches: '^CONTAINER ID'})).toEqual({ok: true, message: 'the last output matches /^CONTAINER ID/ ("CONTAINER ID   IMAGE                       COMMAND       …")'});
+		expect(check({kind: 'output', matches: '^CONTAINER ID'})).toEqual({
+			ok: true,
+			message: 'the last output matches /^CONTAINER ID/ ("CONTAINER ID   IMAGE                       COMMAND       …")',
+		});
 		expect(check({kind: 'output', matches: 'rn1$'}).ok).toBe(true);
-		expect(check({kind: 'output', contains: 'rn9'}).message).toBe('the last output should contain "rn9", but it was "CONTAINER ID   IMAGE                       COMMAND       …" and 6 more lines');
+		expect(check({kind: 'output', contains: 'rn9'}).message).toBe(
+			'the last output should contain "rn9", but it was "CONTAINER ID   IMAGE                       COMMAND       …" and 6 more lines',
+		);
 		expect(check({kind: 'output', contains: 'Exited (0)', not: true}).message).toMatch(/^the last output should not contain "Exited \(0\)", but it does \("/);
 		expect(check({kind: 'output', matches: '^nope$', not: true})).toEqual({ok: true, message: 'the last output does not match /^nope$/'});
 	});
@@ -217,9 +303,13 @@ steps:
 		expect(describeCheck({kind: 'container', name: 'rn1', exists: true, state: 'exited', exitCode: 0})).toBe('container rn1 is exited with code 0');
 		expect(describeCheck({kind: 'container', name: 'todo-v2', exists: true, image: 'diamol/ch06-todo-list:v2'})).toBe('container todo-v2 runs diamol/ch06-todo-list:v2');
 		expect(describeCheck({kind: 'container', name: 'f1', exists: false})).toBe('no container f1');
-		expect(describeCheck({kind: 'file', place: {container: 'f1'}, path: '/input.txt', exists: true, origin: 'rw', hides: 'image'})).toBe('/input.txt in f1 should come from the writable layer and hide a copy from an image layer');
+		expect(describeCheck({kind: 'file', place: {container: 'f1'}, path: '/input.txt', exists: true, origin: 'rw', hides: 'image'})).toBe(
+			'/input.txt in f1 should come from the writable layer and hide a copy from an image layer',
+		);
 		expect(describeCheck({kind: 'file', place: {volume: 'todo-list'}, path: '/todo-list.db', exists: true})).toBe('/todo-list.db in volume todo-list should exist');
-		expect(describeCheck({kind: 'mount', container: 'todo-configured', type: 'bind', target: '/app/config', readonly: true})).toBe('container todo-configured has a read-only bind mount at /app/config');
+		expect(describeCheck({kind: 'mount', container: 'todo-configured', type: 'bind', target: '/app/config', readonly: true})).toBe(
+			'container todo-configured has a read-only bind mount at /app/config',
+		);
 		expect(describeCheck({kind: 'count', of: 'volumes', equals: 2, filter: {anonymous: true}})).toBe('2 anonymous volumes');
 		expect(describeCheck({kind: 'output', matches: '^todo-list.db$'})).toBe('the last output matches /^todo-list.db$/');
 		expect(describeCheck({kind: 'output', contains: 'abc', not: true})).toBe('the last output does not contain "abc"');

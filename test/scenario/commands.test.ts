@@ -52,7 +52,9 @@ describe('layerlab validate', () => {
 		const dir = folderWith({'tiny.yaml': TINY});
 		const t = io();
 		expect(await validateCommand([path.join(dir, 'tiny.yaml'), path.join(builtinScenariosDir(), 'images', 'ch06-lab.yaml')], {}, t)).toBe(0);
-		expect(t.stdout()).toBe(`${path.join(dir, 'tiny.yaml')}: ok (scenario tiny, 1 step)\n${path.join(builtinScenariosDir(), 'images', 'ch06-lab.yaml')}: ok (image diamol/ch06-lab)\n`);
+		expect(t.stdout()).toBe(
+			`${path.join(dir, 'tiny.yaml')}: ok (scenario tiny, 1 step)\n${path.join(builtinScenariosDir(), 'images', 'ch06-lab.yaml')}: ok (image diamol/ch06-lab)\n`,
+		);
 	});
 
 	it('exits 1 with every problem as file:line:col: message', async () => {
@@ -79,7 +81,9 @@ describe('layerlab validate', () => {
 		writeFileSync(file, 'image: diamol/bad\ncreated: 2019-09-19T10:25:00Z\nfrom: diamol/base\nsteps:\n  - wrkdir: /app\n  - cmd: 3\n');
 		const t = io();
 		expect(await validateCommand([file], {}, t)).toBe(1);
-		expect(t.stdout()).toBe(`${file}:5:5: unknown key "wrkdir" (did you mean "workdir"?)\n${file}:6:10: cmd: expected a command (a string, or a list of strings), got a number (3)\n`);
+		expect(t.stdout()).toBe(
+			`${file}:5:5: unknown key "wrkdir" (did you mean "workdir"?)\n${file}:6:10: cmd: expected a command (a string, or a list of strings), got a number (3)\n`,
+		);
 		const base = path.join(root, 'images', 'base.yaml');
 		writeFileSync(base, 'image: diamol/other\ncreated: 2019-09-19T10:25:00Z\nfrom: diamol/bsae\nsteps:\n  - workdir: /app\n');
 		const t2 = io();
@@ -103,7 +107,9 @@ describe('layerlab validate', () => {
 });
 
 function readExpected(name: string): string[] {
-	return readFileSync(path.join(here, 'malformed', `${name}.expected`), 'utf8').trimEnd().split('\n');
+	return readFileSync(path.join(here, 'malformed', `${name}.expected`), 'utf8')
+		.trimEnd()
+		.split('\n');
 }
 
 describe('layerlab check', () => {
@@ -124,19 +130,18 @@ describe('layerlab check', () => {
 
 	it('fails a check that passes before its step (vacuous), and a mistake that passes', async () => {
 		const dir = folderWith({
-			'vacuous.yaml': TINY.replace('id: tiny', 'id: vacuous').replace(
-				'    solution:',
-				'    mistakes:\n      - [docker container run --name rn1 diamol/ch06-random-number]\n    solution:',
-			).replace('steps:\n', 'world:\n  setup: [docker container run --name rn0 diamol/ch06-random-number]\nsteps:\n').replace(
-				'      - container: rn1\n        state: exited\n',
-				'      - container: rn1\n        state: exited\n      - container: rn0\n',
-			),
+			'vacuous.yaml': TINY.replace('id: tiny', 'id: vacuous')
+				.replace('    solution:', '    mistakes:\n      - [docker container run --name rn1 diamol/ch06-random-number]\n    solution:')
+				.replace('steps:\n', 'world:\n  setup: [docker container run --name rn0 diamol/ch06-random-number]\nsteps:\n')
+				.replace('      - container: rn1\n        state: exited\n', '      - container: rn1\n        state: exited\n      - container: rn0\n'),
 		});
 		const t = io();
 		expect(await checkCommand([path.join(dir, 'vacuous.yaml')], {}, t)).toBe(1);
 		const lines = t.stdout().split('\n');
 		expect(lines).toContain('  FAIL  1 run  2 checks');
-		expect(lines).toContain('         check 2 already passes before the solution (a vacuous check; mark it guard: true if it guards something): container rn0 is exited with code 0, from diamol/ch06-random-number');
+		expect(lines).toContain(
+			'         check 2 already passes before the solution (a vacuous check; mark it guard: true if it guards something): container rn0 is exited with code 0, from diamol/ch06-random-number',
+		);
 		expect(lines).toContain('         mistake 1 passes every check, so the checks are too lenient: docker container run --name rn1 diamol/ch06-random-number');
 		expect(lines.at(-2)).toBe('1 scenario, 1 step: 1 step failed');
 	});
@@ -170,7 +175,9 @@ describe('layerlab check', () => {
 
 	it('requires setup lines to succeed and solutions to use only listed images', async () => {
 		const dir = folderWith({
-			'setup.yaml': TINY.replace('id: tiny', 'id: setup').replace('images: [diamol/ch06-random-number]\n', '').replace('steps:\n', 'world:\n  setup: [docker container rm nothing-here]\nsteps:\n'),
+			'setup.yaml': TINY.replace('id: tiny', 'id: setup')
+				.replace('images: [diamol/ch06-random-number]\n', '')
+				.replace('steps:\n', 'world:\n  setup: [docker container rm nothing-here]\nsteps:\n'),
 		});
 		const t = io();
 		expect(await checkCommand([path.join(dir, 'setup.yaml')], {}, t)).toBe(1);
@@ -181,7 +188,9 @@ describe('layerlab check', () => {
 	it('says which ids exist when asked for an unknown one, and exits 2', async () => {
 		const t = io();
 		expect(await checkCommand(['writable-layr'], {}, t)).toBe(2);
-		expect(t.stderr()).toBe('layerlab check: no scenario "writable-layr" (did you mean "writable-layer"?); the scenarios are writable-layer, copy-on-write, image-volumes, named-volume, bind-mounts, mount-limits, filesystem-build, lab\n');
+		expect(t.stderr()).toBe(
+			'layerlab check: no scenario "writable-layr" (did you mean "writable-layer"?); the scenarios are writable-layer, copy-on-write, image-volumes, named-volume, bind-mounts, mount-limits, filesystem-build, lab\n',
+		);
 	});
 
 	it('prints the load problems of a broken file and fails', async () => {
@@ -215,7 +224,10 @@ describe('layerlab list and progress', () => {
 
 	it('prints progress as JSON for an instructor', async () => {
 		const t = io();
-		saveProgress(progressPath(t.env), recordStep(recordLine(emptyProgress(), 'lab', 'docker ps', new Date('2026-01-05T09:00:00Z')), 'lab', 'explore', 'new-storage', new Date('2026-01-05T09:00:00Z')));
+		saveProgress(
+			progressPath(t.env),
+			recordStep(recordLine(emptyProgress(), 'lab', 'docker ps', new Date('2026-01-05T09:00:00Z')), 'lab', 'explore', 'new-storage', new Date('2026-01-05T09:00:00Z')),
+		);
 		expect(await progressCommand([], {json: true}, t)).toBe(0);
 		expect(JSON.parse(t.stdout())).toEqual({
 			file: progressPath(t.env),

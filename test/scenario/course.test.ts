@@ -26,7 +26,16 @@ function texts(scenario: (typeof scenarios)[number]): Array<{where: string; text
 
 describe('the chapter-6 course', () => {
 	it('has the eight lessons of the chapter, in order', () => {
-		expect(scenarios.map(scenario => scenario.id)).toEqual(['writable-layer', 'copy-on-write', 'image-volumes', 'named-volume', 'bind-mounts', 'mount-limits', 'filesystem-build', 'lab']);
+		expect(scenarios.map(scenario => scenario.id)).toEqual([
+			'writable-layer',
+			'copy-on-write',
+			'image-volumes',
+			'named-volume',
+			'bind-mounts',
+			'mount-limits',
+			'filesystem-build',
+			'lab',
+		]);
 		expect(scenarios.map(scenario => localize(scenario.title, 'en').slice(0, 3))).toEqual(['6.1', '6.1', '6.2', '6.2', '6.3', '6.4', '6.5', '6.6']);
 	});
 

@@ -32,7 +32,14 @@ describe('fuzzing the scenario loader', () => {
 	it('mutated lessons load or fail with positioned problems', () => {
 		const mutation = fc.tuple(
 			fc.constantFrom(...sources),
-			fc.array(fc.tuple(fc.nat(), fc.constantFrom('delete', 'insert', 'duplicate-line', 'swap'), fc.constantFrom(':', '-', ' ', '\n', '"', "'", '&a', '*a', '{', '[', '#', '\t', '|', '!!str', 'x')), {minLength: 1, maxLength: 5}),
+			fc.array(
+				fc.tuple(
+					fc.nat(),
+					fc.constantFrom('delete', 'insert', 'duplicate-line', 'swap'),
+					fc.constantFrom(':', '-', ' ', '\n', '"', "'", '&a', '*a', '{', '[', '#', '\t', '|', '!!str', 'x'),
+				),
+				{minLength: 1, maxLength: 5},
+			),
 		);
 		fc.assert(
 			fc.property(mutation, ([source, edits]) => {

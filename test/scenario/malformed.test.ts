@@ -14,7 +14,9 @@ import {MAX_FILE_BYTES} from '../../source/scenario/yaml-load.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const corpus = path.join(here, 'malformed');
-const cases = readdirSync(corpus).filter(name => name.endsWith('.yaml')).sort();
+const cases = readdirSync(corpus)
+	.filter(name => name.endsWith('.yaml'))
+	.sort();
 
 function problemsOf(file: string): Problem[] {
 	try {
@@ -49,7 +51,9 @@ describe('the malformed corpus', () => {
 	});
 
 	it.each(cases)('%s', name => {
-		const expected = readFileSync(path.join(corpus, name.replace(/\.yaml$/, '.expected')), 'utf8').trimEnd().split('\n');
+		const expected = readFileSync(path.join(corpus, name.replace(/\.yaml$/, '.expected')), 'utf8')
+			.trimEnd()
+			.split('\n');
 		const problems = problemsOf(path.join(corpus, name));
 		expect(problems.length).toBeGreaterThan(0);
 		expect(relative(problems, corpus)).toEqual(expected);
@@ -82,7 +86,13 @@ describe('problems that need a file system', () => {
 		writeFileSync(path.join(dir, 'files', 'config', 'config.json'), '{}\n');
 		writeFileSync(path.join(dir, 'files', 'notes.txt'), 'notes\n');
 		const file = path.join(dir, 'host.yaml');
-		writeFileSync(file, VALID.replace('steps:', 'world:\n  host:\n    notes.txt: {from: files/notes.txt}\n    lab: {from: files/config}\n    /tmp/empty: {dir: true}\n    ~/readme.txt: "hello\\n"\nsteps:'));
+		writeFileSync(
+			file,
+			VALID.replace(
+				'steps:',
+				'world:\n  host:\n    notes.txt: {from: files/notes.txt}\n    lab: {from: files/config}\n    /tmp/empty: {dir: true}\n    ~/readme.txt: "hello\\n"\nsteps:',
+			),
+		);
 		const scenario = loadScenarioFile(file);
 		expect(scenario.world.hostFiles).toEqual({
 			'/home/student/diamol/notes.txt': 'notes\n',

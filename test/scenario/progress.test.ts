@@ -87,7 +87,13 @@ describe('loading and saving', () => {
 
 	it('round-trips, creating the folder; the file is private and no temp file is left', () => {
 		const file = path.join(tempDir(), 'state', 'layerlab', 'progress.json');
-		const progress = recordStep(recordLine(emptyProgress(), 'writable-layer', 'docker container run --name rn1 diamol/ch06-random-number', NOW), 'writable-layer', 'run-two', 'list-exited', NOW);
+		const progress = recordStep(
+			recordLine(emptyProgress(), 'writable-layer', 'docker container run --name rn1 diamol/ch06-random-number', NOW),
+			'writable-layer',
+			'run-two',
+			'list-exited',
+			NOW,
+		);
 		saveProgress(file, progress);
 		expect(loadProgress(file)).toEqual(progress);
 		expect(readFileSync(file, 'utf8')).toBe(progressText(progress));
@@ -173,7 +179,10 @@ for (;;) saveProgress(file, version(++k));
 `,
 		);
 		buildSync({entryPoints: [path.join(dir, 'child.ts')], bundle: true, platform: 'node', format: 'esm', outfile: child, logLevel: 'silent'});
-		const version = (k: number): Progress => ({version: 1, scenarios: {lab: {completed: [], current: null, lines: Array.from({length: 6000}, (_, i) => `line ${i} of version ${k}`), marker: k}}});
+		const version = (k: number): Progress => ({
+			version: 1,
+			scenarios: {lab: {completed: [], current: null, lines: Array.from({length: 6000}, (_, i) => `line ${i} of version ${k}`), marker: k}},
+		});
 		saveProgress(file, version(0));
 		let last = 0;
 		let midWrite = 0;

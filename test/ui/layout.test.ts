@@ -37,6 +37,10 @@ describe('layout', () => {
 		const compact = computeLayout(80, 24, ['containers', 'terminal']);
 		const panes = visiblePanes(compact).map(pane => pane.pane);
 		expect(panes).toEqual(['containers', 'terminal']);
-		expect(visiblePanes(computeLayout(160, 48)).map(pane => pane.pane).sort()).toEqual(['containers', 'layers', 'step', 'terminal', 'volumes']);
+		expect(
+			visiblePanes(computeLayout(160, 48))
+				.map(pane => pane.pane)
+				.sort(),
+		).toEqual(['containers', 'layers', 'step', 'terminal', 'volumes']);
 	});
 });

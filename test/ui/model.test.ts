@@ -1,6 +1,19 @@
 import {describe, expect, it} from 'vitest';
 import {setAutoFreeze} from 'immer';
-import {answerPrediction, awaitingPrediction, createLab, gotoStep, redo, resetStep, resumeLab, revealHint, runCommand, savedState, undo, type LabModel} from '../../source/ui/model/lab.js';
+import {
+	answerPrediction,
+	awaitingPrediction,
+	createLab,
+	gotoStep,
+	redo,
+	resetStep,
+	resumeLab,
+	revealHint,
+	runCommand,
+	savedState,
+	undo,
+	type LabModel,
+} from '../../source/ui/model/lab.js';
 import {diffWorlds, isEmpty, summarize} from '../../source/ui/model/changes.js';
 import {evaluate, freshWorld, testScenario} from './helpers/fixtures.js';
 

@@ -27,7 +27,10 @@ describe('containers rows', () => {
 		const model = run(RN1, RN2);
 		const items = containerItems(model.world.containers, model.changes);
 		const rows = containerRows(items, model.changes, 78, 0, 0, 10);
-		expect(texts(rows)).toEqual([expect.stringMatching(/^\+ rn2 +diamol\/ch06-random-number +Exited \(0\) +—/), expect.stringMatching(/^ {2}rn1 +diamol\/ch06-random-number +Exited \(0\)/)]);
+		expect(texts(rows)).toEqual([
+			expect.stringMatching(/^\+ rn2 +diamol\/ch06-random-number +Exited \(0\) +—/),
+			expect.stringMatching(/^ {2}rn1 +diamol\/ch06-random-number +Exited \(0\)/),
+		]);
 		expect(rows[0]!.selected).toBe(true);
 		expect(rowText(containersHeader(78))).toMatch(/NAME +IMAGE +STATE +MOUNTS/);
 		fits(rows, 78);
@@ -63,7 +66,11 @@ describe('containers rows', () => {
 
 describe('volumes rows', () => {
 	it('names volumes, shortens anonymous ones, lists users and files', () => {
-		const model = run('docker volume create data', 'docker container run --name ww -v data:/data diamol/base sh -c "echo hi > /data/a.txt"', 'docker container create --name anon -v /cache diamol/ch06-random-number');
+		const model = run(
+			'docker volume create data',
+			'docker container run --name ww -v data:/data diamol/base sh -c "echo hi > /data/a.txt"',
+			'docker container create --name anon -v /cache diamol/ch06-random-number',
+		);
 		const lines = volumeLines(model.world.volumes, model.world.containers, model.changes);
 		const rows = texts(volumeRows(lines, model.changes, 78, -1, 0, 20));
 		expect(rows[0]).toMatch(/^ {2}data +ww +1$/);
@@ -179,7 +186,18 @@ describe('terminal rows', () => {
 describe('step rows', () => {
 	it('shows the text, what to try and live checks', () => {
 		const model = run(RN1);
-		const view = {scenario: model.scenario, step: 0, lang: 'en', checks: model.checks, completed: model.completed, hintsShown: 1, solutionShown: false, prediction: undefined, celebrate: false, world: model.world};
+		const view = {
+			scenario: model.scenario,
+			step: 0,
+			lang: 'en',
+			checks: model.checks,
+			completed: model.completed,
+			hintsShown: 1,
+			solutionShown: false,
+			prediction: undefined,
+			celebrate: false,
+			world: model.world,
+		};
 		const rows = texts(stepRows(view, 80));
 		expect(rows[0]).toBe('Step 1 of 2');
 		expect(rows).toContain('  $ docker container run --name rn1 diamol/ch06-random-number');
@@ -191,7 +209,17 @@ describe('step rows', () => {
 
 	it('asks the prediction, then scores it and explains from the world', () => {
 		const model = gotoStep(run(RN1, RN2), 1, context);
-		const base = {scenario: model.scenario, step: 1, lang: 'en', checks: model.checks, completed: model.completed, hintsShown: 0, solutionShown: false, celebrate: false, world: model.world};
+		const base = {
+			scenario: model.scenario,
+			step: 1,
+			lang: 'en',
+			checks: model.checks,
+			completed: model.completed,
+			hintsShown: 0,
+			solutionShown: false,
+			celebrate: false,
+			world: model.world,
+		};
 		expect(predictionChoices({...base, prediction: undefined})).toEqual(['An image layer', "rn1's writable layer", 'A volume']);
 		const answered = answerPrediction(model, 0);
 		const rows = texts(stepRows({...base, prediction: answered.predictions.predict}, 70));

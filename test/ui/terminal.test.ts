@@ -15,7 +15,12 @@ function setup() {
 	const proc = new FakeProcess();
 	const stopped: string[] = [];
 	const reported: unknown[] = [];
-	const guard = guardExit(screen, () => stopped.push('ink'), error => reported.push(error), proc as unknown as NodeJS.Process);
+	const guard = guardExit(
+		screen,
+		() => stopped.push('ink'),
+		error => reported.push(error),
+		proc as unknown as NodeJS.Process,
+	);
 	screen.enter();
 	return {written, screen, proc, stopped, reported, guard};
 }

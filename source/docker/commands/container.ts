@@ -115,7 +115,8 @@ function sizeColumn(ctx: DockerContext, container: Container): string {
 
 /** `docker ps`: quoted, shell-escaped command cut to 20 runes, like the CLI's formatter. */
 function quotedCommand(container: Container, noTrunc: boolean): string {
-	const text = container.args.length === 0 ? container.path : `${container.path} ${container.args.map(arg => (/[\s'"]/.test(arg) ? `'${arg.replace(/'/g, `'"'"'`)}'` : arg)).join(' ')}`;
+	const text =
+		container.args.length === 0 ? container.path : `${container.path} ${container.args.map(arg => (/[\s'"]/.test(arg) ? `'${arg.replace(/'/g, `'"'"'`)}'` : arg)).join(' ')}`;
 	return JSON.stringify(noTrunc ? text : ellipsis(text, 20));
 }
 
@@ -205,7 +206,11 @@ export function exec(ctx: DockerContext, command: ParsedCommand): number {
 
 export function diff(ctx: DockerContext, command: ParsedCommand): number {
 	return withContainer(ctx, command.args[0]!, container => {
-		ctx.io.out(containerChanges(ctx.world, container).map(change => `${change.kind} ${change.path}\n`).join(''));
+		ctx.io.out(
+			containerChanges(ctx.world, container)
+				.map(change => `${change.kind} ${change.path}\n`)
+				.join(''),
+		);
 		return 0;
 	});
 }
@@ -271,7 +276,7 @@ function tarSize(fs: FsApi, path: string): number {
 		for (const name of fs.list(stat.path)) size += tarSize(fs, joinPath(stat.path, name)) - 1024;
 		return size + 1024;
 	}
-	const bytes = stat.entry.kind === 'file' ? stat.entry.size ?? Buffer.byteLength(stat.entry.content) : 0;
+	const bytes = stat.entry.kind === 'file' ? (stat.entry.size ?? Buffer.byteLength(stat.entry.content)) : 0;
 	return 512 + Math.ceil(bytes / 512) * 512 + 1024;
 }
 

@@ -65,7 +65,10 @@ export function imageLs(ctx: DockerContext, command: ParsedCommand): number {
 				ID: noTrunc ? row.id : row.id.slice(7, 19),
 				Digest: '<none>',
 				CreatedSince: ago(world.clock, row.created),
-				CreatedAt: new Date(row.created).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
+				CreatedAt: new Date(row.created)
+					.toISOString()
+					.replace('T', ' ')
+					.replace(/\.\d+Z$/, ' +0000 UTC'),
 				Size: humanSize(row.size),
 				Containers: 'N/A',
 				SharedSize: 'N/A',
@@ -75,10 +78,12 @@ export function imageLs(ctx: DockerContext, command: ParsedCommand): number {
 			{ID: 'IMAGE ID'},
 		);
 	}
-	io.out(table([
-		['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'],
-		...rows.map(row => [row.repository, row.tag, noTrunc ? row.id : row.id.slice(7, 19), ago(world.clock, row.created), humanSize(row.size)]),
-	]));
+	io.out(
+		table([
+			['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'],
+			...rows.map(row => [row.repository, row.tag, noTrunc ? row.id : row.id.slice(7, 19), ago(world.clock, row.created), humanSize(row.size)]),
+		]),
+	);
 	return 0;
 }
 
@@ -90,7 +95,7 @@ export function history(ctx: DockerContext, command: ParsedCommand): number {
 	const human = command.flags.human === undefined ? true : flagBool(command, 'human');
 	const layers = imageLayers(world, image.id);
 	let layerIndex = 0;
-	const sizes = image.history.map(entry => (entry.emptyLayer ? 0 : layers[layerIndex++]?.size ?? 0));
+	const sizes = image.history.map(entry => (entry.emptyLayer ? 0 : (layers[layerIndex++]?.size ?? 0)));
 	// A row names an image when that image (the one itself, or a parent it was committed from) is
 	// local; rows of pulled images' own history have no local image: <missing>.
 	const ids = new Map<number, string>([[image.history.length - 1, image.id]]);
@@ -125,7 +130,11 @@ export function imageRm(ctx: DockerContext, command: ParsedCommand): number {
 	let status = 0;
 	for (const ref of command.args) {
 		try {
-			ctx.io.out(removeImage(ctx.world, ref, flagBool(command, 'force')).map(line => line + '\n').join(''));
+			ctx.io.out(
+				removeImage(ctx.world, ref, flagBool(command, 'force'))
+					.map(line => line + '\n')
+					.join(''),
+			);
 		} catch (error) {
 			if (!(error instanceof DaemonError)) throw error;
 			status = daemonError(ctx.io, error.message);

@@ -13,7 +13,10 @@ import {own, readonly, type Volume} from '../../engine/world.js';
 export function volumeCreate(ctx: DockerContext, command: ParsedCommand): number {
 	const name = command.args[0] ?? flagString(command, 'name');
 	if (name !== undefined && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(name)) {
-		return daemonError(ctx.io, `create ${name}: "${name}" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path`);
+		return daemonError(
+			ctx.io,
+			`create ${name}: "${name}" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path`,
+		);
 	}
 	ctx.world.serial++;
 	const volume = createVolume(ctx.world, name ?? randomHex(ctx.world, 64), name === undefined);
@@ -36,7 +39,15 @@ export function volumeLs(ctx: DockerContext, command: ParsedCommand): number {
 		return printRows(
 			ctx.io,
 			format,
-			volumes.map(volume => ({Driver: 'local', Name: volume.name, Scope: 'local', Mountpoint: `/var/lib/docker/volumes/${volume.name}/_data`, Labels: '', Links: 'N/A', Size: 'N/A'})),
+			volumes.map(volume => ({
+				Driver: 'local',
+				Name: volume.name,
+				Scope: 'local',
+				Mountpoint: `/var/lib/docker/volumes/${volume.name}/_data`,
+				Labels: '',
+				Links: 'N/A',
+				Size: 'N/A',
+			})),
 		);
 	}
 	ctx.io.out(table([['DRIVER', 'VOLUME NAME'], ...volumes.map(volume => ['local', volume.name])]));

@@ -17,9 +17,7 @@ export function table(rows: string[][]): string {
 		}
 		widths.push(width);
 	}
-	return rows
-		.map(row => row.map((cell, c) => (c === row.length - 1 ? cell : cell + ' '.repeat(widths[c]! - displayWidth(cell)))).join(''))
-		.join('\n') + '\n';
+	return rows.map(row => row.map((cell, c) => (c === row.length - 1 ? cell : cell + ' '.repeat(widths[c]! - displayWidth(cell)))).join('')).join('\n') + '\n';
 }
 
 /** Terminal columns of a string (the CLI counts runes; "…" is one). */

@@ -533,7 +533,7 @@ function unquote(s: string): string {
 	if (s.length < 2 || s[s.length - 1] !== q) throw new TemplateError('invalid syntax');
 	const body = s.slice(1, -1);
 	let out = '';
-	for (let i = 0; i < body.length; ) {
+	for (let i = 0; i < body.length;) {
 		const c = String.fromCodePoint(body.codePointAt(i)!);
 		if (c === q || c === '\n') throw new TemplateError('invalid syntax');
 		if (c !== '\\') {
@@ -551,7 +551,8 @@ function unquote(s: string): string {
 			const hex = body.slice(i, i + n);
 			if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(hex)) throw new TemplateError('invalid syntax');
 			const cp = parseInt(hex, 16);
-			if (e === 'x') out += Buffer.from([cp]).toString('latin1'); // a raw byte; approximated as that code point
+			if (e === 'x')
+				out += Buffer.from([cp]).toString('latin1'); // a raw byte; approximated as that code point
 			else {
 				if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) throw new TemplateError('invalid syntax');
 				out += String.fromCodePoint(cp);
@@ -590,9 +591,7 @@ function newNumber(pos: number, text: string, typ: ItemType): NumberNode {
 	if (intMatch) {
 		const sign = intMatch[1] === '-' ? -1n : 1n;
 		const body = intMatch[2]!;
-		const big =
-			sign *
-			(/^0[oO]/.test(body) ? BigInt('0o' + body.slice(2)) : /^0[0-7]+$/.test(body) ? BigInt('0o' + body.slice(1)) : BigInt(body));
+		const big = sign * (/^0[oO]/.test(body) ? BigInt('0o' + body.slice(2)) : /^0[0-7]+$/.test(body) ? BigInt('0o' + body.slice(1)) : BigInt(body));
 		if (big >= -(2n ** 63n) && big < 2n ** 63n) return {...n, isInt: true, isFloat: true, int: Number(big), float: Number(big)};
 		if (big >= 0n && big < 2n ** 64n) return {...n, isFloat: true, float: Number(big)};
 		throw new TemplateError(`integer overflow: ${goQuote(text)}`);

@@ -43,11 +43,14 @@ export const str = (v: string, type?: string): GoValue => (type ? {t: 'string', 
 export const bool = (v: boolean, type?: string): GoValue => (type ? {t: 'bool', v, type} : {t: 'bool', v});
 export const int = (v: number, type?: string): GoValue => (type ? {t: 'int', v, type} : {t: 'int', v});
 export const float = (v: number, type?: string): GoValue => (type ? {t: 'float', v, type} : {t: 'float', v});
-export const nil = (of: 'ptr' | 'slice' | 'map' | 'interface', type?: string): GoValue =>
-	type ? {t: 'nil', of, type} : {t: 'nil', of};
+export const nil = (of: 'ptr' | 'slice' | 'map' | 'interface', type?: string): GoValue => (type ? {t: 'nil', of, type} : {t: 'nil', of});
 export const slice = (items: GoValue[], type?: string): GoValue => (type ? {t: 'slice', items, type} : {t: 'slice', items});
 /** A []string. */
-export const strings = (items: string[], type?: string): GoValue => slice(items.map(s => str(s)), type ?? '[]string');
+export const strings = (items: string[], type?: string): GoValue =>
+	slice(
+		items.map(s => str(s)),
+		type ?? '[]string',
+	);
 export function map(entries: Array<[string, GoValue]> | Record<string, GoValue>, type?: string): GoValue {
 	const list = Array.isArray(entries) ? entries : Object.entries(entries);
 	return type ? {t: 'map', entries: list, type} : {t: 'map', entries: list};
@@ -190,7 +193,14 @@ function timeParts(iso: string): TimeParts {
 		date.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
 		date.setUTCHours(Number(h), Number(mi) + offset, Number(s), 0);
 		const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-		[y, mo, d, h, mi, s] = [pad(date.getUTCFullYear(), 4), pad(date.getUTCMonth() + 1), pad(date.getUTCDate()), pad(date.getUTCHours()), pad(date.getUTCMinutes()), pad(date.getUTCSeconds())];
+		[y, mo, d, h, mi, s] = [
+			pad(date.getUTCFullYear(), 4),
+			pad(date.getUTCMonth() + 1),
+			pad(date.getUTCDate()),
+			pad(date.getUTCHours()),
+			pad(date.getUTCMinutes()),
+			pad(date.getUTCSeconds()),
+		];
 	}
 	return {date: `${y}-${mo}-${d}`, clock: `${h}:${mi}:${s}`, frac};
 }
@@ -356,7 +366,8 @@ export function goQuote(s: string, asciiOnly = false, quote = '"'): string {
 	for (const ch of s) {
 		const c = ch.codePointAt(0)!;
 		if (ch === quote || ch === '\\') out += '\\' + ch;
-		else if (c >= 0xd800 && c <= 0xdfff) out += '\\ufffd'; // lone surrogate: invalid UTF-8 in Go
+		else if (c >= 0xd800 && c <= 0xdfff)
+			out += '\\ufffd'; // lone surrogate: invalid UTF-8 in Go
 		else if (c < 0x80 ? c >= 0x20 && c < 0x7f : !asciiOnly && (printable.test(ch) || c === 0x20)) out += ch;
 		else {
 			const named: Record<number, string> = {7: '\\a', 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t', 11: '\\v'};
@@ -891,7 +902,8 @@ export function jsonString(s: string, escapeHTML = true): string {
 			const named: Record<number, string> = {8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t'};
 			out += named[c] ?? '\\u00' + c.toString(16).padStart(2, '0');
 		} else if (escapeHTML && (ch === '<' || ch === '>' || ch === '&')) out += '\\u00' + c.toString(16);
-		else if (c === 0x2028 || c === 0x2029) out += '\\u' + c.toString(16); // always escaped (JSONP safety)
+		else if (c === 0x2028 || c === 0x2029)
+			out += '\\u' + c.toString(16); // always escaped (JSONP safety)
 		else if (c >= 0xd800 && c <= 0xdbff) {
 			const next = s.charCodeAt(i + 1);
 			if (next >= 0xdc00 && next <= 0xdfff) {
@@ -958,9 +970,21 @@ export function goJson(v: GoValue, opts: JsonOptions = {}): string {
 			case 'slice':
 				return '[' + x.items.map(enc).join(',') + ']';
 			case 'map':
-				return '{' + sortedEntries(x.entries).map(([k, item]) => jsonString(k, html) + ':' + enc(item)).join(',') + '}';
+				return (
+					'{' +
+					sortedEntries(x.entries)
+						.map(([k, item]) => jsonString(k, html) + ':' + enc(item))
+						.join(',') +
+					'}'
+				);
 			case 'struct':
-				return '{' + jsonFields(x.fields).map(([k, item]) => jsonString(k, html) + ':' + enc(item)).join(',') + '}';
+				return (
+					'{' +
+					jsonFields(x.fields)
+						.map(([k, item]) => jsonString(k, html) + ':' + enc(item))
+						.join(',') +
+					'}'
+				);
 			case 'ptr':
 				return enc(x.to);
 			case 'time':
@@ -1015,7 +1039,8 @@ export function jsonIndent(src: string, prefix: string, indent: string): string 
 			newline();
 		} else if (c === ':') out += ': ';
 		else if (c === ']' || c === '}') {
-			if (needIndent) needIndent = false; // suppress the indent of an empty [] or {}
+			if (needIndent)
+				needIndent = false; // suppress the indent of an empty [] or {}
 			else {
 				depth--;
 				newline();
@@ -1060,9 +1085,19 @@ export function jsonInterfaceValue(v: GoValue): GoValue {
 			case 'slice':
 				return iface(slice(x.items.map(conv), '[]interface {}'));
 			case 'map':
-				return iface(map(sortedEntries(x.entries).map(([k, item]) => [k, conv(item)] as [string, GoValue]), 'map[string]interface {}'));
+				return iface(
+					map(
+						sortedEntries(x.entries).map(([k, item]) => [k, conv(item)] as [string, GoValue]),
+						'map[string]interface {}',
+					),
+				);
 			case 'struct':
-				return iface(map(sortedEntries(jsonFields(x.fields)).map(([k, item]) => [k, conv(item)] as [string, GoValue]), 'map[string]interface {}'));
+				return iface(
+					map(
+						sortedEntries(jsonFields(x.fields)).map(([k, item]) => [k, conv(item)] as [string, GoValue]),
+						'map[string]interface {}',
+					),
+				);
 			case 'ptr':
 				return conv(x.to);
 			case 'time':

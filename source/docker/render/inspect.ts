@@ -16,12 +16,18 @@ function stringList(items: string[] | null): GoValue {
 
 function stringSet(keys: string[], omitEmpty = false): GoValue {
 	if (keys.length === 0 && !omitEmpty) return nil('map', 'map[string]struct {}');
-	return map(keys.map(key => [key, empty()] as [string, GoValue]), 'map[string]struct {}');
+	return map(
+		keys.map(key => [key, empty()] as [string, GoValue]),
+		'map[string]struct {}',
+	);
 }
 
 function labels(record: Record<string, string> | null): GoValue {
 	if (record === null) return nil('map', 'map[string]string');
-	return map(Object.entries(record).map(([k, v]) => [k, str(v)] as [string, GoValue]), 'map[string]string');
+	return map(
+		Object.entries(record).map(([k, v]) => [k, str(v)] as [string, GoValue]),
+		'map[string]string',
+	);
 }
 
 /** types.MountPoint: `{volume <name> <source> /data local  true }` in fmt, json with omitempty. */
@@ -86,7 +92,9 @@ function config(shape: ConfigShape): GoValue {
 }
 
 function containerIp(world: World, container: Container): string {
-	const running = Object.values(readonly(world.containers)).filter(other => other.status === 'running').sort((a, b) => a.startedAt - b.startedAt);
+	const running = Object.values(readonly(world.containers))
+		.filter(other => other.status === 'running')
+		.sort((a, b) => a.startedAt - b.startedAt);
 	const index = running.findIndex(other => other.id === container.id);
 	return index < 0 ? '' : `172.17.0.${index + 2}`;
 }
@@ -103,7 +111,10 @@ function portMap(container: Container, published: boolean): GoValue {
 	for (const port of [...ports].sort()) {
 		const bindings = container.hostConfig.portBindings.filter(binding => `${binding.containerPort}/${binding.protocol}` === port);
 		if (!published) {
-			entries.push([port, bindings.length === 0 ? nil('slice', '[]nat.PortBinding') : slice(bindings.map(binding => struct({HostIp: str(binding.hostIp), HostPort: str(String(binding.hostPort))})))]);
+			entries.push([
+				port,
+				bindings.length === 0 ? nil('slice', '[]nat.PortBinding') : slice(bindings.map(binding => struct({HostIp: str(binding.hostIp), HostPort: str(String(binding.hostPort))}))),
+			]);
 			continue;
 		}
 		if (bindings.length === 0) {
@@ -154,7 +165,9 @@ export function containerInspect(world: World, container: Container, withSize = 
 	const endpoint = running ? hexFor('endpoint:' + container.id + container.startedAt) : '';
 	const status = container.status;
 	const portBindings = map(
-		container.hostConfig.portBindings.map(binding => [`${binding.containerPort}/${binding.protocol}`, slice([struct({HostIp: str(binding.hostIp), HostPort: str(String(binding.hostPort))})])] as [string, GoValue]),
+		container.hostConfig.portBindings.map(
+			binding => [`${binding.containerPort}/${binding.protocol}`, slice([struct({HostIp: str(binding.hostIp), HostPort: str(String(binding.hostPort))})])] as [string, GoValue],
+		),
 		'nat.PortMap',
 	);
 	const fields = [
@@ -374,7 +387,21 @@ function hostConfig(container: Container, portBindings: GoValue): GoValue {
 					),
 			{omitempty: true},
 		),
-		field('MaskedPaths', strings(['/proc/asound', '/proc/acpi', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware'])),
+		field(
+			'MaskedPaths',
+			strings([
+				'/proc/asound',
+				'/proc/acpi',
+				'/proc/kcore',
+				'/proc/keys',
+				'/proc/latency_stats',
+				'/proc/timer_list',
+				'/proc/timer_stats',
+				'/proc/sched_debug',
+				'/proc/scsi',
+				'/sys/firmware',
+			]),
+		),
 		field('ReadonlyPaths', strings(['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'])),
 	]);
 }
@@ -406,7 +433,9 @@ export function imageInspect(world: World, image: Image, options: {typed?: boole
 	const last = image.history.at(-1);
 	const parentConfigImage = 'sha256:' + hexFor('parent:' + image.id);
 	const size = imageSize(world, image);
-	const layers = imageLayers(world, image.id).map(layer => hexFor('layer:' + layer.digest)).reverse();
+	const layers = imageLayers(world, image.id)
+		.map(layer => hexFor('layer:' + layer.digest))
+		.reverse();
 	const shape = (hostname: string, cmd: string[] | null, labelsValue: Record<string, string> | null): ConfigShape => ({
 		hostname,
 		user: image.config.user,
@@ -456,7 +485,19 @@ export function imageInspect(world: World, image: Image, options: {typed?: boole
 			struct({
 				Data: map(
 					[
-						...(layers.length > 1 ? [['LowerDir', str(layers.slice(1).map(id => `${DATA}/overlay2/${id}/diff`).join(':'))] as [string, GoValue]] : []),
+						...(layers.length > 1
+							? [
+									[
+										'LowerDir',
+										str(
+											layers
+												.slice(1)
+												.map(id => `${DATA}/overlay2/${id}/diff`)
+												.join(':'),
+										),
+									] as [string, GoValue],
+								]
+							: []),
 						['MergedDir', str(`${DATA}/overlay2/${layers[0]}/merged`)],
 						['UpperDir', str(`${DATA}/overlay2/${layers[0]}/diff`)],
 						['WorkDir', str(`${DATA}/overlay2/${layers[0]}/work`)],

@@ -35,7 +35,11 @@ const HEADERS: Record<string, string> = {
 export type Row = Record<string, string>;
 
 function rowValue(row: Row): GoValue {
-	return struct(Object.keys(row).sort().map(key => ({name: key, value: str(row[key]!)})));
+	return struct(
+		Object.keys(row)
+			.sort()
+			.map(key => ({name: key, value: str(row[key]!)})),
+	);
 }
 
 /** Renders rows with a user format; returns the text, or an error line as the CLI prints it. */

@@ -142,7 +142,10 @@ export function formItem(body: string): string {
 			i += 2;
 		} else bytes.push(...Buffer.from(raw[i]!, 'utf8'));
 	}
-	return Buffer.from(bytes).toString('utf8').replace(/[\n\r]/g, ' ').replace(/\|/g, '/');
+	return Buffer.from(bytes)
+		.toString('utf8')
+		.replace(/[\n\r]/g, ' ')
+		.replace(/\|/g, '/');
 }
 
 /** Serves one request; the database lives wherever the container's mounts put it. */
@@ -193,7 +196,11 @@ export function todoRequest(world: World, container: Container, request: HttpReq
 		}
 	} else response = {status: 404, body: ''};
 
-	if (response.status === 500) log(lines('fail: Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware[1]', '      An unhandled exception has occurred while executing the request.'));
-	if (app.debug) log(lines('info: Microsoft.AspNetCore.Hosting.Diagnostics[2]', `      Request finished HTTP/1.1 ${request.method} http://${request.host}${request.target} - ${response.status}`));
+	if (response.status === 500)
+		log(lines('fail: Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware[1]', '      An unhandled exception has occurred while executing the request.'));
+	if (app.debug)
+		log(
+			lines('info: Microsoft.AspNetCore.Hosting.Diagnostics[2]', `      Request finished HTTP/1.1 ${request.method} http://${request.host}${request.target} - ${response.status}`),
+		);
 	return response;
 }

@@ -22,11 +22,7 @@ export interface Proc {
 /** A program: returns its exit status. Throws ExitSignal/BlockSignal to end the shell or block. */
 export type Program = (proc: Proc) => number;
 
-export type Lookup =
-	| {kind: 'program'; program: Program}
-	| {kind: 'script'; source: string}
-	| {kind: 'not-found'}
-	| {kind: 'denied'};
+export type Lookup = {kind: 'program'; program: Program} | {kind: 'script'; source: string} | {kind: 'not-found'} | {kind: 'denied'};
 
 export interface Shell {
 	flavor: 'bash' | 'busybox';
@@ -164,7 +160,10 @@ function expandPartValue(shell: Shell, part: Word[number], io: Io): string {
 	if (part.t === 'lit') return part.v;
 	if (part.t === 'cmd') return commandSubstitution(shell, part.source, io);
 	const value = variable(shell, part.name);
-	const arg = () => expandWord(shell, part.arg ?? [], io, false).map(field => field.text).join(' ');
+	const arg = () =>
+		expandWord(shell, part.arg ?? [], io, false)
+			.map(field => field.text)
+			.join(' ');
 	switch (part.op) {
 		case '#':
 			return String((value ?? '').length);
@@ -237,7 +236,13 @@ function globToRegExp(segment: string, globbable: boolean[]): RegExp {
 		else if (globbable[i] && ch === '[') {
 			const end = segment.indexOf(']', i + 1);
 			if (end > i) {
-				source += '[' + segment.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
+				source +=
+					'[' +
+					segment
+						.slice(i + 1, end)
+						.replace(/^!/, '^')
+						.replace(/\\/g, '\\\\') +
+					']';
 				i = end;
 			} else source += '\\[';
 		} else source += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -353,9 +358,10 @@ function openRedirects(shell: Shell, command: SimpleCommand, io: Io): (Sink & {s
 			shell.fs.write(path, '', {append: redirect.op === '>>'});
 		} catch (error) {
 			const code = error instanceof FsError ? error.code : undefined;
-			const text = shell.flavor === 'bash'
-				? `${target}: ${errnoText(error)}`
-				: `can't create ${target}: ${code === 'ENOENT' || code === 'ENOTDIR' ? 'nonexistent directory' : errnoText(error)}`;
+			const text =
+				shell.flavor === 'bash'
+					? `${target}: ${errnoText(error)}`
+					: `can't create ${target}: ${code === 'ENOENT' || code === 'ENOTDIR' ? 'nonexistent directory' : errnoText(error)}`;
 			io.err(shellError(shell, text));
 			return undefined;
 		}
@@ -377,7 +383,9 @@ function runCommand(shell: Shell, command: SimpleCommand, io: Io): number {
 	const argv = expandWords(shell, command.words, io);
 	const assignments: Record<string, string> = {};
 	for (const {name, value} of command.assigns) {
-		assignments[name] = expandWord(shell, value, io, false).map(field => field.text).join('');
+		assignments[name] = expandWord(shell, value, io, false)
+			.map(field => field.text)
+			.join('');
 	}
 	const substitutionStatus = shell.substitutionStatus ?? 0;
 	const sink = openRedirects(shell, command, io);
@@ -445,7 +453,7 @@ const BUILTINS: Record<string, Program> = {
 	cd(proc) {
 		const {shell} = proc;
 		const target = proc.argv[1] ?? shell.vars.HOME ?? '/';
-		const destination = target === '-' ? shell.vars.OLDPWD ?? shell.cwd : target;
+		const destination = target === '-' ? (shell.vars.OLDPWD ?? shell.cwd) : target;
 		const path = normalizePath(destination, shell.cwd);
 		try {
 			const dir = shell.fs.stat(path);
@@ -548,4 +556,3 @@ function testBuiltin(proc: Proc, args: string[]): number {
 	};
 	return evaluate(args) ? 0 : 1;
 }
-

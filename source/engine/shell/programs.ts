@@ -118,7 +118,8 @@ function lsProgram(flavor: Flavor): Program {
 					.map(name => {
 						const path = dir === undefined ? abs(proc, name) : joinPath(abs(proc, dir), name);
 						const entry = fs.stat(path, false).entry;
-						const size = entry.kind === 'file' ? entry.size ?? Buffer.byteLength(entry.content) : entry.kind === 'dir' ? 4096 : entry.kind === 'symlink' ? entry.target.length : 0;
+						const size =
+							entry.kind === 'file' ? (entry.size ?? Buffer.byteLength(entry.content)) : entry.kind === 'dir' ? 4096 : entry.kind === 'symlink' ? entry.target.length : 0;
 						const mode = entry.kind === 'file' || entry.kind === 'dir' ? entry.mode : 0o777;
 						const link = entry.kind === 'symlink' ? ` -> ${entry.target}` : '';
 						return `${modeString(entry.kind, mode)} 1 root root ${String(size).padStart(6)} ${name}${link}\n`;
@@ -183,7 +184,11 @@ function mkdirProgram(flavor: Flavor): Program {
 	return proc => {
 		const {flags, operands} = parseFlags(proc.argv.slice(1));
 		if (operands.length === 0) {
-			proc.err(flavor === 'bash' ? "mkdir: missing operand\nTry 'mkdir --help' for more information.\n" : 'BusyBox v1.35.0 multi-call binary.\n\nUsage: mkdir [-m MODE] [-p] DIRECTORY...\n');
+			proc.err(
+				flavor === 'bash'
+					? "mkdir: missing operand\nTry 'mkdir --help' for more information.\n"
+					: 'BusyBox v1.35.0 multi-call binary.\n\nUsage: mkdir [-m MODE] [-p] DIRECTORY...\n',
+			);
 			return 1;
 		}
 		let status = 0;
@@ -279,7 +284,11 @@ function cpProgram(flavor: Flavor, move = false): Program {
 		const {flags, operands} = parseFlags(proc.argv.slice(1));
 		const recursive = move || flags.has('r') || flags.has('R') || flags.has('a');
 		if (operands.length < 2) {
-			proc.err(flavor === 'bash' ? `${name}: missing file operand\nTry '${name} --help' for more information.\n` : `BusyBox v1.35.0 multi-call binary.\n\nUsage: ${name} [OPTIONS] SOURCE... DEST\n`);
+			proc.err(
+				flavor === 'bash'
+					? `${name}: missing file operand\nTry '${name} --help' for more information.\n`
+					: `BusyBox v1.35.0 multi-call binary.\n\nUsage: ${name} [OPTIONS] SOURCE... DEST\n`,
+			);
 			return 1;
 		}
 		const dest = operands.at(-1)!;
@@ -339,7 +348,11 @@ function chmodProgram(flavor: Flavor): Program {
 	return proc => {
 		const [spec, ...files] = proc.argv.slice(1);
 		if (!spec || files.length === 0) {
-			proc.err(flavor === 'bash' ? "chmod: missing operand\nTry 'chmod --help' for more information.\n" : 'BusyBox v1.35.0 multi-call binary.\n\nUsage: chmod [-Rcvf] MODE[,MODE]... FILE...\n');
+			proc.err(
+				flavor === 'bash'
+					? "chmod: missing operand\nTry 'chmod --help' for more information.\n"
+					: 'BusyBox v1.35.0 multi-call binary.\n\nUsage: chmod [-Rcvf] MODE[,MODE]... FILE...\n',
+			);
 			return 1;
 		}
 		let status = 0;
@@ -366,7 +379,13 @@ function sleepProgram(flavor: Flavor): Program {
 	return proc => {
 		const arg = proc.argv[1];
 		if (arg === undefined || !/^[0-9.]+[smhd]?$/.test(arg)) {
-			proc.err(flavor === 'bash' ? (arg === undefined ? "sleep: missing operand\nTry 'sleep --help' for more information.\n" : `sleep: invalid time interval ${q(arg)}\nTry 'sleep --help' for more information.\n`) : `sleep: invalid number '${arg ?? ''}'\n`);
+			proc.err(
+				flavor === 'bash'
+					? arg === undefined
+						? "sleep: missing operand\nTry 'sleep --help' for more information.\n"
+						: `sleep: invalid time interval ${q(arg)}\nTry 'sleep --help' for more information.\n`
+					: `sleep: invalid number '${arg ?? ''}'\n`,
+			);
 			return 1;
 		}
 		return 0;
@@ -374,7 +393,11 @@ function sleepProgram(flavor: Flavor): Program {
 }
 
 const envProgram: Program = proc => {
-	proc.out(Object.entries(proc.env).map(([k, v]) => `${k}=${v}\n`).join(''));
+	proc.out(
+		Object.entries(proc.env)
+			.map(([k, v]) => `${k}=${v}\n`)
+			.join(''),
+	);
 	return 0;
 };
 
@@ -465,7 +488,11 @@ function grepProgram(flavor: Flavor): Program {
 		const {flags, operands} = parseFlags(proc.argv.slice(1));
 		const [pattern, ...files] = operands;
 		if (pattern === undefined) {
-			proc.err(flavor === 'bash' ? "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n" : 'BusyBox v1.35.0 multi-call binary.\n\nUsage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n');
+			proc.err(
+				flavor === 'bash'
+					? "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n"
+					: 'BusyBox v1.35.0 multi-call binary.\n\nUsage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n',
+			);
 			return 2;
 		}
 		let regex: RegExp;

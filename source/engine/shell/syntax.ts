@@ -7,9 +7,7 @@
  */
 
 export type Part =
-	| {t: 'lit'; v: string; quoted: boolean}
-	| {t: 'var'; name: string; op?: ':-' | '-' | ':=' | ':+' | '#'; arg?: Word; quoted: boolean}
-	| {t: 'cmd'; source: string; quoted: boolean};
+	{t: 'lit'; v: string; quoted: boolean} | {t: 'var'; name: string; op?: ':-' | '-' | ':=' | ':+' | '#'; arg?: Word; quoted: boolean} | {t: 'cmd'; source: string; quoted: boolean};
 
 export type Word = Part[];
 

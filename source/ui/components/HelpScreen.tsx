@@ -29,7 +29,14 @@ export function HelpScreen({width, height, scroll, theme}: {width: number; heigh
 	const offset = Math.max(0, Math.min(scroll, rows.length - inner));
 	return (
 		<Box width={width} height={height} flexDirection="column">
-			<Pane title={[{text: 'Keys', active: true}]} info={`${offset + 1}–${Math.min(rows.length, offset + inner)} of ${rows.length} · ↑↓ scroll · Esc close`} focused width={width} height={height} theme={theme}>
+			<Pane
+				title={[{text: 'Keys', active: true}]}
+				info={`${offset + 1}–${Math.min(rows.length, offset + inner)} of ${rows.length} · ↑↓ scroll · Esc close`}
+				focused
+				width={width}
+				height={height}
+				theme={theme}
+			>
 				<Rows rows={rows.slice(offset, offset + inner)} width={width - 2} height={inner} theme={theme} />
 			</Pane>
 		</Box>

@@ -40,7 +40,13 @@ export function Pane({title, info = '', focused, width, height, theme, children}
 			<Text key={index} {...border}>
 				{separator}
 			</Text>,
-			<Text key={`t${index}`} bold={part.active} inverse={part.active && focused} {...(part.active ? {} : {dimColor: true})} {...(theme.color && part.active ? {color: focused ? 'cyan' : undefined} : {})}>
+			<Text
+				key={`t${index}`}
+				bold={part.active}
+				inverse={part.active && focused}
+				{...(part.active ? {} : {dimColor: true})}
+				{...(theme.color && part.active ? {color: focused ? 'cyan' : undefined} : {})}
+			>
 				{label}
 			</Text>,
 		);
@@ -60,7 +66,17 @@ export function Pane({title, info = '', focused, width, height, theme, children}
 				) : null}
 				<Text {...border}>╮</Text>
 			</Text>
-			<Box flexDirection="column" width={width} height={height - 1} borderStyle="round" borderTop={false} borderColor={border.color} borderDimColor={border.dimColor} paddingLeft={0} overflow="hidden">
+			<Box
+				flexDirection="column"
+				width={width}
+				height={height - 1}
+				borderStyle="round"
+				borderTop={false}
+				borderColor={border.color}
+				borderDimColor={border.dimColor}
+				paddingLeft={0}
+				overflow="hidden"
+			>
 				{children}
 			</Box>
 		</Box>

@@ -48,7 +48,13 @@ export function Rows({rows, width, height, theme, showSelection}: RowsProps) {
 	while (last >= 0 && rows[last]!.segments.length === 0 && !rows[last]!.selected) last--;
 	for (let i = 0; i <= last; i++) {
 		const row = rows[i]!;
-		lines.push(row.segments.length === 0 && !(row.selected && showSelection) ? <Box key={i} height={1} flexShrink={0} /> : <RowView key={i} row={row} width={width} theme={theme} showSelection={showSelection} />);
+		lines.push(
+			row.segments.length === 0 && !(row.selected && showSelection) ? (
+				<Box key={i} height={1} flexShrink={0} />
+			) : (
+				<RowView key={i} row={row} width={width} theme={theme} showSelection={showSelection} />
+			),
+		);
 	}
 	return (
 		<Box flexDirection="column" height={height} flexShrink={0} overflow="hidden">

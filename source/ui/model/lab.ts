@@ -28,9 +28,7 @@ export interface HistoryEntry {
 	step: number;
 }
 
-export type NewBlock =
-	| {kind: 'command'; prompt: string; line: string; output: Chunk[]; status: number}
-	| {kind: 'note'; text: string; tone: 'info' | 'ok' | 'warn' | 'error'};
+export type NewBlock = {kind: 'command'; prompt: string; line: string; output: Chunk[]; status: number} | {kind: 'note'; text: string; tone: 'info' | 'ok' | 'warn' | 'error'};
 
 /** One thing in the terminal's scrollback: a command with its output, or a note from the lab. */
 export type TermBlock = NewBlock & {id: number};
@@ -154,7 +152,11 @@ function settle(model: LabModel, context: LabContext, markComplete: boolean): La
 		const completed = [...model.completed, step.id];
 		const last = model.step === model.scenario.steps.length - 1;
 		const all = model.scenario.steps.every(other => completed.includes(other.id) || other.checks.length === 0);
-		const text = all ? `★ Step ${model.step + 1} complete — and with it the whole scenario. Well done!` : last ? `★ Step ${model.step + 1} complete! (earlier steps are still open)` : `★ Step ${model.step + 1} complete! Esc then n goes to the next step.`;
+		const text = all
+			? `★ Step ${model.step + 1} complete — and with it the whole scenario. Well done!`
+			: last
+				? `★ Step ${model.step + 1} complete! (earlier steps are still open)`
+				: `★ Step ${model.step + 1} complete! Esc then n goes to the next step.`;
 		const celebrated = {...model, checks, completed, celebrate: true, revision: model.revision + 1};
 		return {...celebrated, ...addBlocks(celebrated, [{kind: 'note', text, tone: 'ok'}])};
 	}
@@ -276,7 +278,14 @@ export function resetStep(model: LabModel, context: LabContext): LabModel {
 		celebrate: false,
 		revision: model.revision + 1,
 	};
-	return settle({...moved, ...addBlocks(moved, [{kind: 'note', text: `⟲ reset step ${model.step + 1}: undid ${count} command${count === 1 ? '' : 's'} (r redoes them one by one)`, tone: 'info'}])}, context, false);
+	return settle(
+		{
+			...moved,
+			...addBlocks(moved, [{kind: 'note', text: `⟲ reset step ${model.step + 1}: undid ${count} command${count === 1 ? '' : 's'} (r redoes them one by one)`, tone: 'info'}]),
+		},
+		context,
+		false,
+	);
 }
 
 export function gotoStep(model: LabModel, index: number, context: LabContext): LabModel {

@@ -17,7 +17,7 @@ export function stepView(lab: LabModel, lang: string): StepView {
 		lang,
 		checks: lab.checks,
 		completed: lab.completed,
-		hintsShown: step ? lab.hints[step.id] ?? 0 : 0,
+		hintsShown: step ? (lab.hints[step.id] ?? 0) : 0,
 		solutionShown: step ? lab.solutions.includes(step.id) : false,
 		prediction: step ? lab.predictions[step.id] : undefined,
 		celebrate: lab.celebrate,
@@ -27,7 +27,18 @@ export function stepView(lab: LabModel, lang: string): StepView {
 
 const memoRows = memoByRef((view: StepView, width: number) => stepRows(view, width));
 const memoView = memoByRef(
-	(scenario: LabModel['scenario'], step: number, lang: string, checks: StepView['checks'], completed: StepView['completed'], hintsShown: number, solutionShown: boolean, prediction: StepView['prediction'], celebrate: boolean, world: LabModel['world']): StepView => ({
+	(
+		scenario: LabModel['scenario'],
+		step: number,
+		lang: string,
+		checks: StepView['checks'],
+		completed: StepView['completed'],
+		hintsShown: number,
+		solutionShown: boolean,
+		prediction: StepView['prediction'],
+		celebrate: boolean,
+		world: LabModel['world'],
+	): StepView => ({
 		scenario,
 		step,
 		lang,
@@ -68,7 +79,10 @@ export interface StepPaneProps {
 export function StepPane({rows, choices, offset, width, height, focused, theme, onAnswer}: StepPaneProps) {
 	const choicesHeight = choiceHeight(choices, height);
 	const textHeight = Math.max(0, height - choicesHeight);
-	const items = useMemo(() => (choices ?? []).map((label, index) => ({key: String(index), label: truncate(`${index + 1}. ${label}`, width - 3), value: index})), [choices?.join('\u0000'), width]);
+	const items = useMemo(
+		() => (choices ?? []).map((label, index) => ({key: String(index), label: truncate(`${index + 1}. ${label}`, width - 3), value: index})),
+		[choices?.join('\u0000'), width],
+	);
 	return (
 		<>
 			<Rows rows={rows.slice(offset, offset + textHeight)} width={width} height={textHeight} theme={theme} />

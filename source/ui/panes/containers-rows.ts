@@ -49,7 +49,16 @@ export function containerRow(item: ContainerItem, changes: Changes, width: numbe
 	const w = widths(width);
 	if (item.kind === 'removed') {
 		return row(
-			[seg('− ', 'removed'), seg(fit(item.name, w.name), 'removed', {strike: true}), seg(' '), seg(fit(item.image, w.image), 'dim'), seg(' '), seg(fit('removed', w.status), 'removed'), seg(' '), seg(cut('writable layer gone', w.mounts), 'dim')],
+			[
+				seg('− ', 'removed'),
+				seg(fit(item.name, w.name), 'removed', {strike: true}),
+				seg(' '),
+				seg(fit(item.image, w.image), 'dim'),
+				seg(' '),
+				seg(fit('removed', w.status), 'removed'),
+				seg(' '),
+				seg(cut('writable layer gone', w.mounts), 'dim'),
+			],
 			{mark: 'removed', selected},
 		);
 	}

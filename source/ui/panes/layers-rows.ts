@@ -99,7 +99,12 @@ function buildItems(
 	if (container.mounts.length === 0) items.push({kind: 'note', text: 'No volumes or bind mounts: every file comes from the layers below.'});
 	for (const mount of [...container.mounts].sort((a, b) => bytewise(a.destination, b.destination))) items.push({kind: 'mount', mount});
 	const changesList = containerChanges(world, container);
-	items.push({kind: 'section', title: 'WRITABLE LAYER', detail: `${container.name} only · ${changesList.length} change${changesList.length === 1 ? '' : 's'} · ${humanSize(writableSize(container))}`, tone: 'rw'});
+	items.push({
+		kind: 'section',
+		title: 'WRITABLE LAYER',
+		detail: `${container.name} only · ${changesList.length} change${changesList.length === 1 ? '' : 's'} · ${humanSize(writableSize(container))}`,
+		tone: 'rw',
+	});
 	if (changesList.length === 0) items.push({kind: 'note', text: 'Empty: the container has not written anything yet.'});
 	for (const change of changesList) items.push({kind: 'change', change: change.kind, path: change.path, fresh: fresh.has(change.path)});
 	items.push({kind: 'init'});
@@ -119,7 +124,17 @@ function buildItems(
 }
 
 const memoItems = memoByRef(
-	(world: World, container: Container, image: Image | undefined, layers: World['layers'], images: World['images'], volumes: World['volumes'] | null, host: World['host']['files'] | null, overrides: TreeOverrides, changes: Changes) => {
+	(
+		world: World,
+		container: Container,
+		image: Image | undefined,
+		layers: World['layers'],
+		images: World['images'],
+		volumes: World['volumes'] | null,
+		host: World['host']['files'] | null,
+		overrides: TreeOverrides,
+		changes: Changes,
+	) => {
 		void volumes;
 		void host;
 		return buildItems(world, container, image, layers, images, overrides, changes);
@@ -229,7 +244,13 @@ export function itemRow(world: World, container: Container | undefined, item: La
 	switch (item.kind) {
 		case 'title': {
 			const {container: shown, image} = item;
-			return row([seg(cut(shown.name, 24), undefined, {bold: true}), seg(' · '), seg(cut(shown.config.image || imageName(image), Math.max(8, width - 44)), 'image'), seg(' · '), seg(shortStatus(shown), statusTone(shown))]);
+			return row([
+				seg(cut(shown.name, 24), undefined, {bold: true}),
+				seg(' · '),
+				seg(cut(shown.config.image || imageName(image), Math.max(8, width - 44)), 'image'),
+				seg(' · '),
+				seg(shortStatus(shown), statusTone(shown)),
+			]);
 		}
 		case 'section':
 			return section(item.title, item.detail, item.tone, width);
@@ -239,7 +260,12 @@ export function itemRow(world: World, container: Container | undefined, item: La
 			return mountRow(item.mount, width);
 		case 'change':
 			return row(
-				[item.fresh ? seg('+', 'added') : seg(' '), seg(` ${item.change} `, CHANGE_TONE[item.change], {bold: true}), seg(fit(item.path, Math.max(4, width - 26)), CHANGE_TONE[item.change]), seg(' ' + cut(CHANGE_WORD[item.change], 22), 'dim')],
+				[
+					item.fresh ? seg('+', 'added') : seg(' '),
+					seg(` ${item.change} `, CHANGE_TONE[item.change], {bold: true}),
+					seg(fit(item.path, Math.max(4, width - 26)), CHANGE_TONE[item.change]),
+					seg(' ' + cut(CHANGE_WORD[item.change], 22), 'dim'),
+				],
 				item.fresh ? {mark: 'added'} : {},
 			);
 		case 'init':
@@ -287,4 +313,3 @@ export function parentIndex(items: readonly LayerItem[], index: number): number 
 export function filesIndex(items: readonly LayerItem[]): number {
 	return items.findIndex(item => item.kind === 'section' && item.title === 'FILES');
 }
-

@@ -131,7 +131,11 @@ function predictionRows(view: StepView, step: Step, w: number): Row[] {
 	const chosen = predict.choices[view.prediction.choice];
 	const right = predict.choices.find(choice => choice.correct);
 	rows.push(row([seg('You said: ', 'dim'), seg(chosen ? t(chosen.label) : '?', undefined, {bold: true})]));
-	rows.push(view.prediction.correct ? row([seg('✓ Right!', 'ok', {bold: true})]) : row([seg('✗ Not quite — it is: ', 'fail', {bold: true}), seg(right ? t(right.label) : '?', undefined, {bold: true})]));
+	rows.push(
+		view.prediction.correct
+			? row([seg('✓ Right!', 'ok', {bold: true})])
+			: row([seg('✗ Not quite — it is: ', 'fail', {bold: true}), seg(right ? t(right.label) : '?', undefined, {bold: true})]),
+	);
 	rows.push(...markdownRows(t(predict.explain), w));
 	const state = realState(view.world, step);
 	if (state.length > 0) {

@@ -87,10 +87,5 @@ export function promptRow(prompt: string, text: string, cursor: number, width: n
 	const shownPrompt = promptWidth > Math.floor(width / 2) ? '…' + [...safePrompt].slice(-(Math.floor(width / 2) - 1)).join('') : safePrompt;
 	const restRoom = Math.max(0, width - textWidth(shownPrompt) - textWidth(shownBefore) - 1);
 	const shownAfter = textWidth(after) > restRoom ? [...after].slice(0, Math.max(0, restRoom - 1)).join('') + '…' : after;
-	return row([
-		seg(shownPrompt, 'prompt'),
-		seg(shownBefore),
-		focused ? seg(at, undefined, {inverse: true}) : seg(at === ' ' ? '' : at),
-		seg(shownAfter),
-	]);
+	return row([seg(shownPrompt, 'prompt'), seg(shownBefore), focused ? seg(at, undefined, {inverse: true}) : seg(at === ' ' ? '' : at), seg(shownAfter)]);
 }

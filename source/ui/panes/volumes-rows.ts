@@ -68,12 +68,18 @@ export function volumeRow(line: VolumeLine, changes: Changes, width: number, sel
 			const fresh = changes.volumeFiles.get(line.volume)?.has(line.path) ?? false;
 			const depth = line.path.split('/').length - 2;
 			const name = line.path.slice(line.path.lastIndexOf('/') + 1) + (line.dir ? '/' : '');
-			return row([seg(fresh ? '    + ' : '      ', fresh ? 'added' : undefined), seg(cut('  '.repeat(depth) + name, width - 6), fresh ? 'added' : line.dir ? 'accent' : undefined)], {selected});
+			return row(
+				[seg(fresh ? '    + ' : '      ', fresh ? 'added' : undefined), seg(cut('  '.repeat(depth) + name, width - 6), fresh ? 'added' : line.dir ? 'accent' : undefined)],
+				{selected},
+			);
 		}
 		case 'more':
 			return row([seg(`      … ${line.count} more`, 'dim')], {selected});
 		case 'removed':
-			return row([seg('− ', 'removed'), seg(fit(shortVolume(line.name, line.anonymous), nameWidth), 'removed', {strike: true}), seg(' removed — its files are gone', 'dim')], {selected, mark: 'removed'});
+			return row([seg('− ', 'removed'), seg(fit(shortVolume(line.name, line.anonymous), nameWidth), 'removed', {strike: true}), seg(' removed — its files are gone', 'dim')], {
+				selected,
+				mark: 'removed',
+			});
 	}
 }
 

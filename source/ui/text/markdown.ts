@@ -187,7 +187,11 @@ export function markdownRows(markdown: string, width: number): Row[] {
 		if (quote) {
 			flush();
 			gap();
-			rows.push(...wrapRuns(parseInline(quote[1]!, {italic: true}), w, [{text: '│ ', tone: 'dim'}], 2).map((r, index) => (index === 0 ? r : {...r, segments: [{text: '│ ', tone: 'dim' as const}, ...r.segments.slice(1)]})));
+			rows.push(
+				...wrapRuns(parseInline(quote[1]!, {italic: true}), w, [{text: '│ ', tone: 'dim'}], 2).map((r, index) =>
+					index === 0 ? r : {...r, segments: [{text: '│ ', tone: 'dim' as const}, ...r.segments.slice(1)]},
+				),
+			);
 			blankPending = true;
 			continue;
 		}
@@ -196,4 +200,3 @@ export function markdownRows(markdown: string, width: number): Row[] {
 	flush();
 	return rows;
 }
-

@@ -25,13 +25,7 @@ function isWide(code: number): boolean {
 }
 
 function isZeroWidth(code: number): boolean {
-	return (
-		(code >= 0x0300 && code <= 0x036f) ||
-		(code >= 0x1160 && code <= 0x11ff) ||
-		(code >= 0x20d0 && code <= 0x20ff) ||
-		(code >= 0xfe00 && code <= 0xfe0f) ||
-		code === 0x200d
-	);
+	return (code >= 0x0300 && code <= 0x036f) || (code >= 0x1160 && code <= 0x11ff) || (code >= 0x20d0 && code <= 0x20ff) || (code >= 0xfe00 && code <= 0xfe0f) || code === 0x200d;
 }
 
 export function charWidth(char: string): number {
