@@ -91,6 +91,104 @@ Run 'docker COMMAND --help' for more information on a command.
 
 For more help on how to use Docker, head to https://docs.docker.com/go/guides/
 `,
+	'build': `Usage:  docker build [OPTIONS] PATH | URL | -
+
+Build an image from a Dockerfile
+
+Aliases:
+  docker image build, docker build, docker builder build
+
+Options:
+      --add-host list           Add a custom host-to-IP mapping ("host:ip")
+      --build-arg list          Set build-time variables
+      --cache-from strings      Images to consider as cache sources
+      --cgroup-parent string    Set the parent cgroup for the "RUN"
+                                instructions during build
+      --compress                Compress the build context using gzip
+      --cpu-period int          Limit the CPU CFS (Completely Fair
+                                Scheduler) period
+      --cpu-quota int           Limit the CPU CFS (Completely Fair
+                                Scheduler) quota
+  -c, --cpu-shares int          CPU shares (relative weight)
+      --cpuset-cpus string      CPUs in which to allow execution (0-3, 0,1)
+      --cpuset-mems string      MEMs in which to allow execution (0-3, 0,1)
+      --disable-content-trust   Skip image verification (default true)
+  -f, --file string             Name of the Dockerfile (Default is
+                                "PATH/Dockerfile")
+      --force-rm                Always remove intermediate containers
+      --iidfile string          Write the image ID to the file
+      --isolation string        Container isolation technology
+      --label list              Set metadata for an image
+  -m, --memory bytes            Memory limit
+      --memory-swap bytes       Swap limit equal to memory plus swap: -1
+                                to enable unlimited swap
+      --network string          Set the networking mode for the RUN
+                                instructions during build (default "default")
+      --no-cache                Do not use cache when building the image
+      --platform string         Set platform if server is multi-platform
+                                capable
+      --pull                    Always attempt to pull a newer version of
+                                the image
+  -q, --quiet                   Suppress the build output and print image
+                                ID on success
+      --rm                      Remove intermediate containers after a
+                                successful build (default true)
+      --security-opt strings    Security options
+      --shm-size bytes          Size of "/dev/shm"
+  -t, --tag list                Name and optionally a tag in the
+                                "name:tag" format
+      --target string           Set the target build stage to build.
+      --ulimit ulimit           Ulimit options (default [])
+`,
+	'builder build': `Usage:  docker builder build [OPTIONS] PATH | URL | -
+
+Build an image from a Dockerfile
+
+Aliases:
+  docker image build, docker build, docker builder build
+
+Options:
+      --add-host list           Add a custom host-to-IP mapping ("host:ip")
+      --build-arg list          Set build-time variables
+      --cache-from strings      Images to consider as cache sources
+      --cgroup-parent string    Set the parent cgroup for the "RUN"
+                                instructions during build
+      --compress                Compress the build context using gzip
+      --cpu-period int          Limit the CPU CFS (Completely Fair
+                                Scheduler) period
+      --cpu-quota int           Limit the CPU CFS (Completely Fair
+                                Scheduler) quota
+  -c, --cpu-shares int          CPU shares (relative weight)
+      --cpuset-cpus string      CPUs in which to allow execution (0-3, 0,1)
+      --cpuset-mems string      MEMs in which to allow execution (0-3, 0,1)
+      --disable-content-trust   Skip image verification (default true)
+  -f, --file string             Name of the Dockerfile (Default is
+                                "PATH/Dockerfile")
+      --force-rm                Always remove intermediate containers
+      --iidfile string          Write the image ID to the file
+      --isolation string        Container isolation technology
+      --label list              Set metadata for an image
+  -m, --memory bytes            Memory limit
+      --memory-swap bytes       Swap limit equal to memory plus swap: -1
+                                to enable unlimited swap
+      --network string          Set the networking mode for the RUN
+                                instructions during build (default "default")
+      --no-cache                Do not use cache when building the image
+      --platform string         Set platform if server is multi-platform
+                                capable
+      --pull                    Always attempt to pull a newer version of
+                                the image
+  -q, --quiet                   Suppress the build output and print image
+                                ID on success
+      --rm                      Remove intermediate containers after a
+                                successful build (default true)
+      --security-opt strings    Security options
+      --shm-size bytes          Size of "/dev/shm"
+  -t, --tag list                Name and optionally a tag in the
+                                "name:tag" format
+      --target string           Set the target build stage to build.
+      --ulimit ulimit           Ulimit options (default [])
+`,
 	'commit': `Usage:  docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]
 
 Create a new image from a container's changes
@@ -945,6 +1043,55 @@ Commands:
 
 Run 'docker image COMMAND --help' for more information on a command.
 `,
+	'image build': `Usage:  docker image build [OPTIONS] PATH | URL | -
+
+Build an image from a Dockerfile
+
+Aliases:
+  docker image build, docker build, docker builder build
+
+Options:
+      --add-host list           Add a custom host-to-IP mapping ("host:ip")
+      --build-arg list          Set build-time variables
+      --cache-from strings      Images to consider as cache sources
+      --cgroup-parent string    Set the parent cgroup for the "RUN"
+                                instructions during build
+      --compress                Compress the build context using gzip
+      --cpu-period int          Limit the CPU CFS (Completely Fair
+                                Scheduler) period
+      --cpu-quota int           Limit the CPU CFS (Completely Fair
+                                Scheduler) quota
+  -c, --cpu-shares int          CPU shares (relative weight)
+      --cpuset-cpus string      CPUs in which to allow execution (0-3, 0,1)
+      --cpuset-mems string      MEMs in which to allow execution (0-3, 0,1)
+      --disable-content-trust   Skip image verification (default true)
+  -f, --file string             Name of the Dockerfile (Default is
+                                "PATH/Dockerfile")
+      --force-rm                Always remove intermediate containers
+      --iidfile string          Write the image ID to the file
+      --isolation string        Container isolation technology
+      --label list              Set metadata for an image
+  -m, --memory bytes            Memory limit
+      --memory-swap bytes       Swap limit equal to memory plus swap: -1
+                                to enable unlimited swap
+      --network string          Set the networking mode for the RUN
+                                instructions during build (default "default")
+      --no-cache                Do not use cache when building the image
+      --platform string         Set platform if server is multi-platform
+                                capable
+      --pull                    Always attempt to pull a newer version of
+                                the image
+  -q, --quiet                   Suppress the build output and print image
+                                ID on success
+      --rm                      Remove intermediate containers after a
+                                successful build (default true)
+      --security-opt strings    Security options
+      --shm-size bytes          Size of "/dev/shm"
+  -t, --tag list                Name and optionally a tag in the
+                                "name:tag" format
+      --target string           Set the target build stage to build.
+      --ulimit ulimit           Ulimit options (default [])
+`,
 	'image history': `Usage:  docker image history [OPTIONS] IMAGE
 
 Show the history of an image
@@ -1472,6 +1619,8 @@ Options:
 /** cobra's UseLine of each command, as printed after "Usage:  " in usage errors. */
 export const USE_LINE: Readonly<Record<string, string>> = {
 	'': `docker [OPTIONS] COMMAND [ARG...]`,
+	'build': `docker build [OPTIONS] PATH | URL | -`,
+	'builder build': `docker builder build [OPTIONS] PATH | URL | -`,
 	'commit': `docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]`,
 	'container': `docker container`,
 	'container commit': `docker container commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]`,
@@ -1497,6 +1646,7 @@ export const USE_LINE: Readonly<Record<string, string>> = {
 	'help': `docker help [command]`,
 	'history': `docker history [OPTIONS] IMAGE`,
 	'image': `docker image`,
+	'image build': `docker image build [OPTIONS] PATH | URL | -`,
 	'image history': `docker image history [OPTIONS] IMAGE`,
 	'image inspect': `docker image inspect [OPTIONS] IMAGE [IMAGE...]`,
 	'image ls': `docker image ls [OPTIONS] [REPOSITORY[:TAG]]`,

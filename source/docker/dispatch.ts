@@ -5,6 +5,7 @@ import {runOrCreate} from './commands/run.js';
 import * as container from './commands/container.js';
 import * as image from './commands/image.js';
 import * as volume from './commands/volume.js';
+import {build, isLegacyBuild, LEGACY_BUILDER_NOTICE} from './commands/build.js';
 
 type Handler = (ctx: DockerContext, command: ParsedCommand) => number;
 
@@ -28,6 +29,7 @@ const HANDLERS: Record<string, Handler> = {
 	'image history': image.history,
 	'image inspect': image.imageInspectCommand,
 	'image rm': image.imageRm,
+	'image build': build,
 	'volume create': volume.volumeCreate,
 	'volume ls': volume.volumeLs,
 	'volume inspect': volume.volumeInspectCommand,
@@ -40,6 +42,7 @@ const HANDLERS: Record<string, Handler> = {
 export const SIMULATED = Object.keys(HANDLERS);
 
 export function runDocker(ctx: DockerContext, argv: string[]): number {
+	if (isLegacyBuild(argv)) ctx.io.err(LEGACY_BUILDER_NOTICE);
 	const outcome = parseDocker(argv);
 	if (outcome.kind === 'output') {
 		ctx.io.out(outcome.stdout);

@@ -135,14 +135,24 @@ export function removeImage(world: World, ref: string, force: boolean): string[]
 		image.repoDigests = [];
 		return lines;
 	}
-	delete world.images[image.id];
-	lines.push(`Deleted: ${image.id}`);
-	const stillUsed = new Set<string>();
-	for (const other of Object.values(readonly(world.images))) chainIds(other.layers).forEach(id => stillUsed.add(id));
-	const chain = chainIds(image.layers);
-	for (let i = chain.length - 1; i >= 0; i--) {
-		if (stillUsed.has(chain[i]!)) break;
-		lines.push(`Deleted: ${chain[i]}`);
+	// The image, then each parent a build left that nothing else needs (untagged, no other child, no container).
+	for (let doomed: Image | undefined = image; doomed;) {
+		delete world.images[doomed.id];
+		lines.push(`Deleted: ${doomed.id}`);
+		const stillUsed = new Set<string>();
+		for (const other of Object.values(readonly(world.images))) chainIds(other.layers).forEach(id => stillUsed.add(id));
+		const chain = chainIds(doomed.layers);
+		for (let i = chain.length - 1; i >= 0; i--) {
+			if (stillUsed.has(chain[i]!)) break;
+			lines.push(`Deleted: ${chain[i]}`);
+		}
+		const parent: Image | undefined = doomed.parent ? world.images[doomed.parent] : undefined;
+		const needed: boolean =
+			!parent ||
+			parent.repoTags.length > 0 ||
+			Object.values(readonly(world.images)).some(other => other.parent === parent.id) ||
+			Object.values(readonly(world.containers)).some(container => container.imageId === parent.id);
+		doomed = needed ? undefined : parent;
 	}
 	return lines;
 }

@@ -1,4 +1,5 @@
 import {current, isDraft} from 'immer';
+import type {BuildRecord} from './dockerbuild.js';
 
 /**
  * The simulated world: images and their layers, containers with their writable layers, volumes,
@@ -42,6 +43,9 @@ export interface ImageConfig {
 	/** Shell-form CMD/ENTRYPOINT were written as `/bin/sh -c …` by the builder. */
 	argsEscaped: boolean;
 	labels: Record<string, string>;
+	/** STOPSIGNAL and HEALTHCHECK of a built image (absent: not set). */
+	stopSignal?: string;
+	healthcheck?: {test: string[]; interval: number; timeout: number; startPeriod: number; retries: number};
 }
 
 export interface HistoryEntry {
@@ -63,8 +67,10 @@ export interface Image {
 	created: number;
 	parent: string;
 	comment: string;
-	/** How it got here: pulled from the registry, loaded at start, or committed from a container. */
-	source: 'pull' | 'preloaded' | 'commit';
+	/** How it got here: pulled from the registry, loaded at start, committed from a container, or built. */
+	source: 'pull' | 'preloaded' | 'commit' | 'build';
+	/** A built step's cache key (parent + instruction + copied content): the legacy builder's cache. */
+	buildKey?: string;
 }
 
 /** An image available in the simulated registry. */
@@ -203,6 +209,8 @@ export interface World {
 	nextPid: number;
 	/** Monotonic counter used to order objects created in the same instant. */
 	serial: number;
+	/** The last `docker image build`: its steps, for the Layers pane. */
+	lastBuild?: BuildRecord | null;
 }
 
 /**

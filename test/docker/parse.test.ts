@@ -31,6 +31,7 @@ const REFUSED_AFTER_PARSING = new Map<string, string>([
 	['["run","--health-interval","-5s","img"]', 'docker: --health-interval cannot be negative'],
 	['["run","--net","host","--net-alias","a","--dns-opt","x","img"]', 'network-scoped aliases are only supported for user-defined networks'],
 	['["build","-t","x","/nonexistent"]', 'unable to prepare context'],
+	['["image","build","/nonexistent"]', 'unable to prepare context'],
 ]);
 
 describe('parseDocker against the real CLI, case by case', () => {
@@ -67,7 +68,6 @@ const UNSUPPORTED = new Map<string, string[]>([
 	['["network","ls"]', ['network', 'ls']],
 	['["network"]', ['network']],
 	['["network","frob"]', ['network']],
-	['["build","-t","x","/nonexistent"]', ['build']],
 	['["system","df"]', ['system', 'df']],
 	['["volume","update","x"]', ['volume', 'update']],
 	['["image","build","/nonexistent"]', ['image', 'build']],

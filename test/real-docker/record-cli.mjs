@@ -51,6 +51,7 @@ const SUPPORTED = {
 	'image history': {instances: ['image history', 'history']},
 	'image inspect': {instances: ['image inspect']},
 	'image rm': {instances: ['image rm', 'rmi']},
+	'image build': {instances: ['image build', 'build', 'builder build']},
 	'volume create': {instances: ['volume create']},
 	'volume ls': {instances: ['volume ls']},
 	'volume inspect': {instances: ['volume inspect']},
@@ -372,11 +373,16 @@ async function dockerWithoutEngine(argv) {
 	});
 }
 
+// Without buildx, the CLI prints the legacy builder's deprecation notice before any build command line.
+function withoutBuildNotice(stderr) {
+	return stderr.replace(/^DEPRECATED: The legacy builder is deprecated[^\n]*\n(?: {12}[^\n]*\n)*\n/, '');
+}
+
 // cli.NoArgs, cli.RequiresMinArgs(n), ...: read back from the messages for no arguments and for five
 async function probeArgsRule(canonical) {
 	const words = canonical.split(' ');
 	for (const args of [[], ['a', 'b', 'c', 'd', 'e']]) {
-		const line = (await docker([...words, ...args])).stderr.split('\n')[0];
+		const line = withoutBuildNotice((await docker([...words, ...args])).stderr).split('\n')[0];
 		let m;
 		if (line.endsWith(' accepts no arguments')) return ['none'];
 		if ((m = / requires at least (\d+) and at most (\d+) argument/.exec(line))) return ['range', +m[1], +m[2]];
@@ -390,7 +396,7 @@ async function probeArgsRule(canonical) {
 // pflag stops at the first positional argument when interspersed is off (run, create, exec, commit)
 async function probeInterspersed(canonical) {
 	const out = await docker([...canonical.split(' '), 'x', PROBE_FLAG]);
-	return out.stderr.startsWith(`unknown flag: ${PROBE_FLAG}`);
+	return withoutBuildNotice(out.stderr).startsWith(`unknown flag: ${PROBE_FLAG}`);
 }
 
 // Flags the engine does not support (Windows-only, experimental) are hidden from help and, when given,
@@ -401,7 +407,7 @@ async function addEngineRefusals(canonical, flags, shownHelp) {
 		if (flag.hidden || shown.has(flag.name) || flag.name === 'help') continue;
 		const value = flag.kind === 'bool' ? `--${flag.name}` : `--${flag.name}=1`;
 		const out = await docker([...canonical.split(' '), value]);
-		const line = out.stderr.split('\n')[0];
+		const line = withoutBuildNotice(out.stderr).split('\n')[0];
 		// swarm-only flags are hidden but still sent
 		if (out.exitCode === 1 && line.startsWith(`"--${flag.name}" is only supported`)) flag.engineRefusal = line;
 	}

@@ -38,7 +38,11 @@ export function imageLs(ctx: DockerContext, command: ParsedCommand): number {
 	const {world, io} = ctx;
 	const filter = command.args[0] ? parseImageRef(command.args[0]) : undefined;
 	const rows: Array<{repository: string; tag: string; id: string; created: number; size: number}> = [];
+	// Without --all, untagged images that are another image's parent (a build's intermediate steps) are hidden.
+	const parents = new Set(Object.values(readonly(world.images)).map(image => image.parent));
+	const all = flagBool(command, 'all');
 	for (const image of Object.values(readonly(world.images))) {
+		if (!all && image.repoTags.length === 0 && parents.has(image.id)) continue;
 		const tags = image.repoTags.length > 0 ? image.repoTags : ['<none>:<none>'];
 		for (const tag of tags) {
 			const index = tag.lastIndexOf(':');
