@@ -50,6 +50,8 @@ export interface BuildStepRecord {
 }
 
 export interface BuildRecord {
+	/** The world's clock when it ran: the Layers pane shows the build right after it. */
+	at: number;
 	imageId: string | null;
 	tags: string[];
 	steps: BuildStepRecord[];
@@ -226,7 +228,7 @@ function commandOf(instruction: Instruction, shell: string[]): string[] {
  * record of its steps; the status is the CLI's exit status.
  */
 export function buildFromDockerfile(world: World, request: BuildRequest, out: BuildOutput): BuildRecord {
-	const record: BuildRecord = {imageId: null, tags: request.tags, steps: [], status: 0};
+	const record: BuildRecord = {at: world.clock, imageId: null, tags: request.tags, steps: [], status: 0};
 	const fail = (message: string, status = 1): BuildRecord => {
 		out('stderr', message + '\n');
 		record.status = status;

@@ -9,6 +9,7 @@
  * item into a row, looking up origins only for the rows on screen.
  */
 import type {Container, Image, Layer, Mount, World} from '../../engine/world.js';
+import type {BuildRecord, BuildStepRecord} from '../../engine/dockerbuild.js';
 import {imageLayers, listMerged, originsOf, type Located, type Origin} from '../../engine/unionfs.js';
 import {containerChanges, writableSize} from '../../engine/containers.js';
 import {ancestors} from '../../engine/path.js';
@@ -30,7 +31,10 @@ export type LayerItem =
 	| {kind: 'init'}
 	| {kind: 'layer'; number: number; layer: Layer; instruction: string; shared: string[]; fresh: boolean}
 	| {kind: 'tree'; path: string; depth: number; dir: boolean; open: boolean; located: Located | undefined; fresh: boolean}
-	| {kind: 'removed'; name: string};
+	| {kind: 'removed'; name: string}
+	/** The last `docker image build`: its steps, and a view of the image it made (for the file tree). */
+	| {kind: 'build-title'; record: BuildRecord; view: Container | undefined}
+	| {kind: 'build-step'; step: BuildStepRecord; total: number};
 
 /** Shortens Docker's history text to the Dockerfile instruction: `RUN chmod +x random.sh`. */
 export function instructionOf(createdBy: string): string {
@@ -141,9 +145,81 @@ const memoItems = memoByRef(
 	},
 );
 
+/** A container that stands for an image (no writable layer, no mounts), to browse the image's files. */
+function imageView(world: World, imageId: string): Container | undefined {
+	const image = world.images[imageId];
+	if (!image) return undefined;
+	const config = {...image.config, hostname: 'build', image: imageName(image), tty: false, openStdin: false, attachStdout: false, attachStderr: false};
+	return {
+		id: 'image-view',
+		name: imageName(image) || imageId.slice(7, 19),
+		imageId,
+		created: image.created,
+		path: '',
+		args: [],
+		config,
+		hostConfig: {binds: null, mounts: [], portBindings: [], autoRemove: false, volumesFrom: []},
+		mounts: [],
+		rw: {},
+		status: 'created',
+		exitCode: 0,
+		startedAt: 0,
+		finishedAt: 0,
+		pid: 0,
+		restartCount: 0,
+		logs: [],
+		app: null,
+	};
+}
+
+/** The image's files, folders holding the build's own layers open, each file naming the layer that supplies it. */
+function imageTreeItems(world: World, view: Container, open: ReadonlySet<string>): LayerItem[] {
+	const items: LayerItem[] = [];
+	const walk = (dir: string, depth: number) => {
+		if (depth > 40) return;
+		for (const located of listMerged(world, view, dir)) {
+			if (located.origin.kind === 'init' && located.entry.kind !== 'dir') continue;
+			const isDir = located.entry.kind === 'dir';
+			const opened = isDir && open.has(located.path);
+			items.push({kind: 'tree', path: located.path, depth, dir: isDir, open: opened, located, fresh: false});
+			if (opened) walk(located.path, depth + 1);
+		}
+	};
+	walk('/', 0);
+	return items;
+}
+
+const memoBuild = memoByRef((world: World, record: BuildRecord, layers: World['layers'], images: World['images']): LayerItem[] => {
+	void layers;
+	const last = record.imageId ?? record.steps.at(-1)?.imageId;
+	const view = last ? imageView(world, last) : undefined;
+	const items: LayerItem[] = [{kind: 'build-title', record, view}];
+	const total = record.steps.length === 0 ? 0 : Math.max(...record.steps.map(step => step.step));
+	for (const step of record.steps) items.push({kind: 'build-step', step, total});
+	if (record.status !== 0) items.push({kind: 'note', text: `Failed after these steps (exit status ${record.status}); they stay in the build cache.`});
+	if (!view) return items;
+	const image = images[view.imageId];
+	const stack = imageLayers(world, view.imageId);
+	const instructions = layerInstructions(image);
+	const own = new Set(record.steps.filter(step => !step.cached).map(step => step.layer));
+	items.push({kind: 'section', title: 'IMAGE LAYERS', detail: `${imageName(image) || view.name} · read-only · top to bottom`, tone: 'image'});
+	for (let i = stack.length - 1; i >= 0; i--) {
+		const layer = stack[i]!;
+		items.push({kind: 'layer', number: i + 1, layer, instruction: instructions[i] ?? '', shared: [], fresh: own.has(layer.digest)});
+	}
+	const open = new Set<string>(['/']);
+	for (const layer of stack) if (own.has(layer.digest)) for (const path of Object.keys(layer.entries)) for (const dir of ancestors(path)) open.add(dir);
+	items.push({kind: 'section', title: 'FILES', detail: 'the image as a container starts from it: each file names the layer (Ln) that supplies it', tone: 'accent'});
+	items.push(...imageTreeItems(world, view, open));
+	return items;
+});
+
 /** What the pane lists for a container (recomputed only when a slice it reads changed). */
 export function layerItems(world: World, containerId: string | null, overrides: TreeOverrides, changes: Changes): LayerItem[] {
 	const container = containerId ? world.containers[containerId] : undefined;
+	// Right after `docker image build` (or with no container to show), the pane shows the build.
+	const build = world.lastBuild;
+	if (build && (build.at === world.clock || !container)) return memoBuild(world, build, world.layers, world.images);
 	if (!container) {
 		const gone = changes.containersRemoved.find(removed => removed.id === containerId);
 		if (gone) return [{kind: 'removed', name: gone.name}];
@@ -276,12 +352,44 @@ export function itemRow(world: World, container: Container | undefined, item: La
 			return container ? treeRow(world, container, item, width) : row([]);
 		case 'removed':
 			return row([seg(cut(`  ${item.name} was removed: its writable layer went with it. Volumes it used are still in the Volumes pane.`, width), 'removed')]);
+		case 'build-title': {
+			const {record} = item;
+			const cached = record.steps.filter(step => step.cached && !step.from).length;
+			const made = record.steps.filter(step => !step.cached).length;
+			const name = record.tags[0] ?? (record.imageId ? record.imageId.slice(7, 19) : 'no image');
+			return section(
+				'BUILD',
+				`${record.status === 0 ? name : 'failed'} · ${made} step${made === 1 ? '' : 's'} new, ${cached} from the cache${record.tags.length > 1 ? ` · also ${record.tags.slice(1).join(', ')}` : ''}`,
+				record.status === 0 ? 'image' : 'removed',
+				width,
+			);
+		}
+		case 'build-step':
+			return buildStepRow(item.step, item.total, width);
 	}
+}
+
+function buildStepRow(step: BuildStepRecord, total: number, width: number): Row {
+	const head = ` ${String(step.step).padStart(String(total).length)}/${total} `;
+	const what = step.from ? 'base' : step.layer ? humanSize(step.size) : 'no layer';
+	const how = step.from ? '' : step.cached ? 'cached' : 'new';
+	const right = ` ${what.padStart(8)} ${how.padEnd(6)}`;
+	return row(
+		[
+			step.cached || step.from ? seg(' ') : seg('+', 'added'),
+			seg(head.slice(1), 'dim'),
+			seg(fit(step.text, Math.max(8, width - textWidth(head) - right.length))),
+			seg(right.slice(0, 9), 'dim'),
+			seg(right.slice(9), step.cached ? 'dim' : 'added', {bold: !step.cached && !step.from}),
+		],
+		step.cached || step.from ? {} : {mark: 'added'},
+	);
 }
 
 /** Rows of the window [offset, offset+height) for the selected container. */
 export function layerRows(world: World, containerId: string | null, items: readonly LayerItem[], width: number, cursor: number, offset: number, height: number): Row[] {
-	const container = containerId ? world.containers[containerId] : undefined;
+	const first = items[0];
+	const container = first?.kind === 'build-title' ? first.view : containerId ? world.containers[containerId] : undefined;
 	const rows: Row[] = [];
 	for (let i = offset; i < Math.min(items.length, offset + height); i++) {
 		const r = itemRow(world, container, items[i]!, width);
