@@ -29,6 +29,9 @@ if (want('engine')) {
 if (want('session')) {
 	results.session = JSON.parse(run('node', ['bench/.out/session.js']));
 }
+if (want('build')) {
+	results.build = JSON.parse(run('node', ['bench/.out/build.js']));
+}
 if (want('startup') && existsSync(path.join(root, 'bench', 'startup.mjs'))) {
 	results.startup = JSON.parse(run('node', ['bench/startup.mjs', '--json']));
 }

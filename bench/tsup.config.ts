@@ -2,7 +2,7 @@ import {defineConfig} from 'tsup';
 
 // Benchmarks run bundled like the shipped program (no keepNames, production React), into bench/.out.
 export default defineConfig({
-	entry: {engine: 'bench/engine.ts', interaction: 'bench/interaction.tsx', session: 'bench/session.ts'},
+	entry: {engine: 'bench/engine.ts', interaction: 'bench/interaction.tsx', session: 'bench/session.ts', build: 'bench/build.ts'},
 	format: ['esm'],
 	platform: 'node',
 	target: 'node20',
