@@ -51,7 +51,7 @@ export function runDocker(ctx: DockerContext, argv: string[]): number {
 	}
 	if (outcome.kind === 'unsupported') {
 		ctx.io.err(
-			`layerlab: \`docker ${outcome.path.join(' ')}\` is not simulated here. The lab simulates docker container (run, create, start, stop, restart, rm, ls, logs, exec, cp, diff, inspect, commit, prune), image (pull, ls, history, inspect, rm) and volume (create, ls, inspect, rm, prune).\n`,
+			`layerlab: \`docker ${outcome.path.join(' ')}\` is not simulated here. The lab simulates docker container (run, create, start, stop, restart, rm, ls, logs, exec, cp, diff, inspect, commit, prune), image (build, pull, ls, history, inspect, rm) and volume (create, ls, inspect, rm, prune).\n`,
 		);
 		return 1;
 	}
