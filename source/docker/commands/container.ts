@@ -16,7 +16,7 @@ import {
 	writableSize,
 } from '../../engine/containers.js';
 import {commitContainer} from '../../engine/images.js';
-import {own, readonly, type Container} from '../../engine/world.js';
+import {own, readonly, type Container, type World} from '../../engine/world.js';
 import {ago, containerStatus, displayPorts, ellipsis, humanSize, table} from '../render/format.js';
 import {containerInspect, imageInspect, volumeInspect} from '../render/inspect.js';
 import {findImage} from '../../engine/images.js';
@@ -114,6 +114,12 @@ function sizeColumn(ctx: DockerContext, container: Container): string {
 }
 
 /** `docker ps`: quoted, shell-escaped command cut to 20 runes, like the CLI's formatter. */
+/** The daemon lists the name a container was made from while it still names that image; otherwise its image id (a rebuild or pull moved the tag). */
+function listedImage(world: World, container: Container, noTrunc: boolean): string {
+	if (findImage(world, container.config.image)?.id === container.imageId) return container.config.image;
+	return noTrunc ? container.imageId : container.imageId.slice(7, 19);
+}
+
 function quotedCommand(container: Container, noTrunc: boolean): string {
 	const text =
 		container.args.length === 0 ? container.path : `${container.path} ${container.args.map(arg => (/[\s'"]/.test(arg) ? `'${arg.replace(/'/g, `'"'"'`)}'` : arg)).join(' ')}`;
@@ -146,7 +152,7 @@ export function ls(ctx: DockerContext, command: ParsedCommand): number {
 	if (format !== undefined && format !== 'table') {
 		const rows = containers.map(container => ({
 			ID: noTrunc ? container.id : container.id.slice(0, 12),
-			Image: container.config.image,
+			Image: listedImage(world, container, noTrunc),
 			Command: quotedCommand(container, noTrunc),
 			CreatedAt: goDate(container.created),
 			RunningFor: ago(world.clock, container.created),
@@ -165,7 +171,7 @@ export function ls(ctx: DockerContext, command: ParsedCommand): number {
 	const header = ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES', ...(size ? ['SIZE'] : [])];
 	const rows = containers.map(container => [
 		noTrunc ? container.id : container.id.slice(0, 12),
-		container.config.image,
+		listedImage(world, container, noTrunc),
 		quotedCommand(container, noTrunc),
 		ago(world.clock, container.created),
 		containerStatus(container, world.clock),
