@@ -19,6 +19,7 @@ import {findImage, parseImageRef, pullImage} from './images.js';
 import {contentHash, copyInto, formatJsonArray, makeLayer, mkdirs, NOP, sha256, type CopySource} from './build.js';
 import {DockerfileError, keyValues, parseDockerfile, processWords, type Instruction} from './dockerfile.js';
 import {spend} from './budget.js';
+import {FsError} from './fsapi.js';
 
 export interface BuildRequest {
 	/** The build context: paths relative to its root ('/random.sh'), .dockerignore already applied. */
@@ -243,6 +244,14 @@ export function buildFromDockerfile(world: World, request: BuildRequest, out: Bu
 	}
 	if (instructions.length === 0) return fail('Error response from daemon: the Dockerfile (Dockerfile) cannot be empty');
 	if (instructions.find(instruction => instruction.keyword !== 'ARG')?.keyword !== 'FROM') return fail('Error response from daemon: no build stage in current context');
+	// Docker checks every instruction's arguments before it runs the first step.
+	for (const instruction of instructions) {
+		const count = instruction.json?.length ?? instruction.rest.split(/\s+/).filter(Boolean).length;
+		if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && count < 2)
+			return fail(`Error response from daemon: dockerfile parse error line ${instruction.line}: ${instruction.keyword} requires at least two arguments`);
+		if (['FROM', 'WORKDIR', 'USER', 'STOPSIGNAL', 'EXPOSE', 'VOLUME', 'ARG', 'ENV', 'LABEL'].includes(instruction.keyword) && count === 0)
+			return fail(`Error response from daemon: dockerfile parse error line ${instruction.line}: ${instruction.keyword} requires at least one argument`);
+	}
 	const metaArgs = new Map<string, string | undefined>();
 	const used = new Set<string>();
 	const stages: Stage[] = [];
@@ -470,39 +479,47 @@ export function buildFromDockerfile(world: World, request: BuildRequest, out: Bu
 			continue;
 		}
 		let layer: string | null = null;
-		if (kind === 'copy') {
-			const probe = stepContainer(world, parent, ['/bin/sh', '-c', `#(nop) ${createdBy.slice(NOP.length)}`], config.env);
-			delete world.containers[probe.id];
-			copyInto(world, probe, copySources, copyDest, config.workingDir || '/');
-			layer = commitLayer(world, probe.rw);
-		} else {
-			const runArgv = kind === 'run' ? commandOf(instruction, current.shell) : ['/bin/sh', '-c', `#(nop) ${createdBy.slice(NOP.length).trim()}`];
-			const buildEnv = kind === 'run' ? [...config.env, ...Object.entries(argEnv(current)).map(([name, value]) => `${name}=${value}`)] : config.env;
-			const container = stepContainer(world, parent, runArgv, config.env);
-			container.config.workingDir = config.workingDir;
-			out('stdout', ` ---> Running in ${container.id.slice(0, 12)}\n`);
-			if (kind === 'workdir') {
-				mkdirs(containerFs(world, container), config.workingDir);
-				layer = commitLayer(world, container.rw);
-			} else if (kind === 'run') {
-				container.status = 'running';
-				container.startedAt = world.clock;
-				const result = runInContainer(world, container, runArgv, {canBlock: false, tty: false, env: buildEnv, onOutput: line => out(line.stream, line.text)});
-				const status = result.status === 'running' ? 0 : result.status;
-				if (result.startError) out('stderr', `OCI runtime create failed: ${result.startError}\n`);
-				container.status = 'exited';
-				container.exitCode = status;
-				container.finishedAt = world.clock + 1;
-				if (status !== 0) {
-					if (request.forceRm) delete world.containers[container.id];
-					return fail(`The command '${runArgv.join(' ')}' returned a non-zero code: ${status}`, status);
+		const made = new Set(Object.keys(world.containers));
+		try {
+			if (kind === 'copy') {
+				const probe = stepContainer(world, parent, ['/bin/sh', '-c', `#(nop) ${createdBy.slice(NOP.length)}`], config.env);
+				delete world.containers[probe.id];
+				copyInto(world, probe, copySources, copyDest, config.workingDir || '/');
+				layer = commitLayer(world, probe.rw);
+			} else {
+				const runArgv = kind === 'run' ? commandOf(instruction, current.shell) : ['/bin/sh', '-c', `#(nop) ${createdBy.slice(NOP.length).trim()}`];
+				const buildEnv = kind === 'run' ? [...config.env, ...Object.entries(argEnv(current)).map(([name, value]) => `${name}=${value}`)] : config.env;
+				const container = stepContainer(world, parent, runArgv, config.env);
+				container.config.workingDir = config.workingDir;
+				out('stdout', ` ---> Running in ${container.id.slice(0, 12)}\n`);
+				if (kind === 'workdir') {
+					mkdirs(containerFs(world, container), config.workingDir);
+					layer = commitLayer(world, container.rw);
+				} else if (kind === 'run') {
+					container.status = 'running';
+					container.startedAt = world.clock;
+					const result = runInContainer(world, container, runArgv, {canBlock: false, tty: false, env: buildEnv, onOutput: line => out(line.stream, line.text)});
+					const status = result.status === 'running' ? 0 : result.status;
+					if (result.startError) out('stderr', `OCI runtime create failed: ${result.startError}\n`);
+					container.status = 'exited';
+					container.exitCode = status;
+					container.finishedAt = world.clock + 1;
+					if (status !== 0) {
+						if (request.forceRm) delete world.containers[container.id];
+						return fail(`The command '${runArgv.join(' ')}' returned a non-zero code: ${status}`, status);
+					}
+					layer = commitLayer(world, container.rw);
 				}
-				layer = commitLayer(world, container.rw);
+				if (request.rm) {
+					delete world.containers[container.id];
+					out('stdout', `Removing intermediate container ${container.id.slice(0, 12)}\n`);
+				}
 			}
-			if (request.rm) {
-				delete world.containers[container.id];
-				out('stdout', `Removing intermediate container ${container.id.slice(0, 12)}\n`);
-			}
+		} catch (error) {
+			if (!(error instanceof FsError)) throw error;
+			// a file where a folder must be (COPY into a file, WORKDIR on a file): the step's container goes
+			for (const id of Object.keys(world.containers)) if (!made.has(id)) delete world.containers[id];
+			return fail(`layerlab: step ${step} (${instruction.keyword}) cannot write there: ${error.message}`);
 		}
 		const image = commitImage(world, parent, config, createdBy, layer, key);
 		out('stdout', ` ---> ${short(image.id)}\n`);

@@ -129,6 +129,17 @@ describe('docker image build', () => {
 		expect(deleted.length).toBe(5);
 	});
 
+	it('answers in one line, and leaves no container, when a step cannot write where it is told to', () => {
+		const {world, run} = session();
+		run("mkdir n && cd n && echo a > a.txt && echo 'FROM alpine:3.9' > Dockerfile && echo 'WORKDIR /bin/sh' >> Dockerfile");
+		const output = run('docker build .; echo "exit $?"');
+		expect(output).toContain('layerlab: step 2 (WORKDIR) cannot write there: File exists\nexit 1\n');
+		expect(output).not.toContain('internal error');
+		expect(Object.keys(world.containers)).toEqual([]);
+		run("echo 'FROM alpine:3.9' > Dockerfile && echo 'COPY a.txt' >> Dockerfile");
+		expect(run('docker build .')).toMatch(/Sending build context to Docker daemon  3\.072kB\nError response from daemon: dockerfile parse error line 2: COPY requires at least two arguments\n$/);
+	});
+
 	it('runs a 10-instruction build in a bounded number of engine steps', () => {
 		const {world, run} = session();
 		const lines = [
