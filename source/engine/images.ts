@@ -124,13 +124,16 @@ export function removeImage(world: World, ref: string, force: boolean): string[]
 		throw new DaemonError(`conflict: unable to delete ${image.id.slice(7, 19)} (must be forced) - image is being used by stopped container ${user.id.slice(0, 12)}`);
 	}
 	const lines: string[] = [];
+	// An image a build (or commit) made others from keeps its layers for them: by id it cannot go, by tag it is only untagged.
+	const hasChildren = Object.values(readonly(world.images)).some(other => other.parent === image.id);
+	if (hasChildren && !byTag) throw new DaemonError(`conflict: unable to delete ${image.id.slice(7, 19)} (cannot be forced) - image has dependent child images`);
 	if (byTag && image.repoTags.length > 1) {
 		image.repoTags = image.repoTags.filter(tag => tag !== parsed.full);
 		return [`Untagged: ${parsed.full}`];
 	}
 	for (const tag of image.repoTags) lines.push(`Untagged: ${tag}`);
 	for (const digest of image.repoDigests) lines.push(`Untagged: ${digest}`);
-	if (users.length > 0) {
+	if (users.length > 0 || hasChildren) {
 		image.repoTags = [];
 		image.repoDigests = [];
 		return lines;
