@@ -34,6 +34,10 @@ export interface BuildRequest {
 	forceRm: boolean;
 	/** Full references (`name:tag`) to tag the result with. */
 	tags: string[];
+	/** `--target`: the stage to stop after (its name). */
+	target?: string;
+	/** `--label`: added as LABEL steps after the Dockerfile's own. */
+	labels?: Array<[string, string]>;
 }
 
 /** One step of the last build, for the Layers pane. */
@@ -243,6 +247,16 @@ export function buildFromDockerfile(world: World, request: BuildRequest, out: Bu
 		throw error;
 	}
 	if (instructions.length === 0) return fail('Error response from daemon: the Dockerfile (Dockerfile) cannot be empty');
+	if (request.target !== undefined) {
+		const target = request.target.toLowerCase();
+		const start = instructions.findIndex(instruction => instruction.keyword === 'FROM' && /\s+as\s+(\S+)\s*$/i.exec(instruction.rest)?.[1]?.toLowerCase() === target);
+		if (start < 0) return fail(`failed to reach build target ${request.target} in Dockerfile`);
+		const next = instructions.findIndex((instruction, index) => index > start && instruction.keyword === 'FROM');
+		if (next >= 0) instructions = instructions.slice(0, next);
+	}
+	for (const [name, value] of request.labels ?? []) {
+		instructions.push({keyword: 'LABEL', rest: `${name}=${value}`, flags: {}, json: null, original: `LABEL ${name}=${value}`, line: 0});
+	}
 	if (instructions.find(instruction => instruction.keyword !== 'ARG')?.keyword !== 'FROM') return fail('Error response from daemon: no build stage in current context');
 	// Docker checks every instruction's arguments before it runs the first step.
 	for (const instruction of instructions) {

@@ -130,10 +130,20 @@ export function build(ctx: DockerContext, command: ParsedCommand): number {
 			rm: command.flags.rm === undefined ? true : flagBool(command, 'rm'),
 			forceRm: flagBool(command, 'force-rm'),
 			tags: flagList(command, 'tag').map(tag => parseImageRef(tag).full),
+			target: flagString(command, 'target'),
+			labels: flagList(command, 'label')
+				.map((item): [string, string] => [item.split('=')[0]!, item.includes('=') ? item.slice(item.indexOf('=') + 1) : ''])
+				.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
 		},
 		out,
 	);
 	world.lastBuild = record;
+	const iidfile = flagString(command, 'iidfile');
+	if (iidfile && record.imageId) {
+		const path = normalizePath(iidfile, io.cwd);
+		const parent = path.slice(0, path.lastIndexOf('/')) || '/';
+		if (world.host.files[parent]?.kind === 'dir' || parent === '/') world.host.files[path] = {kind: 'file', mode: 0o644, content: record.imageId + '\n'};
+	}
 	if (quiet) {
 		if (record.status === 0) io.out(`${record.imageId}\n`);
 		else io.err(buffered.map(([, text]) => text).join(''));
