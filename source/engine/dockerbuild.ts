@@ -325,7 +325,7 @@ export function buildFromDockerfile(world: World, request: BuildRequest, out: Bu
 		let createdBy: string;
 		let key: string;
 		let kind: 'meta' | 'run' | 'copy' | 'workdir' = 'meta';
-		let copySources: CopySource[] = [];
+		const copySources: CopySource[] = [];
 		let copyDest = '';
 		switch (instruction.keyword) {
 			case 'RUN': {
