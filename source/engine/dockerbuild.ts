@@ -63,7 +63,7 @@ export interface BuildRecord {
 	status: number;
 }
 
-export type BuildOutput = (stream: 'stdout' | 'stderr', text: string) => void;
+type BuildOutput = (stream: 'stdout' | 'stderr', text: string) => void;
 
 interface Stage {
 	name: string;

@@ -20,7 +20,7 @@ export interface Instruction {
 	line: number;
 }
 
-export const KEYWORDS = [
+const KEYWORDS = [
 	'FROM',
 	'RUN',
 	'CMD',
