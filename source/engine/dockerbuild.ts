@@ -17,7 +17,7 @@ import {randomHex} from './random.js';
 import {randomName} from './names.js';
 import {findImage, parseImageRef, pullImage} from './images.js';
 import {contentHash, copyInto, formatJsonArray, makeLayer, mkdirs, NOP, sha256, type CopySource} from './build.js';
-import {DockerfileError, keyValues, parseDockerfile, processWords, type Instruction} from './dockerfile.js';
+import {DockerfileError, keyValues, parseDockerfile, pathMatch, processWords, type Instruction} from './dockerfile.js';
 import {spend} from './budget.js';
 import {FsError} from './fsapi.js';
 
@@ -161,17 +161,7 @@ function goRune(n: number): string {
 function contextSources(context: Tree, raw: string): CopySource[] | undefined {
 	const path = normalizePath(raw, '/');
 	if (path === '/') return [{kind: 'dir', name: '.', tree: context}];
-	const pattern = /[*?[]/.test(path)
-		? new RegExp(
-				'^' +
-					path
-						.replace(/[.+^${}()|\\]/g, '\\$&')
-						.replace(/\*/g, '[^/]*')
-						.replace(/\?/g, '[^/]') +
-					'$',
-			)
-		: undefined;
-	const names = pattern ? Object.keys(context).filter(name => pattern.test(name)) : Object.hasOwn(context, path) ? [path] : [];
+	const names = /[*?]/.test(path) ? Object.keys(context).filter(name => pathMatch(path, name)) : Object.hasOwn(context, path) ? [path] : [];
 	if (names.length === 0) return undefined;
 	return names.sort(compareWalkOrder).map(name => sourceFrom(context, name));
 }

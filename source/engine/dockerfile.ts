@@ -199,3 +199,47 @@ export function keyValues(rest: string, env: Record<string, string>, keyword: st
 		return [item.slice(0, eq), processWords(item.slice(eq + 1), env).join(' ')] as [string, string];
 	});
 }
+
+/** One path segment against a pattern with `*` and `?` (no regular expression: linear-time backtracking). */
+function segmentMatch(pattern: string, text: string): boolean {
+	let p = 0;
+	let t = 0;
+	let star = -1;
+	let mark = 0;
+	while (t < text.length) {
+		if (p < pattern.length && (pattern[p] === '?' || pattern[p] === text[t])) {
+			p++;
+			t++;
+		} else if (p < pattern.length && pattern[p] === '*') {
+			star = p++;
+			mark = t;
+		} else if (star >= 0) {
+			p = star + 1;
+			t = ++mark;
+		} else return false;
+	}
+	while (p < pattern.length && pattern[p] === '*') p++;
+	return p === pattern.length;
+}
+
+/**
+ * A slash-separated path against a pattern like Go's filepath.Match per segment, `**` matching any number
+ * of segments; `prefix` also accepts paths below a match (a matched folder covers its contents).
+ */
+export function pathMatch(pattern: string, path: string, prefix = false): boolean {
+	const want = pattern.split('/').filter(Boolean);
+	const have = path.split('/').filter(Boolean);
+	const memo = new Map<number, boolean>();
+	const match = (i: number, j: number): boolean => {
+		const key = i * (have.length + 1) + j;
+		const known = memo.get(key);
+		if (known !== undefined) return known;
+		let result: boolean;
+		if (i === want.length) result = j === have.length || prefix;
+		else if (want[i] === '**') result = match(i + 1, j) || (j < have.length && match(i, j + 1));
+		else result = j < have.length && segmentMatch(want[i]!, have[j]!) && match(i + 1, j + 1);
+		memo.set(key, result);
+		return result;
+	};
+	return match(0, 0);
+}

@@ -12,6 +12,7 @@ import {normalizePath} from '../../engine/path.js';
 import type {Tree} from '../../engine/world.js';
 import {isValidReference, parseImageRef} from '../../engine/images.js';
 import {buildFromDockerfile} from '../../engine/dockerbuild.js';
+import {pathMatch} from '../../engine/dockerfile.js';
 
 /** What the CLI prints on stderr before any build when the buildx plugin is missing. */
 export const LEGACY_BUILDER_NOTICE =
@@ -33,23 +34,11 @@ export function ignoreMatcher(text: string): (path: string) => boolean {
 		.filter(line => line !== '' && !line.startsWith('#'))
 		.map(line => {
 			const negate = line.startsWith('!');
-			const pattern = normalizePath((negate ? line.slice(1) : line).trim(), '/').slice(1);
-			const source = pattern
-				.split('/')
-				.map(part =>
-					part === '**'
-						? '.*'
-						: part
-								.replace(/[.+^${}()|\\]/g, '\\$&')
-								.replace(/\*/g, '[^/]*')
-								.replace(/\?/g, '[^/]'),
-				)
-				.join('/');
-			return {negate, regex: new RegExp(`^${source}(/.*)?$`)};
+			return {negate, pattern: normalizePath((negate ? line.slice(1) : line).trim(), '/').slice(1)};
 		});
 	return path => {
 		let excluded = false;
-		for (const rule of rules) if (rule.regex.test(path)) excluded = !rule.negate;
+		for (const rule of rules) if (pathMatch(rule.pattern, path, true)) excluded = !rule.negate;
 		return excluded;
 	};
 }
