@@ -298,10 +298,6 @@ function requiredKeys(schema: AnySchema): string[] {
 		.map(([key]) => key);
 }
 
-function isScalarType(schema: AnySchema): boolean {
-	return ['string', 'number', 'int', 'boolean', 'enum', 'literal'].includes(defOf(unwrap(schema)).type);
-}
-
 function accepts(schema: AnySchema, raw: unknown): boolean {
 	const def = defOf(unwrap(schema));
 	switch (def.type) {

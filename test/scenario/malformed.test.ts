@@ -5,8 +5,7 @@
  * duplicate ids across files.
  */
 import {tempDir} from '../helpers/temp.js';
-import {mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, mkdirSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readdirSync, readFileSync, symlinkSync, writeFileSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {formatProblem, loadScenarioFile, loadScenarios, LoadError, type Problem} from '../../source/scenario/index.js';

@@ -81,6 +81,8 @@ export function StepPane({rows, choices, offset, width, height, focused, theme, 
 	const textHeight = Math.max(0, height - choicesHeight);
 	const items = useMemo(
 		() => (choices ?? []).map((label, index) => ({key: String(index), label: truncate(`${index + 1}. ${label}`, width - 3), value: index})),
+		// Keyed on the labels, not the array: the step hands a new array each render.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[choices?.join('\u0000'), width],
 	);
 	return (
