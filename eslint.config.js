@@ -34,6 +34,7 @@ export default tseslint.config(
 			'no-fallthrough': 'off',
 		},
 	},
+	{files: ['**/*.cjs'], languageOptions: {sourceType: 'commonjs', globals: {module: 'writable', require: 'readonly'}}},
 	{
 		files: ['**/*.tsx', 'source/ui/**/*.ts'],
 		plugins: {'react-hooks': reactHooks},

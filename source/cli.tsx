@@ -4,6 +4,7 @@
  * with Node's own util.parseArgs: a flag library cost 50–60 ms of start-up (docs/PERFORMANCE.md).
  */
 import {parseArgs} from 'node:util';
+import type {Flags} from './flags.js';
 
 const HELP = `
   Usage
@@ -34,16 +35,6 @@ const HELP = `
 `;
 
 const VERSION = '0.1.0';
-
-export interface Flags {
-	seed: number | undefined;
-	preload: boolean;
-	scenario: string | undefined;
-	lang: string | undefined;
-	color: boolean;
-	json: boolean;
-	docker: boolean;
-}
 
 type Mode = (args: string[], flags: Flags) => Promise<number>;
 

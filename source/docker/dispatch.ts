@@ -36,9 +36,6 @@ const HANDLERS: Record<string, Handler> = {
 	inspect: (ctx, command) => container.inspect(ctx, command, 'any'),
 };
 
-/** The commands layerlab simulates, for the message about the ones it does not. */
-export const SIMULATED = Object.keys(HANDLERS);
-
 export function runDocker(ctx: DockerContext, argv: string[]): number {
 	const outcome = parseDocker(argv);
 	if (outcome.kind === 'output') {

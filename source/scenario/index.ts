@@ -10,15 +10,13 @@ import {builtinScenariosDir} from './paths.js';
 import {LoadError, sortProblems, type Problem} from './yaml-load.js';
 import {didYouMean} from './suggest.js';
 
-export type {Check, CheckResult, ContainerSelector, CountFilter, Origin, Place, Prediction, Scenario, Step, Text} from './types.js';
+export type {Check, Scenario, Text} from './types.js';
 export {localize} from './types.js';
 export {LoadError, formatProblem, type Problem} from './yaml-load.js';
-export {loadScenarioFile, parseScenario, selectorLabel} from './load.js';
-export {scenarioWorld, type ScenarioWorldOptions} from './scenario-world.js';
-export {evaluateCheck, evaluateStep, stepPasses, describeCheck, describeOrigin, selectContainers} from './checks.js';
-export {checkScenario, type ScenarioReport, type StepReport} from './run-check.js';
-export {detectLanguage} from './lang.js';
-export {scenarioJsonSchema, scenarioJsonSchemaText, scenarioSchema} from './schema.js';
+export {loadScenarioFile, parseScenario} from './load.js';
+export {scenarioWorld} from './scenario-world.js';
+export {evaluateCheck, evaluateStep, stepPasses, describeCheck} from './checks.js';
+export {checkScenario} from './run-check.js';
 export * from './progress.js';
 
 const SCENARIO_FILE = /\.ya?ml$/;

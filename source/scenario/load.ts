@@ -6,7 +6,7 @@
 import {readdirSync, readFileSync, realpathSync, statSync} from 'node:fs';
 import path from 'node:path';
 import type {Check, ContainerSelector, Origin, Place, Prediction, Scenario, Step, Text} from './types.js';
-import {scenarioSchema, ORIGINS, STATES, type CheckFile, type ScenarioFile} from './schema.js';
+import {scenarioSchema, type CheckFile, type ScenarioFile} from './schema.js';
 import {LoadError, MAX_FILE_BYTES, parseYaml, sortProblems, uniqueProblems, zodProblems, type Located, type Problem} from './yaml-load.js';
 import {didYouMean} from './suggest.js';
 import {createdNames} from './scan.js';
@@ -563,5 +563,3 @@ export function loadScenarioFileDetailed(file: string): LoadedFile {
 export function loadScenarioFile(file: string): Scenario {
 	return loadScenarioFileDetailed(file).scenario;
 }
-
-export {STATES, ORIGINS};

@@ -223,9 +223,7 @@ export const scenarioSchema = z
 	.describe('A layerlab scenario (lesson)');
 
 export type ScenarioFile = z.infer<typeof scenarioSchema>;
-export type StepFile = z.infer<typeof stepSchema>;
 export type CheckFile = z.infer<typeof checkSchema>;
-export type TextFile = z.infer<typeof textSchema>;
 
 /** The JSON Schema editors use (draft 2020-12); scenarios/scenario.schema.json is this, pretty-printed. */
 export function scenarioJsonSchema(): Record<string, unknown> {

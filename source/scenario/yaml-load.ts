@@ -38,8 +38,6 @@ export const MAX_FILE_BYTES = 1024 * 1024;
  * file, where each anchor doubles the one before, stops here instead of eating the machine).
  */
 export const MAX_ALIAS_NODES = 10_000;
-/** @deprecated kept for callers of the first version; see MAX_ALIAS_NODES. */
-export const MAX_ALIAS_COUNT = MAX_ALIAS_NODES;
 
 export interface Position {
 	line: number;

@@ -5,7 +5,7 @@
  */
 import {createElement} from 'react';
 import type {Instance} from 'ink';
-import type {Flags} from '../cli.js';
+import type {Flags} from '../flags.js';
 import {fullScreen, guardExit, isInteractive, NOT_A_TTY} from './terminal.js';
 import {colorEnabled} from './theme.js';
 import {computeLayout, paneInner} from './layout.js';

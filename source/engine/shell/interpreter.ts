@@ -6,8 +6,6 @@ import {FsError, type FsApi} from '../fsapi.js';
 import {normalizePath} from '../path.js';
 import {parseScript, SyntaxError, type Script, type SimpleCommand, type Word} from './syntax.js';
 
-export type Stream = 'stdout' | 'stderr';
-
 export interface Proc {
 	argv: string[];
 	env: Record<string, string>;

@@ -328,11 +328,6 @@ export function clearTerminal(model: LabModel): LabModel {
 	return {...model, terminal: []};
 }
 
-/** Steps whose checks passed at some point. */
-export function isComplete(model: LabModel): boolean {
-	return model.scenario.steps.every(step => model.completed.includes(step.id) || step.checks.length === 0);
-}
-
 /** What progress keeps: enough to rebuild the world by replaying the lines. */
 export interface SavedLab {
 	step: number;

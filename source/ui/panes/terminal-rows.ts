@@ -60,10 +60,6 @@ export function scrollbackWindow(blocks: readonly TermBlock[], width: number, he
 	return {rows: collected.slice(start, end), above: start > 0 || !complete, maxScroll};
 }
 
-export interface PromptView {
-	rows: Row[];
-}
-
 /**
  * The prompt line with the cursor shown as an inverse cell. When the line is wider than the pane,
  * it scrolls sideways so the cursor stays visible.

@@ -1,14 +1,14 @@
 /**
  * Captures real screens of the built lab (tmux capture-pane, plain text) into docs/TUI.md, between
- * `<!-- screen:NAME:start -->` and `<!-- screen:NAME:end -->`. Run after `npm run build`:
- *   npx tsx test/e2e/capture-screens.ts
+ * `<!-- screen:NAME:start -->` and `<!-- screen:NAME:end -->`: `npm run gen:screens` (builds first; needs tmux).
+ * Not part of `npm run gen`: a capture depends on the terminal, so it is run and reviewed by hand.
  */
 import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {TmuxTerminal} from './tmux.js';
+import {TmuxTerminal} from '../test/e2e/tmux.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RN1 = 'docker container run --name rn1 diamol/ch06-random-number';
 const RN2 = 'docker container run --name rn2 diamol/ch06-random-number';
 
