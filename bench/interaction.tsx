@@ -1,5 +1,5 @@
 /**
- * Interaction latency (issue 7), run bundled (bench/.out/interaction.js) by `npm run bench`:
+ * Interaction latency (targets in docs/PERFORMANCE.md), run bundled (bench/.out/interaction.js) by `npm run bench`:
  * the time from Enter on a typed command line to the next frame Ink writes, p50 and p95, for the real
  * lab App at 80x24 and 160x48, on a course world (first built-in scenario) and on the large world
  * (bench/large-world.ts). The floor is measured in the same run: a key press that makes Ink render a

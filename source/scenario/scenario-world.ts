@@ -5,8 +5,6 @@
  */
 import type {World} from '../engine/world.js';
 import type {Scenario} from './types.js';
-// The engine first: docker/session imports engine/programs/todo, which must not be the engine's
-// entry point (engine/process ↔ programs/todo import each other; see the report to the lead).
 import {defaultWorld} from './default-world.js';
 import {runLine, type LineResult, type TerminalOptions} from '../docker/session.js';
 import {pullImage} from '../engine/images.js';

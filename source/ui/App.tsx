@@ -98,7 +98,8 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 		return {evaluate: api.evaluate, columns: paneInner(layout, 'terminal')?.width ?? 80, page, stepRows: step.rows.length};
 	}, [api, layout, stepTextHeight, step.rows.length]);
 
-	// The key handler reads the latest sizes through a ref, so useInput subscribes once (ink.md P10);
+	// The key handler reads the latest sizes through a ref, so useInput subscribes once (Ink 6's useInput
+	// re-subscribes whenever the handler's identity changes);
 	// keys resolve against the state in the reducer.
 	const envRef = useRef(env);
 	envRef.current = env;

@@ -200,7 +200,7 @@ const NAMED: Record<string, (key: KeyInfo) => boolean> = {
 	esc: key => key.escape,
 	tab: key => key.tab && !key.shift,
 	'shift+tab': key => key.tab && key.shift,
-	// Most terminals send DEL (0x7f) for Backspace; Ink 6 reports that as `delete` (ink.md P11).
+	// Most terminals send DEL (0x7f) for Backspace; Ink 6 reports that as `delete` (and `\b` as `backspace`).
 	backspace: key => key.backspace || (key.delete && !key.meta),
 };
 

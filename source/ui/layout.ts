@@ -3,7 +3,8 @@
  * compact at 80x24 (one tabbed pane over the terminal), medium from 120 columns (the step beside
  * tabbed Layers/Containers/Volumes, the terminal full width below), every pane at once from 160x40
  * (the terminal never narrower than 82 columns: docker's tables are wide). The frame is one
- * row shorter than the terminal, so Ink never takes its clear-the-whole-screen path (ink.md P1).
+ * row shorter than the terminal, so Ink never takes its clear-the-whole-screen path (Ink 6
+ * clears the terminal on every frame at least as tall as the terminal).
  */
 
 export type PaneId = 'step' | 'terminal' | 'layers' | 'containers' | 'volumes';

@@ -2,7 +2,7 @@
  * The LabApi backed by source/scenario: scenarios from every source, a scenario's world (with
  * --seed and --preload), its checks, and progress saved atomically after every change.
  *
- * Start-up is kept cheap (issue 7): scenarios and starting worlds come from the start-up cache when
+ * Start-up is kept cheap (docs/PERFORMANCE.md): scenarios and starting worlds come from the start-up cache when
  * nothing changed since they were last built; the YAML loader, the schema and the image catalog are
  * imported only on a miss. Nothing may print while the lab owns the screen, so warnings are
  * collected and shown after it.

@@ -1,7 +1,7 @@
 /**
  * A start-up cache, so the lab's first frame does not wait for YAML parsing and schema validation of
- * every scenario and image definition, nor for building the starting world (perf.md; issue 7's
- * target is a first frame within 1.3x of a bare Ink app). Stored as JSON in
+ * every scenario and image definition, nor for building the starting world (the target is a first
+ * frame within 1.3x of a bare Ink app's; docs/PERFORMANCE.md). Stored as JSON in
  * `$XDG_CACHE_HOME/layerlab/startup-<program>.json` (default `~/.cache/layerlab/`).
  *
  * The key covers everything the cached data is derived from: every file (path, size, mtime) under

@@ -477,6 +477,3 @@ function command(state: AppState, name: Command, env: Env): AppState {
 	}
 	return paneCommand(state, name, env);
 }
-
-/** Checks that the Action type stays exhaustive in `reduce`. */
-export type {Scope};

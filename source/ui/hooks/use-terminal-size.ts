@@ -1,6 +1,6 @@
 /**
  * The terminal's size from Ink's (injectable) stdout, following resizes; a size given by the caller
- * (tests) wins. ink-testing-library's stdout has no `rows` (ink.md P8), hence the fallbacks.
+ * (tests) wins. ink-testing-library's stdout has 100 `columns` and no `rows`, hence the fallbacks.
  */
 import {useEffect, useState} from 'react';
 import {useStdout} from 'ink';

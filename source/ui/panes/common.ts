@@ -1,4 +1,4 @@
-/** Small helpers the row builders share: columns, sizes, memo caches keyed on world slices. */
+/** Small helpers the row builders share: cut cells, status words, image names, memo caches keyed on world slices. */
 import type {Container, Image, World} from '../../engine/world.js';
 import {humanSize} from '../../docker/render/format.js';
 import {truncate} from '../text/width.js';
