@@ -8,10 +8,10 @@ import {randomHex} from './random.js';
 import {randomName} from './names.js';
 import {containerFs, imageLayers, lookupIn} from './unionfs.js';
 import {treeFs} from './treefs.js';
-import {copyPath} from './shell/programs.js';
+import {copyPath} from './userland/coreutils.js';
 import {runInContainer, type ProcessResult} from './process.js';
 import {treeSize} from './fsapi.js';
-import {todoShutdown} from './programs/todo.js';
+import {appNamed} from './apps/index.js';
 import {ancestors, normalizePath} from './path.js';
 
 export class DaemonError extends Error {}
@@ -351,8 +351,9 @@ function finish(world: World, container: Container, exitCode: number): void {
 /** SIGTERM, then SIGKILL after the timeout: servers shut down cleanly, a sleeping shell is killed. */
 export function stopContainer(world: World, container: Container): void {
 	if (container.status !== 'running') return;
-	if (container.app?.program === 'todo') {
-		container.logs.push({stream: 'stdout', text: todoShutdown()});
+	const shutdown = container.app && appNamed(container.app.program)?.shutdown;
+	if (shutdown) {
+		container.logs.push({stream: 'stdout', text: shutdown()});
 		finish(world, container, 0);
 		return;
 	}

@@ -10,7 +10,7 @@ import {current, isDraft} from 'immer';
 export type Entry =
 	/**
 	 * `size` stands in for the byte count of binaries whose bytes the lab does not keep; `program`
-	 * names the simulated program that runs when the file is executed (see engine/programs).
+	 * names the simulated program that runs when the file is executed (see engine/apps).
 	 */
 	| {kind: 'file'; mode: number; content: string; size?: number; program?: string}
 	| {kind: 'dir'; mode: number; opaque?: boolean}
@@ -137,9 +137,10 @@ export interface LogLine {
 	text: string;
 }
 
-/** The running state of a long-lived simulated application (see engine/programs). */
+/** The running state of a long-lived simulated application (see engine/apps). */
 export interface AppState {
-	program: 'todo';
+	/** A name in engine/apps' APPS table. */
+	program: string;
 	port: number;
 	dbPath: string;
 	debug: boolean;

@@ -1,6 +1,6 @@
 /** Headless mode: a transcript of command lines, as a terminal would show them. */
 import type {World} from '../engine/world.js';
-import {runLine, type TerminalOptions} from '../docker/session.js';
+import {runLine, type TerminalOptions} from '../host/index.js';
 import {terminalSafe} from '../text/safe.js';
 
 /** Lines that are commands: not blank, not comments. */

@@ -22,7 +22,7 @@ import {containerInspect, imageInspect, volumeInspect} from '../render/inspect.j
 import {findImage} from '../../engine/images.js';
 import {containerFs} from '../../engine/unionfs.js';
 import {treeFs} from '../../engine/treefs.js';
-import {copyPath} from '../../engine/shell/programs.js';
+import {copyPath} from '../../engine/userland/coreutils.js';
 import {FsError, type FsApi} from '../../engine/fsapi.js';
 import {basename, joinPath, normalizePath} from '../../engine/path.js';
 import type {GoValue} from '../render/govalue.js';

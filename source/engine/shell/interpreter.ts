@@ -22,7 +22,7 @@ export interface Proc {
 /** A program: returns its exit status. Throws ExitSignal/BlockSignal to end the shell or block. */
 export type Program = (proc: Proc) => number;
 
-export type Lookup = {kind: 'program'; program: Program} | {kind: 'script'; source: string} | {kind: 'not-found'} | {kind: 'denied'};
+export type Lookup = {kind: 'builtin'; program: Program} | {kind: 'program'; program: Program} | {kind: 'script'; source: string} | {kind: 'not-found'} | {kind: 'denied'};
 
 export interface Shell {
 	flavor: 'bash' | 'busybox';
@@ -68,7 +68,7 @@ export function shellError(shell: Shell, message: string): string {
 	return `${shell.name}: ${message}\n`;
 }
 
-function errnoText(error: unknown): string {
+export function errnoText(error: unknown): string {
 	return error instanceof FsError ? error.message : String(error);
 }
 
@@ -403,7 +403,6 @@ function runCommand(shell: Shell, command: SimpleCommand, io: Io): number {
 
 function execute(shell: Shell, argv: string[], assignments: Record<string, string>, io: Sink & {stdin: string}): number {
 	const name = argv[0]!;
-	const builtin = Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
 	const proc: Proc = {
 		argv,
 		env: environment(shell, assignments),
@@ -413,9 +412,9 @@ function execute(shell: Shell, argv: string[], assignments: Record<string, strin
 		err: io.err,
 		shell,
 	};
-	if (builtin) return builtin(proc);
 	const found = shell.find(name, shell);
 	switch (found.kind) {
+		case 'builtin':
 		case 'program':
 			return found.program(proc);
 		case 'script':
@@ -445,114 +444,4 @@ function runScriptFile(shell: Shell, source: string, argv: string[], proc: Proc)
 		if (error instanceof ExitSignal) return error.status;
 		throw error;
 	}
-}
-
-// ---------------------------------------------------------------- builtins
-
-const BUILTINS: Record<string, Program> = {
-	cd(proc) {
-		const {shell} = proc;
-		const target = proc.argv[1] ?? shell.vars.HOME ?? '/';
-		const destination = target === '-' ? (shell.vars.OLDPWD ?? shell.cwd) : target;
-		const path = normalizePath(destination, shell.cwd);
-		try {
-			const dir = shell.fs.stat(path);
-			if (dir.entry.kind !== 'dir') throw new FsError('ENOTDIR');
-		} catch (error) {
-			proc.err(shellError(shell, shell.flavor === 'bash' ? `cd: ${target}: ${errnoText(error)}` : `cd: can't cd to ${target}: ${errnoText(error)}`));
-			return shell.flavor === 'bash' ? 1 : 2;
-		}
-		shell.vars.OLDPWD = shell.cwd;
-		shell.cwd = path;
-		shell.vars.PWD = path;
-		if (target === '-') proc.out(path + '\n');
-		return 0;
-	},
-	pwd(proc) {
-		proc.out(proc.shell.cwd + '\n');
-		return 0;
-	},
-	echo(proc) {
-		let args = proc.argv.slice(1);
-		let newline = true;
-		let escapes = false;
-		while (args[0] && /^-[neE]+$/.test(args[0])) {
-			if (args[0].includes('n')) newline = false;
-			if (args[0].includes('e')) escapes = true;
-			args = args.slice(1);
-		}
-		let text = args.join(' ');
-		if (escapes) text = text.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\\\\/g, '\\');
-		proc.out(text + (newline ? '\n' : ''));
-		return 0;
-	},
-	export(proc) {
-		for (const arg of proc.argv.slice(1)) {
-			const index = arg.indexOf('=');
-			const name = index < 0 ? arg : arg.slice(0, index);
-			if (index >= 0) proc.shell.vars[name] = arg.slice(index + 1);
-			proc.shell.exported.add(name);
-		}
-		return 0;
-	},
-	unset(proc) {
-		for (const name of proc.argv.slice(1)) {
-			delete proc.shell.vars[name];
-			proc.shell.exported.delete(name);
-		}
-		return 0;
-	},
-	exit(proc) {
-		throw new ExitSignal(proc.argv[1] === undefined ? proc.shell.lastStatus : Number(proc.argv[1]) & 255);
-	},
-	true: () => 0,
-	false: () => 1,
-	':': () => 0,
-	test: proc => testBuiltin(proc, proc.argv.slice(1)),
-	'[': proc => {
-		if (proc.argv.at(-1) !== ']') {
-			proc.err(shellError(proc.shell, "[: missing `]'"));
-			return 2;
-		}
-		return testBuiltin(proc, proc.argv.slice(1, -1));
-	},
-};
-
-function testBuiltin(proc: Proc, args: string[]): number {
-	const {shell} = proc;
-	const statOf = (path: string) => {
-		try {
-			return shell.fs.stat(normalizePath(path, shell.cwd)).entry;
-		} catch {
-			return undefined;
-		}
-	};
-	const evaluate = (a: string[]): boolean => {
-		if (a[0] === '!') return !evaluate(a.slice(1));
-		if (a.length === 0) return false;
-		if (a.length === 1) return a[0] !== '';
-		if (a.length === 2) {
-			const [op, value] = a as [string, string];
-			if (op === '-z') return value === '';
-			if (op === '-n') return value !== '';
-			if (op === '-e') return statOf(value) !== undefined;
-			if (op === '-f') return statOf(value)?.kind === 'file';
-			if (op === '-d') return statOf(value)?.kind === 'dir';
-			if (op === '-r' || op === '-w' || op === '-x' || op === '-s') return statOf(value) !== undefined;
-			return false;
-		}
-		const [left, op, right] = a as [string, string, string];
-		if (op === '=' || op === '==') return left === right;
-		if (op === '!=') return left !== right;
-		const l = Number(left);
-		const r = Number(right);
-		if (op === '-eq') return l === r;
-		if (op === '-ne') return l !== r;
-		if (op === '-lt') return l < r;
-		if (op === '-le') return l <= r;
-		if (op === '-gt') return l > r;
-		if (op === '-ge') return l >= r;
-		return false;
-	};
-	return evaluate(args) ? 0 : 1;
 }

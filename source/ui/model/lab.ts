@@ -7,7 +7,7 @@
 import type {Patch} from 'immer';
 import type {World} from '../../engine/world.js';
 import type {CheckResult, Scenario, Step} from '../../scenario/types.js';
-import type {Chunk} from '../../docker/session.js';
+import type {Chunk} from '../../host/index.js';
 import {loadedImmer, loadedRunner} from './runner.js';
 import {diffWorlds, NO_CHANGES, type Changes} from './changes.js';
 

@@ -1,13 +1,14 @@
 /**
- * The file utilities programs and learners use: ls, cat, mkdir, rm, touch, cp, mv, chmod, sleep, env.
+ * The file and text utilities programs and learners use (ls, cat, mkdir, rm, cp, mv, grep, …).
  * One implementation, two voices: GNU coreutils on the learner's host, busybox inside containers
  * (alpine-based images), because their messages differ and the lab prints what each prints.
+ * Each is declared in the programs registry (registry.ts); `utilities` is the table it reads.
  */
 import {FsError, type FsApi} from '../fsapi.js';
 import {basename, joinPath, normalizePath} from '../path.js';
-import type {Program, Proc} from './interpreter.js';
+import type {Program, Proc} from '../shell/interpreter.js';
 
-type Flavor = 'bash' | 'busybox';
+export type Flavor = 'bash' | 'busybox';
 
 function errno(error: unknown): string {
 	if (error instanceof FsError) return error.message;
