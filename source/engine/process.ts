@@ -8,7 +8,7 @@ import {containerFs, lookupIn} from './unionfs.js';
 import {FsError} from './fsapi.js';
 import {basename, joinPath, normalizePath} from './path.js';
 import {randomInt} from './random.js';
-import {BlockSignal, ExitSignal, type Lookup, type Program, type Proc, type Shell} from './shell/interpreter.js';
+import {BlockSignal, ExitSignal, startProcess, type Lookup, type Program, type Shell} from './shell/interpreter.js';
 import {builtinFor, isNotSimulated, notSimulatedLine, programFor} from './userland/registry.js';
 import {runScriptText} from './userland/sh.js';
 import {appNamed} from './apps/index.js';
@@ -145,6 +145,8 @@ export function runInContainer(world: World, container: Container, argv: string[
 		exported: new Set(Object.keys(env)),
 		positional: ['sh'],
 		lastStatus: 0,
+		functions: {},
+		options: {},
 		columns: options.columns ?? 80,
 		tty: options.tty,
 		random: () => randomInt(world, 32768),
@@ -157,15 +159,12 @@ export function runInContainer(world: World, container: Container, argv: string[
 		const reason = found.kind === 'denied' ? 'permission denied' : name.includes('/') ? 'no such file or directory' : 'executable file not found in $PATH';
 		return {status: 127, output, startError: `exec: "${name}": ${reason}`};
 	}
-	const proc: Proc = {
-		argv,
-		env,
+	const proc = startProcess(shell, argv, env, {
 		stdin: options.stdin ?? '',
 		stdoutIsTty: options.tty,
 		out: text => emit('stdout', text),
 		err: text => emit('stderr', text),
-		shell,
-	};
+	});
 	try {
 		const status = found.kind === 'script' ? runScriptText(proc, found.source) : found.program(proc);
 		return {status, output};

@@ -187,6 +187,8 @@ export interface HostState {
 	/** Variables exported to programs (the rest are shell-only, like `target='/data'`). */
 	exported: string[];
 	lastStatus: number;
+	/** Shell functions defined at the prompt, as the text of their definitions. */
+	functions?: Record<string, string>;
 }
 
 export interface World {

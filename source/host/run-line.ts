@@ -8,7 +8,9 @@ import {tick} from '../engine/clock.js';
 import {randomInt} from '../engine/random.js';
 import {treeFs} from '../engine/treefs.js';
 import {normalizePath} from '../engine/path.js';
-import {ExitSignal, runSource, type Lookup, type Shell} from '../engine/shell/interpreter.js';
+import {current, Immer, isDraft} from 'immer';
+import {BudgetExceeded, Interrupted, spendBytes, withBudget} from '../engine/budget.js';
+import {ExitSignal, NestingExceeded, runSource, type Lookup, type Shell} from '../engine/shell/interpreter.js';
 import {builtinFor, isNotSimulated, notSimulatedLine, programFor} from '../engine/userland/registry.js';
 import {HOST_SUPPLIED} from './programs.js';
 import type {HostContext, TerminalOptions} from './context.js';
@@ -54,6 +56,8 @@ function hostShell(world: World, terminal: TerminalOptions): Shell {
 		exported: new Set(host.exported),
 		positional: ['bash'],
 		lastStatus: host.lastStatus,
+		functions: (host.functions ??= {}),
+		options: {},
 		columns: terminal.columns,
 		tty: terminal.tty,
 		random: () => randomInt(world, 32768),
@@ -62,16 +66,70 @@ function hostShell(world: World, terminal: TerminalOptions): Shell {
 	};
 }
 
-/** Runs one command line on the host; the world moves on by one virtual second. */
+/** World data modified in place with immer, for plain (non-draft) worlds: no freezing. */
+const plain = new Immer({autoFreeze: false});
+
+type Outcome = {kind: 'done'; status: number} | {kind: 'stopped'; message: string; status: number};
+
+/**
+ * Runs one command line on the host; the world moves on by one virtual second. The line runs under
+ * a budget (engine/budget.ts): when it is exceeded, nests too deep or is interrupted, the learner
+ * gets one `layerlab:` line (or `^C`) and the world is left as it was before the line.
+ */
 export function runLine(world: World, line: string, terminal: TerminalOptions = {columns: 80, tty: true}): LineResult {
-	tick(world);
 	const output: Chunk[] = [];
 	const push = (stream: Chunk['stream'], text: string) => {
 		if (!text) return;
+		spendBytes(text.length);
 		const last = output.at(-1);
 		if (last && last.stream === stream) last.text += text;
 		else output.push({stream, text});
 	};
+	const attempt = (draft: World): Outcome =>
+		withBudget(terminal.limits ?? {}, () => ({kind: 'done', status: runOnHost(draft, line, terminal, push)}), {interrupted: terminal.interrupted});
+	let outcome: Outcome;
+	if (isDraft(world)) {
+		const before = current(world);
+		try {
+			outcome = attempt(world);
+		} catch (error) {
+			outcome = stopped(error);
+			for (const key of Object.keys(before) as Array<keyof World>) (world as unknown as Record<string, unknown>)[key] = before[key];
+		}
+	} else {
+		let result: Outcome | undefined;
+		try {
+			const next = plain.produce(world, draft => {
+				result = attempt(draft as World);
+			});
+			if (next !== world) Object.assign(world, next);
+			outcome = result!;
+		} catch (error) {
+			outcome = stopped(error);
+		}
+	}
+	if (outcome.kind === 'stopped') {
+		// The world is as before the line; time still moves on, and $? says the line failed.
+		tick(world);
+		world.host.lastStatus = outcome.status;
+		const shown = output.length > 0 && !output.at(-1)!.text.endsWith('\n') ? '\n' + outcome.message : outcome.message;
+		output.push({stream: 'stderr', text: shown});
+	}
+	return {output, status: outcome.status};
+}
+
+function stopped(error: unknown): Outcome {
+	if (error instanceof Interrupted) return {kind: 'stopped', message: '^C\n', status: 130};
+	if (error instanceof BudgetExceeded) {
+		const what = error.kind === 'steps' ? 'it took too many steps (a loop that does not end?)' : 'it made too much text or data';
+		return {kind: 'stopped', message: `layerlab: ${error.message}: ${what}; nothing it changed was kept\n`, status: 1};
+	}
+	if (error instanceof NestingExceeded) return {kind: 'stopped', message: `layerlab: ${error.message}; nothing it changed was kept\n`, status: 1};
+	throw error;
+}
+
+function runOnHost(world: World, line: string, terminal: TerminalOptions, push: (stream: Chunk['stream'], text: string) => void): number {
+	tick(world);
 	const shell = hostShell(world, terminal);
 	let status: number;
 	try {
@@ -80,6 +138,8 @@ export function runLine(world: World, line: string, terminal: TerminalOptions = 
 		if (error instanceof ExitSignal) {
 			push('stderr', 'layerlab: exit is not needed here (the lab keeps one shell open); press q to quit the lab\n');
 			status = error.status;
+		} else if (error instanceof BudgetExceeded || error instanceof NestingExceeded || error instanceof Interrupted) {
+			throw error;
 		} else {
 			// A bug in the simulator must not end the learner's session: say so in one line.
 			push('stderr', `layerlab: internal error: ${error instanceof Error ? error.message : String(error)} (please report this command line)\n`);
@@ -89,5 +149,5 @@ export function runLine(world: World, line: string, terminal: TerminalOptions = 
 	world.host.cwd = shell.cwd;
 	world.host.exported = [...shell.exported];
 	world.host.lastStatus = status;
-	return {output, status};
+	return status;
 }

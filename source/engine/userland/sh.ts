@@ -5,7 +5,7 @@
  */
 import {FsError} from '../fsapi.js';
 import {normalizePath} from '../path.js';
-import {ExitSignal, runSource, type Proc, type Shell} from '../shell/interpreter.js';
+import {ExitSignal, nested, runSource, type Proc, type Shell} from '../shell/interpreter.js';
 
 export function childShell(parent: Shell, name: string, env: Record<string, string>): Shell {
 	return {
@@ -15,16 +15,22 @@ export function childShell(parent: Shell, name: string, env: Record<string, stri
 		exported: new Set(Object.keys(env)),
 		positional: [name],
 		lastStatus: 0,
+		functions: {},
+		options: {},
+		condition: 0,
+		locals: [],
 	};
 }
 
 function runChild(child: Shell, source: string, proc: Proc): number {
-	try {
-		return runSource(child, source, proc);
-	} catch (error) {
-		if (error instanceof ExitSignal) return error.status;
-		throw error;
-	}
+	return nested(child, () => {
+		try {
+			return runSource(child, source, proc);
+		} catch (error) {
+			if (error instanceof ExitSignal) return error.status;
+			throw error;
+		}
+	});
 }
 
 export function shProgram(proc: Proc): number {
