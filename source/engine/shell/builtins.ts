@@ -307,7 +307,7 @@ function printfBuiltin(proc: Proc): number {
 	}
 	let status = 0;
 	const invalid = (value: string) => {
-		proc.err(shell.flavor === 'bash' ? `${shell.name}: printf: ${value}: invalid number\n` : `printf: invalid number '${value}'\n`);
+		proc.err(shell.flavor === 'bash' ? `${shell.name}: printf: ${value}: invalid number\n` : `${shell.name}: invalid number '${value}'\n`);
 		status = 1;
 	};
 	const integer = (value: string | undefined): bigint => {

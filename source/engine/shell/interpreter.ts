@@ -175,6 +175,12 @@ export function runSource(shell: Shell, source: string, io: IoIn): number {
 	} catch (error) {
 		// `break` outside a loop, `return` outside a function: the rest of the text is skipped.
 		if (error instanceof LoopSignal) return 0;
+		if (error instanceof ExpansionError) {
+			// An expansion error (`$((1/0))`, `set -u`) abandons the rest of the line, as in bash.
+			io.err(error.message);
+			shell.lastStatus = error.status;
+			return error.status;
+		}
 		if (error instanceof ReturnSignal && !shell.locals?.length) return error.status;
 		throw error;
 	}
@@ -635,25 +641,20 @@ function openRedirects(shell: Shell, redirects: Redirect[], io: Io): Sink | unde
 	return {out, err, stdoutIsTty, input, finish};
 }
 
+/** Runs one command. An ExpansionError goes up to runSource, which reports it and abandons the line. */
 function runCommand(shell: Shell, command: Command, io: Io): number {
 	spend();
+	if (command.type === 'simple') return runSimple(shell, command, io);
+	if (command.type === 'function') {
+		shell.functions[command.name] = command.source;
+		return 0;
+	}
+	const sink = openRedirects(shell, command.redirects, io);
+	if (!sink) return 1;
 	try {
-		if (command.type === 'simple') return runSimple(shell, command, io);
-		if (command.type === 'function') {
-			shell.functions[command.name] = command.source;
-			return 0;
-		}
-		const sink = openRedirects(shell, command.redirects, io);
-		if (!sink) return 1;
-		try {
-			return runCompound(shell, command, sink);
-		} finally {
-			sink.finish();
-		}
-	} catch (error) {
-		if (!(error instanceof ExpansionError)) throw error;
-		io.err(error.message);
-		return error.status;
+		return runCompound(shell, command, sink);
+	} finally {
+		sink.finish();
 	}
 }
 

@@ -25,3 +25,9 @@ export const whoamiApplet: Program = proc => {
 	proc.out('root\n');
 	return 0;
 };
+
+/** The learner's user on the host. */
+export const hostWhoami: Program = proc => {
+	proc.out(`${(proc.shell.context as {world?: {host: {user: string}}}).world?.host.user ?? 'student'}\n`);
+	return 0;
+};

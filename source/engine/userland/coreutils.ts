@@ -7,6 +7,7 @@
 import {FsError, type FsApi} from '../fsapi.js';
 import {basename, joinPath, normalizePath} from '../path.js';
 import type {Program, Proc} from '../shell/interpreter.js';
+import {spend} from '../budget.js';
 
 export type Flavor = 'bash' | 'busybox';
 
@@ -262,8 +263,13 @@ function touchProgram(flavor: Flavor): Program {
 
 // ---------------------------------------------------------------- cp, mv
 
-/** Copies a file or directory tree from one filesystem to another (or the same). */
-export function copyPath(from: FsApi, source: string, to: FsApi, target: string): void {
+/**
+ * Copies a file or directory tree from one filesystem to another (or the same). `enter` is asked
+ * before each sub-directory is copied (source path, resolved path): false leaves it out (a copy of a
+ * folder into itself). Every entry is a step of the command's budget.
+ */
+export function copyPath(from: FsApi, source: string, to: FsApi, target: string, enter?: (display: string, path: string) => boolean, display = source): void {
+	spend();
 	const stat = from.stat(source);
 	if (stat.entry.kind === 'dir') {
 		try {
@@ -271,7 +277,12 @@ export function copyPath(from: FsApi, source: string, to: FsApi, target: string)
 		} catch (error) {
 			if (!(error instanceof FsError && error.code === 'EEXIST')) throw error;
 		}
-		for (const name of from.list(stat.path)) copyPath(from, joinPath(stat.path, name), to, joinPath(target, name));
+		for (const name of from.list(stat.path)) {
+			const child = joinPath(stat.path, name);
+			const childDisplay = display === '/' ? `/${name}` : `${display.replace(/\/$/, '')}/${name}`;
+			if (enter && !enter(childDisplay, child)) continue;
+			copyPath(from, child, to, joinPath(target, name), enter, childDisplay);
+		}
 		return;
 	}
 	const mode = stat.entry.kind === 'file' ? stat.entry.mode : undefined;
@@ -303,11 +314,45 @@ function cpProgram(flavor: Flavor, move = false): Program {
 		let status = 0;
 		for (const source of operands.slice(0, -1)) {
 			const sourcePath = abs(proc, source);
-			const target = destIsDir ? joinPath(destPath, basename(sourcePath)) : destPath;
+			const last = source.replace(/\/+$/, '').split('/').pop() ?? '';
+			const target = destIsDir ? (last === '.' || last === '' ? destPath : joinPath(destPath, basename(sourcePath))) : destPath;
 			try {
 				const stat = fs.stat(sourcePath);
 				if (stat.entry.kind === 'dir' && !recursive) {
 					proc.err(flavor === 'bash' ? `cp: -r not specified; omitting directory ${q(source)}\n` : `cp: omitting directory ${q(source)}\n`);
+					status = 1;
+					continue;
+				}
+				const intoItself = stat.entry.kind === 'dir' && (target === stat.path || target.startsWith(stat.path === '/' ? '/' : stat.path + '/'));
+				const shownTarget = destIsDir ? `${dest.replace(/\/$/, '')}/${last || source}` : dest;
+				if (move && intoItself) {
+					proc.err(flavor === 'bash' ? `mv: cannot move ${q(source)} to a subdirectory of itself, ${q(shownTarget)}\n` : `mv: can't rename ${q(source)}: Invalid argument\n`);
+					status = 1;
+					continue;
+				}
+				if (intoItself) {
+					// GNU cp refuses to descend into a folder it made itself; busybox skips the copy's own
+					// destination; both finish the rest and fail.
+					const created = new Set<string>();
+					const wrote = {...fs, mkdir: (path: string, options?: {parents?: boolean}) => (fs.mkdir(path, options), created.add(path))};
+					let reported = false;
+					copyPath(
+						fs,
+						sourcePath,
+						wrote,
+						target,
+						(display, path) => {
+							const stop = flavor === 'bash' ? created.has(path) : path === target;
+							if (stop && !reported) {
+								proc.err(
+									flavor === 'bash' ? `cp: cannot copy a directory, ${q(source)}, into itself, ${q(shownTarget)}\n` : `cp: recursion detected, omitting directory ${q(display)}\n`,
+								);
+								reported = flavor === 'bash';
+							}
+							return !stop;
+						},
+						source,
+					);
 					status = 1;
 					continue;
 				}
@@ -484,39 +529,6 @@ function headTail(flavor: Flavor, name: 'head' | 'tail'): Program {
 	};
 }
 
-function grepProgram(flavor: Flavor): Program {
-	return proc => {
-		const {flags, operands} = parseFlags(proc.argv.slice(1));
-		const [pattern, ...files] = operands;
-		if (pattern === undefined) {
-			proc.err(
-				flavor === 'bash'
-					? "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n"
-					: 'BusyBox v1.35.0 multi-call binary.\n\nUsage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n',
-			);
-			return 2;
-		}
-		let regex: RegExp;
-		try {
-			regex = new RegExp(flags.has('F') ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern, flags.has('i') ? 'i' : '');
-		} catch {
-			proc.err(`grep: bad regex '${pattern}'\n`);
-			return 2;
-		}
-		const {texts, status} = inputs(proc, flavor, 'grep', files);
-		let found = false;
-		for (const {file, text} of texts) {
-			const matching = lineList(text).filter(line => regex.test(line) !== flags.has('v'));
-			if (matching.length > 0) found = true;
-			if (flags.has('q')) continue;
-			const prefix = files.length > 1 ? `${file}:` : '';
-			if (flags.has('c')) proc.out(`${prefix}${matching.length}\n`);
-			else proc.out(matching.map(line => prefix + line + '\n').join(''));
-		}
-		return status !== 0 ? 2 : found ? 0 : 1;
-	};
-}
-
 export function utilities(flavor: Flavor): Record<string, Program> {
 	return {
 		ls: lsProgram(flavor),
@@ -533,6 +545,5 @@ export function utilities(flavor: Flavor): Record<string, Program> {
 		wc: wcProgram(flavor),
 		head: headTail(flavor, 'head'),
 		tail: headTail(flavor, 'tail'),
-		grep: grepProgram(flavor),
 	};
 }

@@ -13,7 +13,8 @@ import type {Program} from '../shell/interpreter.js';
 import {BUILTINS} from '../shell/builtins.js';
 import {utilities, type Flavor} from './coreutils.js';
 import {shProgram} from './sh.js';
-import {hostnameApplet, sleepApplet, whoamiApplet} from './container.js';
+import {textUtilities} from './text.js';
+import {hostnameApplet, hostWhoami, sleepApplet, whoamiApplet} from './container.js';
 
 export type Where = 'host' | 'container';
 
@@ -32,6 +33,7 @@ const CONTAINER = ['container'] as const;
 
 const builtin = (name: string, on: readonly Where[] = BOTH): ProgramRow => ({name, kind: 'builtin', on, make: () => BUILTINS[name]!});
 const util = (name: string, on: readonly Where[] = BOTH): ProgramRow => ({name, kind: 'program', on, make: flavor => utilities(flavor)[name]!});
+const text = (name: string, on: readonly Where[] = BOTH): ProgramRow => ({name, kind: 'program', on, make: flavor => textUtilities(flavor)[name]!});
 const fixed = (name: string, on: readonly Where[], program: Program): ProgramRow => ({name, kind: 'program', on, make: () => program});
 const supplied = (name: string): ProgramRow => ({name, kind: 'program', on: HOST});
 
@@ -41,6 +43,8 @@ export const PROGRAMS: readonly ProgramRow[] = [
 		.filter(name => name !== 'sleep')
 		.map(name => util(name)),
 	util('sleep', HOST),
+	...Object.keys(textUtilities('bash')).map(name => text(name)),
+	fixed('whoami', HOST, hostWhoami),
 	fixed('sleep', CONTAINER, sleepApplet),
 	fixed('sh', CONTAINER, shProgram),
 	fixed('ash', CONTAINER, shProgram),
