@@ -94,7 +94,8 @@ export function runLine(world: World, line: string, terminal: TerminalOptions = 
 			outcome = attempt(world);
 		} catch (error) {
 			outcome = stopped(error);
-			for (const key of Object.keys(before) as Array<keyof World>) (world as unknown as Record<string, unknown>)[key] = before[key];
+			const after = current(world);
+			for (const key of Object.keys(before) as Array<keyof World>) if (after[key] !== before[key]) (world as unknown as Record<string, unknown>)[key] = before[key];
 		}
 	} else {
 		let result: Outcome | undefined;

@@ -507,11 +507,10 @@ function wcProgram(flavor: Flavor): Program {
 			if (all || flags.has('c')) counts.push(Buffer.byteLength(text));
 			return {file, counts};
 		});
-		const width = flavor === 'busybox' ? 7 : Math.max(1, ...rows.flatMap(row => row.counts.map(n => String(n).length)));
-		for (const row of rows) {
-			const numbers = row.counts.map(n => String(n).padStart(width)).join(flavor === 'busybox' ? ' ' : ' ');
-			proc.out(`${operands.length === 0 && row.counts.length === 1 ? String(row.counts[0]) : numbers}${row.file ? ' ' + row.file : ''}\n`);
-		}
+		if (rows.length > 1) rows.push({file: 'total', counts: rows[0]!.counts.map((_, index) => rows.reduce((sum, row) => sum + row.counts[index]!, 0))});
+		const single = rows.length === 1 && rows[0]!.counts.length === 1;
+		const width = single ? 0 : flavor === 'busybox' ? 9 : operands.length === 0 ? 7 : Math.max(1, ...rows.flatMap(row => row.counts.map(n => String(n).length)));
+		for (const row of rows) proc.out(`${row.counts.map(n => String(n).padStart(width)).join(' ')}${row.file ? ' ' + row.file : ''}\n`);
 		return status;
 	};
 }
