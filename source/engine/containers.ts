@@ -321,6 +321,7 @@ export function startContainer(world: World, container: Container, options: Star
 	const result = runInContainer(world, container, argv, {
 		canBlock: !options.attach,
 		tty: container.config.tty,
+		interactive: container.config.openStdin,
 		columns: options.columns,
 		onOutput: options.onOutput,
 	});
@@ -336,6 +337,11 @@ export function startContainer(world: World, container: Container, options: Star
 	}
 	finish(world, container, result.status);
 	return result;
+}
+
+/** The container's main process ended with `exitCode` (an interactive shell the learner left). */
+export function mainProcessExited(world: World, container: Container, exitCode: number): void {
+	finish(world, container, exitCode);
 }
 
 function finish(world: World, container: Container, exitCode: number): void {
@@ -406,6 +412,7 @@ export function execInContainer(world: World, container: Container, argv: string
 	const result = runInContainer(world, container, argv, {
 		canBlock: false,
 		tty: options.tty,
+		interactive: options.interactive,
 		env,
 		workingDir: options.workdir,
 		stdin: options.stdin,

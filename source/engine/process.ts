@@ -3,7 +3,7 @@
  * applets behind /bin/busybox (from the programs registry), `#!/bin/sh` scripts through the shell
  * interpreter, and the simulated applications (engine/apps) for files marked with a `program`.
  */
-import {own, type Container, type LogLine, type World} from './world.js';
+import {own, type Container, type LogLine, type ShellSession, type World} from './world.js';
 import {containerFs, lookupIn} from './unionfs.js';
 import {FsError} from './fsapi.js';
 import {basename, joinPath, normalizePath} from './path.js';
@@ -95,6 +95,29 @@ function findInPath(name: string, shell: Shell): Lookup {
 	return {kind: 'not-found'};
 }
 
+const INTERACTIVE_SHELLS = new Set(['sh', 'ash']);
+
+/** The shell of an open session, as the interpreter runs it (state is written back by the caller). */
+export function sessionShell(world: World, container: Container, session: ShellSession, columns: number): Shell {
+	return {
+		flavor: 'busybox',
+		name: 'sh',
+		fs: containerFs(world, container),
+		cwd: session.cwd,
+		vars: session.vars,
+		exported: new Set(session.exported),
+		positional: ['sh'],
+		lastStatus: session.lastStatus,
+		functions: session.functions,
+		options: {},
+		columns,
+		tty: session.tty,
+		random: () => randomInt(world, 32768),
+		find: findInContainer,
+		context: {world, container, canBlock: false} satisfies ContainerContext,
+	};
+}
+
 export function envRecord(env: string[]): Record<string, string> {
 	const record: Record<string, string> = {};
 	for (const item of env) {
@@ -107,6 +130,8 @@ export function envRecord(env: string[]): Record<string, string> {
 export interface ProcessResult {
 	/** Exit status, or 'running' when the program keeps running (a server). */
 	status: number | 'running';
+	/** Set when the program is an interactive shell waiting for the learner's lines (`-it … sh`). */
+	session?: ShellSession;
 	output: LogLine[];
 	/** What Docker reports when the program cannot be started at all. */
 	startError?: string;
@@ -115,6 +140,8 @@ export interface ProcessResult {
 export interface RunOptions {
 	canBlock: boolean;
 	tty: boolean;
+	/** `-i`: stdin stays open, so a shell started without a script waits for lines. */
+	interactive?: boolean;
 	env?: string[];
 	workingDir?: string;
 	stdin?: string;
@@ -158,6 +185,19 @@ export function runInContainer(world: World, container: Container, argv: string[
 	if (found.kind === 'not-found' || found.kind === 'denied') {
 		const reason = found.kind === 'denied' ? 'permission denied' : name.includes('/') ? 'no such file or directory' : 'executable file not found in $PATH';
 		return {status: 127, output, startError: `exec: "${name}": ${reason}`};
+	}
+	if (options.interactive && !options.stdin && found.kind === 'program' && argv.length === 1 && INTERACTIVE_SHELLS.has(basename(name))) {
+		const session: ShellSession = {
+			container: container.id,
+			kind: 'run',
+			tty: options.tty,
+			cwd: shell.cwd,
+			vars: shell.vars,
+			exported: [...shell.exported],
+			functions: {},
+			lastStatus: 0,
+		};
+		return {status: 'running', output, session};
 	}
 	const proc = startProcess(shell, argv, env, {
 		stdin: options.stdin ?? '',

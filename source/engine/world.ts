@@ -189,6 +189,23 @@ export interface HostState {
 	lastStatus: number;
 	/** Shell functions defined at the prompt, as the text of their definitions. */
 	functions?: Record<string, string>;
+	/** While the learner's terminal is in a container's shell (`run -it IMAGE sh`, `exec -it NAME sh`). */
+	session?: ShellSession | null;
+}
+
+/** An interactive shell in a container that the learner's lines go to until `exit`. */
+export interface ShellSession {
+	/** Container id. */
+	container: string;
+	/** `run`: the container's main process (exit stops the container); `exec`: an extra process. */
+	kind: 'run' | 'exec';
+	/** `-t`: the shell shows its prompt (`/ # `); `-i` alone reads lines without one. */
+	tty: boolean;
+	cwd: string;
+	vars: Record<string, string>;
+	exported: string[];
+	functions: Record<string, string>;
+	lastStatus: number;
 }
 
 export interface World {

@@ -3,7 +3,10 @@
  * host programs (docker and curl among them). This is the reducer the TUI, `script` and `check` all use: it changes the world
  * it is given (an immer draft or a plain object) and returns what the terminal shows.
  */
-import {own, readonly, type World} from '../engine/world.js';
+import {own, readonly, type Container, type ShellSession, type World} from '../engine/world.js';
+import {sessionShell} from '../engine/process.js';
+import {promptText} from './prompt.js';
+import {mainProcessExited} from '../engine/containers.js';
 import {tick} from '../engine/clock.js';
 import {randomInt} from '../engine/random.js';
 import {treeFs} from '../engine/treefs.js';
@@ -119,6 +122,41 @@ export function runLine(world: World, line: string, terminal: TerminalOptions = 
 	return {output, status: outcome.status};
 }
 
+/**
+ * A line typed while the terminal is in a container's shell: busybox sh runs it there. `exit` (or
+ * Ctrl+D, which the lab sends as `exit`) leaves the shell; when it was the container's main process
+ * (`run -it`), the container stops with its status, as Docker's does.
+ */
+function runInSession(
+	world: World,
+	container: Container,
+	session: ShellSession,
+	line: string,
+	terminal: TerminalOptions,
+	push: (stream: Chunk['stream'], text: string) => void,
+): number {
+	const shell = sessionShell(world, container, session, terminal.columns);
+	const log = (stream: Chunk['stream'], text: string) => {
+		push(stream, text);
+		// The main process's terminal is the container's log, as `docker logs` shows it.
+		if (session.kind === 'run' && text) container.logs.push({stream: 'stdout', text: text.replace(/(?<!\r)\n/g, '\r\n')});
+	};
+	if (session.kind === 'run' && session.tty) container.logs.push({stream: 'stdout', text: `${promptText(world)}${line}\r\n`});
+	let status: number;
+	try {
+		status = runSource(shell, line, {stdin: '', stdoutIsTty: session.tty, out: text => log('stdout', text), err: text => log(session.tty ? 'stdout' : 'stderr', text)});
+	} catch (error) {
+		if (!(error instanceof ExitSignal)) throw error;
+		world.host.session = null;
+		if (session.kind === 'run') mainProcessExited(world, container, error.status);
+		return error.status;
+	}
+	session.cwd = shell.cwd;
+	session.exported = [...shell.exported];
+	session.lastStatus = status;
+	return status;
+}
+
 function stopped(error: unknown): Outcome {
 	if (error instanceof Interrupted) return {kind: 'stopped', message: '^C\n', status: 130};
 	if (error instanceof BudgetExceeded) {
@@ -131,6 +169,17 @@ function stopped(error: unknown): Outcome {
 
 function runOnHost(world: World, line: string, terminal: TerminalOptions, push: (stream: Chunk['stream'], text: string) => void): number {
 	tick(world);
+	const session = world.host.session;
+	if (session) {
+		const container = world.containers[session.container];
+		if (container?.status === 'running') {
+			const status = runInSession(world, container, session, line, terminal, push);
+			// Leaving the shell ends the docker command that opened it, with the shell's status.
+			if (!world.host.session) world.host.lastStatus = status;
+			return status;
+		}
+		world.host.session = null;
+	}
 	const shell = hostShell(world, terminal);
 	let status: number;
 	try {

@@ -75,6 +75,7 @@ export function start(ctx: DockerContext, command: ParsedCommand): number {
 		});
 		if (!attach) ctx.io.out(ref + '\n');
 		if (attach && typeof result.status === 'number') attachedStatus = result.status;
+		if (attach && result.session && flagBool(command, 'interactive')) ctx.world.host.session = result.session;
 	});
 	if (failed.length > 0) {
 		ctx.io.err(`Error: failed to start containers: ${failed.join(', ')}\n`);
@@ -200,6 +201,7 @@ export function exec(ctx: DockerContext, command: ParsedCommand): number {
 			columns: ctx.io.columns,
 			onOutput: emitLine(ctx),
 		});
+		if (result.session) ctx.world.host.session = {...result.session, kind: 'exec'};
 		return typeof result.status === 'number' ? result.status : 0;
 	});
 }
