@@ -732,6 +732,91 @@ function dateProgram(flavor: Flavor): Program {
 	};
 }
 
+/** fnmatch(3) without FNM_PATHNAME, as find's -name and -path use it; undefined when invalid. */
+function fnmatchRegExp(pattern: string, ignoreCase: boolean): RegExp | undefined {
+	let source = '';
+	for (let i = 0; i < pattern.length; i++) {
+		const ch = pattern[i]!;
+		if (ch === '*') source += '[\\s\\S]*';
+		else if (ch === '?') source += '[\\s\\S]';
+		else if (ch === '\\' && i + 1 < pattern.length) source += pattern[++i]!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+		else if (ch === '[' && pattern.indexOf(']', i + 2) > 0) {
+			const end = pattern.indexOf(']', i + 2);
+			const body = pattern.slice(i + 1, end);
+			source += '[' + body.replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
+			i = end;
+		} else source += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+	}
+	try {
+		return new RegExp(`^${source}$`, ignoreCase ? 'i' : '');
+	} catch {
+		return undefined;
+	}
+}
+
+/** find PATH… [-name P] [-iname P] [-path P] [-type f|d|l] [-maxdepth N] [-mindepth N]: names in sorted order. */
+function findProgram(flavor: Flavor): Program {
+	return proc => {
+		const args = proc.argv.slice(1);
+		const roots: string[] = [];
+		while (args.length > 0 && !args[0]!.startsWith('-')) roots.push(args.shift()!);
+		if (roots.length === 0) roots.push('.');
+		const tests: Array<(path: string, name: string, kind: string) => boolean> = [];
+		let maxDepth = Infinity;
+		let minDepth = 0;
+		for (let i = 0; i < args.length; i++) {
+			const option = args[i]!;
+			const value = args[i + 1];
+			if (option === '-print') continue;
+			if (value === undefined) {
+				proc.err(flavor === 'bash' ? `find: missing argument to \`${option}'\n` : `find: ${option}: requires an argument\n`);
+				return 1;
+			}
+			i++;
+			if (option === '-name' || option === '-iname' || option === '-path') {
+				const regex = fnmatchRegExp(value, option === '-iname');
+				tests.push((path, name) => regex?.test(option === '-path' ? path : name) ?? false);
+			} else if (option === '-type') {
+				const kind = {f: 'file', d: 'dir', l: 'symlink'}[value];
+				if (!kind) {
+					proc.err(flavor === 'bash' ? `find: Unknown argument to -type: ${value}\n` : `find: invalid argument '${value}' to '-type'\n`);
+					return 1;
+				}
+				tests.push((path, name, entryKind) => entryKind === kind);
+			} else if (option === '-maxdepth' || option === '-mindepth') {
+				const depth = Number(value);
+				if (option === '-maxdepth') maxDepth = depth;
+				else minDepth = depth;
+			} else {
+				proc.err(flavor === 'bash' ? `find: unknown predicate \`${option}'\n` : `find: unrecognized: ${option}\n`);
+				return 1;
+			}
+		}
+		let status = 0;
+		let out = '';
+		const {fs} = proc.shell;
+		const walk = (shown: string, path: string, depth: number) => {
+			spend();
+			let entry;
+			try {
+				entry = fs.stat(path, false).entry;
+			} catch (error) {
+				const message = error instanceof FsError ? error.message : String(error);
+				proc.err(flavor === 'bash' ? `find: ${q(shown)}: ${message}\n` : `find: ${shown}: ${message}\n`);
+				status = 1;
+				return;
+			}
+			const name = depth === 0 ? shown.replace(/\/+$/, '').split('/').pop() || shown : shown.slice(shown.lastIndexOf('/') + 1);
+			if (depth >= minDepth && tests.every(test => test(shown, name, entry.kind))) out += shown + '\n';
+			if (entry.kind !== 'dir' || depth >= maxDepth) return;
+			for (const child of fs.list(path)) walk(shown.endsWith('/') ? shown + child : `${shown}/${child}`, joinPath(path, child), depth + 1);
+		};
+		for (const root of roots) walk(root, normalizePath(root, proc.shell.cwd), 0);
+		proc.out(out);
+		return status;
+	};
+}
+
 export function textUtilities(flavor: Flavor): Record<string, Program> {
 	return {
 		grep: grepProgram(flavor),
@@ -747,5 +832,6 @@ export function textUtilities(flavor: Flavor): Record<string, Program> {
 		which: whichProgram(flavor),
 		id: idProgram(flavor),
 		date: dateProgram(flavor),
+		find: findProgram(flavor),
 	};
 }
