@@ -6,7 +6,7 @@
 import {own, readonly, type Container, type Image, type LogLine, type Mount, type PortBinding, type Volume, type World} from './world.js';
 import {randomHex} from './random.js';
 import {randomName} from './names.js';
-import {containerFs, imageLayers, lookupIn} from './unionfs.js';
+import {containerFs, imageLayers, listMerged, lookupIn} from './unionfs.js';
 import {treeFs} from './treefs.js';
 import {copyPath} from './userland/coreutils.js';
 import {runInContainer, type ProcessResult} from './process.js';
@@ -443,9 +443,18 @@ export function containerChanges(world: World, container: Container): Array<{kin
 	const visit = (dir: string) => {
 		const paths = (children.get(dir) ?? []).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 		for (const path of paths) {
-			if (container.rw[path]!.kind === 'whiteout') continue;
-			changes.push({kind: lookupIn(world, lower, path) ? 'C' : 'A', path});
+			const entry = container.rw[path]!;
+			if (entry.kind === 'whiteout') continue;
+			const below = lookupIn(world, lower, path)?.entry;
+			// overlay2: a folder copied up only because a file was made and removed in it again (same
+			// mode, nothing changed beneath, not opaque) is no change.
+			if (below?.kind === 'dir' && entry.kind === 'dir' && !entry.opaque && entry.mode === below.mode && !children.has(path)) continue;
+			changes.push({kind: below ? 'C' : 'A', path});
 			visit(path);
+			// An opaque folder (removed and made again) hides everything the image had in it.
+			if (below?.kind === 'dir' && entry.kind === 'dir' && entry.opaque) {
+				for (const {path: hidden} of listMerged(world, lower, path)) if (!Object.hasOwn(container.rw, hidden)) changes.push({kind: 'D', path: hidden});
+			}
 		}
 		for (const path of paths) if (container.rw[path]!.kind === 'whiteout') changes.push({kind: 'D', path});
 	};

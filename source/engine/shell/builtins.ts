@@ -300,9 +300,7 @@ function printfBuiltin(proc: Proc): number {
 	if (args[0] === '--') args.shift();
 	const format = args.shift();
 	if (format === undefined) {
-		proc.err(
-			shell.flavor === 'bash' ? `${shell.name}: printf: usage: printf [-v var] format [arguments]\n` : 'BusyBox v1.35.0 multi-call binary.\n\nUsage: printf FORMAT [ARG]...\n',
-		);
+		proc.err(shell.flavor === 'bash' ? 'printf: usage: printf [-v var] format [arguments]\n' : `${shell.name}: usage: printf FORMAT [ARGUMENT...]\n`);
 		return 2;
 	}
 	let status = 0;

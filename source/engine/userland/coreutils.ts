@@ -8,6 +8,7 @@ import {FsError, type FsApi} from '../fsapi.js';
 import {basename, joinPath, normalizePath} from '../path.js';
 import type {Program, Proc} from '../shell/interpreter.js';
 import {spend} from '../budget.js';
+import {BUSYBOX_USAGE} from './busybox-usage.js';
 
 export type Flavor = 'bash' | 'busybox';
 
@@ -186,11 +187,7 @@ function mkdirProgram(flavor: Flavor): Program {
 	return proc => {
 		const {flags, operands} = parseFlags(proc.argv.slice(1));
 		if (operands.length === 0) {
-			proc.err(
-				flavor === 'bash'
-					? "mkdir: missing operand\nTry 'mkdir --help' for more information.\n"
-					: 'BusyBox v1.35.0 multi-call binary.\n\nUsage: mkdir [-m MODE] [-p] DIRECTORY...\n',
-			);
+			proc.err(flavor === 'bash' ? "mkdir: missing operand\nTry 'mkdir --help' for more information.\n" : BUSYBOX_USAGE.mkdir!);
 			return 1;
 		}
 		let status = 0;
@@ -212,7 +209,7 @@ function rmProgram(flavor: Flavor): Program {
 		const recursive = flags.has('r') || flags.has('R') || flags.has('--recursive');
 		const force = flags.has('f') || flags.has('--force');
 		if (operands.length === 0 && !force) {
-			proc.err(flavor === 'bash' ? "rm: missing operand\nTry 'rm --help' for more information.\n" : 'BusyBox v1.35.0 multi-call binary.\n\nUsage: rm [-irf] FILE...\n');
+			proc.err(flavor === 'bash' ? "rm: missing operand\nTry 'rm --help' for more information.\n" : BUSYBOX_USAGE.rm!);
 			return 1;
 		}
 		let status = 0;
@@ -230,6 +227,34 @@ function rmProgram(flavor: Flavor): Program {
 				if (force && code(error) === 'ENOENT') continue;
 				proc.err(flavor === 'bash' ? `rm: cannot remove ${q(target)}: ${errno(error)}\n` : `rm: can't remove ${q(target)}: ${errno(error)}\n`);
 				status = 1;
+			}
+		}
+		return status;
+	};
+}
+
+function rmdirProgram(flavor: Flavor): Program {
+	return proc => {
+		const {flags, operands} = parseFlags(proc.argv.slice(1));
+		if (operands.length === 0) {
+			proc.err(flavor === 'bash' ? "rmdir: missing operand\nTry 'rmdir --help' for more information.\n" : BUSYBOX_USAGE.rmdir!);
+			return 1;
+		}
+		let status = 0;
+		for (const dir of operands) {
+			const chain = [dir];
+			if (flags.has('p')) for (let parent = dir.replace(/\/+$/, ''); parent.includes('/');) chain.push((parent = parent.slice(0, parent.lastIndexOf('/'))));
+			for (const target of chain.filter(Boolean)) {
+				try {
+					const stat = proc.shell.fs.stat(abs(proc, target), false);
+					if (stat.entry.kind !== 'dir') throw new FsError('ENOTDIR');
+					if (proc.shell.fs.list(stat.path).length > 0) throw new FsError('ENOTEMPTY');
+					proc.shell.fs.remove(stat.path);
+				} catch (error) {
+					proc.err(flavor === 'bash' ? `rmdir: failed to remove ${q(target)}: ${errno(error)}\n` : `rmdir: ${q(target)}: ${errno(error)}\n`);
+					status = 1;
+					break;
+				}
 			}
 		}
 		return status;
@@ -298,8 +323,8 @@ function cpProgram(flavor: Flavor, move = false): Program {
 		if (operands.length < 2) {
 			proc.err(
 				flavor === 'bash'
-					? `${name}: missing file operand\nTry '${name} --help' for more information.\n`
-					: `BusyBox v1.35.0 multi-call binary.\n\nUsage: ${name} [OPTIONS] SOURCE... DEST\n`,
+					? `${name}: missing ${operands.length === 0 ? 'file operand' : `destination file operand after ${q(operands[0]!)}`}\nTry '${name} --help' for more information.\n`
+					: BUSYBOX_USAGE[name]!,
 			);
 			return 1;
 		}
@@ -394,11 +419,7 @@ function chmodProgram(flavor: Flavor): Program {
 	return proc => {
 		const [spec, ...files] = proc.argv.slice(1);
 		if (!spec || files.length === 0) {
-			proc.err(
-				flavor === 'bash'
-					? "chmod: missing operand\nTry 'chmod --help' for more information.\n"
-					: 'BusyBox v1.35.0 multi-call binary.\n\nUsage: chmod [-Rcvf] MODE[,MODE]... FILE...\n',
-			);
+			proc.err(flavor === 'bash' ? "chmod: missing operand\nTry 'chmod --help' for more information.\n" : BUSYBOX_USAGE.chmod!);
 			return 1;
 		}
 		let status = 0;
@@ -534,6 +555,7 @@ export function utilities(flavor: Flavor): Record<string, Program> {
 		cat: catProgram(flavor),
 		mkdir: mkdirProgram(flavor),
 		rm: rmProgram(flavor),
+		rmdir: rmdirProgram(flavor),
 		touch: touchProgram(flavor),
 		cp: cpProgram(flavor),
 		mv: cpProgram(flavor, true),

@@ -10,11 +10,12 @@ import {joinPath, normalizePath} from '../path.js';
 import type {Program, Proc} from '../shell/interpreter.js';
 import type {World} from '../world.js';
 import type {Flavor} from './coreutils.js';
+import {BUSYBOX_USAGE} from './busybox-usage.js';
 
 const q = (text: string) => `'${text}'`;
 
 function usage(flavor: Flavor, name: string, gnu: string, busybox: string): string {
-	return flavor === 'bash' ? `${name}: ${gnu}\nTry '${name} --help' for more information.\n` : `BusyBox v1.35.0 multi-call binary.\n\nUsage: ${busybox}\n`;
+	return flavor === 'bash' ? `${name}: ${gnu}\nTry '${name} --help' for more information.\n` : (BUSYBOX_USAGE[name] ?? `BusyBox v1.35.0 multi-call binary.\n\nUsage: ${busybox}\n`);
 }
 
 function readInputs(proc: Proc, flavor: Flavor, name: string, files: string[]): {text: string; status: number; per: Array<{file: string; text: string}>} {
@@ -145,11 +146,7 @@ function grepProgram(flavor: Flavor): Program {
 		const patterns = values.filter(([flag]) => flag === 'e').map(([, value]) => value);
 		if (patterns.length === 0 && operands.length > 0) patterns.push(operands.shift()!);
 		if (patterns.length === 0) {
-			proc.err(
-				flavor === 'bash'
-					? "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n"
-					: 'BusyBox v1.35.0 multi-call binary.\n\nUsage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n',
-			);
+			proc.err(flavor === 'bash' ? "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n" : BUSYBOX_USAGE.grep!);
 			return 2;
 		}
 		const extended = flags.has('E') || proc.argv[0] === 'egrep';
@@ -317,11 +314,7 @@ function sedProgram(flavor: Flavor): Program {
 		const scripts = values.map(([, value]) => value);
 		if (scripts.length === 0 && operands.length > 0) scripts.push(operands.shift()!);
 		if (scripts.length === 0) {
-			proc.err(
-				flavor === 'bash'
-					? 'Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...\n\n'
-					: 'BusyBox v1.35.0 multi-call binary.\n\nUsage: sed [-i[SFX]] [-nrE] [-f FILE]... [-e CMD]... [FILE]...\n',
-			);
+			proc.err(flavor === 'bash' ? 'Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...\n\n' : BUSYBOX_USAGE.sed!);
 			return 1;
 		}
 		let commands: SedCommand[];
