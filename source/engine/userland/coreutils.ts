@@ -261,6 +261,56 @@ function rmdirProgram(flavor: Flavor): Program {
 	};
 }
 
+/** ln [-s] [-f] TARGET LINK|DIR: symbolic links; a hard link is made as a copy of the file (the lab keeps no inodes). */
+function lnProgram(flavor: Flavor): Program {
+	return proc => {
+		const {flags, operands} = parseFlags(proc.argv.slice(1));
+		if (operands.length === 0) {
+			proc.err(flavor === 'bash' ? "ln: missing file operand\nTry 'ln --help' for more information.\n" : BUSYBOX_USAGE.ln!);
+			return 1;
+		}
+		const {fs} = proc.shell;
+		const symbolic = flags.has('s');
+		const targets = operands.length === 1 ? operands : operands.slice(0, -1);
+		const destination = operands.length === 1 ? '.' : operands.at(-1)!;
+		let destIsDir = false;
+		try {
+			destIsDir = !flags.has('n') && fs.stat(abs(proc, destination)).entry.kind === 'dir';
+		} catch {
+			destIsDir = false;
+		}
+		let status = 0;
+		for (const target of targets) {
+			const name = destIsDir ? `${destination.replace(/\/$/, '')}/${basename(target.replace(/\/+$/, ''))}` : destination;
+			const path = abs(proc, name);
+			try {
+				if (flags.has('f')) {
+					try {
+						if (fs.stat(path, false).entry.kind !== 'dir') fs.remove(path);
+					} catch (error) {
+						if (code(error) !== 'ENOENT') throw error;
+					}
+				}
+				let exists = false;
+				try {
+					fs.stat(path, false);
+					exists = true;
+				} catch (error) {
+					if (code(error) !== 'ENOENT') throw error;
+				}
+				if (exists) throw new FsError('EEXIST');
+				if (symbolic) fs.symlink(path, target);
+				else copyPath(fs, abs(proc, target), fs, path);
+			} catch (error) {
+				const how = `${symbolic ? 'symbolic' : 'hard'} link ${q(name)}`;
+				proc.err(flavor === 'bash' ? `ln: failed to create ${how}: ${errno(error)}\n` : `ln: ${name}: ${errno(error)}\n`);
+				status = 1;
+			}
+		}
+		return status;
+	};
+}
+
 function touchProgram(flavor: Flavor): Program {
 	return proc => {
 		const {operands} = parseFlags(proc.argv.slice(1));
@@ -556,6 +606,7 @@ export function utilities(flavor: Flavor): Record<string, Program> {
 		mkdir: mkdirProgram(flavor),
 		rm: rmProgram(flavor),
 		rmdir: rmdirProgram(flavor),
+		ln: lnProgram(flavor),
 		touch: touchProgram(flavor),
 		cp: cpProgram(flavor),
 		mv: cpProgram(flavor, true),
