@@ -55,11 +55,12 @@ function hostShell(world: World, terminal: TerminalOptions): Shell {
 		name: 'bash',
 		fs: treeFs(host.files),
 		cwd: host.cwd,
-		vars: host.vars,
+		// A plain copy: reading variables through an immer draft costs a proxy per read, and loops read often.
+		vars: {...readonly(host.vars)},
 		exported: new Set(host.exported),
 		positional: ['bash'],
 		lastStatus: host.lastStatus,
-		functions: (host.functions ??= {}),
+		functions: {...readonly(host.functions ?? {})},
 		options: {},
 		columns: terminal.columns,
 		tty: terminal.tty,
@@ -197,7 +198,14 @@ function runOnHost(world: World, line: string, terminal: TerminalOptions, push: 
 		}
 	}
 	world.host.cwd = shell.cwd;
+	const vars = readonly(world.host.vars);
+	const names = Object.keys(shell.vars);
+	if (names.length !== Object.keys(vars).length || names.some(name => vars[name] !== shell.vars[name])) world.host.vars = shell.vars;
 	world.host.exported = [...shell.exported];
+	const functions = readonly(world.host.functions ?? {});
+	if (Object.keys(shell.functions).length !== Object.keys(functions).length || Object.keys(shell.functions).some(name => functions[name] !== shell.functions[name])) {
+		world.host.functions = shell.functions;
+	}
 	world.host.lastStatus = status;
 	return status;
 }

@@ -255,6 +255,12 @@ export function runScript(shell: Shell, script: Script, io: IoIn): number {
 }
 
 function runPipeline(shell: Shell, pipeline: Pipeline, io: Io): number {
+	if (pipeline.commands.length === 1 && !pipeline.negate) {
+		// The common case, without the pipe plumbing.
+		const status = runCommand(shell, pipeline.commands[0]!, io);
+		shell.lastStatus = status;
+		return status;
+	}
 	let input = io.input;
 	let status = 0;
 	const run = () =>
