@@ -35,5 +35,6 @@ describe('programs registry', () => {
 		expect(text('vi notes.txt')).toBe(notSimulatedLine('vi'));
 		expect(notSimulatedLine('nano')).toMatch(/^layerlab: nano is not simulated in the lab; write files with cat > file <<'EOF'/);
 		expect(text('nosuchprogram')).toBe('bash: nosuchprogram: command not found\n');
+		expect(text('hostname; whoami')).toBe('layerlab\nstudent\n');
 	});
 });

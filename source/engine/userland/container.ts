@@ -31,3 +31,9 @@ export const hostWhoami: Program = proc => {
 	proc.out(`${(proc.shell.context as {world?: {host: {user: string}}}).world?.host.user ?? 'student'}\n`);
 	return 0;
 };
+
+/** The learner's machine is called layerlab (the prompt says student@layerlab). */
+export const hostHostname: Program = proc => {
+	proc.out('layerlab\n');
+	return 0;
+};

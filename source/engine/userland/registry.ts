@@ -14,7 +14,7 @@ import {BUILTINS} from '../shell/builtins.js';
 import {utilities, type Flavor} from './coreutils.js';
 import {shProgram} from './sh.js';
 import {textUtilities} from './text.js';
-import {hostnameApplet, hostWhoami, sleepApplet, whoamiApplet} from './container.js';
+import {hostHostname, hostnameApplet, hostWhoami, sleepApplet, whoamiApplet} from './container.js';
 
 export type Where = 'host' | 'container';
 
@@ -45,6 +45,7 @@ export const PROGRAMS: readonly ProgramRow[] = [
 	util('sleep', HOST),
 	...Object.keys(textUtilities('bash')).map(name => text(name)),
 	fixed('whoami', HOST, hostWhoami),
+	fixed('hostname', HOST, hostHostname),
 	fixed('sleep', CONTAINER, sleepApplet),
 	fixed('sh', CONTAINER, shProgram),
 	fixed('ash', CONTAINER, shProgram),
