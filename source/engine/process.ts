@@ -27,7 +27,7 @@ function busyboxProgram(applet: string): Program {
 				proc.out('BusyBox v1.35.0 multi-call binary.\n');
 				return 0;
 			}
-			return busyboxProgram(name)({...proc, argv: proc.argv.slice(1)});
+			return busyboxProgram(name)(proc.withArgv(proc.argv.slice(1)));
 		}
 		const program = programFor(applet, 'container') ?? (BUILTIN_APPLETS.has(applet) ? builtinFor(applet, 'container') : undefined);
 		if (!program) {

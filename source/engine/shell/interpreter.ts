@@ -17,6 +17,8 @@ export interface Proc {
 	readonly stdin: string;
 	/** Reads one line of standard input (without its newline); undefined at end of input. */
 	readLine(): string | undefined;
+	/** The same process with other arguments (`busybox APPLET …` runs APPLET with the rest). */
+	withArgv(argv: string[]): Proc;
 	/** True when stdout is the terminal (not a pipe or a file). */
 	stdoutIsTty: boolean;
 	out(text: string): void;
@@ -759,20 +761,49 @@ function runSimple(shell: Shell, command: SimpleCommand, io: Io): number {
 	}
 }
 
-function makeProc(shell: Shell, argv: string[], env: Record<string, string>, io: Io): Proc {
-	const {input} = io;
-	return {
-		argv,
-		env,
-		get stdin() {
-			return takeAll(input);
-		},
-		readLine: () => takeLine(input),
-		stdoutIsTty: io.stdoutIsTty,
-		out: io.out,
-		err: io.err,
-		shell,
-	};
+/** A running program's view of its shell: a class, so the many short-lived ones stay cheap. */
+class ShellProc implements Proc {
+	private environmentCache: Record<string, string> | undefined;
+	readonly stdoutIsTty: boolean;
+	readonly out: (text: string) => void;
+	readonly err: (text: string) => void;
+
+	constructor(
+		readonly shell: Shell,
+		readonly argv: string[],
+		private readonly input: Input,
+		io: Io,
+		/** The environment, or the assignments before the command (the environment is made on first use). */
+		private readonly extra: Record<string, string>,
+		ready: boolean,
+	) {
+		this.stdoutIsTty = io.stdoutIsTty;
+		this.out = io.out;
+		this.err = io.err;
+		if (ready) this.environmentCache = extra;
+	}
+
+	get env(): Record<string, string> {
+		this.environmentCache ??= environment(this.shell, this.extra);
+		return this.environmentCache;
+	}
+
+	get stdin(): string {
+		return takeAll(this.input);
+	}
+
+	readLine(): string | undefined {
+		return takeLine(this.input);
+	}
+
+	/** The same process with other arguments (`busybox APPLET …`). */
+	withArgv(argv: string[]): Proc {
+		return new ShellProc(this.shell, argv, this.input, {input: this.input, stdoutIsTty: this.stdoutIsTty, out: this.out, err: this.err}, this.env, true);
+	}
+}
+
+function makeProc(shell: Shell, argv: string[], env: Record<string, string>, io: Io, ready = true): ShellProc {
+	return new ShellProc(shell, argv, io.input, io, env, ready);
 }
 
 /** A process for a program started from outside a shell (a container's main process). */
@@ -782,7 +813,7 @@ export function startProcess(shell: Shell, argv: string[], env: Record<string, s
 
 function execute(shell: Shell, argv: string[], assignments: Record<string, string>, io: Io): number {
 	const name = argv[0]!;
-	const proc = makeProc(shell, argv, environment(shell, assignments), io);
+	const proc = makeProc(shell, argv, assignments, io, false);
 	if (Object.hasOwn(shell.functions, name)) return callFunction(shell, name, argv, io);
 	const found = shell.find(name, shell);
 	switch (found.kind) {
