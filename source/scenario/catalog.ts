@@ -8,6 +8,7 @@ import path from 'node:path';
 import {z} from 'zod';
 import type {BuildStep, CopySource, ImageDefinition} from '../engine/build.js';
 import type {Entry, Tree} from '../engine/world.js';
+import {APP_NAMES} from '../engine/apps/index.js';
 import {didYouMean} from './suggest.js';
 import {describeUnion, LoadError, parseYaml, zodProblems, type Problem} from './yaml-load.js';
 
@@ -18,7 +19,7 @@ const STEP_KEYS = ['rootfs', 'copy', 'workdir', 'run', 'cmd', 'entrypoint', 'env
 const stepSchema = describeUnion(
 	z.union([
 		z.strictObject({rootfs: z.string()}),
-		z.strictObject({copy: z.strictObject({src: z.string().min(1), dest: z.string().min(1), program: z.enum(['todo', 'gols', 'busybox']).optional()})}),
+		z.strictObject({copy: z.strictObject({src: z.string().min(1), dest: z.string().min(1), program: z.enum([...APP_NAMES, 'busybox']).optional()})}),
 		z.strictObject({workdir: z.string().min(1)}),
 		z.strictObject({run: z.string().min(1)}),
 		z.strictObject({cmd: command}),

@@ -10,7 +10,7 @@
 import type {World} from '../engine/world.js';
 import type {Scenario, Step} from './types.js';
 import {scenarioWorld} from './scenario-world.js';
-import {runLine, type LineResult} from '../docker/session.js';
+import {runLine, type LineResult} from '../host/index.js';
 import {evaluateStep, describeOrigin, describeOriginKind, selectContainers} from './checks.js';
 import {lookupIn} from '../engine/unionfs.js';
 import {FsError} from '../engine/fsapi.js';

@@ -5,8 +5,9 @@
  */
 import type {World} from '../engine/world.js';
 import type {Scenario} from './types.js';
+// The engine first: host/run-line imports engine/apps, which must not be the engine's entry point.
 import {defaultWorld} from './default-world.js';
-import {runLine, type LineResult, type TerminalOptions} from '../docker/session.js';
+import {runLine, type LineResult, type TerminalOptions} from '../host/index.js';
 import {pullImage} from '../engine/images.js';
 import {ancestors} from '../engine/path.js';
 

@@ -230,6 +230,8 @@ function promptCommand(state: AppState, command: Command, env: Env): AppState | 
 			if (prompt.cursor === 0) return state;
 			return setPrompt(state, [...chars.slice(0, prompt.cursor - 1), ...chars.slice(prompt.cursor)].join(''), prompt.cursor - 1);
 		case 'delete-forward':
+			// Ctrl+D on an empty line in a container's shell leaves it, as in a terminal.
+			if (prompt.text === '' && lab?.world.host.session) return promptCommand(setPrompt(state, 'exit', 4), 'run', env);
 			return setPrompt(state, [...chars.slice(0, prompt.cursor), ...chars.slice(prompt.cursor + 1)].join(''), prompt.cursor);
 		case 'delete-word': {
 			let start = prompt.cursor;

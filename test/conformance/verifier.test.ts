@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {defaultWorld, builtinCatalog} from '../../source/scenario/default-world.js';
-import {runLine} from '../../source/docker/session.js';
+import {runLine} from '../../source/host/index.js';
 import type {World} from '../../source/engine/world.js';
 import {cmdsTarget, type Target} from '../../source/verify/plans.js';
 import {SimSide, VERIFY_TERMINAL} from '../../source/verify/sim-side.js';

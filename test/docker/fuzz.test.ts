@@ -7,7 +7,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
 import {defaultWorld} from '../../source/scenario/default-world.js';
-import {runLine} from '../../source/docker/session.js';
+import {runLine} from '../../source/host/index.js';
 import {parseDocker} from '../../source/docker/parse.js';
 import {commandLines} from '../../source/lab/script.js';
 

@@ -1,6 +1,7 @@
 /**
  * The built app (`npm run build` → dist/cli.js) in a real terminal: tmux at 80x24 and 160x48. Plays
- * the rn1/rn2 step by typing, checks the Containers and Layers panes, quits with q (and, in a second
+ * the rn1/rn2 step by typing, checks the Containers and Layers panes, opens a shell in a container
+ * (exec -it) and leaves it, quits with q (and, in a second
  * run, Ctrl+C) and checks the shell's screen and cursor come back.
  *
  * Skips with a notice when tmux is missing, unless LAYERLAB_REQUIRE_TMUX=1 (CI sets it).
@@ -136,6 +137,31 @@ describe.skipIf(!available && !required)('the built lab in a real terminal (tmux
 		expect(layers).toMatch(/number\.txt +rw/);
 		lab.press('C-c');
 		await expectShellRestored(lab);
+	});
+
+	it('exec -it: the prompt becomes /app # , commands run inside, exit returns to the host prompt', async () => {
+		terminal = new TmuxTerminal({columns: 160, rows: 48, cwd: ROOT});
+		const lab = terminal;
+		lab.start();
+		lab.type('PS1=\'$ \'; clear; node dist/cli.js play writable-layer; echo "EXIT=$?"');
+		lab.press('Enter');
+		await lab.waitForText('Run two containers from one image');
+		lab.type('docker container run -d --name box diamol/ch06-todo-list');
+		lab.press('Enter');
+		await lab.waitForText('Status: Downloaded newer image');
+		lab.type('docker container exec -it box sh');
+		lab.press('Enter');
+		await lab.waitForText('/app # ');
+		lab.type('mkdir -p /app/inside/deep && ls /app/inside');
+		lab.press('Enter');
+		let screen = await lab.waitForText('deep');
+		expect(screen).toContain('/app # mkdir -p /app/inside/deep && ls /app/inside');
+		lab.type('exit');
+		lab.press('Enter');
+		screen = await lab.waitFor(s => s.includes('/app # exit') && s.lastIndexOf('student@layerlab:~/diamol$') > s.indexOf('/app # exit'), 'the host prompt again');
+		expect(screen).toContain('student@layerlab:~/diamol$');
+		lab.press('C-c');
+		await lab.waitForText('EXIT=0');
 	});
 
 	it('SIGTERM restores the screen too (exit status 143)', async () => {

@@ -24,7 +24,7 @@ function simulated(name: string): string {
 	return transcript(defaultWorld({seed: 1}), lines, TERMINAL);
 }
 
-describe.each(['ch06-book', 'errors', 'commands'])('%s transcript', name => {
+describe.each(['ch06-book', 'errors', 'commands', 'userland', 'copy-on-write'])('%s transcript', name => {
 	it('matches the real Docker engine line for line', () => {
 		const expected = normaliseTranscript(realTranscript(name));
 		const actual = normaliseTranscript(simulated(name));

@@ -7,7 +7,8 @@
 import type {Patch} from 'immer';
 import type {World} from '../../engine/world.js';
 import type {CheckResult, Scenario, Step} from '../../scenario/types.js';
-import type {Chunk} from '../../docker/session.js';
+import type {Chunk} from '../../host/index.js';
+import {promptText as hostPrompt} from '../../host/prompt.js';
 import {loadedImmer, loadedRunner} from './runner.js';
 import {diffWorlds, NO_CHANGES, type Changes} from './changes.js';
 
@@ -85,12 +86,8 @@ export function lastOutput(model: LabModel): string {
 	return entry ? entry.output.map(chunk => chunk.text).join('') : '';
 }
 
-/** The prompt as bash would print it: `student@layerlab:~/diamol$ `. */
-export function promptText(world: World): string {
-	const {cwd, home, user} = world.host;
-	const where = cwd === home ? '~' : cwd.startsWith(home + '/') ? '~' + cwd.slice(home.length) : cwd;
-	return `${user}@layerlab:${where}$ `;
-}
+/** The prompt as bash would print it (`student@layerlab:~/diamol$ `), or the container shell's (`/ # `). */
+export const promptText = hostPrompt;
 
 /** True while the step's prediction question is unanswered (commands wait for it). */
 export function awaitingPrediction(model: LabModel): boolean {

@@ -1,13 +1,16 @@
 /**
- * The file utilities programs and learners use: ls, cat, mkdir, rm, touch, cp, mv, chmod, sleep, env.
+ * The file and text utilities programs and learners use (ls, cat, mkdir, rm, cp, mv, grep, …).
  * One implementation, two voices: GNU coreutils on the learner's host, busybox inside containers
  * (alpine-based images), because their messages differ and the lab prints what each prints.
+ * Each is declared in the programs registry (registry.ts); `utilities` is the table it reads.
  */
 import {FsError, type FsApi} from '../fsapi.js';
 import {basename, joinPath, normalizePath} from '../path.js';
-import type {Program, Proc} from './interpreter.js';
+import type {Program, Proc} from '../shell/interpreter.js';
+import {spend} from '../budget.js';
+import {BUSYBOX_USAGE} from './busybox-usage.js';
 
-type Flavor = 'bash' | 'busybox';
+export type Flavor = 'bash' | 'busybox';
 
 function errno(error: unknown): string {
 	if (error instanceof FsError) return error.message;
@@ -184,11 +187,7 @@ function mkdirProgram(flavor: Flavor): Program {
 	return proc => {
 		const {flags, operands} = parseFlags(proc.argv.slice(1));
 		if (operands.length === 0) {
-			proc.err(
-				flavor === 'bash'
-					? "mkdir: missing operand\nTry 'mkdir --help' for more information.\n"
-					: 'BusyBox v1.35.0 multi-call binary.\n\nUsage: mkdir [-m MODE] [-p] DIRECTORY...\n',
-			);
+			proc.err(flavor === 'bash' ? "mkdir: missing operand\nTry 'mkdir --help' for more information.\n" : BUSYBOX_USAGE.mkdir!);
 			return 1;
 		}
 		let status = 0;
@@ -210,7 +209,7 @@ function rmProgram(flavor: Flavor): Program {
 		const recursive = flags.has('r') || flags.has('R') || flags.has('--recursive');
 		const force = flags.has('f') || flags.has('--force');
 		if (operands.length === 0 && !force) {
-			proc.err(flavor === 'bash' ? "rm: missing operand\nTry 'rm --help' for more information.\n" : 'BusyBox v1.35.0 multi-call binary.\n\nUsage: rm [-irf] FILE...\n');
+			proc.err(flavor === 'bash' ? "rm: missing operand\nTry 'rm --help' for more information.\n" : BUSYBOX_USAGE.rm!);
 			return 1;
 		}
 		let status = 0;
@@ -227,6 +226,84 @@ function rmProgram(flavor: Flavor): Program {
 			} catch (error) {
 				if (force && code(error) === 'ENOENT') continue;
 				proc.err(flavor === 'bash' ? `rm: cannot remove ${q(target)}: ${errno(error)}\n` : `rm: can't remove ${q(target)}: ${errno(error)}\n`);
+				status = 1;
+			}
+		}
+		return status;
+	};
+}
+
+function rmdirProgram(flavor: Flavor): Program {
+	return proc => {
+		const {flags, operands} = parseFlags(proc.argv.slice(1));
+		if (operands.length === 0) {
+			proc.err(flavor === 'bash' ? "rmdir: missing operand\nTry 'rmdir --help' for more information.\n" : BUSYBOX_USAGE.rmdir!);
+			return 1;
+		}
+		let status = 0;
+		for (const dir of operands) {
+			const chain = [dir];
+			if (flags.has('p')) for (let parent = dir.replace(/\/+$/, ''); parent.includes('/');) chain.push((parent = parent.slice(0, parent.lastIndexOf('/'))));
+			for (const target of chain.filter(Boolean)) {
+				try {
+					const stat = proc.shell.fs.stat(abs(proc, target), false);
+					if (stat.entry.kind !== 'dir') throw new FsError('ENOTDIR');
+					if (proc.shell.fs.list(stat.path).length > 0) throw new FsError('ENOTEMPTY');
+					proc.shell.fs.remove(stat.path);
+				} catch (error) {
+					proc.err(flavor === 'bash' ? `rmdir: failed to remove ${q(target)}: ${errno(error)}\n` : `rmdir: ${q(target)}: ${errno(error)}\n`);
+					status = 1;
+					break;
+				}
+			}
+		}
+		return status;
+	};
+}
+
+/** ln [-s] [-f] TARGET LINK|DIR: symbolic links; a hard link is made as a copy of the file (the lab keeps no inodes). */
+function lnProgram(flavor: Flavor): Program {
+	return proc => {
+		const {flags, operands} = parseFlags(proc.argv.slice(1));
+		if (operands.length === 0) {
+			proc.err(flavor === 'bash' ? "ln: missing file operand\nTry 'ln --help' for more information.\n" : BUSYBOX_USAGE.ln!);
+			return 1;
+		}
+		const {fs} = proc.shell;
+		const symbolic = flags.has('s');
+		const targets = operands.length === 1 ? operands : operands.slice(0, -1);
+		const destination = operands.length === 1 ? '.' : operands.at(-1)!;
+		let destIsDir = false;
+		try {
+			destIsDir = !flags.has('n') && fs.stat(abs(proc, destination)).entry.kind === 'dir';
+		} catch {
+			destIsDir = false;
+		}
+		let status = 0;
+		for (const target of targets) {
+			const name = destIsDir ? `${destination.replace(/\/$/, '')}/${basename(target.replace(/\/+$/, ''))}` : destination;
+			const path = abs(proc, name);
+			try {
+				if (flags.has('f')) {
+					try {
+						if (fs.stat(path, false).entry.kind !== 'dir') fs.remove(path);
+					} catch (error) {
+						if (code(error) !== 'ENOENT') throw error;
+					}
+				}
+				let exists = false;
+				try {
+					fs.stat(path, false);
+					exists = true;
+				} catch (error) {
+					if (code(error) !== 'ENOENT') throw error;
+				}
+				if (exists) throw new FsError('EEXIST');
+				if (symbolic) fs.symlink(path, target);
+				else copyPath(fs, abs(proc, target), fs, path);
+			} catch (error) {
+				const how = `${symbolic ? 'symbolic' : 'hard'} link ${q(name)}`;
+				proc.err(flavor === 'bash' ? `ln: failed to create ${how}: ${errno(error)}\n` : `ln: ${name}: ${errno(error)}\n`);
 				status = 1;
 			}
 		}
@@ -261,8 +338,13 @@ function touchProgram(flavor: Flavor): Program {
 
 // ---------------------------------------------------------------- cp, mv
 
-/** Copies a file or directory tree from one filesystem to another (or the same). */
-export function copyPath(from: FsApi, source: string, to: FsApi, target: string): void {
+/**
+ * Copies a file or directory tree from one filesystem to another (or the same). `enter` is asked
+ * before each sub-directory is copied (source path, resolved path): false leaves it out (a copy of a
+ * folder into itself). Every entry is a step of the command's budget.
+ */
+export function copyPath(from: FsApi, source: string, to: FsApi, target: string, enter?: (display: string, path: string) => boolean, display = source): void {
+	spend();
 	const stat = from.stat(source);
 	if (stat.entry.kind === 'dir') {
 		try {
@@ -270,7 +352,12 @@ export function copyPath(from: FsApi, source: string, to: FsApi, target: string)
 		} catch (error) {
 			if (!(error instanceof FsError && error.code === 'EEXIST')) throw error;
 		}
-		for (const name of from.list(stat.path)) copyPath(from, joinPath(stat.path, name), to, joinPath(target, name));
+		for (const name of from.list(stat.path)) {
+			const child = joinPath(stat.path, name);
+			const childDisplay = display === '/' ? `/${name}` : `${display.replace(/\/$/, '')}/${name}`;
+			if (enter && !enter(childDisplay, child)) continue;
+			copyPath(from, child, to, joinPath(target, name), enter, childDisplay);
+		}
 		return;
 	}
 	const mode = stat.entry.kind === 'file' ? stat.entry.mode : undefined;
@@ -286,8 +373,8 @@ function cpProgram(flavor: Flavor, move = false): Program {
 		if (operands.length < 2) {
 			proc.err(
 				flavor === 'bash'
-					? `${name}: missing file operand\nTry '${name} --help' for more information.\n`
-					: `BusyBox v1.35.0 multi-call binary.\n\nUsage: ${name} [OPTIONS] SOURCE... DEST\n`,
+					? `${name}: missing ${operands.length === 0 ? 'file operand' : `destination file operand after ${q(operands[0]!)}`}\nTry '${name} --help' for more information.\n`
+					: BUSYBOX_USAGE[name]!,
 			);
 			return 1;
 		}
@@ -302,11 +389,45 @@ function cpProgram(flavor: Flavor, move = false): Program {
 		let status = 0;
 		for (const source of operands.slice(0, -1)) {
 			const sourcePath = abs(proc, source);
-			const target = destIsDir ? joinPath(destPath, basename(sourcePath)) : destPath;
+			const last = source.replace(/\/+$/, '').split('/').pop() ?? '';
+			const target = destIsDir ? (last === '.' || last === '' ? destPath : joinPath(destPath, basename(sourcePath))) : destPath;
 			try {
 				const stat = fs.stat(sourcePath);
 				if (stat.entry.kind === 'dir' && !recursive) {
 					proc.err(flavor === 'bash' ? `cp: -r not specified; omitting directory ${q(source)}\n` : `cp: omitting directory ${q(source)}\n`);
+					status = 1;
+					continue;
+				}
+				const intoItself = stat.entry.kind === 'dir' && (target === stat.path || target.startsWith(stat.path === '/' ? '/' : stat.path + '/'));
+				const shownTarget = destIsDir ? `${dest.replace(/\/$/, '')}/${last || source}` : dest;
+				if (move && intoItself) {
+					proc.err(flavor === 'bash' ? `mv: cannot move ${q(source)} to a subdirectory of itself, ${q(shownTarget)}\n` : `mv: can't rename ${q(source)}: Invalid argument\n`);
+					status = 1;
+					continue;
+				}
+				if (intoItself) {
+					// GNU cp refuses to descend into a folder it made itself; busybox skips the copy's own
+					// destination; both finish the rest and fail.
+					const created = new Set<string>();
+					const wrote = {...fs, mkdir: (path: string, options?: {parents?: boolean}) => (fs.mkdir(path, options), created.add(path))};
+					let reported = false;
+					copyPath(
+						fs,
+						sourcePath,
+						wrote,
+						target,
+						(display, path) => {
+							const stop = flavor === 'bash' ? created.has(path) : path === target;
+							if (stop && !reported) {
+								proc.err(
+									flavor === 'bash' ? `cp: cannot copy a directory, ${q(source)}, into itself, ${q(shownTarget)}\n` : `cp: recursion detected, omitting directory ${q(display)}\n`,
+								);
+								reported = flavor === 'bash';
+							}
+							return !stop;
+						},
+						source,
+					);
 					status = 1;
 					continue;
 				}
@@ -348,11 +469,7 @@ function chmodProgram(flavor: Flavor): Program {
 	return proc => {
 		const [spec, ...files] = proc.argv.slice(1);
 		if (!spec || files.length === 0) {
-			proc.err(
-				flavor === 'bash'
-					? "chmod: missing operand\nTry 'chmod --help' for more information.\n"
-					: 'BusyBox v1.35.0 multi-call binary.\n\nUsage: chmod [-Rcvf] MODE[,MODE]... FILE...\n',
-			);
+			proc.err(flavor === 'bash' ? "chmod: missing operand\nTry 'chmod --help' for more information.\n" : BUSYBOX_USAGE.chmod!);
 			return 1;
 		}
 		let status = 0;
@@ -461,11 +578,10 @@ function wcProgram(flavor: Flavor): Program {
 			if (all || flags.has('c')) counts.push(Buffer.byteLength(text));
 			return {file, counts};
 		});
-		const width = flavor === 'busybox' ? 7 : Math.max(1, ...rows.flatMap(row => row.counts.map(n => String(n).length)));
-		for (const row of rows) {
-			const numbers = row.counts.map(n => String(n).padStart(width)).join(flavor === 'busybox' ? ' ' : ' ');
-			proc.out(`${operands.length === 0 && row.counts.length === 1 ? String(row.counts[0]) : numbers}${row.file ? ' ' + row.file : ''}\n`);
-		}
+		if (rows.length > 1) rows.push({file: 'total', counts: rows[0]!.counts.map((_, index) => rows.reduce((sum, row) => sum + row.counts[index]!, 0))});
+		const single = rows.length === 1 && rows[0]!.counts.length === 1;
+		const width = single ? 0 : flavor === 'busybox' ? 9 : operands.length === 0 ? 7 : Math.max(1, ...rows.flatMap(row => row.counts.map(n => String(n).length)));
+		for (const row of rows) proc.out(`${row.counts.map(n => String(n).padStart(width)).join(' ')}${row.file ? ' ' + row.file : ''}\n`);
 		return status;
 	};
 }
@@ -483,45 +599,14 @@ function headTail(flavor: Flavor, name: 'head' | 'tail'): Program {
 	};
 }
 
-function grepProgram(flavor: Flavor): Program {
-	return proc => {
-		const {flags, operands} = parseFlags(proc.argv.slice(1));
-		const [pattern, ...files] = operands;
-		if (pattern === undefined) {
-			proc.err(
-				flavor === 'bash'
-					? "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n"
-					: 'BusyBox v1.35.0 multi-call binary.\n\nUsage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n',
-			);
-			return 2;
-		}
-		let regex: RegExp;
-		try {
-			regex = new RegExp(flags.has('F') ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern, flags.has('i') ? 'i' : '');
-		} catch {
-			proc.err(`grep: bad regex '${pattern}'\n`);
-			return 2;
-		}
-		const {texts, status} = inputs(proc, flavor, 'grep', files);
-		let found = false;
-		for (const {file, text} of texts) {
-			const matching = lineList(text).filter(line => regex.test(line) !== flags.has('v'));
-			if (matching.length > 0) found = true;
-			if (flags.has('q')) continue;
-			const prefix = files.length > 1 ? `${file}:` : '';
-			if (flags.has('c')) proc.out(`${prefix}${matching.length}\n`);
-			else proc.out(matching.map(line => prefix + line + '\n').join(''));
-		}
-		return status !== 0 ? 2 : found ? 0 : 1;
-	};
-}
-
 export function utilities(flavor: Flavor): Record<string, Program> {
 	return {
 		ls: lsProgram(flavor),
 		cat: catProgram(flavor),
 		mkdir: mkdirProgram(flavor),
 		rm: rmProgram(flavor),
+		rmdir: rmdirProgram(flavor),
+		ln: lnProgram(flavor),
 		touch: touchProgram(flavor),
 		cp: cpProgram(flavor),
 		mv: cpProgram(flavor, true),
@@ -532,6 +617,5 @@ export function utilities(flavor: Flavor): Record<string, Program> {
 		wc: wcProgram(flavor),
 		head: headTail(flavor, 'head'),
 		tail: headTail(flavor, 'tail'),
-		grep: grepProgram(flavor),
 	};
 }
