@@ -3,7 +3,7 @@
  * applets behind /bin/busybox (from the programs registry), `#!/bin/sh` scripts through the shell
  * interpreter, and the simulated applications (engine/apps) for files marked with a `program`.
  */
-import {own, type Container, type LogLine, type ShellSession, type World} from './world.js';
+import {type Container, type LogLine, type ShellSession, type World} from './world.js';
 import {containerFs, lookupIn} from './unionfs.js';
 import {FsError} from './fsapi.js';
 import {basename, joinPath, normalizePath} from './path.js';

@@ -250,10 +250,6 @@ function runList(shell: Shell, script: Script, io: Io): number {
 	return status;
 }
 
-export function runScript(shell: Shell, script: Script, io: IoIn): number {
-	return runList(shell, script, withInput(io));
-}
-
 function runPipeline(shell: Shell, pipeline: Pipeline, io: Io): number {
 	if (pipeline.commands.length === 1 && !pipeline.negate) {
 		// The common case, without the pipe plumbing.
