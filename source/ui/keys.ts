@@ -4,9 +4,15 @@
  * read from it, so they cannot drift apart.
  */
 
-export type Scope = 'global' | 'prompt' | 'panes' | 'step' | 'layers' | 'containers' | 'volumes' | 'predict' | 'confirm' | 'help' | 'picker';
+import {PANE_ORDER, PANES, type PaneId} from './panes/registry.js';
 
-export type Command =
+/** Where a key works; a pane's own keys are in the scope named after it. */
+export type Scope = 'global' | 'prompt' | 'panes' | PaneId | 'predict' | 'confirm' | 'help' | 'picker';
+
+/** Commands: the lab's own, focusing a pane, and a pane's own (`layers:toggle`). */
+export type Command = CoreCommand | `focus-${PaneId}` | `${PaneId}:${string}`;
+
+type CoreCommand =
 	| 'quit'
 	| 'help'
 	| 'close'
@@ -32,11 +38,6 @@ export type Command =
 	| 'kill-end'
 	| 'next-pane'
 	| 'prev-pane'
-	| 'focus-step'
-	| 'focus-terminal'
-	| 'focus-layers'
-	| 'focus-containers'
-	| 'focus-volumes'
 	| 'up'
 	| 'down'
 	| 'top'
@@ -47,10 +48,6 @@ export type Command =
 	| 'prev-step'
 	| 'reset-step'
 	| 'menu'
-	| 'toggle'
-	| 'expand'
-	| 'collapse'
-	| 'files'
 	| 'choose'
 	| 'answer'
 	| 'yes'
@@ -76,10 +73,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	global: 'Anywhere',
 	prompt: 'Terminal prompt (typing commands)',
 	panes: 'Panes (after Esc)',
-	step: 'Step pane',
-	layers: 'Layers pane',
-	containers: 'Containers pane',
-	volumes: 'Volumes pane',
+	...(Object.fromEntries(PANE_ORDER.map(id => [id, `${PANES[id].title} pane`])) as Record<PaneId, string>),
 	predict: 'Prediction question',
 	confirm: 'Confirmation',
 	help: 'Help screen',
@@ -134,15 +128,14 @@ export const KEY_TABLE: readonly Binding[] = [
 	{command: 'to-prompt', keys: ['esc', 'i'], scope: 'panes', label: 'prompt', help: 'Back to the terminal prompt.', bar: true},
 	{command: 'next-pane', keys: ['tab'], scope: 'panes', label: 'pane', help: 'Focus the next pane.', bar: true},
 	{command: 'prev-pane', keys: ['shift+tab'], scope: 'panes', label: 'previous pane', help: 'Focus the previous pane.'},
-	{command: 'focus-step', keys: ['1'], scope: 'panes', label: 'step', help: 'Focus the Step pane.'},
-	{command: 'focus-terminal', keys: ['2'], scope: 'panes', label: 'terminal', help: 'Focus the Terminal pane (its prompt).'},
-	{command: 'focus-layers', keys: ['3'], scope: 'panes', label: 'layers', help: 'Focus the Layers pane.'},
-	{command: 'focus-containers', keys: ['4'], scope: 'panes', label: 'containers', help: 'Focus the Containers pane.'},
-	{command: 'focus-volumes', keys: ['5'], scope: 'panes', label: 'volumes', help: 'Focus the Volumes pane.'},
-	{command: 'toggle', keys: ['enter', 'space'], scope: 'layers', label: 'open/close', help: 'Open or close the folder under the cursor in the file tree.', bar: true},
-	{command: 'expand', keys: ['right', 'l'], scope: 'layers', label: 'open', help: 'Open the folder under the cursor.'},
-	{command: 'collapse', keys: ['left'], scope: 'layers', label: 'close', help: 'Close the folder under the cursor (or go to its parent).'},
-	{command: 'files', keys: ['f'], scope: 'layers', label: 'files', help: 'Jump to the merged file tree.', bar: true},
+	...PANE_ORDER.map((id): Binding => ({
+		command: `focus-${id}`,
+		keys: [String(PANES[id].digit)],
+		scope: 'panes',
+		label: PANES[id].title.toLowerCase(),
+		help: `Focus the ${PANES[id].title} pane${id === 'terminal' ? ' (its prompt)' : ''}.`,
+	})),
+	...PANE_ORDER.flatMap(id => (PANES[id].keys ?? []).map((binding): Binding => ({...binding, command: `${id}:${binding.command}`, scope: id}))),
 	{command: 'up', keys: ['up', 'k'], scope: 'panes', label: 'select', help: 'Move the selection up (containers, volumes, file tree) or scroll the step text.', bar: true},
 	{command: 'down', keys: ['down', 'j'], scope: 'panes', label: 'select', help: 'Move the selection down.'},
 	{command: 'top', keys: ['home', 'g'], scope: 'panes', label: 'top', help: 'Go to the first row.'},
@@ -282,7 +275,7 @@ export interface HelpSection {
 }
 
 /** Every binding, grouped by scope, for the help screen and the docs. */
-export function helpSections(order: readonly Scope[] = ['global', 'prompt', 'panes', 'step', 'layers', 'predict', 'confirm', 'help', 'picker']): HelpSection[] {
+export function helpSections(order: readonly Scope[] = ['global', 'prompt', 'panes', ...PANE_ORDER, 'predict', 'confirm', 'help', 'picker']): HelpSection[] {
 	return order
 		.map(scope => ({
 			scope,

@@ -29,7 +29,7 @@ export async function playCommand(args: string[], flags: Flags): Promise<number>
 		process.stderr.write(NOT_A_TTY);
 		return 2;
 	}
-	const [{detectLanguage}, {scenarioApi, progressFile}] = await Promise.all([import('../scenario/lang.js'), import('./scenario-api.js')]);
+	const [{detectLanguage}, {scenarioApi, progressFile}] = await Promise.all([import('../scenario/lang.js'), import('../lab/scenario-api.js')]);
 	mark('scenario modules loaded');
 	const lang = detectLanguage(flags.lang);
 	const color = colorEnabled(flags.color, process.env);

@@ -4,7 +4,11 @@
  * folders, overlays. Key commands from keys.ts arrive here as actions; nothing in this file does I/O.
  */
 import {commandFor, type Command, type KeyInfo, type Scope} from './keys.js';
-import {PANE_ORDER, type PaneId} from './layout.js';
+import {initialSlices, PANE_ORDER, paneDef, type PaneId, type PaneSlices} from './panes/registry.js';
+import {withSlice, type Move} from './panes/types.js';
+import {STEP_BOTTOM, STEP_TOP} from './panes/step/index.js';
+import {containerItems, itemId} from './panes/containers/rows.js';
+import {effectiveContainer, selectContainer} from './panes/containers/index.js';
 import {
 	answerPrediction,
 	awaitingPrediction,
@@ -21,9 +25,6 @@ import {
 } from './model/lab.js';
 import {complete} from './completion.js';
 import {loadedRunner} from './model/runner.js';
-import {containerItems, itemId, selectedIndex} from './panes/containers-rows.js';
-import {volumeLines} from './panes/volumes-rows.js';
-import {filesIndex, folderAt, layerItems, parentIndex} from './panes/layers-rows.js';
 
 export type Overlay = null | {kind: 'help'} | {kind: 'confirm'; action: 'solution' | 'reset-step'; question: string};
 
@@ -44,35 +45,14 @@ export interface UiState {
 	prompt: PromptState;
 	/** Completion choices shown above the prompt until the next key. */
 	candidates: string[];
-	/** Terminal: rows up from the bottom. */
-	terminalScroll: number;
-	/** Step text: rows from its top, or from its bottom (where new hints, answers and "complete" appear). */
-	stepScroll: StepScroll;
-	/** Selected container id (null: the newest). */
-	container: string | null;
-	volumeCursor: number;
-	layerCursor: number;
-	/** Per container id: folders explicitly opened or closed in the file tree. */
-	tree: Record<string, Record<string, boolean>>;
+	/** Each pane's own view state (scroll positions, selections, open folders), from the pane table. */
+	panes: PaneSlices;
 	helpScroll: number;
 	/** Enter was pressed before the shell finished loading (model/runner.ts): run once it has. */
 	pendingRun: boolean;
 }
 
-export interface StepScroll {
-	anchor: 'top' | 'bottom';
-	offset: number;
-}
-
-const STEP_TOP: StepScroll = {anchor: 'top', offset: 0};
-const STEP_BOTTOM: StepScroll = {anchor: 'bottom', offset: 0};
-
-/** The first row shown, given the step text's length and the rows it has. */
-export function stepOffset(scroll: StepScroll, total: number, height: number): number {
-	const max = Math.max(0, total - height);
-	const offset = scroll.anchor === 'top' ? scroll.offset : max - scroll.offset;
-	return Math.max(0, Math.min(max, offset));
-}
+export {effectiveContainer};
 
 export interface AppState {
 	screen: 'picker' | 'lab';
@@ -89,8 +69,8 @@ export interface Env {
 	columns: number;
 	/** Visible rows of each pane (for PgUp/PgDn). */
 	page: Record<PaneId, number>;
-	/** Rows of the step text now (to keep its scrolling in range). */
-	stepRows: number;
+	/** Rows of content, for panes that scroll text (to keep the scrolling in range). */
+	content: Partial<Record<PaneId, number>>;
 }
 
 export type Action =
@@ -109,12 +89,7 @@ export function initialUi(): UiState {
 		overlay: null,
 		prompt: {text: '', cursor: 0, browsing: null, draft: ''},
 		candidates: [],
-		terminalScroll: 0,
-		stepScroll: STEP_TOP,
-		container: null,
-		volumeCursor: 0,
-		layerCursor: 0,
-		tree: {},
+		panes: initialSlices(),
 		helpScroll: 0,
 		pendingRun: false,
 	};
@@ -134,9 +109,7 @@ export function activeScopes(state: AppState): Scope[] {
 	if (ui.focus === 'terminal') return ['prompt', 'global'];
 	const scopes: Scope[] = [];
 	if (ui.focus === 'step' && lab && awaitingPrediction(lab)) scopes.push('predict');
-	if (ui.focus === 'layers') scopes.push('layers');
-	if (ui.focus === 'step') scopes.push('step');
-	scopes.push('panes', 'global');
+	scopes.push(ui.focus, 'panes', 'global');
 	return scopes;
 }
 
@@ -148,13 +121,13 @@ function focus(state: AppState, pane: PaneId): AppState {
 /** On entering a step: its prediction (if any) takes the focus, its question in view. */
 function enterStep(state: AppState): AppState {
 	const predicting = Boolean(state.lab && awaitingPrediction(state.lab));
-	const next = {...state, ui: {...state.ui, stepScroll: predicting ? STEP_BOTTOM : STEP_TOP}};
+	const next = withSlice(state, 'step', {scroll: predicting ? STEP_BOTTOM : STEP_TOP});
 	return predicting ? focus(next, 'step') : next;
 }
 
 /** Shows the end of the step text, where something new just appeared. */
 function stepToBottom(state: AppState): AppState {
-	return {...state, ui: {...state.ui, stepScroll: STEP_BOTTOM}};
+	return withSlice(state, 'step', {scroll: STEP_BOTTOM});
 }
 
 function withLab(state: AppState, lab: LabModel): AppState {
@@ -164,13 +137,14 @@ function withLab(state: AppState, lab: LabModel): AppState {
 /** After the world moved: follow a new container, keep selections in range. */
 function afterWorldChange(state: AppState, before: LabModel): AppState {
 	const lab = state.lab!;
-	let ui = {...state.ui, terminalScroll: 0, ...(lab.celebrate && !before.celebrate ? {stepScroll: STEP_BOTTOM} : {})};
+	let next = withSlice(state, 'terminal', {scroll: 0});
+	if (lab.celebrate && !before.celebrate) next = stepToBottom(next);
 	if (lab.changes.containersAdded.size > 0 && lab.changes !== before.changes) {
 		const items = containerItems(lab.world.containers, lab.changes);
 		const newest = items.find(item => item.kind === 'container' && lab.changes.containersAdded.has(item.container.id));
-		if (newest) ui = {...ui, container: itemId(newest), layerCursor: 0};
+		if (newest) next = selectContainer(next, itemId(newest));
 	}
-	return {...state, ui};
+	return next;
 }
 
 function setPrompt(state: AppState, text: string, cursor: number, extra: Partial<PromptState> = {}): AppState {
@@ -246,76 +220,9 @@ function promptCommand(state: AppState, command: Command, env: Env): AppState | 
 	}
 }
 
-function moveCursor(state: AppState, delta: number | 'top' | 'bottom', env: Env): AppState {
-	const {ui, lab} = state;
-	if (!lab) return state;
-	const clamp = (value: number, length: number) => Math.max(0, Math.min(value, length - 1));
-	const target = (current: number, length: number) => (delta === 'top' ? 0 : delta === 'bottom' ? length - 1 : clamp(current + delta, length));
-	switch (ui.focus) {
-		case 'containers': {
-			const items = containerItems(lab.world.containers, lab.changes);
-			if (items.length === 0) return state;
-			const index = target(Math.max(0, selectedIndex(items, ui.container)), items.length);
-			return {...state, ui: {...ui, container: itemId(items[index]!), layerCursor: 0}};
-		}
-		case 'volumes': {
-			const lines = volumeLines(lab.world.volumes, lab.world.containers, lab.changes);
-			if (lines.length === 0) return state;
-			return {...state, ui: {...ui, volumeCursor: target(ui.volumeCursor, lines.length)}};
-		}
-		case 'layers': {
-			const items = layerItems(lab.world, effectiveContainer(state), ui.tree[effectiveContainer(state) ?? ''] ?? {}, lab.changes);
-			return {...state, ui: {...ui, layerCursor: target(ui.layerCursor, items.length)}};
-		}
-		case 'step': {
-			if (delta === 'top') return {...state, ui: {...ui, stepScroll: STEP_TOP}};
-			if (delta === 'bottom') return {...state, ui: {...ui, stepScroll: STEP_BOTTOM}};
-			const height = env.page.step;
-			const top = stepOffset(ui.stepScroll, env.stepRows, height) + delta;
-			return {...state, ui: {...ui, stepScroll: {anchor: 'top', offset: Math.max(0, Math.min(top, env.stepRows - height))}}};
-		}
-		case 'terminal': {
-			const scroll = delta === 'top' ? Number.MAX_SAFE_INTEGER : delta === 'bottom' ? 0 : Math.max(0, ui.terminalScroll - delta);
-			return {...state, ui: {...ui, terminalScroll: scroll}};
-		}
-	}
-	return state;
-}
-
-/** The container the Layers pane shows: the chosen one, or the newest. */
-export function effectiveContainer(state: AppState): string | null {
-	const lab = state.lab;
-	if (!lab) return null;
-	const items = containerItems(lab.world.containers, lab.changes);
-	const index = selectedIndex(items, state.ui.container);
-	if (index >= 0) return itemId(items[index]!);
-	const first = items[0];
-	return first ? itemId(first) : null;
-}
-
-function toggleFolder(state: AppState, mode: 'toggle' | 'open' | 'close'): AppState {
-	const lab = state.lab;
-	const id = effectiveContainer(state);
-	if (!lab || !id) return state;
-	const overrides = state.ui.tree[id] ?? {};
-	const items = layerItems(lab.world, id, overrides, lab.changes);
-	const folder = folderAt(items, state.ui.layerCursor);
-	if (!folder) {
-		if (mode === 'close') {
-			const parent = parentIndex(items, state.ui.layerCursor);
-			if (parent !== undefined) return {...state, ui: {...state.ui, layerCursor: parent}};
-		}
-		return state;
-	}
-	const open = mode === 'toggle' ? !folder.open : mode === 'open';
-	if (open === folder.open) {
-		if (mode === 'close') {
-			const parent = parentIndex(items, state.ui.layerCursor);
-			if (parent !== undefined) return {...state, ui: {...state.ui, layerCursor: parent}};
-		}
-		return state;
-	}
-	return {...state, ui: {...state.ui, tree: {...state.ui.tree, [id]: {...overrides, [folder.path]: open}}}};
+function moveCursor(state: AppState, delta: Move, env: Env): AppState {
+	const move = paneDef(state.ui.focus).move;
+	return state.lab && move ? move(state, delta, env) : state;
 }
 
 function paneCommand(state: AppState, command: Command, env: Env): AppState {
@@ -324,7 +231,6 @@ function paneCommand(state: AppState, command: Command, env: Env): AppState {
 	const page = Math.max(1, env.page[state.ui.focus] - 1);
 	switch (command) {
 		case 'to-prompt':
-		case 'focus-terminal':
 			return focus(state, 'terminal');
 		case 'next-pane':
 		case 'prev-pane': {
@@ -332,14 +238,6 @@ function paneCommand(state: AppState, command: Command, env: Env): AppState {
 			const step = command === 'next-pane' ? 1 : PANE_ORDER.length - 1;
 			return focus(state, PANE_ORDER[(index + step) % PANE_ORDER.length]!);
 		}
-		case 'focus-step':
-			return focus(state, 'step');
-		case 'focus-layers':
-			return focus(state, 'layers');
-		case 'focus-containers':
-			return focus(state, 'containers');
-		case 'focus-volumes':
-			return focus(state, 'volumes');
 		case 'up':
 			return moveCursor(state, -1, env);
 		case 'down':
@@ -348,19 +246,6 @@ function paneCommand(state: AppState, command: Command, env: Env): AppState {
 			return moveCursor(state, 'top', env);
 		case 'bottom':
 			return moveCursor(state, 'bottom', env);
-		case 'toggle':
-			return toggleFolder(state, 'toggle');
-		case 'expand':
-			return toggleFolder(state, 'open');
-		case 'collapse':
-			return toggleFolder(state, 'close');
-		case 'files': {
-			if (!lab) return state;
-			const id = effectiveContainer(state);
-			const items = layerItems(lab.world, id, state.ui.tree[id ?? ''] ?? {}, lab.changes);
-			const index = filesIndex(items);
-			return index < 0 ? state : {...state, ui: {...state.ui, layerCursor: Math.min(items.length - 1, index + 1)}};
-		}
 		case 'hint':
 			return lab ? stepToBottom(withLab(focus(state, 'step'), revealHint(lab))) : state;
 		case 'solution': {
@@ -390,13 +275,14 @@ function paneCommand(state: AppState, command: Command, env: Env): AppState {
 		case 'help':
 			return {...state, ui: {...state.ui, overlay: {kind: 'help'}}};
 		case 'scroll-up':
-		case 'scroll-down': {
-			const direction = command === 'scroll-up' ? -1 : 1;
-			if (state.ui.focus === 'terminal') return {...state, ui: {...state.ui, terminalScroll: Math.max(0, state.ui.terminalScroll - direction * page)}};
-			return moveCursor(state, direction * page, env);
+		case 'scroll-down':
+			return moveCursor(state, (command === 'scroll-up' ? -1 : 1) * page, env);
+		default: {
+			if (command.startsWith('focus-')) return focus(state, command.slice('focus-'.length) as PaneId);
+			const [pane, name] = command.split(':') as [PaneId, string | undefined];
+			const run = name === undefined ? undefined : paneDef(pane).command;
+			return run && state.ui.focus === pane ? run(state, name!, env) : state;
 		}
-		default:
-			return state;
 	}
 }
 
@@ -407,7 +293,7 @@ export function reduce(state: AppState, action: Action): AppState {
 		case 'menu':
 			return {...state, screen: 'picker'};
 		case 'select-container':
-			return {...state, ui: {...state.ui, container: action.id, layerCursor: 0}};
+			return selectContainer(state, action.id);
 		case 'answer': {
 			if (!state.lab) return state;
 			const lab = answerPrediction(state.lab, action.choice);
@@ -456,7 +342,7 @@ function command(state: AppState, name: Command, env: Env): AppState {
 		case 'no':
 			return {...state, ui: {...state.ui, overlay: null}};
 		case 'clear':
-			return state.lab ? {...withLab(state, clearTerminal(state.lab)), ui: {...state.ui, terminalScroll: 0}} : state;
+			return state.lab ? withSlice(withLab(state, clearTerminal(state.lab)), 'terminal', {scroll: 0}) : state;
 		case 'undo':
 		case 'redo':
 			return paneCommand(state, name, env);

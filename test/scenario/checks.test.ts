@@ -4,7 +4,7 @@
  */
 import {beforeAll, describe, expect, it} from 'vitest';
 import type {World} from '../../source/engine/world.js';
-import {defaultWorld} from '../../source/scenario/default-world.js';
+import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
 import {runLine} from '../../source/docker/session.js';
 import {describeCheck, evaluateCheck, evaluateStep, parseScenario, stepPasses, type Check} from '../../source/scenario/index.js';
 

@@ -8,8 +8,8 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {checkCommand, listCommand, progressCommand, validateCommand} from '../../source/scenario/commands.js';
-import {recordLine, recordStep, saveProgress, emptyProgress, progressPath} from '../../source/scenario/progress.js';
-import {builtinScenariosDir} from '../../source/scenario/paths.js';
+import {recordLine, recordStep, saveProgress, emptyProgress, progressPath} from '../../source/scenario/progress/progress.js';
+import {builtinScenariosDir} from '../../source/scenario/load/paths.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 

@@ -6,8 +6,8 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {scenarioJsonSchema, scenarioJsonSchemaText} from '../../source/scenario/schema.js';
-import {builtinScenariosDir} from '../../source/scenario/paths.js';
+import {scenarioJsonSchema, scenarioJsonSchemaText} from '../../source/scenario/load/schema.js';
+import {builtinScenariosDir} from '../../source/scenario/load/paths.js';
 
 const file = path.join(builtinScenariosDir(), 'scenario.schema.json');
 

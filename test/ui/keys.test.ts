@@ -29,7 +29,7 @@ describe('key table', () => {
 		expect(commandFor(['prompt', 'global'], 'q', none)).toBeUndefined();
 		expect(commandFor(['prompt', 'global'], 'c', key({ctrl: true}))?.command).toBe('quit');
 		expect(commandFor(['predict', 'panes', 'global'], '2', none)?.delegated).toBe(true);
-		expect(commandFor(['layers', 'panes', 'global'], '', key({return: true}))?.command).toBe('toggle');
+		expect(commandFor(['layers', 'panes', 'global'], '', key({return: true}))?.command).toBe('layers:toggle');
 	});
 
 	it('treats DEL (what Backspace sends) as backspace', () => {

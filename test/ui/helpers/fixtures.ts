@@ -2,7 +2,7 @@
  * A small scenario and an in-memory LabApi for the UI tests (the real scenario loader is not needed:
  * these tests are about the screen). The world is the learner's default one.
  */
-import {defaultWorld} from '../../../source/scenario/default-world.js';
+import {defaultWorld} from '../../../source/scenario/catalog/default-world.js';
 import {findContainer} from '../../../source/engine/containers.js';
 import {lookupIn} from '../../../source/engine/unionfs.js';
 import type {World} from '../../../source/engine/world.js';

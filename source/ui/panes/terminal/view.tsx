@@ -1,11 +1,11 @@
 import React, {useMemo} from 'react';
-import type {TermBlock} from '../model/lab.js';
-import {promptRow, scrollbackWindow} from './terminal-rows.js';
-import {Rows} from '../components/RowView.js';
-import {row, seg} from '../rows.js';
-import type {Theme} from '../theme.js';
-import {truncate} from '../text/width.js';
-import {safeText} from '../../text/safe.js';
+import type {TermBlock} from '../../model/lab.js';
+import {promptRow, scrollbackWindow} from './rows.js';
+import {Rows} from '../../components/RowView.js';
+import {row, seg} from '../../rows.js';
+import type {Theme} from '../../theme.js';
+import {truncate} from '../../text/width.js';
+import {safeText} from '../../../text/safe.js';
 
 export interface TerminalPaneProps {
 	blocks: readonly TermBlock[];

@@ -5,14 +5,14 @@
  */
 import {readdirSync, readFileSync, realpathSync, statSync} from 'node:fs';
 import path from 'node:path';
-import type {Check, ContainerSelector, Origin, Place, Prediction, Scenario, Step, Text} from './types.js';
+import type {Check, ContainerSelector, Origin, Place, Prediction, Scenario, Step, Text} from '../types.js';
 import {scenarioSchema, ORIGINS, STATES, type CheckFile, type ScenarioFile} from './schema.js';
 import {LoadError, MAX_FILE_BYTES, parseYaml, sortProblems, uniqueProblems, zodProblems, type Located, type Problem} from './yaml-load.js';
 import {didYouMean} from './suggest.js';
 import {createdNames} from './scan.js';
-import {builtinCatalog, START_DIR} from './default-world.js';
-import {normalizePath} from '../engine/path.js';
-import {parseImageRef} from '../engine/images.js';
+import {builtinCatalog, START_DIR} from '../catalog/default-world.js';
+import {normalizePath} from '../../engine/path.js';
+import {parseImageRef} from '../../engine/images.js';
 
 type Path = PropertyKey[];
 type Raw = Record<string, unknown>;

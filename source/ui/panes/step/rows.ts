@@ -3,17 +3,17 @@
  * question (its answer, scored and explained from the world's real state), hints revealed so far,
  * the solution once confirmed, and the "step complete" moment.
  */
-import type {World} from '../../engine/world.js';
-import {originsOf} from '../../engine/unionfs.js';
-import {findContainer} from '../../engine/containers.js';
-import type {Container} from '../../engine/world.js';
-import {localize, type CheckResult, type ContainerSelector, type Scenario, type Step} from '../../scenario/types.js';
-import {describeOrigin, selectContainers} from '../../scenario/checks.js';
-import type {PredictionAnswer} from '../model/lab.js';
-import {row, seg, type Row} from '../rows.js';
-import {markdownRows, parseInline, wrapRuns} from '../text/markdown.js';
-import {hardWrap} from '../text/width.js';
-import {safeText} from '../../text/safe.js';
+import type {World} from '../../../engine/world.js';
+import {originsOf} from '../../../engine/unionfs.js';
+import {findContainer} from '../../../engine/containers.js';
+import type {Container} from '../../../engine/world.js';
+import {localize, type CheckResult, type ContainerSelector, type Scenario, type Step} from '../../../scenario/types.js';
+import {describeOrigin, selectContainers} from '../../../scenario/checks/checks.js';
+import type {PredictionAnswer} from '../../model/lab.js';
+import {row, seg, type Row} from '../../rows.js';
+import {markdownRows, parseInline, wrapRuns} from '../../text/markdown.js';
+import {hardWrap} from '../../text/width.js';
+import {safeText} from '../../../text/safe.js';
 
 export interface StepView {
 	scenario: Scenario;

@@ -8,15 +8,15 @@
  * `layerItems` (memoised on the world slices it reads) lists what to show; `layerRow` turns one
  * item into a row, looking up origins only for the rows on screen.
  */
-import type {Container, Image, Layer, Mount, World} from '../../engine/world.js';
-import {imageLayers, listMerged, originsOf, type Located, type Origin} from '../../engine/unionfs.js';
-import {containerChanges, writableSize} from '../../engine/containers.js';
-import {ancestors} from '../../engine/path.js';
-import {bytewise} from '../../engine/tree.js';
-import {row, seg, type Row, type Segment, type Tone} from '../rows.js';
-import {shortVolume, type Changes} from '../model/changes.js';
-import {cut, humanSize, imageName, layerImagesIndex, memoByRef, shortStatus, statusTone} from './common.js';
-import {fit, textWidth, truncateStart} from '../text/width.js';
+import type {Container, Image, Layer, Mount, World} from '../../../engine/world.js';
+import {imageLayers, listMerged, originsOf, type Located, type Origin} from '../../../engine/unionfs.js';
+import {containerChanges, writableSize} from '../../../engine/containers.js';
+import {ancestors} from '../../../engine/path.js';
+import {bytewise} from '../../../engine/tree.js';
+import {row, seg, type Row, type Segment, type Tone} from '../../rows.js';
+import {shortVolume, type Changes} from '../../model/changes.js';
+import {cut, humanSize, imageName, layerImagesIndex, memoByRef, shortStatus, statusTone} from '../common.js';
+import {fit, textWidth, truncateStart} from '../../text/width.js';
 
 /** Explicit open (true) / closed (false) folders, by path; the rest follow the default. */
 export type TreeOverrides = Readonly<Record<string, boolean>>;

@@ -3,10 +3,10 @@
  * own tone), and the lab's own notes. Blocks are wrapped per width once (cached on the block object)
  * and only the rows of the visible window, counted from the bottom, are assembled.
  */
-import type {TermBlock} from '../model/lab.js';
-import {row, seg, type Row, type Tone} from '../rows.js';
-import {outputLines, safeText} from '../../text/safe.js';
-import {charWidth, hardWrap, textWidth} from '../text/width.js';
+import type {TermBlock} from '../../model/lab.js';
+import {row, seg, type Row, type Tone} from '../../rows.js';
+import {outputLines, safeText} from '../../../text/safe.js';
+import {charWidth, hardWrap, textWidth} from '../../text/width.js';
 
 const NOTE_TONE: Record<'info' | 'ok' | 'warn' | 'error', Tone> = {info: 'dim', ok: 'ok', warn: 'warn', error: 'fail'};
 

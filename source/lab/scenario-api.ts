@@ -9,17 +9,17 @@
  */
 import type {World} from '../engine/world.js';
 import type {Scenario} from '../scenario/types.js';
-import type {Problem} from '../scenario/yaml-load.js';
-import {evaluateStep} from '../scenario/checks.js';
-import {builtinScenariosDir} from '../scenario/paths.js';
+import type {Problem} from '../scenario/load/yaml-load.js';
+import {evaluateStep} from '../scenario/checks/checks.js';
+import {builtinScenariosDir} from '../scenario/load/paths.js';
 import {existsSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type * as ProgressModule from '../scenario/progress.js';
-import type {Progress, ScenarioProgress} from '../scenario/progress.js';
-import type {LabApi} from './api.js';
-import {createLab, resumeLab, savedState, type LabModel, type SavedLab} from './model/lab.js';
-import {loadRunner} from './model/runner.js';
+import type * as ProgressModule from '../scenario/progress/progress.js';
+import type {Progress, ScenarioProgress} from '../scenario/progress/progress.js';
+import type {LabApi} from '../ui/api.js';
+import {createLab, resumeLab, savedState, type LabModel, type SavedLab} from '../ui/model/lab.js';
+import {loadRunner} from '../ui/model/runner.js';
 import {cacheKey, cachePath, readCache, sourceRoots, worldKey, writeCache, type StartupCache} from './startup-cache.js';
 
 export interface ScenarioApiOptions {
@@ -41,7 +41,7 @@ export interface ScenarioLabApi extends LabApi {
 }
 
 /**
- * source/scenario/progress.ts's progressPath, without loading that module (and its schema library)
+ * source/scenario/progress/progress.ts's progressPath, without loading that module (and its schema library)
  * before the first frame; a test keeps the two equal.
  */
 export function progressFile(env: NodeJS.ProcessEnv = process.env): string {
@@ -68,7 +68,7 @@ export function savedFromProgress(scenario: Scenario, entry: ScenarioProgress): 
 }
 
 async function buildWorld(scenario: Scenario, seed: number | undefined, preload: boolean): Promise<World> {
-	const {scenarioWorld} = await import('../scenario/scenario-world.js');
+	const {scenarioWorld} = await import('../scenario/catalog/scenario-world.js');
 	const world = scenarioWorld(scenario, seed === undefined ? {} : {seed});
 	if (preload) {
 		const {pullImage} = await import('../engine/images.js');
@@ -88,7 +88,7 @@ export async function scenarioApi(options: ScenarioApiOptions): Promise<Scenario
 	const notices: string[] = [];
 	const warn = (message: string) => notices.push(message);
 	// The progress module (and its schema library) loads only when there is progress to read or to write.
-	let progressModule: typeof ProgressModule | undefined = existsSync(options.progressFile) ? await import('../scenario/progress.js') : undefined;
+	let progressModule: typeof ProgressModule | undefined = existsSync(options.progressFile) ? await import('../scenario/progress/progress.js') : undefined;
 	let progress: Progress = progressModule ? progressModule.loadProgress(options.progressFile, {warn}) : {version: 1, scenarios: {}};
 	let saving: Promise<void> = Promise.resolve();
 	const roots = sourceRoots(builtinScenariosDir(), options.extra ?? [], env);
@@ -114,7 +114,7 @@ export async function scenarioApi(options: ScenarioApiOptions): Promise<Scenario
 		dirty = true;
 		reportProblems(loaded.problems, index.formatProblem);
 	} else if (cache.problems.length > 0) {
-		const {formatProblem} = await import('../scenario/yaml-load.js');
+		const {formatProblem} = await import('../scenario/load/yaml-load.js');
 		reportProblems(cache.problems, formatProblem);
 	}
 	const data = cache;
@@ -154,7 +154,7 @@ export async function scenarioApi(options: ScenarioApiOptions): Promise<Scenario
 			const stepId = lab.scenario.steps[saved.step]?.id ?? null;
 			// Saves run in order; the first one may have to load the progress module.
 			saving = saving.then(async () => {
-				progressModule ??= await import('../scenario/progress.js');
+				progressModule ??= await import('../scenario/progress/progress.js');
 				progress = progressModule.updateScenario(progress, lab.scenario.id, entry => ({
 					...entry,
 					completed: saved.completed,

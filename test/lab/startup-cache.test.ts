@@ -2,10 +2,10 @@ import {mkdtempSync, rmSync, utimesSync, writeFileSync, mkdirSync} from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {cacheKey, cachePath, readCache, sourceRoots, worldKey, writeCache} from '../../source/ui/startup-cache.js';
-import {progressFile} from '../../source/ui/scenario-api.js';
-import {progressPath} from '../../source/scenario/progress.js';
-import {testScenario, freshWorld} from './helpers/fixtures.js';
+import {cacheKey, cachePath, readCache, sourceRoots, worldKey, writeCache} from '../../source/lab/startup-cache.js';
+import {progressFile} from '../../source/lab/scenario-api.js';
+import {progressPath} from '../../source/scenario/progress/progress.js';
+import {testScenario, freshWorld} from '../ui/helpers/fixtures.js';
 
 const dirs: string[] = [];
 function tempDir(): string {

@@ -3,11 +3,11 @@
  * mounts — newest first, with what the last command created, changed or removed marked.
  * Only the rows in the window are built.
  */
-import type {Container, Mount, World} from '../../engine/world.js';
-import {row, seg, type Row, type Segment} from '../rows.js';
-import {shortVolume, type Changes} from '../model/changes.js';
-import {cut, imageName, memoByRef, shortStatus, sortedContainers, statusTone} from './common.js';
-import {fit} from '../text/width.js';
+import type {Container, Mount, World} from '../../../engine/world.js';
+import {row, seg, type Row, type Segment} from '../../rows.js';
+import {shortVolume, type Changes} from '../../model/changes.js';
+import {cut, imageName, memoByRef, shortStatus, sortedContainers, statusTone} from '../common.js';
+import {fit} from '../../text/width.js';
 
 export type ContainerItem = {kind: 'container'; container: Container} | {kind: 'removed'; id: string; name: string; image: string};
 

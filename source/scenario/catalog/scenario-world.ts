@@ -3,14 +3,14 @@
  * images) with the scenario's seed, extra host files and folders, working directory and pulled
  * images, then its setup lines run silently through the same reducer the learner's lines go through.
  */
-import type {World} from '../engine/world.js';
-import type {Scenario} from './types.js';
+import type {World} from '../../engine/world.js';
+import type {Scenario} from '../types.js';
 // The engine first: docker/session imports engine/programs/todo, which must not be the engine's
 // entry point (engine/process ↔ programs/todo import each other; see the report to the lead).
 import {defaultWorld} from './default-world.js';
-import {runLine, type LineResult, type TerminalOptions} from '../docker/session.js';
-import {pullImage} from '../engine/images.js';
-import {ancestors} from '../engine/path.js';
+import {runLine, type LineResult, type TerminalOptions} from '../../docker/session.js';
+import {pullImage} from '../../engine/images.js';
+import {ancestors} from '../../engine/path.js';
 
 export interface ScenarioWorldOptions {
 	/** Overrides the scenario's seed (`--seed`). */

@@ -6,10 +6,10 @@
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {z} from 'zod';
-import type {BuildStep, CopySource, ImageDefinition} from '../engine/build.js';
-import type {Entry, Tree} from '../engine/world.js';
-import {didYouMean} from './suggest.js';
-import {describeUnion, LoadError, parseYaml, zodProblems, type Problem} from './yaml-load.js';
+import type {BuildStep, CopySource, ImageDefinition} from '../../engine/build.js';
+import type {Entry, Tree} from '../../engine/world.js';
+import {didYouMean} from '../load/suggest.js';
+import {describeUnion, LoadError, parseYaml, zodProblems, type Problem} from '../load/yaml-load.js';
 
 const command = describeUnion(z.union([z.string().min(1), z.array(z.string()).min(1)]), {label: 'a command', expected: 'a command (a string, or a list of strings)'});
 

@@ -16,7 +16,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {World} from '../engine/world.js';
 import type {Scenario} from '../scenario/types.js';
-import type {Problem} from '../scenario/yaml-load.js';
+import type {Problem} from '../scenario/load/yaml-load.js';
 
 export const CACHE_VERSION = 1;
 

@@ -1,10 +1,10 @@
 import React, {useMemo} from 'react';
-import type {World} from '../../engine/world.js';
-import type {Changes} from '../model/changes.js';
-import {layerItems, layerRows, type TreeOverrides} from './layers-rows.js';
-import {Rows} from '../components/RowView.js';
-import {useWindow} from '../hooks/use-window.js';
-import type {Theme} from '../theme.js';
+import type {World} from '../../../engine/world.js';
+import type {Changes} from '../../model/changes.js';
+import {layerItems, layerRows, type TreeOverrides} from './rows.js';
+import {Rows} from '../../components/RowView.js';
+import {useWindow} from '../../hooks/use-window.js';
+import type {Theme} from '../../theme.js';
 
 export interface LayersPaneProps {
 	world: World;

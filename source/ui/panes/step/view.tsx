@@ -1,13 +1,13 @@
 import React, {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
-import type {LabModel} from '../model/lab.js';
-import {predictionChoices, stepRows, type StepView} from './step-rows.js';
-import {Rows} from '../components/RowView.js';
-import type {Row} from '../rows.js';
-import type {Theme} from '../theme.js';
-import {truncate} from '../text/width.js';
-import {memoByRef} from './common.js';
+import type {LabModel} from '../../model/lab.js';
+import {predictionChoices, stepRows, type StepView} from './rows.js';
+import {Rows} from '../../components/RowView.js';
+import type {Row} from '../../rows.js';
+import type {Theme} from '../../theme.js';
+import {truncate} from '../../text/width.js';
+import {memoByRef} from '../common.js';
 
 export function stepView(lab: LabModel, lang: string): StepView {
 	const step = lab.scenario.steps[lab.step];

@@ -1,10 +1,10 @@
 /** The learner's starting world: the chapter's host folders and the book's earlier images. */
 import path from 'node:path';
-import type {World} from '../engine/world.js';
-import {createWorld, DEFAULT_START_TIME} from '../engine/init.js';
-import type {ImageDefinition} from '../engine/build.js';
+import type {World} from '../../engine/world.js';
+import {createWorld, DEFAULT_START_TIME} from '../../engine/init.js';
+import type {ImageDefinition} from '../../engine/build.js';
 import {loadCatalog, readTree} from './catalog.js';
-import {builtinScenariosDir} from './paths.js';
+import {builtinScenariosDir} from '../load/paths.js';
 
 export const HOME = '/home/student';
 export const START_DIR = '/home/student/diamol';
