@@ -9,6 +9,7 @@ import {terminalPane} from './terminal/index.js';
 import {layersPane} from './layers/index.js';
 import {containersPane} from './containers/index.js';
 import {volumesPane} from './volumes/index.js';
+import {imagesPane} from './images/index.js';
 
 export const PANES = {
 	step: stepPane,
@@ -16,6 +17,7 @@ export const PANES = {
 	layers: layersPane,
 	containers: containersPane,
 	volumes: volumesPane,
+	images: imagesPane,
 };
 
 export type PaneId = keyof typeof PANES;
