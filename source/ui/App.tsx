@@ -79,10 +79,17 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	// keys resolve against the state in the reducer.
 	const envRef = useRef(env);
 	envRef.current = env;
+	// Too small to show the lab: nothing typed may run unseen; only Ctrl+C (leave) works.
+	const tooSmall = useRef(false);
+	tooSmall.current = layout.kind === 'too-small';
 
 	useInput(
 		useCallback((input: string, key: KeyInfo) => {
 			const env = envRef.current;
+			if (tooSmall.current) {
+				if (key.ctrl && input === 'c') dispatch({type: 'command', command: 'quit', env});
+				return;
+			}
 			// Esc and the next key in one read arrive as Alt+key; no binding uses Alt, so take them as the two keys.
 			if (key.meta && !key.escape && !key.ctrl && input.length === 1) {
 				dispatch({type: 'key', input: '', key: {...key, meta: true, escape: true}, env});
@@ -155,7 +162,7 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	} else if (state.screen === 'picker' || !state.lab) {
 		body = <Picker api={api} scenarios={scenarios} lang={lang} width={layout.columns} height={layout.bodyHeight} theme={theme} active={state.screen === 'picker'} onOpen={open} />;
 	} else {
-		body = <Node node={layout.body} state={state} lab={state.lab} lang={lang} theme={theme} onAnswer={choice => dispatch({type: 'answer', choice, env: envRef.current})} />;
+		body = <Node node={layout.body} state={state} lab={state.lab} lang={lang} theme={theme} />;
 	}
 
 	return (
@@ -191,15 +198,14 @@ interface NodeProps {
 	lab: LabModel;
 	lang: string;
 	theme: Theme;
-	onAnswer(choice: number): void;
 }
 
-function Node({node, state, lab, lang, theme, onAnswer}: NodeProps) {
+function Node({node, state, lab, lang, theme}: NodeProps) {
 	if (node.kind === 'row' || node.kind === 'column') {
 		return (
 			<Box flexDirection={node.kind} width={node.width} height={node.height} flexShrink={0}>
 				{node.children.map((child, index) => (
-					<Node key={index} node={child} state={state} lab={lab} lang={lang} theme={theme} onAnswer={onAnswer} />
+					<Node key={index} node={child} state={state} lab={lab} lang={lang} theme={theme} />
 				))}
 			</Box>
 		);
@@ -218,7 +224,7 @@ function Node({node, state, lab, lang, theme, onAnswer}: NodeProps) {
 	const View = paneDef(id).View;
 	return (
 		<Pane title={title} info={paneInfo(id, state)} focused={focused} width={node.width} height={node.height} theme={theme}>
-			<View state={state} lab={lab} lang={lang} width={node.width - 2} height={node.height - 2} focused={focused} container={container} theme={theme} onAnswer={onAnswer} />
+			<View state={state} lab={lab} lang={lang} width={node.width - 2} height={node.height - 2} focused={focused} container={container} theme={theme} />
 		</Pane>
 	);
 }

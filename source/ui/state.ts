@@ -5,13 +5,14 @@
  */
 import {commandFor, type Command, type KeyInfo, type Scope} from './keys.js';
 import {initialSlices, PANE_ORDER, paneDef, type PaneId, type PaneSlices} from './panes/registry.js';
-import {withSlice, type Move} from './panes/types.js';
+import {slice, withSlice, type Move} from './panes/types.js';
 import {STEP_BOTTOM, STEP_TOP} from './panes/step/index.js';
 import {containerItems, itemId} from './panes/containers/rows.js';
 import {effectiveContainer, selectContainer} from './panes/containers/index.js';
 import {
 	answerPrediction,
 	awaitingPrediction,
+	cancelLine,
 	clearTerminal,
 	gotoStep,
 	redo,
@@ -78,7 +79,7 @@ export type Action =
 	| {type: 'command'; command: Command; env: Env}
 	| {type: 'insert'; text: string; env: Env}
 	| {type: 'open'; lab: LabModel}
-	| {type: 'answer'; choice: number; env: Env}
+	| {type: 'answer'; choice: number}
 	| {type: 'select-container'; id: string}
 	| {type: 'menu'};
 
@@ -118,10 +119,21 @@ function focus(state: AppState, pane: PaneId): AppState {
 	return {...state, ui: {...state.ui, focus: pane, recent, candidates: []}};
 }
 
+/**
+ * Back to the prompt, the step (or the pane last looked at) staying the one shown: after a one-shot
+ * pane key (n, p, h, u, r, a confirmed s or x) the next keys typed are a command, never more shortcuts.
+ */
+function toPrompt(state: AppState): AppState {
+	if (state.ui.focus === 'terminal') return state;
+	const shown = state.ui.focus;
+	const next = focus(state, 'terminal');
+	return {...next, ui: {...next.ui, recent: ['terminal', shown, ...next.ui.recent.filter(pane => pane !== 'terminal' && pane !== shown)]}};
+}
+
 /** On entering a step: its prediction (if any) takes the focus, its question in view. */
 function enterStep(state: AppState): AppState {
 	const predicting = Boolean(state.lab && awaitingPrediction(state.lab));
-	const next = withSlice(state, 'step', {scroll: predicting ? STEP_BOTTOM : STEP_TOP});
+	const next = withSlice(state, 'step', {scroll: predicting ? STEP_BOTTOM : STEP_TOP, choice: 0});
 	return predicting ? focus(next, 'step') : next;
 }
 
@@ -247,12 +259,12 @@ function paneCommand(state: AppState, command: Command, env: Env): AppState {
 		case 'bottom':
 			return moveCursor(state, 'bottom', env);
 		case 'hint':
-			return lab ? stepToBottom(withLab(focus(state, 'step'), revealHint(lab))) : state;
+			return lab ? toPrompt(stepToBottom(withLab(state, revealHint(lab)))) : state;
 		case 'solution': {
 			if (!lab) return state;
 			const step = lab.scenario.steps[lab.step];
 			if (!step || step.solution.length === 0) return state;
-			if (lab.solutions.includes(step.id)) return focus(state, 'step');
+			if (lab.solutions.includes(step.id)) return toPrompt(stepToBottom(state));
 			return {...state, ui: {...state.ui, overlay: {kind: 'confirm', action: 'solution', question: 'Show the solution for this step? Trying first teaches more.'}}};
 		}
 		case 'reset-step':
@@ -261,14 +273,15 @@ function paneCommand(state: AppState, command: Command, env: Env): AppState {
 		case 'prev-step': {
 			if (!lab) return state;
 			const moved = gotoStep(lab, lab.step + (command === 'next-step' ? 1 : -1), context);
-			if (moved === lab) return state;
-			return enterStep(withLab(state, moved));
+			if (moved === lab) return toPrompt(state);
+			const entered = enterStep(withLab(state, moved));
+			return awaitingPrediction(moved) ? entered : toPrompt(entered);
 		}
 		case 'undo':
 		case 'redo': {
 			if (!lab) return state;
 			const moved = command === 'undo' ? undo(lab, context) : redo(lab, context);
-			return afterWorldChange(withLab(state, moved), lab);
+			return toPrompt(afterWorldChange(withLab(state, moved), lab));
 		}
 		case 'menu':
 			return {...state, screen: 'picker'};
@@ -296,6 +309,8 @@ export function reduce(state: AppState, action: Action): AppState {
 			return selectContainer(state, action.id);
 		case 'answer': {
 			if (!state.lab) return state;
+			const count = state.lab.scenario.steps[state.lab.step]?.predict?.choices.length ?? 0;
+			if (action.choice < 0 || action.choice >= count) return state;
 			const lab = answerPrediction(state.lab, action.choice);
 			return stepToBottom(focus({...state, lab}, 'step'));
 		}
@@ -318,8 +333,15 @@ export function reduce(state: AppState, action: Action): AppState {
 			// Resolved here, against the state this key arrives in (several keys may be queued).
 			const scopes = activeScopes(state);
 			const binding = commandFor(scopes, action.input, action.key);
-			if (binding) return binding.delegated ? state : command(state, binding.command, action.env);
+			if (binding) {
+				if (binding.delegated) return state;
+				if (binding.command === 'choice-pick') return withSlice(state, 'step', {choice: Number(action.input) - 1});
+				return command(state, binding.command, action.env);
+			}
+			const printable = action.input !== '' && !action.key.ctrl && !action.key.meta && !action.key.escape && !/[\u0000-\u001f\u007f]/.test(action.input);
 			if (scopes.includes('prompt') && action.input !== '' && !action.key.ctrl && !action.key.meta) return reduce(state, {type: 'insert', text: action.input, env: action.env});
+			// A letter with no key of its own in the panes: the learner is typing a command.
+			if (scopes.includes('panes') && printable) return reduce(toPrompt(state), {type: 'insert', text: action.input, env: action.env});
 			return state;
 		}
 	}
@@ -336,11 +358,23 @@ function command(state: AppState, name: Command, env: Env): AppState {
 			const overlay = state.ui.overlay;
 			if (overlay?.kind !== 'confirm' || !state.lab) return {...state, ui: {...state.ui, overlay: null}};
 			const closed = {...state, ui: {...state.ui, overlay: null}};
-			if (overlay.action === 'solution') return stepToBottom(focus(withLab(closed, showSolution(state.lab)), 'step'));
-			return afterWorldChange(withLab(closed, resetStep(state.lab, context)), state.lab);
+			if (overlay.action === 'solution') return toPrompt(stepToBottom(focus(withLab(closed, showSolution(state.lab)), 'step')));
+			return toPrompt(afterWorldChange(withLab(closed, resetStep(state.lab, context)), state.lab));
 		}
 		case 'no':
 			return {...state, ui: {...state.ui, overlay: null}};
+		case 'cancel-line': {
+			if (!state.lab || state.ui.prompt.text === '') return {...state, quitting: true};
+			return setPrompt(withLab(state, cancelLine(state.lab, state.ui.prompt.text)), '', 0, {browsing: null, draft: ''});
+		}
+		case 'choice-up':
+		case 'choice-down': {
+			const count = state.lab?.scenario.steps[state.lab.step]?.predict?.choices.length ?? 0;
+			const choice = slice(state, 'step').choice + (name === 'choice-up' ? -1 : 1);
+			return withSlice(state, 'step', {choice: Math.max(0, Math.min(count - 1, choice))});
+		}
+		case 'answer':
+			return reduce(state, {type: 'answer', choice: slice(state, 'step').choice});
 		case 'clear':
 			return state.lab ? withSlice(withLab(state, clearTerminal(state.lab)), 'terminal', {scroll: 0}) : state;
 		case 'undo':

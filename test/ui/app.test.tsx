@@ -78,6 +78,8 @@ describe('the lab, driven by keys', () => {
 		frame = await press(app, 'u');
 		expect(frame).toContain('history 1/2');
 		expect(frame).toContain('⟲ undid: ' + RN2);
+		// u is a one-shot key: the learner is back at the prompt.
+		await press(app, KEYS.escape);
 		frame = await press(app, '4');
 		expect(frame).toMatch(/− rn2 .*removed/);
 		frame = await press(app, 'r');
@@ -91,6 +93,7 @@ describe('the lab, driven by keys', () => {
 		let frame = await press(app, 'h');
 		expect(frame).toContain('Hint 1/2');
 		expect(frame).not.toContain('Hint 2/2');
+		await press(app, KEYS.escape);
 		frame = await press(app, 's');
 		expect(frame).toContain('Show the solution for this step?');
 		frame = await press(app, 'n');

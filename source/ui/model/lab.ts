@@ -108,9 +108,45 @@ function evaluateChecks(model: Pick<LabModel, 'scenario' | 'step' | 'world'>, ou
 	}
 }
 
+/** One command's output kept in the scrollback: its last lines, at most this many and this many bytes. */
+export const MAX_OUTPUT_LINES = 10_000;
+export const MAX_OUTPUT_BYTES = 1_000_000;
+
+/**
+ * The tail of an output that is too long for the scrollback, with a line saying how much was left
+ * out (the command itself ran in full; only what is kept on screen is bounded).
+ */
+export function trimOutput(output: Chunk[]): Chunk[] {
+	let lines = 0;
+	let bytes = 0;
+	for (const chunk of output) {
+		bytes += chunk.text.length;
+		for (let at = chunk.text.indexOf('\n'); at >= 0; at = chunk.text.indexOf('\n', at + 1)) lines++;
+	}
+	if (lines <= MAX_OUTPUT_LINES && bytes <= MAX_OUTPUT_BYTES) return output;
+	const kept: Chunk[] = [];
+	let keptLines = 0;
+	let keptBytes = 0;
+	for (let i = output.length - 1; i >= 0; i--) {
+		const chunk = output[i]!;
+		let start = chunk.text.length;
+		// Walk back line by line until a limit is reached.
+		while (start > 0 && keptLines < MAX_OUTPUT_LINES && keptBytes + (chunk.text.length - start) < MAX_OUTPUT_BYTES) {
+			const previous = chunk.text.lastIndexOf('\n', start - 2);
+			start = previous < 0 ? 0 : previous + 1;
+			keptLines++;
+		}
+		if (start < chunk.text.length) kept.unshift({...chunk, text: chunk.text.slice(start)});
+		keptBytes += chunk.text.length - start;
+		if (start > 0) break;
+	}
+	const dropped = Math.max(0, lines - keptLines);
+	return [{stream: 'stderr', text: `layerlab: … ${dropped} earlier line${dropped === 1 ? '' : 's'} of this output not kept in the scrollback\n`}, ...kept];
+}
+
 function addBlocks(model: LabModel, blocks: NewBlock[]): Pick<LabModel, 'terminal' | 'nextBlock'> {
 	let next = model.nextBlock;
-	const added = blocks.map((block): TermBlock => ({...block, id: next++}));
+	const added = blocks.map((block): TermBlock => ({...block, ...(block.kind === 'command' ? {output: trimOutput(block.output)} : {}), id: next++}));
 	const terminal = [...model.terminal, ...added];
 	return {terminal: terminal.length > MAX_BLOCKS ? terminal.slice(terminal.length - MAX_BLOCKS) : terminal, nextBlock: next};
 }
@@ -143,11 +179,17 @@ export function createLab(scenario: Scenario, world: World, context: LabContext)
 	return {...model, checks: evaluateChecks(model, '', context)};
 }
 
-/** After the world moved: checks again, and the "step complete" moment when they all pass now. */
-function settle(model: LabModel, context: LabContext, markComplete: boolean): LabModel {
+/**
+ * After the world moved: checks again, and the "step complete" moment when they all pass now. Going
+ * back in time (undo, reset) past what completed the step takes the completion back too.
+ */
+function settle(model: LabModel, context: LabContext, markComplete: boolean, uncomplete = false): LabModel {
 	const checks = evaluateChecks(model, lastOutput(model), context);
 	const step = currentStep(model);
 	const passed = checks.length > 0 && checks.every(check => check.ok);
+	if (uncomplete && step && !passed && model.completed.includes(step.id)) {
+		return {...model, checks, completed: model.completed.filter(id => id !== step.id)};
+	}
 	if (markComplete && step && passed && !model.completed.includes(step.id)) {
 		const completed = [...model.completed, step.id];
 		const last = model.step === model.scenario.steps.length - 1;
@@ -243,7 +285,12 @@ export function undo(model: LabModel, context: LabContext): LabModel {
 		celebrate: false,
 		revision: model.revision + 1,
 	};
-	return settle({...moved, ...addBlocks(moved, [{kind: 'note', text: `⟲ undid: ${entry.line}   (${moved.position}/${moved.history.length})`, tone: 'info'}])}, context, false);
+	return settle(
+		{...moved, ...addBlocks(moved, [{kind: 'note', text: `⟲ undid: ${entry.line}   (${moved.position}/${moved.history.length})`, tone: 'info'}])},
+		context,
+		false,
+		true,
+	);
 }
 
 export function redo(model: LabModel, context: LabContext): LabModel {
@@ -285,6 +332,7 @@ export function resetStep(model: LabModel, context: LabContext): LabModel {
 		},
 		context,
 		false,
+		true,
 	);
 }
 
@@ -322,6 +370,11 @@ export function answerPrediction(model: LabModel, choice: number): LabModel {
 	if (!step || !predict || model.predictions[step.id]) return model;
 	const correct = Boolean(predict.choices[choice]?.correct);
 	return {...model, predictions: {...model.predictions, [step.id]: {choice, correct}}, revision: model.revision + 1};
+}
+
+/** Ctrl+C on a half-typed line: shown with `^C`, as bash shows it; nothing runs, nothing is saved. */
+export function cancelLine(model: LabModel, line: string): LabModel {
+	return {...model, ...addBlocks(model, [{kind: 'command', prompt: promptText(model.world), line: line.replace(/[\r\n]+/g, ' ') + '^C', output: [], status: 130}])};
 }
 
 export function clearTerminal(model: LabModel): LabModel {

@@ -33,7 +33,6 @@ export interface PaneViewProps {
 	/** The container the Layers pane shows (the selected one, or the newest). */
 	container: string | null;
 	theme: Theme;
-	onAnswer(choice: number): void;
 }
 
 export type Move = number | 'top' | 'bottom';

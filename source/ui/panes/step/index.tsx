@@ -21,29 +21,21 @@ export function stepOffset(scroll: StepScroll, total: number, height: number): n
 
 function measure(lab: Parameters<typeof stepContent>[0], lang: string, width: number, height: number) {
 	const content = stepContent(lab, lang, width);
-	return {page: Math.max(1, height - choiceHeight(content.choices, height)), rows: content.rows.length};
+	return {page: Math.max(1, height - choiceHeight(content.choices, height, width)), rows: content.rows.length};
 }
 
-export const stepPane: PaneDef<{scroll: StepScroll}> = {
+export const stepPane: PaneDef<{scroll: StepScroll; choice: number}> = {
 	title: 'Step',
 	digit: 1,
 	place: 'step',
-	initial: {scroll: STEP_TOP},
-	View: ({state, lab, lang, width, height, focused, theme, onAnswer}) => {
+	initial: {scroll: STEP_TOP, choice: 0},
+	View: ({state, lab, lang, width, height, focused, theme}) => {
 		const content = stepContent(lab, lang, width);
-		const textHeight = Math.max(1, height - choiceHeight(content.choices, height));
-		const offset = stepOffset(slice(state, 'step').scroll, content.rows.length, textHeight);
+		const textHeight = Math.max(1, height - choiceHeight(content.choices, height, width));
+		const {scroll, choice} = slice(state, 'step');
+		const offset = stepOffset(scroll, content.rows.length, textHeight);
 		return (
-			<StepPane
-				rows={content.rows}
-				choices={content.choices}
-				offset={offset}
-				width={width}
-				height={height}
-				focused={focused && !state.ui.overlay}
-				theme={theme}
-				onAnswer={onAnswer}
-			/>
+			<StepPane rows={content.rows} choices={content.choices} choice={choice} offset={offset} width={width} height={height} focused={focused && !state.ui.overlay} theme={theme} />
 		);
 	},
 	info: (_state, lab) => stepInfo(lab),

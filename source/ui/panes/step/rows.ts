@@ -115,8 +115,15 @@ export function stepRows(view: StepView, width: number): Row[] {
 		rows.push(row([]));
 		const last = view.step === view.scenario.steps.length - 1;
 		const all = view.scenario.steps.every(s => view.completed.includes(s.id) || s.checks.length === 0);
-		const message = all && last ? '★ Scenario complete! m picks another one.' : last ? '★ Step complete! This was the last step.' : '★ Step complete! Esc then n: next step.';
-		rows.push(...wrapRuns([{text: message, style: {tone: 'ok', bold: true, inverse: view.celebrate}}], w));
+		const holds = view.checks.every(check => check.ok);
+		const message = !holds
+			? '✓ You completed this step earlier; what ran since changed what the checks see.'
+			: all && last
+				? '★ Scenario complete! Esc then m picks another one.'
+				: last
+					? '★ Step complete! This was the last step.'
+					: '★ Step complete! Esc then n: next step.';
+		rows.push(...wrapRuns([{text: message, style: {tone: holds ? 'ok' : 'dim', bold: holds, inverse: view.celebrate && holds}}], w));
 	}
 	return rows;
 }
@@ -150,4 +157,21 @@ export function predictionChoices(view: Pick<StepView, 'scenario' | 'step' | 'la
 	const step = view.scenario.steps[view.step];
 	if (!step?.predict || view.prediction) return undefined;
 	return step.predict.choices.map(choice => safeText(localize(choice.label, view.lang)));
+}
+
+/** The open prediction's choices, each wrapped under its number; the one under the cursor marked (❯, bold). */
+export function choiceRows(choices: readonly string[], selected: number, width: number, focused: boolean): Row[] {
+	const rows: Row[] = [];
+	choices.forEach((label, index) => {
+		const chosen = index === selected;
+		const lead = `${chosen ? '❯' : ' '} ${index + 1}. `;
+		const wrapped = wrapRuns(
+			[{text: label, style: chosen ? {bold: true, tone: focused ? 'accent' : undefined} : {}}],
+			Math.max(10, width),
+			[seg(lead, 'accent', {bold: true})],
+			lead.length,
+		);
+		for (const entry of wrapped) rows.push({...entry, ...(chosen ? {selected: true} : {})});
+	});
+	return rows;
 }

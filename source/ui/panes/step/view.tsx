@@ -1,12 +1,10 @@
 import React, {useMemo} from 'react';
-import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
 import type {LabModel} from '../../model/lab.js';
-import {predictionChoices, stepRows, type StepView} from './rows.js';
+import {choiceRows, predictionChoices, stepRows, type StepView} from './rows.js';
 import {Rows} from '../../components/RowView.js';
-import type {Row} from '../../rows.js';
+import {row, seg, type Row} from '../../rows.js';
 import type {Theme} from '../../theme.js';
-import {truncate} from '../../text/width.js';
+import {fit} from '../../text/width.js';
 import {memoByRef} from '../common.js';
 
 export function stepView(lab: LabModel, lang: string): StepView {
@@ -59,49 +57,38 @@ export function stepContent(lab: LabModel, lang: string, width: number): {rows: 
 	return {rows: memoRows(view, width), choices: predictionChoices(view)};
 }
 
-/** Rows of the pane the choices take. */
-export function choiceHeight(choices: string[] | undefined, height: number): number {
-	return choices ? Math.min(choices.length, Math.max(1, height - 3)) : 0;
+/** Rows the choices take: all of them wrapped, but never more than leaves the text 3 rows. */
+export function choiceHeight(choices: string[] | undefined, height: number, width: number): number {
+	return choices ? Math.min(choiceRows(choices, 0, width, false).length, Math.max(1, height - 3)) : 0;
 }
 
 export interface StepPaneProps {
 	rows: Row[];
 	choices: string[] | undefined;
+	/** The answer under the cursor. */
+	choice: number;
 	/** First text row shown. */
 	offset: number;
 	width: number;
 	height: number;
 	focused: boolean;
 	theme: Theme;
-	onAnswer(choice: number): void;
 }
 
-export function StepPane({rows, choices, offset, width, height, focused, theme, onAnswer}: StepPaneProps) {
-	const choicesHeight = choiceHeight(choices, height);
+export function StepPane({rows, choices, choice, offset, width, height, focused, theme}: StepPaneProps) {
+	const choicesHeight = choiceHeight(choices, height, width);
 	const textHeight = Math.max(0, height - choicesHeight);
-	const items = useMemo(
-		() => (choices ?? []).map((label, index) => ({key: String(index), label: truncate(`${index + 1}. ${label}`, width - 3), value: index})),
-		[choices?.join('\u0000'), width],
-	);
+	const list = useMemo(() => (choices ? choiceRows(choices, choice, width, focused) : []), [choices, choice, width, focused]);
+	// The chosen answer stays in view when the choices are cut.
+	const first = list.findIndex(entry => entry.selected);
+	const start = Math.max(0, Math.min(first, list.length - choicesHeight));
+	const more = textHeight > 0 && offset + textHeight < rows.length;
+	const text = rows.slice(offset, offset + textHeight);
+	if (more) text[textHeight - 1] = row([seg(fit('', Math.max(0, width - 8)) + 'more ↓', 'dim', {bold: true})]);
 	return (
 		<>
-			<Rows rows={rows.slice(offset, offset + textHeight)} width={width} height={textHeight} theme={theme} />
-			{choices ? (
-				<Box flexDirection="column" height={choicesHeight} overflow="hidden">
-					<SelectInput
-						items={items}
-						isFocused={focused}
-						limit={choicesHeight}
-						onSelect={item => onAnswer(item.value)}
-						indicatorComponent={({isSelected}) => <Text {...(theme.color ? {color: 'cyan'} : {bold: true})}>{isSelected ? '❯ ' : '  '}</Text>}
-						itemComponent={({isSelected, label}) => (
-							<Text wrap="truncate-end" bold={isSelected} {...(isSelected && theme.color ? {color: 'cyan'} : {})} {...(isSelected && !theme.color ? {inverse: true} : {})}>
-								{label}
-							</Text>
-						)}
-					/>
-				</Box>
-			) : null}
+			<Rows rows={text} width={width} height={textHeight} theme={theme} />
+			{choices ? <Rows rows={list.slice(start, start + choicesHeight)} width={width} height={choicesHeight} theme={theme} /> : null}
 		</>
 	);
 }

@@ -10,6 +10,9 @@ import {charWidth, hardWrap, textWidth} from '../../text/width.js';
 
 const NOTE_TONE: Record<'info' | 'ok' | 'warn' | 'error', Tone> = {info: 'dim', ok: 'ok', warn: 'warn', error: 'fail'};
 
+/** The lab's own voice, the one the simulated shell already uses for the lab's notes. */
+export const NOTE_PREFIX = 'layerlab: ';
+
 const cache = new WeakMap<TermBlock, {width: number; rows: Row[]}>();
 
 function wrapTone(text: string, width: number, tone?: Tone): Row[] {
@@ -22,7 +25,7 @@ export function blockRows(block: TermBlock, width: number): Row[] {
 	if (cached && cached.width === width) return cached.rows;
 	const rows: Row[] = [];
 	if (block.kind === 'note') {
-		for (const line of outputLines(block.text)) rows.push(...wrapTone('» ' + line, width, NOTE_TONE[block.tone]));
+		for (const line of outputLines(block.text)) rows.push(...wrapTone(NOTE_PREFIX + line, width, NOTE_TONE[block.tone]));
 	} else {
 		const prompt = safeText(block.prompt);
 		const line = safeText(block.line);
@@ -45,19 +48,31 @@ export function blockRows(block: TermBlock, width: number): Row[] {
  */
 export function scrollbackWindow(blocks: readonly TermBlock[], width: number, height: number, scroll: number): {rows: Row[]; above: boolean; maxScroll: number} {
 	const needed = height + scroll;
-	const collected: Row[] = [];
+	// Blocks from the newest back until there are enough rows; each block's rows stay in their array
+	// (a block may hold hundreds of thousands of lines: no spreading them into a call).
+	const parts: Row[][] = [];
+	let total = 0;
 	let index = blocks.length - 1;
-	for (; index >= 0 && collected.length < needed + 1; index--) {
+	for (; index >= 0 && total < needed + 1; index--) {
 		const rows = blockRows(blocks[index]!, width);
-		collected.unshift(...rows);
+		parts.push(rows);
+		total += rows.length;
 	}
 	const complete = index < 0;
-	const total = collected.length;
 	const maxScroll = complete ? Math.max(0, total - height) : Math.max(scroll, total - height);
 	const clamped = Math.min(scroll, maxScroll);
 	const end = total - clamped;
 	const start = Math.max(0, end - height);
-	return {rows: collected.slice(start, end), above: start > 0 || !complete, maxScroll};
+	// Rows start..end of the blocks in order (parts holds them newest first).
+	const window: Row[] = [];
+	let offset = total;
+	for (const rows of parts) {
+		offset -= rows.length;
+		const from = Math.max(start, offset);
+		const to = Math.min(end, offset + rows.length);
+		if (from < to) window.unshift(...rows.slice(from - offset, to - offset));
+	}
+	return {rows: window, above: start > 0 || !complete, maxScroll};
 }
 
 export interface PromptView {
