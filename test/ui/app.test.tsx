@@ -222,4 +222,16 @@ describe('the scenario list', () => {
 		frame = await press(current, KEYS.enter);
 		await waitForText(current, 'Welcome back — replayed your 2 command lines; you are on step 2 of 2.');
 	});
+
+	it('starts on the next unfinished lesson', async () => {
+		const one = testScenario({id: 'one', title: 'First lesson', steps: [testScenario().steps[0]!]});
+		const two = testScenario({id: 'two', title: 'Second lesson', steps: [testScenario().steps[0]!]});
+		const api = fakeApi([one, two]);
+		api.saved.set('one', {step: 0, completed: ['rn'], lines: [RN1, RN2], stepStarts: {0: 0}, hints: {}, solutions: [], predictions: {}});
+		current = await renderApp(<App api={api} lang="en" color={false} />, {columns: 100, rows: 30});
+		expect(current.lastFrame()).toMatch(/❯ Second lesson/);
+		await press(current, KEYS.enter);
+		await waitForText(current, 'Second lesson');
+		expect(current.lastFrame()).toContain('step 1/1');
+	});
 });

@@ -28,8 +28,15 @@ export function progressLabel(steps: number, progress: ScenarioProgress | undefi
 	return `step ${progress.current + 1} · ${progress.done}/${steps} done`;
 }
 
+/** Where the list starts: the first lesson, in course order, that is not done yet. */
+export function nextUnfinished(scenarios: readonly Scenario[], progress: (scenario: Scenario) => ScenarioProgress | undefined): number {
+	const index = scenarios.findIndex(scenario => (progress(scenario)?.done ?? 0) < scenario.steps.length);
+	return Math.max(0, index);
+}
+
 export function Picker({api, scenarios, lang, width, height, theme, active, onOpen}: PickerProps) {
-	const [highlighted, setHighlighted] = useState(0);
+	const start = useMemo(() => nextUnfinished(scenarios, scenario => api.progress(scenario)), [scenarios, api]);
+	const [highlighted, setHighlighted] = useState(start);
 	const titleWidth = Math.max(20, width - 36);
 	const items = useMemo(
 		() =>
@@ -52,6 +59,7 @@ export function Picker({api, scenarios, lang, width, height, theme, active, onOp
 				) : (
 					<SelectInput
 						items={items}
+						initialIndex={start}
 						isFocused={active}
 						limit={listHeight}
 						onHighlight={item => setHighlighted(item.value)}
