@@ -22,8 +22,62 @@ export function quote(text: string, limit = QUOTE_LIMIT): string {
 	return JSON.stringify(text.slice(0, limit - 3)).slice(0, -1) + '…"';
 }
 
-function regexText(source: string): string {
-	return `/${source}/`;
+/**
+ * A regular expression as words, for the kinds a lesson uses: literal text, `.*` gaps, numbers, ids,
+ * runs of spaces, line anchors and line breaks — `^1\\|` → a line starting with “1|”,
+ * `Exited \\(0\\).*rn1$` → a line with “Exited (0)” … “rn1” at its end. Anything else is shown as
+ * the expression itself.
+ */
+export function regexPhrase(source: string): string {
+	const lines = source.split('\\n');
+	const described = lines.map((line, index) => linePhrase(line, index === 0, index === lines.length - 1));
+	if (described.some(line => line === undefined)) return `text matching /${source}/`;
+	if (lines.length === 1) return described[0]!;
+	return `the lines ${described.map(line => line!.replace(/^a line that is exactly /, '')).join(', then ')}`;
+}
+
+function linePhrase(source: string, first: boolean, last: boolean): string | undefined {
+	let body = source;
+	const start = first ? body.startsWith('^') : true;
+	if (first && start) body = body.slice(1);
+	const end = last ? /(^|[^\\])\$$/.test(body) : true;
+	if (last && end) body = body.slice(0, -1);
+	const pieces: string[] = [];
+	let literal = '';
+	const flush = () => {
+		if (literal !== '') pieces.push(`“${literal}”`);
+		literal = '';
+	};
+	const patterns: Array<[RegExp, string]> = [
+		[/^\.[*+]/, '…'],
+		[/^(\[0-9\]|\\d)\+/, 'a number'],
+		[/^\[0-9a-f\]\{(\d+)\}/, 'an id of $1 hex digits'],
+		[/^( |\\s)\+/, 'spaces'],
+	];
+	outer: while (body !== '') {
+		for (const [pattern, words] of patterns) {
+			const match = pattern.exec(body);
+			if (!match) continue;
+			flush();
+			pieces.push(words.replace('$1', match[1] ?? ''));
+			body = body.slice(match[0].length);
+			continue outer;
+		}
+		if (body[0] === '\\' && body.length > 1 && /[^\w]/.test(body[1]!)) {
+			literal += body[1];
+			body = body.slice(2);
+			continue;
+		}
+		if (/[\\^$.*+?()[\]{}|]/.test(body[0]!)) return undefined;
+		literal += body[0];
+		body = body.slice(1);
+	}
+	flush();
+	const text = pieces.map((piece, index) => (index === 0 ? '' : piece === '…' || pieces[index - 1] === '…' ? ' ' : ', ') + piece).join('');
+	if (start && end) return `a line that is exactly ${text}`;
+	if (start) return `a line starting with ${text}`;
+	if (end) return `a line with ${text} at its end`;
+	return `a line with ${text}`;
 }
 
 /** The full `name:tag` of an image reference (`diamol/ch06-lab` → `diamol/ch06-lab:latest`). */
@@ -227,9 +281,16 @@ function fileExpectation(check: Extract<Check, {kind: 'file'}>): string {
 	if (check.origin) parts.push(`come from ${describeOriginKind(check.origin)}`);
 	if (check.hides) parts.push(`hide a copy from ${describeOriginKind(check.hides)}`);
 	if (check.content !== undefined) parts.push(`contain ${quote(check.content)}`);
-	if (check.matches !== undefined) parts.push(`match ${regexText(check.matches)}`);
+	if (check.matches !== undefined) parts.push(`have ${regexPhrase(check.matches)}`);
 	if (parts.length === 0) return 'exist';
 	return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+/** What a passing content check saw: ` and contains “…”`, ` and has a line starting with “1|”`. */
+function contentFacts(check: Extract<Check, {kind: 'file'}>): string {
+	if (check.content !== undefined) return ', with the expected content';
+	if (check.matches !== undefined) return ` and has ${regexPhrase(check.matches)}`;
+	return '';
 }
 
 /** "comes from the writable layer, hiding a copy in image layer 3", "is a folder", "exists". */
@@ -248,7 +309,7 @@ function fileCheck(world: World, check: Extract<Check, {kind: 'file'}>): CheckRe
 		const found = stat ? {entry: stat.entry} : undefined;
 		const why = fileProblem(check, found);
 		if (why) return {ok: false, message: `${subject} should ${expectation}, but ${why}`};
-		return {ok: true, message: check.exists ? `${subject} ${fileFacts(found!)}` : `${subject} does not exist`};
+		return {ok: true, message: check.exists ? `${subject} ${fileFacts(found!)}${contentFacts(check)}` : `${subject} does not exist`};
 	}
 	if ('volume' in place) {
 		const subject = `${check.path} in volume ${place.volume}`;
@@ -258,7 +319,7 @@ function fileCheck(world: World, check: Extract<Check, {kind: 'file'}>): CheckRe
 		const found = stat ? {entry: stat.entry} : undefined;
 		const why = fileProblem(check, found);
 		if (why) return {ok: false, message: `${subject} should ${expectation}, but ${why}`};
-		return {ok: true, message: check.exists ? `${subject} ${fileFacts(found!)}` : `${subject} does not exist`};
+		return {ok: true, message: check.exists ? `${subject} ${fileFacts(found!)}${contentFacts(check)}` : `${subject} does not exist`};
 	}
 	const t = target(world, place.container, place.select);
 	const subject = `${check.path} in ${t.short}`;
@@ -275,7 +336,7 @@ function fileCheck(world: World, check: Extract<Check, {kind: 'file'}>): CheckRe
 	}
 	const found = check.exists ? (findInContainer(world, result.container, check.path) ?? lastFound) : undefined;
 	const which = place.select ? ` (${result.container.name})` : '';
-	return {ok: true, message: check.exists && found ? `${subject}${which} ${fileFacts(found)}` : `${subject}${which} does not exist`};
+	return {ok: true, message: check.exists && found ? `${subject}${which} ${fileFacts(found)}${contentFacts(check)}` : `${subject}${which} does not exist`};
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -425,7 +486,7 @@ function outputExcerpt(output: string): string {
 
 function outputCheck(check: Extract<Check, {kind: 'output'}>, lastOutput: string): CheckResult {
 	const output = normaliseOutput(lastOutput);
-	const what = check.matches !== undefined ? `match ${regexText(check.matches)}` : `contain ${quote(check.contains ?? '')}`;
+	const what = check.matches !== undefined ? `have ${regexPhrase(check.matches)}` : `contain ${quote(check.contains ?? '')}`;
 	let hit: boolean;
 	let matchedLine = '';
 	if (check.matches !== undefined) {
@@ -441,7 +502,7 @@ function outputCheck(check: Extract<Check, {kind: 'output'}>, lastOutput: string
 		if (!hit) return {ok: true, message: `the last output does not ${what}`};
 		return {ok: false, message: `the last output should not ${what}, but it does (${quote(matchedLine)})`};
 	}
-	if (hit) return {ok: true, message: `the last output ${what.replace(/^match/, 'matches').replace(/^contain/, 'contains')} (${quote(matchedLine)})`};
+	if (hit) return {ok: true, message: `the last output ${what.replace(/^have/, 'has').replace(/^contain/, 'contains')} (${quote(matchedLine)})`};
 	return {ok: false, message: `the last output should ${what}, but ${outputExcerpt(output)}`};
 }
 
@@ -503,8 +564,8 @@ export function describeCheck(check: Check): string {
 			return `${how} ${countNoun(check.of, check.filter, amount)}`;
 		}
 		case 'output': {
-			const what = check.matches !== undefined ? `matches ${regexText(check.matches)}` : `contains ${quote(check.contains ?? '')}`;
-			return `the last output ${check.not ? `does not ${what.replace(/^matches/, 'match').replace(/^contains/, 'contain')}` : what}`;
+			const what = check.matches !== undefined ? `has ${regexPhrase(check.matches)}` : `contains ${quote(check.contains ?? '')}`;
+			return `the last output ${check.not ? `does not ${what.replace(/^has/, 'have').replace(/^contains/, 'contain')}` : what}`;
 		}
 	}
 }
