@@ -63,6 +63,13 @@ function linePhrase(source: string, first: boolean, last: boolean): string | und
 			body = body.slice(match[0].length);
 			continue outer;
 		}
+		const ahead = /^\(\?!((?:\\.|[^\\()[\]{}|*+?^$])+)\)/.exec(body);
+		if (ahead) {
+			flush();
+			pieces.push(`not followed by “${ahead[1]!.replace(/\\(.)/g, '$1')}”`);
+			body = body.slice(ahead[0].length);
+			continue;
+		}
 		if (body[0] === '\\' && body.length > 1 && /[^\w]/.test(body[1]!)) {
 			literal += body[1];
 			body = body.slice(2);
