@@ -165,3 +165,38 @@ describe('the step pane', () => {
 		expect(frame).toContain('more ↓');
 	});
 });
+
+describe('truncation and wrapping (prompt, Tab, Try)', () => {
+	it('keeps a deep prompt readable: all but 24 columns, cut from the left', async () => {
+		const {promptRow} = await import('../../source/ui/panes/terminal/rows.js');
+		const deep = 'student@layerlab:~/diamol/ch06/exercises/todo-list/config/more/and/more$ ';
+		const text = rowText(promptRow(deep, 'ls', 2, 80, true));
+		expect(text).toContain('diamol/ch06/exercises/todo-list/config/more/and/more$ ls');
+		expect(text.length).toBeLessThanOrEqual(80);
+	});
+
+	it('lists Tab candidates in columns over several rows instead of cutting them to one', async () => {
+		const {candidateRows} = await import('../../source/ui/panes/terminal/rows.js');
+		const names = ['diamol/ch06-file-display', 'diamol/ch06-random-number', 'diamol/ch06-bind-mount', 'diamol/ch06-todo-list', 'diamol/ch06-lab'];
+		const rows = candidateRows(names, 60).map(rowText);
+		expect(rows.length).toBeGreaterThan(1);
+		for (const name of names) expect(rows.join('\n')).toContain(name);
+		expect(rows.every(text => text.length <= 60)).toBe(true);
+		const many = candidateRows(
+			Array.from({length: 100}, (_, i) => `name${i}`),
+			40,
+			3,
+		).map(rowText);
+		expect(many).toHaveLength(3);
+		expect(many[2]).toMatch(/… and \d+ more/);
+	});
+
+	it('wraps "Try" commands between words at 80 columns', async () => {
+		const {commandRows} = await import('../../source/ui/panes/step/rows.js');
+		const rows = commandRows('docker container run --name f1 --volume /home/student/diamol/ch06/data:/data diamol/ch06-file-display', 76).map(rowText);
+		expect(rows.length).toBe(2);
+		expect(rows.join(' ').replace(/\s+/g, ' ')).toContain('diamol/ch06-file-display');
+		for (const text of rows) expect(text).not.toMatch(/dia$/);
+		expect(rows[1]).toMatch(/^ {6}\S/);
+	});
+});

@@ -12,7 +12,6 @@ import {describeOrigin, selectContainers} from '../../../scenario/checks/checks.
 import type {PredictionAnswer} from '../../model/lab.js';
 import {row, seg, type Row} from '../../rows.js';
 import {markdownRows, parseInline, wrapRuns} from '../../text/markdown.js';
-import {hardWrap} from '../../text/width.js';
 import {safeText} from '../../../text/safe.js';
 
 export interface StepView {
@@ -70,6 +69,11 @@ export function realState(world: World, step: Step): string[] {
 	return lines;
 }
 
+/** A command to try, wrapped between words (a word longer than the line is cut where it must be), continued lines indented. */
+export function commandRows(command: string, width: number): Row[] {
+	return wrapRuns([{text: command, style: {tone: 'code'}}], width, [seg('  '), seg('$ ', 'code')], 6);
+}
+
 /** The rows above the prediction choices (or the whole pane when there is no open question). */
 export function stepRows(view: StepView, width: number): Row[] {
 	const w = Math.max(10, width);
@@ -85,7 +89,7 @@ export function stepRows(view: StepView, width: number): Row[] {
 	if (step.commands.length > 0) {
 		rows.push(row([]));
 		rows.push(row([seg('Try', 'dim', {bold: true})]));
-		for (const command of step.commands) for (const piece of hardWrap('$ ' + command, w - 2)) rows.push(row([seg('  '), seg(piece, 'code')]));
+		for (const command of step.commands) rows.push(...commandRows(command, w));
 	}
 	if (step.predict) rows.push(...predictionRows(view, step, w));
 	if (step.checks.length > 0 && (!step.predict || view.prediction)) {
@@ -109,7 +113,7 @@ export function stepRows(view: StepView, width: number): Row[] {
 	if (view.solutionShown && step.solution.length > 0) {
 		rows.push(row([]));
 		rows.push(row([seg('Solution', 'warn', {bold: true})]));
-		for (const line of step.solution) for (const piece of hardWrap('$ ' + line, w - 2)) rows.push(row([seg('  '), seg(piece, 'code')]));
+		for (const line of step.solution) rows.push(...commandRows(line, w));
 	}
 	if (done) {
 		rows.push(row([]));

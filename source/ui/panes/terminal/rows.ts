@@ -90,7 +90,9 @@ export function promptRow(prompt: string, text: string, cursor: number, width: n
 	const at = chars[cursor] ?? ' ';
 	const after = chars.slice(cursor + 1).join('');
 	const promptWidth = textWidth(safePrompt);
-	const room = Math.max(4, width - Math.min(promptWidth, Math.floor(width / 2)) - 1);
+	// The prompt keeps all but 24 columns (or half the line, if more), cut from the left like a deep path.
+	const promptRoom = Math.max(Math.floor(width / 2), width - 24);
+	const room = Math.max(4, width - Math.min(promptWidth, promptRoom) - 1);
 	let shownBefore = before;
 	if (textWidth(before) > room - 1) {
 		const list = [...before];
@@ -99,8 +101,28 @@ export function promptRow(prompt: string, text: string, cursor: number, width: n
 		while (start > 0 && used + charWidth(list[start - 1]!) <= room - 1) used += charWidth(list[--start]!);
 		shownBefore = '…' + list.slice(start).join('');
 	}
-	const shownPrompt = promptWidth > Math.floor(width / 2) ? '…' + [...safePrompt].slice(-(Math.floor(width / 2) - 1)).join('') : safePrompt;
+	const shownPrompt = promptWidth > promptRoom ? '…' + [...safePrompt].slice(-(promptRoom - 1)).join('') : safePrompt;
 	const restRoom = Math.max(0, width - textWidth(shownPrompt) - textWidth(shownBefore) - 1);
 	const shownAfter = textWidth(after) > restRoom ? [...after].slice(0, Math.max(0, restRoom - 1)).join('') + '…' : after;
 	return row([seg(shownPrompt, 'prompt'), seg(shownBefore), focused ? seg(at, undefined, {inverse: true}) : seg(at === ' ' ? '' : at), seg(shownAfter)]);
+}
+
+/**
+ * Tab's candidates in columns, as bash lists them: as many rows as they need, up to `max` (the last
+ * one then says how many more there are).
+ */
+export function candidateRows(candidates: readonly string[], width: number, max = 5): Row[] {
+	if (candidates.length === 0) return [];
+	const names = candidates.map(name => safeText(name));
+	const column = Math.min(width, Math.max(...names.map(name => textWidth(name))) + 2);
+	const perRow = Math.max(1, Math.floor((width + 2) / column));
+	const rows: Row[] = [];
+	for (let i = 0; i < names.length; i += perRow) {
+		const line = names.slice(i, i + perRow);
+		rows.push(row([seg(line.map((name, index) => (index === line.length - 1 ? name : name + ' '.repeat(Math.max(1, column - textWidth(name))))).join(''), 'accent')]));
+	}
+	if (rows.length <= max) return rows;
+	const shown = rows.slice(0, max - 1);
+	const rest = names.length - (max - 1) * perRow;
+	return [...shown, row([seg(`… and ${rest} more (type more letters, then Tab)`, 'dim')])];
 }
