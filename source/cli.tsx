@@ -9,6 +9,7 @@ const HELP = `
   Usage
     $ layerlab                         pick a scenario and start the lab (full screen)
     $ layerlab play ID|FILE            open one scenario directly
+    $ layerlab play sandbox            a free lab: no lesson, no checks, its own saved state
     $ layerlab list                    the scenarios, with your progress
     $ layerlab script [FILE]           run command lines headless (stdin when no FILE)
     $ layerlab validate FILE...        check scenario files (file:line:col: problem)

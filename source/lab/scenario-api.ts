@@ -12,6 +12,7 @@ import type {Scenario} from '../scenario/types.js';
 import type {Problem} from '../scenario/load/yaml-load.js';
 import {evaluateStep} from '../scenario/checks/checks.js';
 import {builtinScenariosDir} from '../scenario/load/paths.js';
+import {SANDBOX_ID, sandboxScenario} from '../scenario/sandbox.js';
 import {existsSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -118,12 +119,15 @@ export async function scenarioApi(options: ScenarioApiOptions): Promise<Scenario
 		reportProblems(cache.problems, formatProblem);
 	}
 	const data = cache;
+	const sandbox = sandboxScenario();
+	const listed = [...data.scenarios, sandbox];
 
 	const api: ScenarioLabApi = {
 		notices,
 		evaluate: evaluateStep,
-		scenarios: () => data.scenarios,
+		scenarios: () => listed,
 		async find(idOrFile) {
+			if (idOrFile === SANDBOX_ID) return sandbox;
 			const known = data.scenarios.find(scenario => scenario.id === idOrFile);
 			if (known) return known;
 			// A file, or an unknown id: the loader reads it, or explains (with a did-you-mean).

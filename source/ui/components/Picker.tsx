@@ -22,10 +22,16 @@ export interface PickerProps {
 	onOpen(scenario: Scenario): void;
 }
 
-export function progressLabel(steps: number, progress: ScenarioProgress | undefined): string {
+export function progressLabel(steps: number, progress: ScenarioProgress | undefined, free = false): string {
+	if (free) return progress?.started ? 'free lab · saved' : 'free lab';
 	if (!progress?.started) return 'new';
 	if (progress.done >= steps) return '✓ done';
 	return `step ${progress.current + 1} · ${progress.done}/${steps} done`;
+}
+
+/** A lab with no checks at all (the sandbox): no steps to count, nothing to finish. */
+function free(scenario: Scenario): boolean {
+	return scenario.steps.every(step => step.checks.length === 0);
 }
 
 /** Where the list starts: the first lesson, in course order, that is not done yet. */
@@ -42,7 +48,7 @@ export function Picker({api, scenarios, lang, width, height, theme, active, onOp
 		() =>
 			scenarios.map((scenario, index) => ({
 				key: scenario.id,
-				label: `${fit(safeText(localize(scenario.title, lang)), titleWidth)}  ${fit(`${scenario.steps.length} steps`, 9)} ${truncate(progressLabel(scenario.steps.length, api.progress(scenario)), 20)}`,
+				label: `${fit(safeText(localize(scenario.title, lang)), titleWidth)}  ${fit(free(scenario) ? '' : `${scenario.steps.length} steps`, 9)} ${truncate(progressLabel(scenario.steps.length, api.progress(scenario), free(scenario)), 20)}`,
 				value: index,
 			})),
 		[scenarios, lang, titleWidth, api],
