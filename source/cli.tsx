@@ -4,6 +4,7 @@
  * with Node's own util.parseArgs: a flag library cost 50–60 ms of start-up (docs/PERFORMANCE.md).
  */
 import {parseArgs} from 'node:util';
+import {isLang, unknownLanguage} from './ui/messages.js';
 
 const HELP = `
   Usage
@@ -22,7 +23,7 @@ const HELP = `
     --seed N          seed for ids, names and random numbers (default 1)
     --preload         start with every image of the course already pulled
     --scenario ID     (script) start from a scenario's world
-    --lang en|ko      language of the lessons (default: from the locale)
+    --lang en|ko      language of the lessons and the lab (default: from the locale)
     --no-color        no colours (NO_COLOR works too)
     --json            (list, check, progress) machine-readable output
     --help, --version
@@ -95,6 +96,7 @@ export function readArgs(argv: string[]): {command: string; args: string[]; flag
 		seed = Number(values.seed);
 		if (!Number.isInteger(seed) || seed < 0) return {exit: 2, stderr: `layerlab: --seed takes a whole number, not "${values.seed}"\n`};
 	}
+	if (values.lang !== undefined && !isLang(values.lang.toLowerCase())) return {exit: 2, stderr: unknownLanguage(values.lang)};
 	const [command = '', ...args] = positionals;
 	return {
 		command,

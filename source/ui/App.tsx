@@ -21,6 +21,7 @@ import type {LabModel} from './model/lab.js';
 import {loadedRunner, loadRunner} from './model/runner.js';
 import {seg, type Row, type Segment} from './rows.js';
 import {safeText} from '../text/safe.js';
+import {catalog, t, type MessageKey} from './messages.js';
 import {MIN_COLUMNS, MIN_ROWS} from './layout.js';
 
 export interface AppProps {
@@ -33,9 +34,10 @@ export interface AppProps {
 	size?: Size;
 }
 
-function paneTitle(id: PaneId, lab: LabModel | null, container: string | null): string {
+function paneTitle(id: PaneId, lab: LabModel | null, container: string | null, lang: string): string {
 	const def = paneDef(id);
-	const base = `${def.digit} ${def.title}`;
+	const key = `pane.${id}`;
+	const base = `${def.digit} ${key in catalog() ? t(lang, key as MessageKey) : def.title}`;
 	const extra = lab && def.subtitle ? def.subtitle(lab, container) : '';
 	return extra ? `${base} · ${extra}` : base;
 }
@@ -142,19 +144,15 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	if (layout.kind === 'too-small') {
 		return (
 			<Box width={size.columns} height={Math.max(1, size.rows - 1)} flexDirection="column" justifyContent="center" alignItems="center">
-				<Text bold>
-					terminal too small (need {MIN_COLUMNS}x{MIN_ROWS})
-				</Text>
-				<Text dimColor>
-					now {size.columns}x{size.rows} · make the window bigger, or press Ctrl+C to leave
-				</Text>
+				<Text bold>{t(lang, 'small.title', {columns: MIN_COLUMNS, rows: MIN_ROWS})}</Text>
+				<Text dimColor>{t(lang, 'small.hint', {columns: size.columns, rows: size.rows})}</Text>
 			</Box>
 		);
 	}
 
 	const scopes = activeScopes(state);
 	const title = titleSegments(state, lang);
-	const right = state.lab && state.screen === 'lab' ? `history ${state.lab.position}/${state.lab.history.length} ` : '';
+	const right = state.lab && state.screen === 'lab' ? t(lang, 'title.history', {position: state.lab.position, length: state.lab.history.length}) + ' ' : '';
 
 	let body: React.ReactNode;
 	if (state.ui.overlay?.kind === 'help') {
@@ -171,7 +169,7 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 			<Box height={(layout as Extract<Layout, {bodyHeight: number}>).bodyHeight} flexDirection="column">
 				{body}
 			</Box>
-			<HelpBar scopes={scopes} overlay={state.ui.overlay} width={layout.columns} theme={theme} />
+			<HelpBar scopes={scopes} overlay={state.ui.overlay} width={layout.columns} theme={theme} lang={lang} />
 		</Box>
 	);
 }
@@ -179,7 +177,7 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 function titleSegments(state: AppState, lang: string): Segment[] {
 	const lab = state.lab;
 	const base: Segment[] = [seg(' layerlab ', 'title', {inverse: true, bold: true})];
-	if (!lab || state.screen === 'picker') return [...base, seg('  Learn Docker in a Month of Lunches · chapter 6 · pick a scenario', 'dim')];
+	if (!lab || state.screen === 'picker') return [...base, seg('  ' + t(lang, 'title.pick'), 'dim')];
 	const step = lab.scenario.steps[lab.step];
 	const done = step ? lab.completed.includes(step.id) : false;
 	return [
@@ -187,7 +185,9 @@ function titleSegments(state: AppState, lang: string): Segment[] {
 		seg(' ' + safeText(localize(lab.scenario.title, lang)), undefined, {bold: true}),
 		seg('  '),
 		...(done ? [seg(lab.celebrate ? '★ ' : '✓ ', 'ok', {bold: true})] : []),
-		seg(`step ${lab.step + 1}/${lab.scenario.steps.length}${done && lab.celebrate ? ' complete' : ''}`, done ? 'ok' : 'accent', {bold: done && lab.celebrate}),
+		seg(t(lang, 'title.step', {n: lab.step + 1, total: lab.scenario.steps.length}) + (done && lab.celebrate ? t(lang, 'title.complete') : ''), done ? 'ok' : 'accent', {
+			bold: done && lab.celebrate,
+		}),
 		...(step ? [seg(' · ' + safeText(localize(step.title, lang)))] : []),
 	];
 }
@@ -216,11 +216,11 @@ function Node({node, state, lab, lang, theme}: NodeProps) {
 	const title: TitlePart[] =
 		node.kind === 'tabs'
 			? node.tabs.map(tab => ({
-					text: tab === id ? paneTitle(tab, lab, container) : paneTitle(tab, null, null),
+					text: tab === id ? paneTitle(tab, lab, container, lang) : paneTitle(tab, null, null, lang),
 					active: tab === id,
 					news: tab !== id && Boolean(paneDef(tab).news?.(lab, container)),
 				}))
-			: [{text: paneTitle(id, lab, container), active: true}];
+			: [{text: paneTitle(id, lab, container, lang), active: true}];
 	const View = paneDef(id).View;
 	return (
 		<Pane title={title} info={paneInfo(id, state)} focused={focused} width={node.width} height={node.height} theme={theme}>

@@ -3,6 +3,7 @@
  * that is not the world's business — focus, prompt line, scroll positions, selections, open
  * folders, overlays. Key commands from keys.ts arrive here as actions; nothing in this file does I/O.
  */
+import type {MessageKey} from './messages.js';
 import {commandFor, type Command, type KeyInfo, type Scope} from './keys.js';
 import {initialSlices, PANE_ORDER, paneDef, type PaneId, type PaneSlices} from './panes/registry.js';
 import {slice, withSlice, type Move} from './panes/types.js';
@@ -27,7 +28,7 @@ import {
 import {complete} from './completion.js';
 import {loadedRunner} from './model/runner.js';
 
-export type Overlay = null | {kind: 'help'} | {kind: 'confirm'; action: 'solution' | 'reset-step'; question: string};
+export type Overlay = null | {kind: 'help'} | {kind: 'confirm'; action: 'solution' | 'reset-step'; question: MessageKey};
 
 export interface PromptState {
 	text: string;
@@ -265,10 +266,10 @@ function paneCommand(state: AppState, command: Command, env: Env): AppState {
 			const step = lab.scenario.steps[lab.step];
 			if (!step || step.solution.length === 0) return state;
 			if (lab.solutions.includes(step.id)) return toPrompt(stepToBottom(state));
-			return {...state, ui: {...state.ui, overlay: {kind: 'confirm', action: 'solution', question: 'Show the solution for this step? Trying first teaches more.'}}};
+			return {...state, ui: {...state.ui, overlay: {kind: 'confirm', action: 'solution', question: 'confirm.solution'}}};
 		}
 		case 'reset-step':
-			return {...state, ui: {...state.ui, overlay: {kind: 'confirm', action: 'reset-step', question: 'Undo everything done in this step?'}}};
+			return {...state, ui: {...state.ui, overlay: {kind: 'confirm', action: 'reset-step', question: 'confirm.reset'}}};
 		case 'next-step':
 		case 'prev-step': {
 			if (!lab) return state;

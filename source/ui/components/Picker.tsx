@@ -10,6 +10,7 @@ import {markdownRows} from '../text/markdown.js';
 import {fit, truncate} from '../text/width.js';
 import {safeText} from '../../text/safe.js';
 import type {Theme} from '../theme.js';
+import {t} from '../messages.js';
 
 export interface PickerProps {
 	api: LabApi;
@@ -22,11 +23,11 @@ export interface PickerProps {
 	onOpen(scenario: Scenario): void;
 }
 
-export function progressLabel(steps: number, progress: ScenarioProgress | undefined, free = false): string {
-	if (free) return progress?.started ? 'free lab · saved' : 'free lab';
-	if (!progress?.started) return 'new';
-	if (progress.done >= steps) return '✓ done';
-	return `step ${progress.current + 1} · ${progress.done}/${steps} done`;
+export function progressLabel(steps: number, progress: ScenarioProgress | undefined, free = false, lang = 'en'): string {
+	if (free) return t(lang, progress?.started ? 'picker.freeSaved' : 'picker.free');
+	if (!progress?.started) return t(lang, 'picker.new');
+	if (progress.done >= steps) return t(lang, 'picker.done');
+	return t(lang, 'picker.progress', {n: progress.current + 1, done: progress.done, total: steps});
 }
 
 /** A lab with no checks at all (the sandbox): no steps to count, nothing to finish. */
@@ -48,7 +49,7 @@ export function Picker({api, scenarios, lang, width, height, theme, active, onOp
 		() =>
 			scenarios.map((scenario, index) => ({
 				key: scenario.id,
-				label: `${fit(safeText(localize(scenario.title, lang)), titleWidth)}  ${fit(free(scenario) ? '' : `${scenario.steps.length} steps`, 9)} ${truncate(progressLabel(scenario.steps.length, api.progress(scenario), free(scenario)), 20)}`,
+				label: `${fit(safeText(localize(scenario.title, lang)), titleWidth)}  ${fit(free(scenario) ? '' : t(lang, 'picker.steps', {count: scenario.steps.length}), 9)} ${truncate(progressLabel(scenario.steps.length, api.progress(scenario), free(scenario), lang), 20)}`,
 				value: index,
 			})),
 		[scenarios, lang, titleWidth, api],
@@ -58,10 +59,10 @@ export function Picker({api, scenarios, lang, width, height, theme, active, onOp
 	const summary = current ? markdownRows(localize(current.summary, lang), width - 4) : [];
 	const summaryHeight = Math.max(0, height - listHeight - 5);
 	return (
-		<Pane title={[{text: 'Scenarios', active: true}]} info={`${scenarios.length} · chapter 6`} focused width={width} height={height} theme={theme}>
+		<Pane title={[{text: t(lang, 'picker.title'), active: true}]} info={t(lang, 'picker.info', {count: scenarios.length})} focused width={width} height={height} theme={theme}>
 			<Box flexDirection="column" height={listHeight} overflow="hidden">
 				{items.length === 0 ? (
-					<Text dimColor>No scenarios found.</Text>
+					<Text dimColor>{t(lang, 'picker.none')}</Text>
 				) : (
 					<SelectInput
 						items={items}

@@ -8,6 +8,7 @@ import type {Patch} from 'immer';
 import type {World} from '../../engine/world.js';
 import type {CheckResult, Scenario, Step} from '../../scenario/types.js';
 import type {Chunk} from '../../docker/session.js';
+import {t, type Message, type MessageKey, type Vars} from '../messages.js';
 import {loadedImmer, loadedRunner} from './runner.js';
 import {diffWorlds, NO_CHANGES, type Changes} from './changes.js';
 
@@ -28,7 +29,8 @@ export interface HistoryEntry {
 	step: number;
 }
 
-export type NewBlock = {kind: 'command'; prompt: string; line: string; output: Chunk[]; status: number} | {kind: 'note'; text: string; tone: 'info' | 'ok' | 'warn' | 'error'};
+export type NewBlock =
+	{kind: 'command'; prompt: string; line: string; output: Chunk[]; status: number} | {kind: 'note'; text: string; tone: 'info' | 'ok' | 'warn' | 'error'; message?: Message};
 
 /** One thing in the terminal's scrollback: a command with its output, or a note from the lab. */
 export type TermBlock = NewBlock & {id: number};
@@ -151,8 +153,13 @@ function addBlocks(model: LabModel, blocks: NewBlock[]): Pick<LabModel, 'termina
 	return {terminal: terminal.length > MAX_BLOCKS ? terminal.slice(terminal.length - MAX_BLOCKS) : terminal, nextBlock: next};
 }
 
-export function note(model: LabModel, text: string, tone: 'info' | 'ok' | 'warn' | 'error' = 'info'): LabModel {
-	return {...model, ...addBlocks(model, [{kind: 'note', text, tone}])};
+/** A note in the lab's own voice: its English text (transcripts, tests) and the message to show in the learner's language. */
+function noteBlock(key: MessageKey, vars: Vars, tone: 'info' | 'ok' | 'warn' | 'error'): NewBlock {
+	return {kind: 'note', text: t('en', key, vars), tone, message: {key, vars}};
+}
+
+export function note(model: LabModel, key: MessageKey, tone: 'info' | 'ok' | 'warn' | 'error' = 'info', vars: Vars = {}): LabModel {
+	return {...model, ...addBlocks(model, [noteBlock(key, vars, tone)])};
 }
 
 export function createLab(scenario: Scenario, world: World, context: LabContext): LabModel {
@@ -194,13 +201,9 @@ function settle(model: LabModel, context: LabContext, markComplete: boolean, unc
 		const completed = [...model.completed, step.id];
 		const last = model.step === model.scenario.steps.length - 1;
 		const all = model.scenario.steps.every(other => completed.includes(other.id) || other.checks.length === 0);
-		const text = all
-			? `★ Step ${model.step + 1} complete — and with it the whole scenario. Well done!`
-			: last
-				? `★ Step ${model.step + 1} complete! (earlier steps are still open)`
-				: `★ Step ${model.step + 1} complete! Esc then n goes to the next step.`;
+		const key: MessageKey = all ? 'note.allComplete' : last ? 'note.lastComplete' : 'note.stepComplete';
 		const celebrated = {...model, checks, completed, celebrate: true, revision: model.revision + 1};
-		return {...celebrated, ...addBlocks(celebrated, [{kind: 'note', text, tone: 'ok'}])};
+		return {...celebrated, ...addBlocks(celebrated, [noteBlock(key, {n: model.step + 1}, 'ok')])};
 	}
 	return {...model, checks};
 }
@@ -217,10 +220,7 @@ export function runCommand(model: LabModel, rawLine: string, context: LabContext
 		return {
 			...model,
 			typed,
-			...addBlocks(model, [
-				{kind: 'command', prompt, line, output: [], status: 0},
-				{kind: 'note', text: 'First make your prediction in the Step pane (↑/↓ then Enter) — then run the command to see if you were right.', tone: 'warn'},
-			]),
+			...addBlocks(model, [{kind: 'command', prompt, line, output: [], status: 0}, noteBlock('note.predictFirst', {}, 'warn')]),
 		};
 	}
 	const runLine = loadedRunner();
@@ -229,10 +229,7 @@ export function runCommand(model: LabModel, rawLine: string, context: LabContext
 		return {
 			...model,
 			typed,
-			...addBlocks(model, [
-				{kind: 'command', prompt, line, output: [], status: 0},
-				{kind: 'note', text: 'layerlab is still starting up — press ↑ then Enter to run that again in a moment.', tone: 'warn'},
-			]),
+			...addBlocks(model, [{kind: 'command', prompt, line, output: [], status: 0}, noteBlock('note.starting', {}, 'warn')]),
 		};
 	}
 	let result: {output: Chunk[]; status: number} = {output: [], status: 0};
@@ -249,7 +246,7 @@ export function runCommand(model: LabModel, rawLine: string, context: LabContext
 			typed,
 			...addBlocks(model, [
 				{kind: 'command', prompt, line, output: [], status: 1},
-				{kind: 'note', text: `layerlab could not run this line (the world is unchanged): ${error instanceof Error ? error.message : String(error)}`, tone: 'error'},
+				noteBlock('note.failed', {error: error instanceof Error ? error.message : String(error)}, 'error'),
 			]),
 		};
 	}
@@ -274,7 +271,7 @@ export function runCommand(model: LabModel, rawLine: string, context: LabContext
 /** One command back: the world is exactly what it was before that command. */
 export function undo(model: LabModel, context: LabContext): LabModel {
 	const entry = model.history[model.position - 1];
-	if (!entry) return note(model, 'Nothing to undo: this is where the scenario starts.', 'warn');
+	if (!entry) return note(model, 'note.nothingToUndo', 'warn');
 	const world = applyPatches(model.world, entry.inverse);
 	const moved: LabModel = {
 		...model,
@@ -286,7 +283,7 @@ export function undo(model: LabModel, context: LabContext): LabModel {
 		revision: model.revision + 1,
 	};
 	return settle(
-		{...moved, ...addBlocks(moved, [{kind: 'note', text: `⟲ undid: ${entry.line}   (${moved.position}/${moved.history.length})`, tone: 'info'}])},
+		{...moved, ...addBlocks(moved, [noteBlock('note.undid', {line: entry.line, position: moved.position, length: moved.history.length}, 'info')])},
 		context,
 		false,
 		true,
@@ -295,7 +292,7 @@ export function undo(model: LabModel, context: LabContext): LabModel {
 
 export function redo(model: LabModel, context: LabContext): LabModel {
 	const entry = model.history[model.position];
-	if (!entry) return note(model, 'Nothing to redo.', 'warn');
+	if (!entry) return note(model, 'note.nothingToRedo', 'warn');
 	const world = applyPatches(model.world, entry.patches);
 	const moved: LabModel = {
 		...model,
@@ -306,13 +303,13 @@ export function redo(model: LabModel, context: LabContext): LabModel {
 		celebrate: false,
 		revision: model.revision + 1,
 	};
-	return settle({...moved, ...addBlocks(moved, [{kind: 'note', text: `⟳ redid: ${entry.line}   (${moved.position}/${moved.history.length})`, tone: 'info'}])}, context, true);
+	return settle({...moved, ...addBlocks(moved, [noteBlock('note.redid', {line: entry.line, position: moved.position, length: moved.history.length}, 'info')])}, context, true);
 }
 
 /** Undoes everything done since the current step was entered. */
 export function resetStep(model: LabModel, context: LabContext): LabModel {
 	const target = Math.min(model.stepStarts[model.step] ?? model.position, model.position);
-	if (target === model.position) return note(model, 'Nothing to reset: no command has run in this step yet.', 'warn');
+	if (target === model.position) return note(model, 'note.nothingToReset', 'warn');
 	let world = model.world;
 	for (let i = model.position - 1; i >= target; i--) world = applyPatches(world, model.history[i]!.inverse);
 	const count = model.position - target;
@@ -328,7 +325,7 @@ export function resetStep(model: LabModel, context: LabContext): LabModel {
 	return settle(
 		{
 			...moved,
-			...addBlocks(moved, [{kind: 'note', text: `⟲ reset step ${model.step + 1}: undid ${count} command${count === 1 ? '' : 's'} (r redoes them one by one)`, tone: 'info'}]),
+			...addBlocks(moved, [noteBlock('note.reset', {n: model.step + 1, count, s: count === 1 ? '' : 's'}, 'info')]),
 		},
 		context,
 		false,
@@ -353,8 +350,8 @@ export function revealHint(model: LabModel): LabModel {
 	const step = currentStep(model);
 	if (!step) return model;
 	const shown = model.hints[step.id] ?? 0;
-	if (step.hints.length === 0) return note(model, 'This step has no hints.', 'warn');
-	if (shown >= step.hints.length) return note(model, 'That was the last hint — s shows the solution.', 'warn');
+	if (step.hints.length === 0) return note(model, 'note.noHints', 'warn');
+	if (shown >= step.hints.length) return note(model, 'note.lastHint', 'warn');
 	return {...model, hints: {...model.hints, [step.id]: shown + 1}, revision: model.revision + 1};
 }
 
@@ -428,5 +425,5 @@ export function resumeLab(scenario: Scenario, world: World, saved: Partial<Saved
 	model = {...model, step, stepStarts: starts, celebrate: false, changes: NO_CHANGES, previous: model.world};
 	model = settle(model, context, false);
 	const count = lines.length;
-	return note(model, `Welcome back — replayed your ${count} command line${count === 1 ? '' : 's'}; you are on step ${step + 1} of ${scenario.steps.length}.`, 'ok');
+	return note(model, 'note.welcomeBack', 'ok', {count, s: count === 1 ? '' : 's', n: step + 1, total: scenario.steps.length});
 }

@@ -11,6 +11,7 @@ import {localize, type CheckResult, type ContainerSelector, type Scenario, type 
 import {describeOrigin, selectContainers} from '../../../scenario/checks/checks.js';
 import type {PredictionAnswer} from '../../model/lab.js';
 import {row, seg, type Row} from '../../rows.js';
+import {t} from '../../messages.js';
 import {markdownRows, parseInline, wrapRuns} from '../../text/markdown.js';
 import {safeText} from '../../../text/safe.js';
 
@@ -78,23 +79,28 @@ export function commandRows(command: string, width: number): Row[] {
 export function stepRows(view: StepView, width: number): Row[] {
 	const w = Math.max(10, width);
 	const step = view.scenario.steps[view.step];
-	if (!step) return [row([seg('This scenario has no steps.', 'dim')])];
-	const t = (text: Parameters<typeof localize>[0]) => localize(text, view.lang);
+	if (!step) return [row([seg(t(view.lang, 'step.none'), 'dim')])];
+	const tr = (text: Parameters<typeof localize>[0]) => localize(text, view.lang);
 	const rows: Row[] = [];
 	const done = view.completed.includes(step.id);
-	rows.push(row([seg(`Step ${view.step + 1} of ${view.scenario.steps.length}`, 'accent', {bold: true}), seg(done ? '  ✓ done' : '', 'ok', {bold: true})]));
-	rows.push(...heading(t(step.title), w));
+	rows.push(
+		row([
+			seg(t(view.lang, 'step.of', {n: view.step + 1, total: view.scenario.steps.length}), 'accent', {bold: true}),
+			seg(done ? t(view.lang, 'step.done') : '', 'ok', {bold: true}),
+		]),
+	);
+	rows.push(...heading(tr(step.title), w));
 	rows.push(row([]));
-	rows.push(...markdownRows(t(step.text), w));
+	rows.push(...markdownRows(tr(step.text), w));
 	if (step.commands.length > 0) {
 		rows.push(row([]));
-		rows.push(row([seg('Try', 'dim', {bold: true})]));
+		rows.push(row([seg(t(view.lang, 'step.try'), 'dim', {bold: true})]));
 		for (const command of step.commands) rows.push(...commandRows(command, w));
 	}
 	if (step.predict) rows.push(...predictionRows(view, step, w));
 	if (step.checks.length > 0 && (!step.predict || view.prediction)) {
 		rows.push(row([]));
-		rows.push(row([seg('Checks', 'dim', {bold: true}), seg(`  ${view.checks.filter(check => check.ok).length}/${view.checks.length}`, 'dim')]));
+		rows.push(row([seg(t(view.lang, 'step.checks'), 'dim', {bold: true}), seg(`  ${view.checks.filter(check => check.ok).length}/${view.checks.length}`, 'dim')]));
 		for (const check of view.checks) {
 			rows.push(...wrapRuns(parseInline(check.message), w, [check.ok ? seg(' ✓ ', 'ok', {bold: true}) : seg(' ✗ ', 'fail', {bold: true})], 3));
 		}
@@ -103,16 +109,16 @@ export function stepRows(view: StepView, width: number): Row[] {
 	if (hints.length > 0) {
 		rows.push(row([]));
 		hints.forEach((hint, index) => {
-			rows.push(row([seg(`Hint ${index + 1}/${step.hints.length}`, 'warn', {bold: true})]));
-			rows.push(...markdownRows(t(hint), w));
+			rows.push(row([seg(t(view.lang, 'step.hint', {n: index + 1, total: step.hints.length}), 'warn', {bold: true})]));
+			rows.push(...markdownRows(tr(hint), w));
 		});
 	} else if (step.hints.length > 0 && !done) {
 		rows.push(row([]));
-		rows.push(row([seg(`Stuck? Esc then h shows a hint (${step.hints.length} available).`, 'dim')]));
+		rows.push(row([seg(t(view.lang, 'step.stuck', {count: step.hints.length}), 'dim')]));
 	}
 	if (view.solutionShown && step.solution.length > 0) {
 		rows.push(row([]));
-		rows.push(row([seg('Solution', 'warn', {bold: true})]));
+		rows.push(row([seg(t(view.lang, 'step.solution'), 'warn', {bold: true})]));
 		for (const line of step.solution) rows.push(...commandRows(line, w));
 	}
 	if (done) {
@@ -121,12 +127,12 @@ export function stepRows(view: StepView, width: number): Row[] {
 		const all = view.scenario.steps.every(s => view.completed.includes(s.id) || s.checks.length === 0);
 		const holds = view.checks.every(check => check.ok);
 		const message = !holds
-			? '✓ You completed this step earlier; what ran since changed what the checks see.'
+			? t(view.lang, 'step.earlier')
 			: all && last
-				? '★ Scenario complete! Esc then m picks another one.'
+				? t(view.lang, 'step.scenarioComplete')
 				: last
-					? '★ Step complete! This was the last step.'
-					: '★ Step complete! Esc then n: next step.';
+					? t(view.lang, 'step.lastComplete')
+					: t(view.lang, 'step.complete');
 		rows.push(...wrapRuns([{text: message, style: {tone: holds ? 'ok' : 'dim', bold: holds, inverse: view.celebrate && holds}}], w));
 	}
 	return rows;
@@ -134,23 +140,23 @@ export function stepRows(view: StepView, width: number): Row[] {
 
 function predictionRows(view: StepView, step: Step, w: number): Row[] {
 	const predict = step.predict!;
-	const t = (text: Parameters<typeof localize>[0]) => localize(text, view.lang);
+	const tr = (text: Parameters<typeof localize>[0]) => localize(text, view.lang);
 	const rows: Row[] = [row([])];
-	rows.push(row([seg('Predict', 'warn', {bold: true}), seg(view.prediction ? '' : '  before you run the command', 'dim')]));
-	rows.push(...markdownRows(t(predict.question), w));
+	rows.push(row([seg(t(view.lang, 'step.predict'), 'warn', {bold: true}), seg(view.prediction ? '' : t(view.lang, 'step.predictFirst'), 'dim')]));
+	rows.push(...markdownRows(tr(predict.question), w));
 	if (!view.prediction) return rows;
 	const chosen = predict.choices[view.prediction.choice];
 	const right = predict.choices.find(choice => choice.correct);
-	rows.push(row([seg('You said: ', 'dim'), seg(chosen ? t(chosen.label) : '?', undefined, {bold: true})]));
+	rows.push(row([seg(t(view.lang, 'step.youSaid'), 'dim'), seg(chosen ? tr(chosen.label) : '?', undefined, {bold: true})]));
 	rows.push(
 		view.prediction.correct
-			? row([seg('✓ Right!', 'ok', {bold: true})])
-			: row([seg('✗ Not quite — it is: ', 'fail', {bold: true}), seg(right ? t(right.label) : '?', undefined, {bold: true})]),
+			? row([seg(t(view.lang, 'step.right'), 'ok', {bold: true})])
+			: row([seg(t(view.lang, 'step.notQuite'), 'fail', {bold: true}), seg(right ? tr(right.label) : '?', undefined, {bold: true})]),
 	);
-	rows.push(...markdownRows(t(predict.explain), w));
+	rows.push(...markdownRows(tr(predict.explain), w));
 	const state = realState(view.world, step);
 	if (state.length > 0) {
-		rows.push(row([seg('In the world now:', 'dim', {bold: true})]));
+		rows.push(row([seg(t(view.lang, 'step.worldNow'), 'dim', {bold: true})]));
 		for (const line of state) rows.push(...wrapRuns([{text: line, style: {}}], w, [seg('  • ', 'accent')], 4));
 	}
 	return rows;

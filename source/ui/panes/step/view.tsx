@@ -4,7 +4,8 @@ import {choiceRows, predictionChoices, stepRows, type StepView} from './rows.js'
 import {Rows} from '../../components/RowView.js';
 import {row, seg, type Row} from '../../rows.js';
 import type {Theme} from '../../theme.js';
-import {fit} from '../../text/width.js';
+import {fit, textWidth} from '../../text/width.js';
+import {t} from '../../messages.js';
 import {memoByRef} from '../common.js';
 
 export function stepView(lab: LabModel, lang: string): StepView {
@@ -73,9 +74,10 @@ export interface StepPaneProps {
 	height: number;
 	focused: boolean;
 	theme: Theme;
+	lang?: string;
 }
 
-export function StepPane({rows, choices, choice, offset, width, height, focused, theme}: StepPaneProps) {
+export function StepPane({rows, choices, choice, offset, width, height, focused, theme, lang = 'en'}: StepPaneProps) {
 	const choicesHeight = choiceHeight(choices, height, width);
 	const textHeight = Math.max(0, height - choicesHeight);
 	const list = useMemo(() => (choices ? choiceRows(choices, choice, width, focused) : []), [choices, choice, width, focused]);
@@ -84,7 +86,7 @@ export function StepPane({rows, choices, choice, offset, width, height, focused,
 	const start = Math.max(0, Math.min(first, list.length - choicesHeight));
 	const more = textHeight > 0 && offset + textHeight < rows.length;
 	const text = rows.slice(offset, offset + textHeight);
-	if (more) text[textHeight - 1] = row([seg(fit('', Math.max(0, width - 8)) + 'more ↓', 'dim', {bold: true})]);
+	if (more) text[textHeight - 1] = row([seg(fit('', Math.max(0, width - textWidth(t(lang, 'step.more')))) + t(lang, 'step.more'), 'dim', {bold: true})]);
 	return (
 		<>
 			<Rows rows={text} width={width} height={textHeight} theme={theme} />

@@ -10,7 +10,7 @@ export const terminalPane: PaneDef<{scroll: number}> = {
 	digit: 2,
 	place: 'terminal',
 	initial: {scroll: 0},
-	View: ({state, lab, width, height, focused, theme}) => (
+	View: ({state, lab, lang, width, height, focused, theme}) => (
 		<TerminalPane
 			blocks={lab.terminal}
 			prompt={promptText(lab.world)}
@@ -22,6 +22,7 @@ export const terminalPane: PaneDef<{scroll: number}> = {
 			height={height}
 			focused={focused}
 			theme={theme}
+			lang={lang}
 		/>
 	),
 	info: state => {

@@ -5,6 +5,7 @@
  */
 import type {TermBlock} from '../../model/lab.js';
 import {row, seg, type Row, type Tone} from '../../rows.js';
+import {t} from '../../messages.js';
 import {outputLines, safeText} from '../../../text/safe.js';
 import {charWidth, hardWrap, textWidth} from '../../text/width.js';
 
@@ -13,19 +14,20 @@ const NOTE_TONE: Record<'info' | 'ok' | 'warn' | 'error', Tone> = {info: 'dim', 
 /** The lab's own voice, the one the simulated shell already uses for the lab's notes. */
 export const NOTE_PREFIX = 'layerlab: ';
 
-const cache = new WeakMap<TermBlock, {width: number; rows: Row[]}>();
+const cache = new WeakMap<TermBlock, {width: number; lang: string; rows: Row[]}>();
 
 function wrapTone(text: string, width: number, tone?: Tone): Row[] {
 	return hardWrap(text, width).map(piece => row([seg(piece, tone)]));
 }
 
 /** A block as rows of at most `width` cells. */
-export function blockRows(block: TermBlock, width: number): Row[] {
+export function blockRows(block: TermBlock, width: number, lang = 'en'): Row[] {
 	const cached = cache.get(block);
-	if (cached && cached.width === width) return cached.rows;
+	if (cached && cached.width === width && cached.lang === lang) return cached.rows;
 	const rows: Row[] = [];
 	if (block.kind === 'note') {
-		for (const line of outputLines(block.text)) rows.push(...wrapTone(NOTE_PREFIX + line, width, NOTE_TONE[block.tone]));
+		const text = block.message ? t(lang, block.message.key, block.message.vars) : block.text;
+		for (const line of outputLines(text)) rows.push(...wrapTone(NOTE_PREFIX + line, width, NOTE_TONE[block.tone]));
 	} else {
 		const prompt = safeText(block.prompt);
 		const line = safeText(block.line);
@@ -38,7 +40,7 @@ export function blockRows(block: TermBlock, width: number): Row[] {
 			for (const text of outputLines(chunk.text)) rows.push(...wrapTone(text, width, chunk.stream === 'stderr' ? 'stderr' : undefined));
 		}
 	}
-	cache.set(block, {width, rows});
+	cache.set(block, {width, lang, rows});
 	return rows;
 }
 
@@ -46,7 +48,7 @@ export function blockRows(block: TermBlock, width: number): Row[] {
  * The rows of the window that ends `scroll` rows above the bottom: `height` rows (fewer when the
  * scrollback is short), and whether there is more above.
  */
-export function scrollbackWindow(blocks: readonly TermBlock[], width: number, height: number, scroll: number): {rows: Row[]; above: boolean; maxScroll: number} {
+export function scrollbackWindow(blocks: readonly TermBlock[], width: number, height: number, scroll: number, lang = 'en'): {rows: Row[]; above: boolean; maxScroll: number} {
 	const needed = height + scroll;
 	// Blocks from the newest back until there are enough rows; each block's rows stay in their array
 	// (a block may hold hundreds of thousands of lines: no spreading them into a call).
@@ -54,7 +56,7 @@ export function scrollbackWindow(blocks: readonly TermBlock[], width: number, he
 	let total = 0;
 	let index = blocks.length - 1;
 	for (; index >= 0 && total < needed + 1; index--) {
-		const rows = blockRows(blocks[index]!, width);
+		const rows = blockRows(blocks[index]!, width, lang);
 		parts.push(rows);
 		total += rows.length;
 	}
