@@ -93,7 +93,8 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 				return;
 			}
 			// Esc and the next key in one read arrive as Alt+key; no binding uses Alt, so take them as the two keys.
-			if (key.meta && !key.escape && !key.ctrl && input.length === 1) {
+			// (Typed fast, the keys after it can arrive in the same read: the reducer takes them one by one.)
+			if (key.meta && !key.escape && !key.ctrl && input.length >= 1 && !input.startsWith('[') && !input.startsWith('O')) {
 				dispatch({type: 'key', input: '', key: {...key, meta: true, escape: true}, env});
 				dispatch({type: 'key', input, key: {...key, meta: false}, env});
 				return;

@@ -333,6 +333,10 @@ export function reduce(state: AppState, action: Action): AppState {
 		case 'key': {
 			// Resolved here, against the state this key arrives in (several keys may be queued).
 			const scopes = activeScopes(state);
+			// Keys typed faster than one read (a shortcut and the command after it) are taken one at a time.
+			if (!scopes.includes('prompt') && [...action.input].length > 1 && !action.key.ctrl) {
+				return [...action.input].reduce((next, input) => reduce(next, {...action, input, key: {...action.key, meta: false}}), state);
+			}
 			const binding = commandFor(scopes, action.input, action.key);
 			if (binding) {
 				if (binding.delegated) return state;

@@ -64,3 +64,14 @@ describe('the reducer', () => {
 		expect(keys(await labState(), ESC, 'q').quitting).toBe(true);
 	});
 });
+
+describe('keys typed faster than one read', () => {
+	it('takes a shortcut and the command after it one key at a time', async () => {
+		const {RN_STEP, testScenario} = await import('./helpers/fixtures.js');
+		let state = keys(await labState(testScenario({steps: [RN_STEP, {...RN_STEP, id: 'two'}]})), ESC);
+		state = reduce(state, {type: 'key', input: 'ndocker container ls --all', key: none, env});
+		expect(state.lab!.step).toBe(1);
+		expect(state.ui.focus).toBe('terminal');
+		expect(state.ui.prompt.text).toBe('docker container ls --all');
+	});
+});
