@@ -21,7 +21,7 @@ import type {LabModel} from './model/lab.js';
 import {loadedRunner, loadRunner} from './model/runner.js';
 import {seg, type Row, type Segment} from './rows.js';
 import {safeText} from '../text/safe.js';
-import {catalog, t, type MessageKey} from './messages.js';
+import {t, tOr} from './messages.js';
 import {MIN_COLUMNS, MIN_ROWS} from './layout.js';
 
 export interface AppProps {
@@ -37,7 +37,7 @@ export interface AppProps {
 function paneTitle(id: PaneId, lab: LabModel | null, container: string | null, lang: string): string {
 	const def = paneDef(id);
 	const key = `pane.${id}`;
-	const base = `${def.digit} ${key in catalog() ? t(lang, key as MessageKey) : def.title}`;
+	const base = `${def.digit} ${tOr(lang, key, def.title)}`;
 	const extra = lab && def.subtitle ? def.subtitle(lab, container) : '';
 	return extra ? `${base} · ${extra}` : base;
 }

@@ -55,6 +55,31 @@ const MESSAGES = {
 	'step.notQuite': {en: '✗ Not quite — it is: ', ko: '✗ 아쉽다. 정답은: '},
 	'step.worldNow': {en: 'In the world now:', ko: '지금 실제 상태:'},
 	'step.more': {en: 'more ↓', ko: '더 보기 ↓'},
+	// The help bar: a word or two per key (keys.ts labels).
+	'bar.close': {en: 'close', ko: '닫기'},
+	'bar.scroll': {en: 'scroll', ko: '스크롤'},
+	'bar.yes': {en: 'yes', ko: '예'},
+	'bar.no': {en: 'no', ko: '아니오'},
+	'bar.choose': {en: 'choose', ko: '고르기'},
+	'bar.answer': {en: 'answer', ko: '답하기'},
+	'bar.open': {en: 'open', ko: '열기'},
+	'bar.move': {en: 'move', ko: '이동'},
+	'bar.quit': {en: 'quit', ko: '종료'},
+	'bar.run': {en: 'run', ko: '실행'},
+	'bar.complete': {en: 'complete', ko: '자동 완성'},
+	'bar.history': {en: 'history', ko: '기록'},
+	'bar.panes': {en: 'panes', ko: '패널'},
+	'bar.prompt': {en: 'prompt', ko: '프롬프트'},
+	'bar.pane': {en: 'pane', ko: '패널 전환'},
+	'bar.open/close': {en: 'open/close', ko: '열기/닫기'},
+	'bar.files': {en: 'files', ko: '파일'},
+	'bar.select': {en: 'select', ko: '선택'},
+	'bar.hint': {en: 'hint', ko: '힌트'},
+	'bar.solution': {en: 'solution', ko: '풀이'},
+	'bar.next step': {en: 'next step', ko: '다음 단계'},
+	'bar.undo': {en: 'undo', ko: '되돌리기'},
+	'bar.redo': {en: 'redo', ko: '다시 하기'},
+	'bar.help': {en: 'help', ko: '도움말'},
 	// Questions.
 	'confirm.solution': {en: 'Show the solution for this step? Trying first teaches more.', ko: '이 단계의 풀이를 볼까? 먼저 해 보는 편이 더 많이 배운다.'},
 	'confirm.reset': {en: 'Undo everything done in this step?', ko: '이 단계에서 한 일을 모두 되돌릴까?'},
@@ -101,6 +126,11 @@ export function isLang(value: string): value is Lang {
 export function t(lang: string, key: MessageKey, vars: Vars = {}): string {
 	const text = MESSAGES[key][isLang(lang) ? lang : 'en'];
 	return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** A message by a key built at run time (`bar.<label>`), or the fallback when the catalog has none. */
+export function tOr(lang: string, key: string, fallback: string): string {
+	return Object.hasOwn(MESSAGES, key) ? t(lang, key as MessageKey) : fallback;
 }
 
 /** Every message, for the catalog's test. */

@@ -52,10 +52,12 @@ describe('the message catalog', () => {
 		expect(frame).toContain('해 보기');
 		expect(frame).toContain('2 터미널');
 		expect(frame).toContain('기록 0/0');
+		expect(frame).toContain('Enter 실행');
 		await press(current, KEYS.escape);
 		frame = await press(current, 'u');
 		expect(frame).toContain('layerlab: 되돌릴 것이 없다.');
-		await press(current, KEYS.escape);
+		frame = await press(current, KEYS.escape);
+		expect(frame).toContain('h 힌트');
 		frame = await press(current, 's');
 		expect(frame).toContain('이 단계의 풀이를 볼까?');
 	});
