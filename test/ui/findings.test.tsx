@@ -197,6 +197,8 @@ describe('truncation and wrapping (prompt, Tab, Try)', () => {
 		expect(rows.length).toBe(2);
 		expect(rows.join(' ').replace(/\s+/g, ' ')).toContain('diamol/ch06-file-display');
 		for (const text of rows) expect(text).not.toMatch(/dia$/);
+		const narrow = commandRows('docker container run --name rn1 diamol/ch06-random-number', 46).map(rowText);
+		expect(narrow).toEqual(['  $ docker container run --name rn1', '      diamol/ch06-random-number']);
 		expect(rows[1]).toMatch(/^ {6}\S/);
 	});
 });

@@ -72,7 +72,12 @@ export function realState(world: World, step: Step): string[] {
 
 /** A command to try, wrapped between words (a word longer than the line is cut where it must be), continued lines indented. */
 export function commandRows(command: string, width: number): Row[] {
-	return wrapRuns([{text: command, style: {tone: 'code'}}], width, [seg('  '), seg('$ ', 'code')], 6);
+	// Spaces as plain runs: the wrapper breaks lines there (a code run would be kept in one piece).
+	const runs = command
+		.split(/( +)/)
+		.filter(part => part !== '')
+		.map(part => ({text: part, style: / /.test(part) ? {} : {tone: 'code' as const}}));
+	return wrapRuns(runs, width, [seg('  '), seg('$ ', 'code')], 6);
 }
 
 /** The rows above the prediction choices (or the whole pane when there is no open question). */
