@@ -42,9 +42,9 @@ function paneTitle(id: PaneId, lab: LabModel | null, container: string | null, l
 	return extra ? `${base} · ${extra}` : base;
 }
 
-function paneInfo(id: PaneId, state: AppState): string {
+function paneInfo(id: PaneId, state: AppState, lang: string): string {
 	const info = paneDef(id).info;
-	return state.lab && info ? info(state, state.lab) : '';
+	return state.lab && info ? info(state, state.lab, lang) : '';
 }
 
 export function App({api, lang, color, initial, size: override}: AppProps) {
@@ -224,7 +224,7 @@ function Node({node, state, lab, lang, theme}: NodeProps) {
 			: [{text: paneTitle(id, lab, container, lang), active: true}];
 	const View = paneDef(id).View;
 	return (
-		<Pane title={title} info={paneInfo(id, state)} focused={focused} width={node.width} height={node.height} theme={theme}>
+		<Pane title={title} info={paneInfo(id, state, lang)} focused={focused} width={node.width} height={node.height} theme={theme}>
 			<View state={state} lab={lab} lang={lang} width={node.width - 2} height={node.height - 2} focused={focused} container={container} theme={theme} />
 		</Pane>
 	);

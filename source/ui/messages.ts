@@ -80,6 +80,11 @@ const MESSAGES = {
 	'bar.undo': {en: 'undo', ko: '되돌리기'},
 	'bar.redo': {en: 'redo', ko: '다시 하기'},
 	'bar.help': {en: 'help', ko: '도움말'},
+	// Pane title lines (right side).
+	'info.step': {en: '{n}/{total} · {done} done', ko: '{n}/{total} · {done}개 완료'},
+	'info.containers': {en: '{count} · {running} running', ko: '{count}개 · {running}개 실행 중'},
+	'info.volumesAnonymous': {en: '{count} · {anonymous} anonymous', ko: '{count}개 · 익명 {anonymous}개'},
+	'info.scrolled': {en: 'scrolled back {rows} · PgDn', ko: '{rows}줄 위 · PgDn'},
 	// Questions.
 	'confirm.solution': {en: 'Show the solution for this step? Trying first teaches more.', ko: '이 단계의 풀이를 볼까? 먼저 해 보는 편이 더 많이 배운다.'},
 	'confirm.reset': {en: 'Undo everything done in this step?', ko: '이 단계에서 한 일을 모두 되돌릴까?'},

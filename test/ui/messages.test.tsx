@@ -53,6 +53,7 @@ describe('the message catalog', () => {
 		expect(frame).toContain('2 터미널');
 		expect(frame).toContain('기록 0/0');
 		expect(frame).toContain('Enter 실행');
+		expect(frame).toContain('1/2 · 0개 완료');
 		await press(current, KEYS.escape);
 		frame = await press(current, 'u');
 		expect(frame).toContain('layerlab: 되돌릴 것이 없다.');

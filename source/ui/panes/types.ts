@@ -46,7 +46,7 @@ export interface PaneDef<S> {
 	initial: S;
 	View(props: PaneViewProps): React.ReactNode;
 	/** Right side of the title line. */
-	info?(state: AppState, lab: LabModel): string;
+	info?(state: AppState, lab: LabModel, lang: string): string;
 	/** Extra words after the title (e.g. the container shown). */
 	subtitle?(lab: LabModel, container: string | null): string;
 	/** Something new since the last command (a tab that is not shown gets a marker). */

@@ -30,7 +30,7 @@ export const containersPane: PaneDef<{selected: string | null}> = {
 	View: ({lab, width, height, focused, container, theme}) => (
 		<ContainersPane world={lab.world} changes={lab.changes} selected={container} width={width} height={height} focused={focused} theme={theme} />
 	),
-	info: (_state, lab) => containersInfo(lab.world),
+	info: (_state, lab, lang) => containersInfo(lab.world, lang),
 	news: ({changes}) => changes.containersAdded.size > 0 || changes.containersChanged.size > 0 || changes.containersRemoved.length > 0,
 	wants: lab => 1 + Object.keys(lab.world.containers).length + lab.changes.containersRemoved.length,
 	move(state, delta) {

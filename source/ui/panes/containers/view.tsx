@@ -5,6 +5,7 @@ import {containerItems, containerRows, containersHeader, selectedIndex} from './
 import {Rows, RowView} from '../../components/RowView.js';
 import {useWindow} from '../../hooks/use-window.js';
 import type {Theme} from '../../theme.js';
+import {t} from '../../messages.js';
 
 export interface ContainersPaneProps {
 	world: World;
@@ -32,8 +33,8 @@ export function ContainersPane({world, changes, selected, width, height, focused
 	);
 }
 
-export function containersInfo(world: World): string {
+export function containersInfo(world: World, lang = 'en'): string {
 	const all = Object.values(world.containers);
 	const running = all.filter(container => container.status === 'running').length;
-	return `${all.length} · ${running} running`;
+	return t(lang, 'info.containers', {count: all.length, running});
 }

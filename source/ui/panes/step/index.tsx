@@ -38,7 +38,7 @@ export const stepPane: PaneDef<{scroll: StepScroll; choice: number}> = {
 			<StepPane rows={content.rows} choices={content.choices} choice={choice} offset={offset} width={width} height={height} focused={focused && !state.ui.overlay} theme={theme} />
 		);
 	},
-	info: (_state, lab) => stepInfo(lab),
+	info: (_state, lab, lang) => stepInfo(lab, lang),
 	news: lab => lab.celebrate,
 	measure,
 	move(state, delta, env) {

@@ -96,6 +96,6 @@ export function StepPane({rows, choices, choice, offset, width, height, focused,
 }
 
 /** "2/5 · 1 done" for the pane's title line. */
-export function stepInfo(lab: LabModel): string {
-	return `${lab.step + 1}/${lab.scenario.steps.length} · ${lab.completed.length} done`;
+export function stepInfo(lab: LabModel, lang = 'en'): string {
+	return t(lang, 'info.step', {n: lab.step + 1, total: lab.scenario.steps.length, done: lab.completed.length});
 }

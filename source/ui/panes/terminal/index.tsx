@@ -1,6 +1,7 @@
 /** The Terminal pane: the scrollback and the prompt (the prompt's keys are the key table's `prompt` scope). */
 import React from 'react';
 import {promptText} from '../../model/lab.js';
+import {t} from '../../messages.js';
 import type {PaneDef} from '../types.js';
 import {slice, withSlice} from '../types.js';
 import {TerminalPane} from './view.js';
@@ -25,9 +26,9 @@ export const terminalPane: PaneDef<{scroll: number}> = {
 			lang={lang}
 		/>
 	),
-	info: state => {
+	info: (state, _lab, lang) => {
 		const scroll = slice(state, 'terminal').scroll;
-		return scroll > 0 ? `scrolled back ${scroll} · PgDn` : '';
+		return scroll > 0 ? t(lang, 'info.scrolled', {rows: scroll}) : '';
 	},
 	move(state, delta) {
 		const current = slice(state, 'terminal').scroll;

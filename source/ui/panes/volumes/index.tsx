@@ -13,7 +13,7 @@ export const volumesPane: PaneDef<{cursor: number}> = {
 	View: ({state, lab, width, height, focused, theme}) => (
 		<VolumesPane world={lab.world} changes={lab.changes} cursor={slice(state, 'volumes').cursor} width={width} height={height} focused={focused} theme={theme} />
 	),
-	info: (_state, lab) => volumesInfo(lab.world),
+	info: (_state, lab, lang) => volumesInfo(lab.world, lang),
 	news: ({changes}) => changes.volumesAdded.size > 0 || changes.volumesRemoved.length > 0 || changes.volumeFiles.size > 0,
 	wants: lab => 1 + volumeLines(lab.world.volumes, lab.world.containers, lab.changes).length,
 	move(state, delta) {

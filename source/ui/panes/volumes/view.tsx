@@ -5,6 +5,7 @@ import {volumeLines, volumeRows, volumesHeader} from './rows.js';
 import {Rows, RowView} from '../../components/RowView.js';
 import {useWindow} from '../../hooks/use-window.js';
 import type {Theme} from '../../theme.js';
+import {t} from '../../messages.js';
 
 export interface VolumesPaneProps {
 	world: World;
@@ -31,8 +32,8 @@ export function VolumesPane({world, changes, cursor, width, height, focused, the
 	);
 }
 
-export function volumesInfo(world: World): string {
+export function volumesInfo(world: World, lang = 'en'): string {
 	const all = Object.values(world.volumes);
 	const anonymous = all.filter(volume => volume.anonymous).length;
-	return `${all.length}${anonymous > 0 ? ` · ${anonymous} anonymous` : ''}`;
+	return anonymous > 0 ? t(lang, 'info.volumesAnonymous', {count: all.length, anonymous}) : `${all.length}`;
 }
