@@ -4,7 +4,7 @@
  * with Node's own util.parseArgs: a flag library cost 50–60 ms of start-up (docs/PERFORMANCE.md).
  */
 import {parseArgs} from 'node:util';
-import {isLang, unknownLanguage} from './ui/messages.js';
+import {isLang, unknownLanguage} from './lab/messages.js';
 
 const HELP = `
   Usage

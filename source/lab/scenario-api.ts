@@ -18,9 +18,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type * as ProgressModule from '../scenario/progress/progress.js';
 import type {Progress, ScenarioProgress} from '../scenario/progress/progress.js';
-import type {LabApi} from '../ui/api.js';
-import {createLab, resumeLab, savedState, type LabModel, type SavedLab} from '../ui/model/lab.js';
-import {loadRunner} from '../ui/model/runner.js';
+import type {LabApi} from './api.js';
+import {createLab, resumeLab, savedState, type LabModel, type SavedLab} from './model/lab.js';
+import {loadRunner} from './model/runner.js';
 import {cacheKey, cachePath, readCache, sourceRoots, worldKey, writeCache, type StartupCache} from './startup-cache.js';
 
 export interface ScenarioApiOptions {

@@ -35,7 +35,3 @@ export function sandboxScenario(): Scenario {
 		languages: ['en', 'ko'],
 	};
 }
-
-export function isSandbox(scenario: Pick<Scenario, 'id'>): boolean {
-	return scenario.id === SANDBOX_ID;
-}

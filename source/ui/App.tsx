@@ -6,7 +6,7 @@
 import React, {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import {localize, type Scenario} from '../scenario/types.js';
-import type {LabApi} from './api.js';
+import type {LabApi} from '../lab/api.js';
 import type {KeyInfo} from './keys.js';
 import {computeLayout, paneInner, type Layout, type LayoutNode, type Wants} from './layout.js';
 import {activeScopes, effectiveContainer, initialState, reduce, type AppState, type Env} from './state.js';
@@ -17,11 +17,11 @@ import {Pane, type TitlePart} from './components/Pane.js';
 import {HelpBar, TitleBar} from './components/Bars.js';
 import {HelpScreen} from './components/HelpScreen.js';
 import {Picker} from './components/Picker.js';
-import type {LabModel} from './model/lab.js';
-import {loadedRunner, loadRunner} from './model/runner.js';
-import {seg, type Row, type Segment} from './rows.js';
+import type {LabModel} from '../lab/model/lab.js';
+import {loadedRunner, loadRunner} from '../lab/model/runner.js';
+import {seg, type Segment} from './rows.js';
 import {safeText} from '../text/safe.js';
-import {t, tOr} from './messages.js';
+import {t, tOr} from '../lab/messages.js';
 import {MIN_COLUMNS, MIN_ROWS} from './layout.js';
 
 export interface AppProps {
@@ -118,7 +118,7 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 		if (state.quitting) exit();
 	}, [state.quitting, exit]);
 
-	// The shell and the docker CLI load once the first frame is out (model/runner.ts); a command
+	// The shell and the docker CLI load once the first frame is out (lab/model/runner.ts); a command
 	// entered before that runs as soon as they are there.
 	const [ready, setReady] = useState(() => loadedRunner() !== undefined);
 	useEffect(() => {

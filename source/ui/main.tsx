@@ -9,7 +9,7 @@ import type {Flags} from '../cli.js';
 import {fullScreen, guardExit, isInteractive, NOT_A_TTY} from './terminal.js';
 import {colorEnabled} from './theme.js';
 import {computeLayout, paneInner} from './layout.js';
-import type {LabModel} from './model/lab.js';
+import type {LabModel} from '../lab/model/lab.js';
 
 /** LAYERLAB_TRACE_STARTUP=FILE: milliseconds since the process started at each start-up phase. */
 const trace: string[] = [];

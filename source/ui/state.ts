@@ -1,11 +1,11 @@
 /**
- * The app's state and its one reducer: which screen, the lab model (model/lab.ts) and the view state
+ * The app's state and its one reducer: which screen, the lab model (lab/model/lab.ts) and the view state
  * that is not the world's business — focus, prompt line, scroll positions, selections, open
  * folders, overlays. Key commands from keys.ts arrive here as actions; nothing in this file does I/O.
  */
-import type {MessageKey} from './messages.js';
 import {commandFor, type Command, type KeyInfo, type Scope} from './keys.js';
-import {initialSlices, PANE_ORDER, paneDef, type PaneId, type PaneSlices} from './panes/registry.js';
+import {initialSlices, PANE_ORDER, paneDef} from './panes/registry.js';
+import type {AppState, Env, PaneId, PromptState, UiState} from './app-state.js';
 import {slice, withSlice, type Move} from './panes/types.js';
 import {STEP_BOTTOM, STEP_TOP} from './panes/step/index.js';
 import {containerItems, itemId} from './panes/containers/rows.js';
@@ -22,58 +22,13 @@ import {
 	runCommand,
 	showSolution,
 	undo,
-	type Evaluate,
 	type LabModel,
-} from './model/lab.js';
+} from '../lab/model/lab.js';
 import {complete} from './completion.js';
-import {loadedRunner} from './model/runner.js';
-
-export type Overlay = null | {kind: 'help'} | {kind: 'confirm'; action: 'solution' | 'reset-step'; question: MessageKey};
-
-export interface PromptState {
-	text: string;
-	cursor: number;
-	/** Index into the typed history while browsing it with ↑/↓. */
-	browsing: number | null;
-	/** The line being typed before browsing started. */
-	draft: string;
-}
-
-export interface UiState {
-	focus: PaneId;
-	/** Most recently focused first (decides the tab a tab group shows). */
-	recent: PaneId[];
-	overlay: Overlay;
-	prompt: PromptState;
-	/** Completion choices shown above the prompt until the next key. */
-	candidates: string[];
-	/** Each pane's own view state (scroll positions, selections, open folders), from the pane table. */
-	panes: PaneSlices;
-	helpScroll: number;
-	/** Enter was pressed before the shell finished loading (model/runner.ts): run once it has. */
-	pendingRun: boolean;
-}
+import {loadedRunner} from '../lab/model/runner.js';
 
 export {effectiveContainer};
-
-export interface AppState {
-	screen: 'picker' | 'lab';
-	lab: LabModel | null;
-	ui: UiState;
-	/** Set by quit; the App's effect saves and exits. */
-	quitting: boolean;
-}
-
-/** What the reducer needs from outside: the checks, and the sizes of what is on screen. */
-export interface Env {
-	evaluate: Evaluate;
-	/** Columns the simulated programs format for (the terminal pane's width). */
-	columns: number;
-	/** Visible rows of each pane (for PgUp/PgDn). */
-	page: Record<PaneId, number>;
-	/** Rows of content, for panes that scroll text (to keep the scrolling in range). */
-	content: Partial<Record<PaneId, number>>;
-}
+export type {AppState, Env, Overlay, UiState} from './app-state.js';
 
 export type Action =
 	| {type: 'key'; input: string; key: KeyInfo; env: Env}

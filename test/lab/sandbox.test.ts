@@ -3,8 +3,8 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {scenarioApi} from '../../source/lab/scenario-api.js';
 import {SANDBOX_ID} from '../../source/scenario/sandbox.js';
-import {resetStep, runCommand} from '../../source/ui/model/lab.js';
-import {loadRunner} from '../../source/ui/model/runner.js';
+import {resetStep, runCommand} from '../../source/lab/model/lab.js';
+import {loadRunner} from '../../source/lab/model/runner.js';
 import {evaluateStep} from '../../source/scenario/index.js';
 import {tempDir} from '../helpers/temp.js';
 

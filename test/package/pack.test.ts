@@ -3,7 +3,7 @@
  * that builds itself (`prepack`), and that tarball, installed into an empty folder, starts —
  * `layerlab --version` and a `layerlab script` line.
  */
-import {execFileSync} from 'node:child_process';
+import {execFileSync, spawnSync} from 'node:child_process';
 import {cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -43,5 +43,9 @@ describe('npm pack', () => {
 		expect(run(bin, ['--version'], empty).trim()).toBe(version);
 		const transcript = run(bin, ['script'], empty, 'docker image ls --format {{.Repository}}\n');
 		expect(transcript).toContain('alpine');
+		// An unknown --lang names the languages there are.
+		const unknown = spawnSync(bin, ['--lang', 'fr', 'list'], {cwd: empty, encoding: 'utf8'});
+		expect(unknown.status).toBe(2);
+		expect(unknown.stderr).toBe('layerlab: no language "fr"; the lab speaks en (English), ko (한국어)\n');
 	});
 });

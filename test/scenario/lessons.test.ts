@@ -4,8 +4,8 @@
  */
 import {describe, expect, it} from 'vitest';
 import {builtinScenarios, evaluateStep, localize, scenarioWorld} from '../../source/scenario/index.js';
-import {createLab, runCommand, type LabModel} from '../../source/ui/model/lab.js';
-import {loadRunner} from '../../source/ui/model/runner.js';
+import {createLab, runCommand, type LabModel} from '../../source/lab/model/lab.js';
+import {loadRunner} from '../../source/lab/model/runner.js';
 
 await loadRunner();
 const scenarios = builtinScenarios();

@@ -7,7 +7,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {App} from '../../source/ui/App.js';
 import {scrollbackWindow} from '../../source/ui/panes/terminal/rows.js';
 import {choiceRows} from '../../source/ui/panes/step/rows.js';
-import {MAX_OUTPUT_LINES, trimOutput, type TermBlock} from '../../source/ui/model/lab.js';
+import {MAX_OUTPUT_LINES, trimOutput, type TermBlock} from '../../source/lab/model/lab.js';
 import {rowText} from '../../source/ui/rows.js';
 import {fakeApi, PREDICT_STEP, RN_STEP, testScenario} from './helpers/fixtures.js';
 import {ENTER, ESC, keys, labState, none} from './helpers/reduce.js';

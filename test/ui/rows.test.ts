@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {createLab, gotoStep, answerPrediction, runCommand, type LabModel} from '../../source/ui/model/lab.js';
+import {createLab, gotoStep, answerPrediction, runCommand, type LabModel} from '../../source/lab/model/lab.js';
 import {containerItems, containerRows, containersHeader, selectedIndex} from '../../source/ui/panes/containers/rows.js';
 import {volumeLines, volumeRows} from '../../source/ui/panes/volumes/rows.js';
 import {filesIndex, folderAt, instructionOf, layerItems, layerRows, parentIndex} from '../../source/ui/panes/layers/rows.js';

@@ -6,7 +6,7 @@ import {clipRow, row, rowWidth, seg, type Segment} from '../rows.js';
 import type {Theme} from '../theme.js';
 import {textWidth, truncate} from '../text/width.js';
 import type {Overlay} from '../state.js';
-import {t, tOr} from '../messages.js';
+import {t, tOr} from '../../lab/messages.js';
 
 /** Where you are on the left, the history position on the right (the right side wins when short of room). */
 export function TitleBar({left, right, width, theme}: {left: Segment[]; right: string; width: number; theme: Theme}) {

@@ -3,14 +3,14 @@ import React, {useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import {localize, type Scenario} from '../../scenario/types.js';
-import type {LabApi, ScenarioProgress} from '../api.js';
+import type {LabApi, ScenarioProgress} from '../../lab/api.js';
 import {Pane} from './Pane.js';
 import {Rows} from './RowView.js';
 import {markdownRows} from '../text/markdown.js';
 import {fit, truncate} from '../text/width.js';
 import {safeText} from '../../text/safe.js';
 import type {Theme} from '../theme.js';
-import {t} from '../messages.js';
+import {t} from '../../lab/messages.js';
 
 export interface PickerProps {
 	api: LabApi;

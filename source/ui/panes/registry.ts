@@ -1,9 +1,11 @@
 /**
  * THE pane table. A pane is one folder (`panes/<name>/`: rows, view, its state slice, keys, help)
- * and one row here, in the order Tab visits them. The layout, the reducer, the key table and the App
- * read this table; `PaneId` and the view state's slices are derived from it.
+ * and one row here, in the order Tab visits them (its slice type is one line in app-state.ts; the
+ * compiler requires the two to agree). The layout, the reducer, the key table and the App read
+ * this table.
  */
 import type {PaneDef} from './types.js';
+import type {PaneId, PaneSlices} from '../app-state.js';
 import {stepPane} from './step/index.js';
 import {terminalPane} from './terminal/index.js';
 import {layersPane} from './layers/index.js';
@@ -11,7 +13,7 @@ import {containersPane} from './containers/index.js';
 import {volumesPane} from './volumes/index.js';
 import {imagesPane} from './images/index.js';
 
-export const PANES = {
+export const PANES: {[K in PaneId]: PaneDef<PaneSlices[K]>} = {
 	step: stepPane,
 	terminal: terminalPane,
 	layers: layersPane,
@@ -20,9 +22,7 @@ export const PANES = {
 	images: imagesPane,
 };
 
-export type PaneId = keyof typeof PANES;
-
-export type PaneSlices = {[K in PaneId]: (typeof PANES)[K] extends PaneDef<infer S> ? S : never};
+export type {PaneId, PaneSlices};
 
 /** Every pane, in Tab order. */
 export const PANE_ORDER = Object.keys(PANES) as PaneId[];
@@ -32,5 +32,5 @@ export function paneDef(id: PaneId): PaneDef<PaneSlices[PaneId]> {
 }
 
 export function initialSlices(): PaneSlices {
-	return Object.fromEntries(PANE_ORDER.map(id => [id, paneDef(id).initial])) as PaneSlices;
+	return Object.fromEntries(PANE_ORDER.map(id => [id, paneDef(id).initial])) as unknown as PaneSlices;
 }

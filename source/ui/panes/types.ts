@@ -4,10 +4,9 @@
  * `registry.ts`. The layout, the reducer, the key table and the App iterate that table.
  */
 import type React from 'react';
-import type {LabModel} from '../model/lab.js';
-import type {AppState, Env} from '../state.js';
+import type {LabModel} from '../../lab/model/lab.js';
+import type {AppState, Env, PaneId, PaneSlices} from '../app-state.js';
 import type {Theme} from '../theme.js';
-import type {PaneId, PaneSlices} from './registry.js';
 
 /** Where the layout puts a pane: the step text, the terminal, or the side group (tabs or a stack). */
 export type Place = 'step' | 'terminal' | 'side';

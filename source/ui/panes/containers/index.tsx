@@ -1,6 +1,7 @@
 /** The Containers pane: `docker ps -a` for learners; its selection picks the container the Layers pane shows. */
 import React from 'react';
-import type {AppState} from '../../state.js';
+import type {AppState} from '../../app-state.js';
+import type {ContainersSlice} from './slice.js';
 import type {PaneDef} from '../types.js';
 import {slice, withSlice} from '../types.js';
 import {containerItems, itemId, selectedIndex} from './rows.js';
@@ -22,7 +23,7 @@ export function selectContainer(state: AppState, id: string | null): AppState {
 	return withSlice(withSlice(state, 'containers', {selected: id}), 'layers', {cursor: 0});
 }
 
-export const containersPane: PaneDef<{selected: string | null}> = {
+export const containersPane: PaneDef<ContainersSlice> = {
 	title: 'Containers',
 	digit: 4,
 	place: 'side',

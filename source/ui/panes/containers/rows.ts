@@ -5,7 +5,7 @@
  */
 import type {Container, Mount, World} from '../../../engine/world.js';
 import {row, seg, type Row, type Segment} from '../../rows.js';
-import {shortVolume, type Changes} from '../../model/changes.js';
+import {shortVolume, type Changes} from '../../../lab/model/changes.js';
 import {cut, imageName, memoByRef, shortStatus, sortedContainers, statusTone} from '../common.js';
 import {fit} from '../../text/width.js';
 

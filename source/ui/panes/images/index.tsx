@@ -1,11 +1,12 @@
 /** The Images pane: the local images, their layers and sizes, and which containers were made from them. */
 import React from 'react';
 import type {PaneDef} from '../types.js';
+import type {ImagesSlice} from './slice.js';
 import {slice, withSlice} from '../types.js';
 import {imageItems} from './rows.js';
 import {ImagesPane} from './view.js';
 
-export const imagesPane: PaneDef<{cursor: number}> = {
+export const imagesPane: PaneDef<ImagesSlice> = {
 	title: 'Images',
 	digit: 6,
 	place: 'side',

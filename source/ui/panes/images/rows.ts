@@ -6,7 +6,7 @@
  */
 import type {Image, World} from '../../../engine/world.js';
 import {imageSize} from '../../../engine/containers.js';
-import type {Changes} from '../../model/changes.js';
+import type {Changes} from '../../../lab/model/changes.js';
 import {row, seg, type Row} from '../../rows.js';
 import {fit} from '../../text/width.js';
 import {humanSize, imageName, layerImagesIndex, memoByRef, sortedContainers} from '../common.js';

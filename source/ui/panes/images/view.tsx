@@ -1,6 +1,6 @@
 import React, {useMemo} from 'react';
 import type {World} from '../../../engine/world.js';
-import type {Changes} from '../../model/changes.js';
+import type {Changes} from '../../../lab/model/changes.js';
 import {imageItems, imageRows, imagesHeader} from './rows.js';
 import {Rows, RowView} from '../../components/RowView.js';
 import {useWindow} from '../../hooks/use-window.js';

@@ -1,17 +1,12 @@
 /** The Layers pane: one container's stack (mounts, writable layer, image layers) and its merged file tree. */
 import React from 'react';
-import type {AppState} from '../../state.js';
+import type {AppState} from '../../app-state.js';
+import type {LayersSlice} from './slice.js';
 import type {PaneDef} from '../types.js';
 import {slice, withSlice} from '../types.js';
 import {effectiveContainer} from '../containers/index.js';
 import {filesIndex, folderAt, layerItems, parentIndex, type TreeOverrides} from './rows.js';
 import {LayersPane} from './view.js';
-
-export interface LayersSlice {
-	cursor: number;
-	/** Per container id: folders explicitly opened or closed in the file tree. */
-	tree: Record<string, Record<string, boolean>>;
-}
 
 const NO_TREE: TreeOverrides = {};
 

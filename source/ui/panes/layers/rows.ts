@@ -14,7 +14,7 @@ import {containerChanges, writableSize} from '../../../engine/containers.js';
 import {ancestors} from '../../../engine/path.js';
 import {bytewise} from '../../../engine/tree.js';
 import {row, seg, type Row, type Segment, type Tone} from '../../rows.js';
-import {shortVolume, type Changes} from '../../model/changes.js';
+import {shortVolume, type Changes} from '../../../lab/model/changes.js';
 import {cut, humanSize, imageName, layerImagesIndex, memoByRef, shortStatus, statusTone} from '../common.js';
 import {fit, textWidth, truncateStart} from '../../text/width.js';
 

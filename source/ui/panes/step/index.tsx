@@ -1,13 +1,9 @@
 /** The Step pane: the lesson's text, what to try, its checks, the prediction, hints and solution. */
 import React from 'react';
 import type {PaneDef} from '../types.js';
+import type {StepScroll, StepSlice} from './slice.js';
 import {slice, withSlice} from '../types.js';
 import {choiceHeight, stepContent, StepPane, stepInfo} from './view.js';
-
-export interface StepScroll {
-	anchor: 'top' | 'bottom';
-	offset: number;
-}
 
 export const STEP_TOP: StepScroll = {anchor: 'top', offset: 0};
 export const STEP_BOTTOM: StepScroll = {anchor: 'bottom', offset: 0};
@@ -24,7 +20,7 @@ function measure(lab: Parameters<typeof stepContent>[0], lang: string, width: nu
 	return {page: Math.max(1, height - choiceHeight(content.choices, height, width)), rows: content.rows.length};
 }
 
-export const stepPane: PaneDef<{scroll: StepScroll; choice: number}> = {
+export const stepPane: PaneDef<StepSlice> = {
 	title: 'Step',
 	digit: 1,
 	place: 'step',

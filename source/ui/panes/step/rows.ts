@@ -9,9 +9,9 @@ import {findContainer} from '../../../engine/containers.js';
 import type {Container} from '../../../engine/world.js';
 import {localize, type CheckResult, type ContainerSelector, type Scenario, type Step} from '../../../scenario/types.js';
 import {describeOrigin, selectContainers} from '../../../scenario/checks/checks.js';
-import type {PredictionAnswer} from '../../model/lab.js';
+import type {PredictionAnswer} from '../../../lab/model/lab.js';
 import {row, seg, type Row} from '../../rows.js';
-import {t} from '../../messages.js';
+import {t} from '../../../lab/messages.js';
 import {markdownRows, parseInline, wrapRuns} from '../../text/markdown.js';
 import {safeText} from '../../../text/safe.js';
 

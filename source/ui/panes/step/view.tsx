@@ -1,11 +1,11 @@
 import React, {useMemo} from 'react';
-import type {LabModel} from '../../model/lab.js';
+import type {LabModel} from '../../../lab/model/lab.js';
 import {choiceRows, predictionChoices, stepRows, type StepView} from './rows.js';
 import {Rows} from '../../components/RowView.js';
 import {row, seg, type Row} from '../../rows.js';
 import type {Theme} from '../../theme.js';
 import {fit, textWidth} from '../../text/width.js';
-import {t} from '../../messages.js';
+import {t} from '../../../lab/messages.js';
 import {memoByRef} from '../common.js';
 
 export function stepView(lab: LabModel, lang: string): StepView {

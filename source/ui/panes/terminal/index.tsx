@@ -1,12 +1,13 @@
 /** The Terminal pane: the scrollback and the prompt (the prompt's keys are the key table's `prompt` scope). */
 import React from 'react';
-import {promptText} from '../../model/lab.js';
-import {t} from '../../messages.js';
+import {promptText} from '../../../lab/model/lab.js';
+import {t} from '../../../lab/messages.js';
 import type {PaneDef} from '../types.js';
+import type {TerminalSlice} from './slice.js';
 import {slice, withSlice} from '../types.js';
 import {TerminalPane} from './view.js';
 
-export const terminalPane: PaneDef<{scroll: number}> = {
+export const terminalPane: PaneDef<TerminalSlice> = {
 	title: 'Terminal',
 	digit: 2,
 	place: 'terminal',

@@ -3,9 +3,9 @@
  * own tone), and the lab's own notes. Blocks are wrapped per width once (cached on the block object)
  * and only the rows of the visible window, counted from the bottom, are assembled.
  */
-import type {TermBlock} from '../../model/lab.js';
+import type {TermBlock} from '../../../lab/model/lab.js';
 import {row, seg, type Row, type Tone} from '../../rows.js';
-import {t} from '../../messages.js';
+import {t} from '../../../lab/messages.js';
 import {outputLines, safeText} from '../../../text/safe.js';
 import {charWidth, hardWrap, textWidth} from '../../text/width.js';
 

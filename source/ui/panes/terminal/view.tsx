@@ -1,5 +1,5 @@
 import React, {useMemo} from 'react';
-import type {TermBlock} from '../../model/lab.js';
+import type {TermBlock} from '../../../lab/model/lab.js';
 import {candidateRows, promptRow, scrollbackWindow} from './rows.js';
 import {Rows} from '../../components/RowView.js';
 import type {Theme} from '../../theme.js';

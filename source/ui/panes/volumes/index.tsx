@@ -1,11 +1,12 @@
 /** The Volumes pane: named and anonymous volumes, who mounts them, and the files they hold. */
 import React from 'react';
 import type {PaneDef} from '../types.js';
+import type {VolumesSlice} from './slice.js';
 import {slice, withSlice} from '../types.js';
 import {volumeLines} from './rows.js';
 import {VolumesPane, volumesInfo} from './view.js';
 
-export const volumesPane: PaneDef<{cursor: number}> = {
+export const volumesPane: PaneDef<VolumesSlice> = {
 	title: 'Volumes',
 	digit: 5,
 	place: 'side',

@@ -4,7 +4,7 @@
  */
 import type {World} from '../../../engine/world.js';
 import {row, seg, type Row} from '../../rows.js';
-import {shortVolume, type Changes} from '../../model/changes.js';
+import {shortVolume, type Changes} from '../../../lab/model/changes.js';
 import {bytewise} from '../../../engine/tree.js';
 import {cut, memoByRef, volumeUsersIndex} from '../common.js';
 import {fit} from '../../text/width.js';

@@ -1,11 +1,11 @@
 import React, {useMemo} from 'react';
 import type {World} from '../../../engine/world.js';
-import type {Changes} from '../../model/changes.js';
+import type {Changes} from '../../../lab/model/changes.js';
 import {volumeLines, volumeRows, volumesHeader} from './rows.js';
 import {Rows, RowView} from '../../components/RowView.js';
 import {useWindow} from '../../hooks/use-window.js';
 import type {Theme} from '../../theme.js';
-import {t} from '../../messages.js';
+import {t} from '../../../lab/messages.js';
 
 export interface VolumesPaneProps {
 	world: World;
