@@ -7,7 +7,7 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {scenarioJsonSchemaText} from '../source/scenario/schema.js';
+import {scenarioJsonSchemaText} from '../source/scenario/load/schema.js';
 import {keyReferenceMarkdown} from '../source/ui/keys.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -5,7 +5,7 @@
  */
 import type {World} from '../engine/world.js';
 import type {CommandNode, FlagSpec} from '../docker/cli-spec.js';
-import {loadedCliSpec} from './model/runner.js';
+import {loadedCliSpec} from '../lab/model/runner.js';
 import {commandNames as hostCommandNames} from '../engine/userland/registry.js';
 import {listMerged} from '../engine/unionfs.js';
 import {findContainer} from '../engine/containers.js';

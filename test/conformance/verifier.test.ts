@@ -8,7 +8,7 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {defaultWorld, builtinCatalog} from '../../source/scenario/default-world.js';
+import {defaultWorld, builtinCatalog} from '../../source/scenario/catalog/default-world.js';
 import {runLine} from '../../source/host/index.js';
 import type {World} from '../../source/engine/world.js';
 import {cmdsTarget, type Target} from '../../source/verify/plans.js';

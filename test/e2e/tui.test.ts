@@ -122,6 +122,40 @@ describe.skipIf(!available && !required)('the built lab in a real terminal (tmux
 		await expectShellRestored(lab);
 	});
 
+	it('80x24: a new learner finishes lesson 6.1 typing only commands and Esc/n, no keystroke lost or misread', async () => {
+		const lab = await openLab(80, 24);
+		const steps = [
+			[RN1, RN2],
+			['docker container ls --all'],
+			['docker container cp rn1:/random/number.txt number1.txt', 'docker container cp rn2:/random/number.txt number2.txt', 'cat number1.txt number2.txt'],
+		];
+		let count = 0;
+		for (const [index, lines] of steps.entries()) {
+			if (index > 0) {
+				// Esc, n and the next command at once, as a learner types them: nothing may fire as a shortcut.
+				lab.press('Escape', 'n');
+				lab.type(lines[0]!);
+				lab.press('Enter');
+				count++;
+				await lab.waitForText(`history ${count}/${count}`);
+			}
+			for (const line of lines.slice(index > 0 ? 1 : 0)) {
+				lab.type(line);
+				lab.press('Enter');
+				count++;
+				await lab.waitForText(`history ${count}/${count}`);
+			}
+			await lab.waitForText(index === steps.length - 1 ? 'whole scenario' : `★ Step ${index + 1} complete`);
+		}
+		const screen = lab.capture();
+		expect(screen).not.toMatch(/command not found|Nothing to redo|Nothing to undo/);
+		expect(screen).toContain('★ Scenario complete! Esc then m picks another one.');
+		lab.press('Escape', 'q');
+		await expectShellRestored(lab);
+		const progress = JSON.parse(execFileSync('node', ['dist/cli.js', 'progress', '--json'], {cwd: ROOT, encoding: 'utf8', env: {...process.env, XDG_STATE_HOME: lab.stateDir}}));
+		expect(JSON.stringify(progress)).toContain('cat number1.txt number2.txt');
+	});
+
 	it('160x48: every pane at once; quits with Ctrl+C', async () => {
 		const lab = await openLab(160, 48);
 		await playRunTwo(lab);

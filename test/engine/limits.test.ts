@@ -5,7 +5,7 @@
  */
 import {describe, expect, it} from 'vitest';
 import {produceWithPatches, enablePatches} from 'immer';
-import {defaultWorld} from '../../source/scenario/default-world.js';
+import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
 import {runLine} from '../../source/host/index.js';
 import type {World} from '../../source/engine/world.js';
 

@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
 import {applyPatches, enablePatches, produceWithPatches, setAutoFreeze} from 'immer';
 import type {Tree, World} from '../../source/engine/world.js';
-import {defaultWorld} from '../../source/scenario/default-world.js';
+import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
 import {runLine} from '../../source/host/index.js';
 import {layerDigest} from '../../source/engine/build.js';
 import {containerChanges} from '../../source/engine/containers.js';

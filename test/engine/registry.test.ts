@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {PROGRAMS, commandNames, notSimulatedLine} from '../../source/engine/userland/registry.js';
 import {HOST_SUPPLIED} from '../../source/host/programs.js';
 import {candidatesFor} from '../../source/ui/completion.js';
-import {defaultWorld} from '../../source/scenario/default-world.js';
+import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
 import {runLine} from '../../source/host/index.js';
 
 const world = defaultWorld({seed: 2, preload: true});

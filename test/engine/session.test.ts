@@ -3,7 +3,7 @@
  * learner's terminal in the container's busybox sh until `exit`; the prompt follows it.
  */
 import {describe, expect, it} from 'vitest';
-import {defaultWorld} from '../../source/scenario/default-world.js';
+import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
 import {promptText, runLine} from '../../source/host/index.js';
 import {transcript} from '../../source/lab/script.js';
 

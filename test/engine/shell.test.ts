@@ -1,6 +1,6 @@
 /** The learner's bash on the host and busybox sh in containers: the parts the book's commands use. */
 import {describe, expect, it} from 'vitest';
-import {defaultWorld} from '../../source/scenario/default-world.js';
+import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
 import {runLine} from '../../source/host/index.js';
 import type {World} from '../../source/engine/world.js';
 

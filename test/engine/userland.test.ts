@@ -6,7 +6,7 @@
  */
 import {describe, expect, it} from 'vitest';
 import {readFileSync} from 'node:fs';
-import {defaultWorld} from '../../source/scenario/default-world.js';
+import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
 import {runLine} from '../../source/host/index.js';
 
 const recorded = JSON.parse(readFileSync(new URL('userland/recorded.json', import.meta.url), 'utf8')) as Array<{script: string; host: string; busybox: string}>;

@@ -7,8 +7,8 @@ import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {checkCommand, listCommand, progressCommand, validateCommand} from '../../source/scenario/commands.js';
-import {recordLine, recordStep, saveProgress, emptyProgress, progressPath} from '../../source/scenario/progress.js';
-import {builtinScenariosDir} from '../../source/scenario/paths.js';
+import {recordLine, recordStep, saveProgress, emptyProgress, progressPath} from '../../source/scenario/progress/progress.js';
+import {builtinScenariosDir} from '../../source/scenario/load/paths.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 

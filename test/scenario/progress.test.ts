@@ -24,7 +24,7 @@ import {
 	setCurrentStep,
 	updateProgressFile,
 	type Progress,
-} from '../../source/scenario/progress.js';
+} from '../../source/scenario/progress/progress.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const NOW = new Date('2026-01-05T09:00:00Z');
@@ -162,7 +162,7 @@ describe('atomic saves', () => {
 		const child = path.join(dir, 'child.mjs');
 		writeFileSync(
 			path.join(dir, 'child.ts'),
-			`import {saveProgress} from ${JSON.stringify(path.resolve(here, '../../source/scenario/progress.ts'))};
+			`import {saveProgress} from ${JSON.stringify(path.resolve(here, '../../source/scenario/progress/progress.ts'))};
 import {version} from ${JSON.stringify(path.join(dir, 'version.ts'))};
 const file = process.argv[2]!;
 let k = Number(process.argv[3]);

@@ -5,8 +5,8 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {scenarioJsonSchema} from '../../source/scenario/schema.js';
-import {builtinScenariosDir} from '../../source/scenario/paths.js';
+import {scenarioJsonSchema} from '../../source/scenario/load/schema.js';
+import {builtinScenariosDir} from '../../source/scenario/load/paths.js';
 
 describe('scenarios/scenario.schema.json', () => {
 	it('describes the format: draft 2020-12, strict maps, every check kind', () => {

@@ -1,10 +1,10 @@
 /** The lab's prompt follows the learner into a container's shell, and Ctrl+D on an empty line leaves it. */
 import {describe, expect, it} from 'vitest';
 import {initialState, reduce, type AppState, type Env} from '../../source/ui/state.js';
-import {createLab, promptText} from '../../source/ui/model/lab.js';
+import {createLab, promptText} from '../../source/lab/model/lab.js';
 import {evaluate, freshWorld, testScenario} from './helpers/fixtures.js';
 
-const env: Env = {evaluate, columns: 80, page: {} as Env['page'], stepRows: 0};
+const env: Env = {evaluate, columns: 80, page: {} as Env['page'], content: {}};
 const key = (input: string, ctrl = false) => ({type: 'key', input, key: {ctrl, meta: false, shift: false}, env}) as const;
 
 function type(state: AppState, line: string): AppState {
