@@ -7,8 +7,8 @@
  * the full-screen lab does. Prints one JSON object.
  */
 import {enablePatches, produceWithPatches, setAutoFreeze} from 'immer';
-import {defaultWorld} from '../source/scenario/default-world.js';
-import {runLine} from '../source/docker/session.js';
+import {defaultWorld} from '../source/scenario/catalog/default-world.js';
+import {runLine} from '../source/host/run-line.js';
 import type {World} from '../source/engine/world.js';
 
 const DOCKERFILE = [

@@ -1,5 +1,5 @@
 /**
- * Interaction latency (issue 7), run bundled (bench/.out/interaction.js) by `npm run bench`:
+ * Interaction latency (targets in docs/PERFORMANCE.md), run bundled (bench/.out/interaction.js) by `npm run bench`:
  * the time from Enter on a typed command line to the next frame Ink writes, p50 and p95, for the real
  * lab App at 80x24 and 160x48, on a course world (first built-in scenario) and on the large world
  * (bench/large-world.ts). The floor is measured in the same run: a key press that makes Ink render a
@@ -12,9 +12,9 @@ import {performance} from 'node:perf_hooks';
 import React, {useState} from 'react';
 import {render, Box, Text, useInput} from 'ink';
 import {App} from '../source/ui/App.js';
-import type {LabApi} from '../source/ui/api.js';
-import {createLab, type LabModel} from '../source/ui/model/lab.js';
-import {loadRunner} from '../source/ui/model/runner.js';
+import type {LabApi} from '../source/lab/api.js';
+import {createLab, type LabModel} from '../source/lab/model/lab.js';
+import {loadRunner} from '../source/lab/model/runner.js';
 import {builtinScenarios, evaluateStep, scenarioWorld} from '../source/scenario/index.js';
 import {paneInner, computeLayout} from '../source/ui/layout.js';
 import type {World} from '../source/engine/world.js';
@@ -216,7 +216,19 @@ const bigWorld = () => (handedOut ? structuredClone(big) : ((handedOut = true), 
 const courseCommands = (i: number) => (i % 2 === 0 ? 'docker container ls -a' : 'docker volume ls');
 const largeCommands = (i: number) => (i % 2 === 0 ? 'docker container exec c10 sh -c "echo x >> /tmp/log"' : 'docker container diff c10');
 
-const results: Record<string, unknown> = {};
+interface Percentiles {
+	p50: number;
+	p95: number;
+}
+interface SizeResult {
+	course: Percentiles;
+	large: Percentiles;
+	floor: Percentiles;
+	ratio: number;
+	courseRatio: number;
+	target: {ratio: number; p95ms: number | null; ratioMet: boolean; p95Met: boolean | null};
+}
+const results: Record<string, SizeResult> = {};
 for (const size of SIZES) {
 	const key = `${size.columns}x${size.rows}`;
 	const course = await measureLab(courseWorld, courseCommands, size);
@@ -237,8 +249,8 @@ if (json) console.log(JSON.stringify(results));
 else {
 	console.log(`interaction: Enter → next frame, ms (${SAMPLES} samples, prod bundle, ${process.version})`);
 	console.log('size      course p50/p95   large p50/p95    floor p50/p95    ratio(large p95/floor p95)');
-	for (const [key, value] of Object.entries(results) as [string, any][]) {
-		const pair = (s: {p50: number; p95: number}) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)}`.padEnd(17);
+	for (const [key, value] of Object.entries(results)) {
+		const pair = (s: Percentiles) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)}`.padEnd(17);
 		console.log(
 			`${key.padEnd(10)}${pair(value.course)}${pair(value.large)}${pair(value.floor)}${value.ratio}x (target ≤1.25x${key === '160x48' ? `, p95 < 34 ms: ${value.target.p95Met ? 'met' : 'missed'}` : ''})`,
 		);

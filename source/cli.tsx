@@ -4,11 +4,14 @@
  * with Node's own util.parseArgs: a flag library cost 50–60 ms of start-up (docs/PERFORMANCE.md).
  */
 import {parseArgs} from 'node:util';
+import type {Flags} from './flags.js';
+import {isLang, unknownLanguage} from './lab/messages.js';
 
 const HELP = `
   Usage
     $ layerlab                         pick a scenario and start the lab (full screen)
     $ layerlab play ID|FILE            open one scenario directly
+    $ layerlab play sandbox            a free lab: no lesson, no checks, its own saved state
     $ layerlab list                    the scenarios, with your progress
     $ layerlab script [FILE]           run command lines headless (stdin when no FILE)
     $ layerlab validate FILE...        check scenario files (file:line:col: problem)
@@ -21,7 +24,7 @@ const HELP = `
     --seed N          seed for ids, names and random numbers (default 1)
     --preload         start with every image of the course already pulled
     --scenario ID     (script) start from a scenario's world
-    --lang en|ko      language of the lessons (default: from the locale)
+    --lang en|ko      language of the lessons and the lab (default: from the locale)
     --no-color        no colours (NO_COLOR works too)
     --json            (list, check, progress) machine-readable output
     --help, --version
@@ -34,16 +37,6 @@ const HELP = `
 `;
 
 const VERSION = '0.1.0';
-
-export interface Flags {
-	seed: number | undefined;
-	preload: boolean;
-	scenario: string | undefined;
-	lang: string | undefined;
-	color: boolean;
-	json: boolean;
-	docker: boolean;
-}
 
 type Mode = (args: string[], flags: Flags) => Promise<number>;
 
@@ -94,6 +87,7 @@ export function readArgs(argv: string[]): {command: string; args: string[]; flag
 		seed = Number(values.seed);
 		if (!Number.isInteger(seed) || seed < 0) return {exit: 2, stderr: `layerlab: --seed takes a whole number, not "${values.seed}"\n`};
 	}
+	if (values.lang !== undefined && !isLang(values.lang.toLowerCase())) return {exit: 2, stderr: unknownLanguage(values.lang)};
 	const [command = '', ...args] = positionals;
 	return {
 		command,

@@ -38,9 +38,6 @@ const HANDLERS: Record<string, Handler> = {
 	inspect: (ctx, command) => container.inspect(ctx, command, 'any'),
 };
 
-/** The commands layerlab simulates, for the message about the ones it does not. */
-export const SIMULATED = Object.keys(HANDLERS);
-
 export function runDocker(ctx: DockerContext, argv: string[]): number {
 	if (isLegacyBuild(argv)) ctx.io.err(LEGACY_BUILDER_NOTICE);
 	const outcome = parseDocker(argv);

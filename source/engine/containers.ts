@@ -6,12 +6,12 @@
 import {own, readonly, type Container, type Image, type LogLine, type Mount, type PortBinding, type Volume, type World} from './world.js';
 import {randomHex} from './random.js';
 import {randomName} from './names.js';
-import {containerFs, imageLayers, lookupIn} from './unionfs.js';
+import {containerFs, imageLayers, listMerged, lookupIn} from './unionfs.js';
 import {treeFs} from './treefs.js';
-import {copyPath} from './shell/programs.js';
+import {copyPath} from './userland/coreutils.js';
 import {runInContainer, type ProcessResult} from './process.js';
 import {treeSize} from './fsapi.js';
-import {todoShutdown} from './programs/todo.js';
+import {appNamed} from './apps/index.js';
 import {ancestors, normalizePath} from './path.js';
 
 export class DaemonError extends Error {}
@@ -321,6 +321,7 @@ export function startContainer(world: World, container: Container, options: Star
 	const result = runInContainer(world, container, argv, {
 		canBlock: !options.attach,
 		tty: container.config.tty,
+		interactive: container.config.openStdin,
 		columns: options.columns,
 		onOutput: options.onOutput,
 	});
@@ -338,6 +339,11 @@ export function startContainer(world: World, container: Container, options: Star
 	return result;
 }
 
+/** The container's main process ended with `exitCode` (an interactive shell the learner left). */
+export function mainProcessExited(world: World, container: Container, exitCode: number): void {
+	finish(world, container, exitCode);
+}
+
 function finish(world: World, container: Container, exitCode: number): void {
 	world.serial++;
 	container.status = 'exited';
@@ -351,8 +357,9 @@ function finish(world: World, container: Container, exitCode: number): void {
 /** SIGTERM, then SIGKILL after the timeout: servers shut down cleanly, a sleeping shell is killed. */
 export function stopContainer(world: World, container: Container): void {
 	if (container.status !== 'running') return;
-	if (container.app?.program === 'todo') {
-		container.logs.push({stream: 'stdout', text: todoShutdown()});
+	const shutdown = container.app && appNamed(container.app.program)?.shutdown;
+	if (shutdown) {
+		container.logs.push({stream: 'stdout', text: shutdown()});
 		finish(world, container, 0);
 		return;
 	}
@@ -405,6 +412,7 @@ export function execInContainer(world: World, container: Container, argv: string
 	const result = runInContainer(world, container, argv, {
 		canBlock: false,
 		tty: options.tty,
+		interactive: options.interactive,
 		env,
 		workingDir: options.workdir,
 		stdin: options.stdin,
@@ -435,9 +443,18 @@ export function containerChanges(world: World, container: Container): Array<{kin
 	const visit = (dir: string) => {
 		const paths = (children.get(dir) ?? []).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 		for (const path of paths) {
-			if (container.rw[path]!.kind === 'whiteout') continue;
-			changes.push({kind: lookupIn(world, lower, path) ? 'C' : 'A', path});
+			const entry = container.rw[path]!;
+			if (entry.kind === 'whiteout') continue;
+			const below = lookupIn(world, lower, path)?.entry;
+			// overlay2: a folder copied up only because a file was made and removed in it again (same
+			// mode, nothing changed beneath, not opaque) is no change.
+			if (below?.kind === 'dir' && entry.kind === 'dir' && !entry.opaque && entry.mode === below.mode && !children.has(path)) continue;
+			changes.push({kind: below ? 'C' : 'A', path});
 			visit(path);
+			// An opaque folder (removed and made again) hides everything the image had in it.
+			if (below?.kind === 'dir' && entry.kind === 'dir' && entry.opaque) {
+				for (const {path: hidden} of listMerged(world, lower, path)) if (!Object.hasOwn(container.rw, hidden)) changes.push({kind: 'D', path: hidden});
+			}
 		}
 		for (const path of paths) if (container.rw[path]!.kind === 'whiteout') changes.push({kind: 'D', path});
 	};

@@ -54,16 +54,6 @@ export interface FsApi {
 	symlink(path: string, target: string): void;
 }
 
-export function exists(fs: FsApi, path: string, follow = true): boolean {
-	try {
-		fs.stat(path, follow);
-		return true;
-	} catch (error) {
-		if (error instanceof FsError) return false;
-		throw error;
-	}
-}
-
 export function byteLength(text: string): number {
 	return Buffer.byteLength(text, 'utf8');
 }

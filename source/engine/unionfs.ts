@@ -283,16 +283,27 @@ export function containerFs(world: World, container: Container): FsApi {
 			};
 		},
 		mkdir(path, options = {}) {
-			const {target} = resolveParent(lookup, path);
 			if (options.parents) {
-				for (const dir of [...ancestors(target), target]) {
-					const entry = lookup(dir);
-					if (entry?.kind === 'dir') continue;
-					if (entry) throw new FsError(dir === target ? 'EEXIST' : 'ENOTDIR');
-					api.mkdir(dir, {mode: options.mode});
-				}
+				// One component at a time, following symlinks: the parents need not exist yet.
+				const names = path.split('/').filter(Boolean);
+				let dir = '/';
+				names.forEach((name, index) => {
+					const next = dir === '/' ? `/${name}` : `${dir}/${name}`;
+					let real: Stat | undefined;
+					try {
+						real = stat(next);
+					} catch (error) {
+						if (!(error instanceof FsError && error.code === 'ENOENT')) throw error;
+					}
+					if (!real) {
+						api.mkdir(next, {mode: options.mode});
+						dir = next;
+					} else if (real.entry.kind !== 'dir') throw new FsError(index === names.length - 1 ? 'EEXIST' : 'ENOTDIR');
+					else dir = real.path;
+				});
 				return;
 			}
+			const {target} = resolveParent(lookup, path);
 			if (target === '/' || lookup(target)) throw new FsError('EEXIST');
 			const mounted = inMount(target, true, (fs, rel) => fs.mkdir(rel, options));
 			if (mounted.done) return;

@@ -11,7 +11,7 @@ import type {BuildRecord} from './dockerbuild.js';
 export type Entry =
 	/**
 	 * `size` stands in for the byte count of binaries whose bytes the lab does not keep; `program`
-	 * names the simulated program that runs when the file is executed (see engine/programs).
+	 * names the simulated program that runs when the file is executed (see engine/apps).
 	 */
 	| {kind: 'file'; mode: number; content: string; size?: number; program?: string}
 	| {kind: 'dir'; mode: number; opaque?: boolean}
@@ -143,9 +143,10 @@ export interface LogLine {
 	text: string;
 }
 
-/** The running state of a long-lived simulated application (see engine/programs). */
+/** The running state of a long-lived simulated application (see engine/apps). */
 export interface AppState {
-	program: 'todo';
+	/** A name in engine/apps' APPS table. */
+	program: string;
 	port: number;
 	dbPath: string;
 	debug: boolean;
@@ -191,6 +192,25 @@ export interface HostState {
 	vars: Record<string, string>;
 	/** Variables exported to programs (the rest are shell-only, like `target='/data'`). */
 	exported: string[];
+	lastStatus: number;
+	/** Shell functions defined at the prompt, as the text of their definitions. */
+	functions?: Record<string, string>;
+	/** While the learner's terminal is in a container's shell (`run -it IMAGE sh`, `exec -it NAME sh`). */
+	session?: ShellSession | null;
+}
+
+/** An interactive shell in a container that the learner's lines go to until `exit`. */
+export interface ShellSession {
+	/** Container id. */
+	container: string;
+	/** `run`: the container's main process (exit stops the container); `exec`: an extra process. */
+	kind: 'run' | 'exec';
+	/** `-t`: the shell shows its prompt (`/ # `); `-i` alone reads lines without one. */
+	tty: boolean;
+	cwd: string;
+	vars: Record<string, string>;
+	exported: string[];
+	functions: Record<string, string>;
 	lastStatus: number;
 }
 

@@ -1,7 +1,7 @@
 /** `layerlab script [FILE]`: the headless contract other checks use. */
 import {readFileSync} from 'node:fs';
 import type {World} from '../engine/world.js';
-import {defaultWorld} from '../scenario/default-world.js';
+import {defaultWorld} from '../scenario/catalog/default-world.js';
 import {commandLines, runScript} from './script.js';
 
 export interface ScriptOptions {

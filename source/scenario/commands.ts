@@ -6,17 +6,17 @@ import {readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import type {Scenario} from './types.js';
 import {localize} from './types.js';
-import {builtinScenariosDir} from './paths.js';
-import {checkScenario} from './run-check.js';
+import {builtinScenariosDir} from './load/paths.js';
+import {checkScenario} from './checks/run-check.js';
 import {detectLanguage} from './lang.js';
 import {findScenario, loadScenarios, looksLikeFile, scenarioSources, ScenarioNotFound} from './index.js';
-import {loadProgress, progressPath, progressSummary, type Progress} from './progress.js';
-import {loadScenarioFileDetailed} from './load.js';
-import {fromPosition, loadImageFile} from './catalog.js';
-import {builtinCatalog} from './default-world.js';
-import {didYouMean} from './suggest.js';
+import {loadProgress, progressPath, progressSummary, type Progress} from './progress/progress.js';
+import {loadScenarioFileDetailed} from './load/load.js';
+import {fromPosition, loadImageFile} from './catalog/catalog.js';
+import {builtinCatalog} from './catalog/default-world.js';
+import {didYouMean} from './load/suggest.js';
 import type {ImageDefinition} from '../engine/build.js';
-import {formatProblem, LoadError, sortProblems, type Problem} from './yaml-load.js';
+import {formatProblem, LoadError, sortProblems, type Problem} from './load/yaml-load.js';
 
 export interface CommandFlags {
 	seed?: number;

@@ -5,11 +5,11 @@
  */
 import {createElement} from 'react';
 import type {Instance} from 'ink';
-import type {Flags} from '../cli.js';
+import type {Flags} from '../flags.js';
 import {fullScreen, guardExit, isInteractive, NOT_A_TTY} from './terminal.js';
 import {colorEnabled} from './theme.js';
 import {computeLayout, paneInner} from './layout.js';
-import type {LabModel} from './model/lab.js';
+import type {LabModel} from '../lab/model/lab.js';
 
 /** LAYERLAB_TRACE_STARTUP=FILE: milliseconds since the process started at each start-up phase. */
 const trace: string[] = [];
@@ -29,7 +29,7 @@ export async function playCommand(args: string[], flags: Flags): Promise<number>
 		process.stderr.write(NOT_A_TTY);
 		return 2;
 	}
-	const [{detectLanguage}, {scenarioApi, progressFile}] = await Promise.all([import('../scenario/lang.js'), import('./scenario-api.js')]);
+	const [{detectLanguage}, {scenarioApi, progressFile}] = await Promise.all([import('../scenario/lang.js'), import('../lab/scenario-api.js')]);
 	mark('scenario modules loaded');
 	const lang = detectLanguage(flags.lang);
 	const color = colorEnabled(flags.color, process.env);

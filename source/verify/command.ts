@@ -25,7 +25,7 @@ import {Aborted} from './replay.js';
 import {formatScenario, summary} from './report.js';
 import type {ScenarioResult} from './compare.js';
 import {startImages, verifyTarget} from './verify.js';
-import {builtinCatalog} from '../scenario/default-world.js';
+import {builtinCatalog} from '../scenario/catalog/default-world.js';
 import {loadScenarioLibrary} from './library.js';
 
 export interface VerifyFlags {

@@ -1,7 +1,7 @@
 /** The learner's bash on the host and busybox sh in containers: the parts the book's commands use. */
 import {describe, expect, it} from 'vitest';
-import {defaultWorld} from '../../source/scenario/default-world.js';
-import {runLine} from '../../source/docker/session.js';
+import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
+import {runLine} from '../../source/host/index.js';
 import type {World} from '../../source/engine/world.js';
 
 function shell(world: World = defaultWorld({seed: 2, preload: true})) {

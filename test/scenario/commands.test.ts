@@ -3,13 +3,12 @@
  * script --scenario. Output goes through an injected io; the progress file lives in a temp folder.
  */
 import {tempDir} from '../helpers/temp.js';
-import {mkdtempSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {checkCommand, listCommand, progressCommand, validateCommand} from '../../source/scenario/commands.js';
-import {recordLine, recordStep, saveProgress, emptyProgress, progressPath} from '../../source/scenario/progress.js';
-import {builtinScenariosDir} from '../../source/scenario/paths.js';
+import {recordLine, recordStep, saveProgress, emptyProgress, progressPath} from '../../source/scenario/progress/progress.js';
+import {builtinScenariosDir} from '../../source/scenario/load/paths.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 

@@ -5,12 +5,11 @@
  * duplicate ids across files.
  */
 import {tempDir} from '../helpers/temp.js';
-import {mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, mkdirSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readdirSync, readFileSync, symlinkSync, writeFileSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {formatProblem, loadScenarioFile, loadScenarios, LoadError, type Problem} from '../../source/scenario/index.js';
-import {MAX_FILE_BYTES} from '../../source/scenario/yaml-load.js';
+import {MAX_FILE_BYTES} from '../../source/scenario/load/yaml-load.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const corpus = path.join(here, 'malformed');

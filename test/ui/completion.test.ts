@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {complete, candidatesFor} from '../../source/ui/completion.js';
-import {createLab, runCommand} from '../../source/ui/model/lab.js';
+import {createLab, runCommand} from '../../source/lab/model/lab.js';
 import {evaluate, freshWorld, testScenario} from './helpers/fixtures.js';
 
 const context = {evaluate, columns: 80};

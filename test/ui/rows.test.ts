@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import {createLab, gotoStep, answerPrediction, runCommand, type LabModel} from '../../source/ui/model/lab.js';
-import {containerItems, containerRows, containersHeader, selectedIndex} from '../../source/ui/panes/containers-rows.js';
-import {volumeLines, volumeRows} from '../../source/ui/panes/volumes-rows.js';
-import {filesIndex, folderAt, instructionOf, layerItems, layerRows, parentIndex} from '../../source/ui/panes/layers-rows.js';
-import {blockRows, promptRow, scrollbackWindow} from '../../source/ui/panes/terminal-rows.js';
-import {predictionChoices, stepRows} from '../../source/ui/panes/step-rows.js';
+import {createLab, gotoStep, answerPrediction, runCommand, type LabModel} from '../../source/lab/model/lab.js';
+import {containerItems, containerRows, containersHeader, selectedIndex} from '../../source/ui/panes/containers/rows.js';
+import {volumeLines, volumeRows} from '../../source/ui/panes/volumes/rows.js';
+import {filesIndex, folderAt, instructionOf, layerItems, layerRows, parentIndex} from '../../source/ui/panes/layers/rows.js';
+import {blockRows, promptRow, scrollbackWindow} from '../../source/ui/panes/terminal/rows.js';
+import {predictionChoices, stepRows} from '../../source/ui/panes/step/rows.js';
 import {rowText, type Row} from '../../source/ui/rows.js';
 import {textWidth} from '../../source/ui/text/width.js';
 import {evaluate, freshWorld, testScenario} from './helpers/fixtures.js';

@@ -22,7 +22,7 @@ import {containerInspect, imageInspect, volumeInspect} from '../render/inspect.j
 import {findImage} from '../../engine/images.js';
 import {containerFs} from '../../engine/unionfs.js';
 import {treeFs} from '../../engine/treefs.js';
-import {copyPath} from '../../engine/shell/programs.js';
+import {copyPath} from '../../engine/userland/coreutils.js';
 import {FsError, type FsApi} from '../../engine/fsapi.js';
 import {basename, joinPath, normalizePath} from '../../engine/path.js';
 import type {GoValue} from '../render/govalue.js';
@@ -75,6 +75,7 @@ export function start(ctx: DockerContext, command: ParsedCommand): number {
 		});
 		if (!attach) ctx.io.out(ref + '\n');
 		if (attach && typeof result.status === 'number') attachedStatus = result.status;
+		if (attach && result.session && flagBool(command, 'interactive')) ctx.world.host.session = result.session;
 	});
 	if (failed.length > 0) {
 		ctx.io.err(`Error: failed to start containers: ${failed.join(', ')}\n`);
@@ -206,6 +207,7 @@ export function exec(ctx: DockerContext, command: ParsedCommand): number {
 			columns: ctx.io.columns,
 			onOutput: emitLine(ctx),
 		});
+		if (result.session) ctx.world.host.session = {...result.session, kind: 'exec'};
 		return typeof result.status === 'number' ? result.status : 0;
 	});
 }

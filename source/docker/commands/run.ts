@@ -114,6 +114,11 @@ export function runOrCreate(ctx: DockerContext, command: ParsedCommand, start: b
 		if (error instanceof DaemonError) return runDaemonError(io, error.message, shortForm);
 		throw error;
 	}
+	if (result.session) {
+		// `-it … sh`: the learner's terminal is now in the container's shell (host/run-line.ts).
+		world.host.session = result.session;
+		return 0;
+	}
 	if (result.status === 'running') {
 		io.err(`layerlab: ${container.name} keeps running (a real terminal would stay attached to it until Ctrl+C); it is left running in the background.\n`);
 		return 0;

@@ -1,5 +1,5 @@
 /** Small formatters the Docker CLI uses everywhere: tables, sizes, durations, ports. */
-import type {Container, PortBinding} from '../../engine/world.js';
+import type {Container} from '../../engine/world.js';
 import {humanDuration} from '../../engine/clock.js';
 
 /**
@@ -90,10 +90,6 @@ export function displayPorts(container: Container): string {
 		if (!seen.has(port)) parts.push(port);
 	}
 	return parts.join(', ');
-}
-
-export function formatBinding(binding: PortBinding): string {
-	return `${binding.hostIp || '0.0.0.0'}:${binding.hostPort}`;
 }
 
 /** Go's RFC 3339 with nanoseconds, as the API prints times: `2019-09-19T10:09:00.123456789Z`. */

@@ -111,7 +111,6 @@ function itemString(i: Item): string {
 	return goQuote(i.val);
 }
 
-const spaceChars = ' \t\r\n';
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n';
 const isAlphaNumeric = (c: string | undefined): boolean => c !== undefined && /^[_\p{L}\p{Nd}]$/u.test(c);
 const hasLeftTrimMarker = (s: string): boolean => s.length >= 2 && s[0] === '-' && isSpace(s[1]);
@@ -456,7 +455,6 @@ interface ListNode {
 	nodes: Node[];
 }
 type CommandNode = PipeNode['cmds'][number];
-type VariableNode = PipeNode['decl'][number];
 
 /** Node.String(): how Go prints a node in "executing ... at <node>". */
 export function nodeString(n: Node): string {

@@ -391,7 +391,6 @@ function canBackquote(s: string): boolean {
 }
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
-export const utf8Length = (s: string): number => utf8(s).length;
 
 // ---------------------------------------------------------------------------------------------
 // fmt
