@@ -8,7 +8,9 @@
  *
  * Pure: the build context is a Tree taken from the world's host files; output goes to `out`.
  */
-import {clonePlain, readonly, type Container, type HistoryEntry, type Image, type ImageConfig, type Tree, type World} from './world.js';
+import {clonePlain, readonly, type BuildRecord, type BuildStepRecord, type Container, type HistoryEntry, type Image, type ImageConfig, type Tree, type World} from './world.js';
+
+export type {BuildRecord, BuildStepRecord};
 import {containerFs} from './unionfs.js';
 import {basename, compareWalkOrder, normalizePath} from './path.js';
 import {runInContainer, envRecord} from './process.js';
@@ -38,29 +40,6 @@ export interface BuildRequest {
 	target?: string;
 	/** `--label`: added as LABEL steps after the Dockerfile's own. */
 	labels?: Array<[string, string]>;
-}
-
-/** One step of the last build, for the Layers pane. */
-export interface BuildStepRecord {
-	step: number;
-	/** The instruction as the Dockerfile has it. */
-	text: string;
-	imageId: string;
-	/** Digest of the layer the step made, or null for a metadata-only step (or FROM). */
-	layer: string | null;
-	size: number;
-	cached: boolean;
-	/** The step starts a stage (FROM). */
-	from: boolean;
-}
-
-export interface BuildRecord {
-	/** The world's clock when it ran: the Layers pane shows the build right after it. */
-	at: number;
-	imageId: string | null;
-	tags: string[];
-	steps: BuildStepRecord[];
-	status: number;
 }
 
 type BuildOutput = (stream: 'stdout' | 'stderr', text: string) => void;

@@ -1,5 +1,4 @@
 import {current, isDraft} from 'immer';
-import type {BuildRecord} from './dockerbuild.js';
 
 /**
  * The simulated world: images and their layers, containers with their writable layers, volumes,
@@ -255,4 +254,27 @@ export function own<T>(record: Record<string, T>, key: string): T | undefined {
  */
 export function readonly<T>(value: T): T {
 	return isDraft(value) ? (current(value as never) as T) : value;
+}
+
+/** One step of the last build, for the Layers pane. */
+export interface BuildStepRecord {
+	step: number;
+	/** The instruction as the Dockerfile has it. */
+	text: string;
+	imageId: string;
+	/** Digest of the layer the step made, or null for a metadata-only step (or FROM). */
+	layer: string | null;
+	size: number;
+	cached: boolean;
+	/** The step starts a stage (FROM). */
+	from: boolean;
+}
+
+export interface BuildRecord {
+	/** The world's clock when it ran: the Layers pane shows the build right after it. */
+	at: number;
+	imageId: string | null;
+	tags: string[];
+	steps: BuildStepRecord[];
+	status: number;
 }
