@@ -16,7 +16,8 @@ import {fromPosition, loadImageFile} from './catalog.js';
 import {builtinCatalog} from './default-world.js';
 import {didYouMean} from './suggest.js';
 import type {ImageDefinition} from '../engine/build.js';
-import {formatProblem, LoadError, sortProblems, type Problem} from './yaml-load.js';
+import {formatProblem, LoadError, MAX_FILE_BYTES, sortProblems, type Problem} from './yaml-load.js';
+import {readRegularFile} from './read-files.js';
 
 export interface CommandFlags {
 	seed?: number;
@@ -170,7 +171,7 @@ function baseProblem(file: string, definition: ImageDefinition): Problem | undef
 
 function isImageFile(file: string): boolean {
 	try {
-		return /^image\s*:/m.test(readFileSync(file, 'utf8').slice(0, 64 * 1024));
+		return /^image\s*:/m.test(readRegularFile(file, MAX_FILE_BYTES).slice(0, 64 * 1024));
 	} catch {
 		return false;
 	}

@@ -20,7 +20,7 @@ import type {Progress, ScenarioProgress} from '../scenario/progress.js';
 import type {LabApi} from './api.js';
 import {createLab, resumeLab, savedState, type LabModel, type SavedLab} from './model/lab.js';
 import {loadRunner} from './model/runner.js';
-import {cacheKey, cachePath, readCache, sourceRoots, worldKey, writeCache, type StartupCache} from './startup-cache.js';
+import {CACHE_VERSION, cacheKey, cachePath, dependencies, readCache, sourceRoots, worldKey, writeCache, type StartupCache} from './startup-cache.js';
 
 export interface ScenarioApiOptions {
 	progressFile: string;
@@ -110,7 +110,7 @@ export async function scenarioApi(options: ScenarioApiOptions): Promise<Scenario
 	if (!cache) {
 		const index = await import('../scenario/index.js');
 		const loaded = index.loadScenarios(index.scenarioSources(options.extra ?? [], env));
-		cache = {version: 1, key, scenarios: loaded.scenarios, problems: loaded.problems, worlds: {}};
+		cache = {version: CACHE_VERSION, key, scenarios: loaded.scenarios, problems: loaded.problems, worlds: {}, deps: dependencies(loaded.scenarios)};
 		dirty = true;
 		reportProblems(loaded.problems, index.formatProblem);
 	} else if (cache.problems.length > 0) {
