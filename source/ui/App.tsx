@@ -127,6 +127,9 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 		api.save(lab);
 	}, [api, state.lab]);
 
+	// A save that fails is shown when it happens, not only after quitting.
+	useEffect(() => api.onSaveProblem?.(text => dispatch({type: 'notice', text})), [api]);
+
 	useEffect(() => {
 		if (state.quitting) exit();
 	}, [state.quitting, exit]);

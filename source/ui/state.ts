@@ -10,6 +10,7 @@ import {
 	awaitingPrediction,
 	clearTerminal,
 	gotoStep,
+	note,
 	redo,
 	resetStep,
 	revealHint,
@@ -100,7 +101,9 @@ export type Action =
 	| {type: 'open'; lab: LabModel}
 	| {type: 'answer'; choice: number; env: Env}
 	| {type: 'select-container'; id: string}
-	| {type: 'menu'};
+	| {type: 'menu'}
+	/** A problem from outside the lab (a failed save), shown in the terminal as it happens. */
+	| {type: 'notice'; text: string};
 
 export function initialUi(): UiState {
 	return {
@@ -406,6 +409,8 @@ export function reduce(state: AppState, action: Action): AppState {
 			return enterStep({...state, screen: 'lab', lab: action.lab, ui: initialUi()});
 		case 'menu':
 			return {...state, screen: 'picker'};
+		case 'notice':
+			return state.lab ? {...state, lab: note(state.lab, action.text.replace(/^layerlab: /, ''), 'error')} : state;
 		case 'select-container':
 			return {...state, ui: {...state.ui, container: action.id, layerCursor: 0}};
 		case 'answer': {
