@@ -22,7 +22,7 @@ import {LayersPane} from './panes/LayersPane.js';
 import {ContainersPane, containersInfo} from './panes/ContainersPane.js';
 import {VolumesPane, volumesInfo} from './panes/VolumesPane.js';
 import {promptText, type LabModel} from './model/lab.js';
-import {loadedRunner, loadRunner} from './model/runner.js';
+import {Interrupted, loadedRunner, loadRunner, runInWorker, type BackgroundRun} from './model/runner.js';
 import {seg, type Row, type Segment} from './rows.js';
 import {safeText} from '../text/safe.js';
 import {MIN_COLUMNS, MIN_ROWS} from './layout.js';
@@ -126,6 +126,33 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 		saved.current = {lab, revision: lab.revision};
 		api.save(lab);
 	}, [api, state.lab]);
+
+	// A command that outgrew its first step budget runs in a worker (model/runner.ts); the screen stays
+	// live, and when Ctrl+C takes `running` away the worker is terminated.
+	const background = useRef<BackgroundRun | null>(null);
+	const running = state.lab?.running;
+	useEffect(() => {
+		if (running && !background.current && state.lab) {
+			const run = runInWorker(state.lab.world, running.line, {columns: Math.max(20, envRef.current.columns), tty: true});
+			background.current = run;
+			run.done.then(
+				done => {
+					if (background.current !== run) return;
+					background.current = null;
+					dispatch({type: 'finished', done, env: envRef.current});
+				},
+				(error: unknown) => {
+					if (background.current !== run) return;
+					background.current = null;
+					if (!(error instanceof Interrupted)) dispatch({type: 'failed', message: error instanceof Error ? error.message : String(error)});
+				},
+			);
+		} else if (!running && background.current) {
+			background.current.interrupt();
+			background.current = null;
+		}
+	}, [running, state.lab]);
+	useEffect(() => () => background.current?.interrupt(), []);
 
 	// A save that fails is shown when it happens, not only after quitting.
 	useEffect(() => api.onSaveProblem?.(text => dispatch({type: 'notice', text})), [api]);
