@@ -51,6 +51,10 @@ describe('commands on a world with many containers', () => {
 		expect(runLine(world, `docker rm ${names[3]}`).status).toBe(0);
 		expect(runLine(world, `docker inspect ${names[3]}`).status).toBe(1);
 		expect(runLine(world, `docker run --name ${names[3]} alpine:3.9 true`).status).toBe(0);
-		expect(runLine(world, `docker run --name ${names[4]} alpine:3.9 true`).output.map(chunk => chunk.text).join('')).toContain('is already in use');
+		expect(
+			runLine(world, `docker run --name ${names[4]} alpine:3.9 true`)
+				.output.map(chunk => chunk.text)
+				.join(''),
+		).toContain('is already in use');
 	});
 });

@@ -321,7 +321,8 @@ interface Sink {
 	out(text: string): void;
 	err(text: string): void;
 	stdoutIsTty: boolean;
-	finish(): void;
+	/** Writes what went to redirected files; the error of a write that failed (a full disk). */
+	finish(): FsError | undefined;
 }
 
 /** Applies redirections; returns undefined (after reporting) when one cannot be opened. */
@@ -375,7 +376,19 @@ function openRedirects(shell: Shell, command: SimpleCommand, io: Io): (Sink & {s
 			if (buffer) shell.fs.write(path, buffer, {append: true});
 		});
 	}
-	return {out, err, stdoutIsTty, stdin, finish: () => pending.forEach(flush => flush())};
+	const finish = (): FsError | undefined => {
+		let failed: FsError | undefined;
+		for (const flush of pending) {
+			try {
+				flush();
+			} catch (error) {
+				if (!(error instanceof FsError)) throw error;
+				failed ??= error;
+			}
+		}
+		return failed;
+	};
+	return {out, err, stdoutIsTty, stdin, finish};
 }
 
 function runCommand(shell: Shell, command: SimpleCommand, io: Io): number {
@@ -390,15 +403,26 @@ function runCommand(shell: Shell, command: SimpleCommand, io: Io): number {
 	const substitutionStatus = shell.substitutionStatus ?? 0;
 	const sink = openRedirects(shell, command, io);
 	if (!sink) return 1;
+	let status: number;
 	try {
 		if (argv.length === 0) {
 			Object.assign(shell.vars, assignments);
-			return substitutionStatus;
-		}
-		return execute(shell, argv, assignments, sink);
-	} finally {
+			status = substitutionStatus;
+		} else status = execute(shell, argv, assignments, sink);
+	} catch (error) {
 		sink.finish();
+		throw error;
 	}
+	const failed = sink.finish();
+	if (!failed) return status;
+	// What the program says when its output cannot be written (a full disk): `cat: write error: …`;
+	// a builtin's comes from the shell (`bash: echo: write error: …`, busybox `sh: write error: …`).
+	const name = argv[0] ?? '';
+	const builtin = Object.hasOwn(BUILTINS, name);
+	const text = `write error: ${failed.message}`;
+	if (!builtin) io.err(`${name}: ${text}\n`);
+	else io.err(shellError(shell, shell.flavor === 'bash' ? `${name}: ${text}` : text));
+	return 1;
 }
 
 function execute(shell: Shell, argv: string[], assignments: Record<string, string>, io: Sink & {stdin: string}): number {
