@@ -456,8 +456,12 @@ export function reduce(state: AppState, action: Action): AppState {
 	}
 }
 
+/** What would move the world or the step under a command running in the worker: it waits for it (or Ctrl+C). */
+const WAIT_WHILE_RUNNING = new Set<Command>(['undo', 'redo', 'next-step', 'prev-step', 'reset-step', 'yes']);
+
 function command(state: AppState, name: Command, env: Env): AppState {
 	const context = {evaluate: env.evaluate, columns: env.columns};
+	if (state.lab?.running && WAIT_WHILE_RUNNING.has(name)) return state;
 	switch (name) {
 		case 'quit':
 			// Ctrl+C while a command runs interrupts it, as in bash; with nothing running it quits.

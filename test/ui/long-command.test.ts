@@ -74,3 +74,20 @@ describe('the lab model', () => {
 		expect(Object.values(after.world.containers).map(container => container.name)).toEqual(['w1']);
 	}, 60_000);
 });
+
+describe('while a command runs in the worker', () => {
+	it('undo, redo and step moves wait; Ctrl+C (quit) interrupts instead of quitting', async () => {
+		const {initialState, reduce} = await import('../../source/ui/state.js');
+		await loadRunner();
+		const scenario = builtinScenarios()[0]!;
+		const lab = createLab(scenario, scenarioWorld(scenario), {evaluate: evaluateStep, columns: 80});
+		const state = initialState({...lab, running: {line: 'long', prompt: '$ ', typed: ['long']}});
+		const env = {evaluate: evaluateStep, columns: 80, page: {step: 10, terminal: 10, layers: 10, containers: 10, volumes: 10}, stepRows: 0};
+		for (const name of ['undo', 'redo', 'next-step', 'prev-step'] as const) expect(reduce(state, {type: 'command', command: name, env})).toBe(state);
+		const after = reduce(state, {type: 'command', command: 'quit', env});
+		expect(after.quitting).toBe(false);
+		expect(after.lab!.running).toBeUndefined();
+		expect(after.lab!.terminal.at(-1)).toMatchObject({status: 130});
+		expect(reduce(after, {type: 'command', command: 'quit', env}).quitting).toBe(true);
+	});
+});
