@@ -68,6 +68,15 @@ steps:
     text: "y${ESC}"
     checks:
       - container: "rn${ESC}"
+      - file: "/x${ESC}"
+        in: {container: "rn${ESC}"}
+        matches: "${ESC}("
+    hints: ["h${ESC}"]
+    "k${ESC}": 1
+    predict:
+      question: "q${ESC}"
+      choices: [{label: "c${ESC}", correct: true}]
+      explain: "e${ESC}"
     solution: ["docker run --name 'rn${ESC}' alpine:3.9 true"]
 `;
 	function folder(): string {
