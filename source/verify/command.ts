@@ -13,6 +13,7 @@
  * temporary host folders, tmux servers — is removed at the end, and on SIGINT/SIGTERM.
  */
 import {execFile} from 'node:child_process';
+import {existsSync} from 'node:fs';
 import {constants} from 'node:os';
 import type {World} from '../engine/world.js';
 import {dockerCli, killActiveDockerCommands, type DockerCli} from './docker-cli.js';
