@@ -36,6 +36,9 @@ const HANDLERS: Record<string, Handler> = {
 	inspect: (ctx, command) => container.inspect(ctx, command, 'any'),
 };
 
+/** The commands layerlab simulates (what `verify --docker` may run for real). */
+export const SIMULATED = Object.keys(HANDLERS);
+
 export function runDocker(ctx: DockerContext, argv: string[]): number {
 	const outcome = parseDocker(argv);
 	if (outcome.kind === 'output') {
