@@ -17,7 +17,7 @@ import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {normalizePath} from '../engine/path.js';
 import type {World} from '../engine/world.js';
-import {parseScript, type SimpleCommand, type Word} from '../engine/shell/syntax.js';
+import {parseScript, type Command, type Script, type SimpleCommand, type Word} from '../engine/shell/syntax.js';
 import {parseDocker} from '../docker/parse.js';
 import {SIMULATED} from '../docker/dispatch.js';
 import {commandNames} from '../engine/userland/registry.js';
@@ -70,6 +70,8 @@ interface State {
 	cwd: string;
 	home: string;
 	vars: Map<string, Value>;
+	/** Functions the lines defined (their bodies were vetted where they were defined). */
+	functions?: Set<string>;
 }
 
 function evaluate(word: Word, state: State, depth: number): Value {
@@ -150,13 +152,57 @@ function vetDocker(args: Value[], state: State): void {
 	}
 }
 
-function vetCommand(command: SimpleCommand, state: State, depth: number): void {
+function vetRedirects(command: Command, state: State, depth: number): void {
 	for (const redirect of command.redirects) {
 		if (redirect.op === '>&') continue;
 		const target = evaluate(redirect.target, state, depth);
 		if (target.text === '/dev/null' && !target.opaque) continue;
 		requirePath(state, target, 'redirection target');
 	}
+}
+
+/** Compound commands: every command inside is vetted; a loop's variable counts as unknown until the line runs. */
+function vetAny(command: Command, state: State, depth: number): void {
+	if (command.type === 'simple') return vetCommand(command, state, depth);
+	vetRedirects(command, state, depth);
+	switch (command.type) {
+		case 'group':
+		case 'subshell':
+			return vetScript(command.body, state, depth);
+		case 'if':
+			for (const clause of command.clauses) {
+				vetScript(clause.cond, state, depth);
+				vetScript(clause.body, state, depth);
+			}
+			if (command.otherwise) vetScript(command.otherwise, state, depth);
+			return;
+		case 'for':
+			for (const item of command.items ?? []) evaluate(item, state, depth);
+			state.vars.set(command.name, {text: '', opaque: true});
+			return vetScript(command.body, state, depth);
+		case 'while':
+			vetScript(command.cond, state, depth);
+			return vetScript(command.body, state, depth);
+		case 'case':
+			evaluate(command.word, state, depth);
+			for (const item of command.items) vetScript(item.body, state, depth);
+			return;
+		case 'function':
+			(state.functions ??= new Set()).add(command.name);
+			return vetAny(command.body, state, depth);
+	}
+}
+
+function vetScript(script: Script, state: State, depth: number): void {
+	for (const andOr of script) {
+		for (const pipeline of [andOr.first, ...andOr.rest.map(item => item.pipeline)]) {
+			for (const command of pipeline.commands) vetAny(command, state, depth);
+		}
+	}
+}
+
+function vetCommand(command: SimpleCommand, state: State, depth: number): void {
+	vetRedirects(command, state, depth);
 	const words = command.words.map(word => evaluate(word, state, depth));
 	if (words.length === 0) {
 		for (const assign of command.assigns) state.vars.set(assign.name, evaluate(assign.value, state, depth));
@@ -165,6 +211,8 @@ function vetCommand(command: SimpleCommand, state: State, depth: number): void {
 	const [program, ...args] = words;
 	if (program!.opaque) throw new Refused('the program to run is only known when the line runs');
 	const name = program!.text;
+	if (state.functions?.has(name)) return;
+	if (UNVETTABLE.has(name)) throw new Refused(`${name} runs text or files verify cannot vet before running it`);
 	if (name.includes('/')) throw new Refused(`${name} runs a file as a program; verify runs only programs the simulator simulates`);
 	if (!PROGRAMS.has(name)) {
 		// `foo`: the simulator answers "command not found"; so does a real bash where no such program is installed.
@@ -224,15 +272,11 @@ function vetSource(source: string, state: State, depth: number): void {
 	} catch (error) {
 		throw new Refused(`the simulator cannot parse it (${error instanceof Error ? error.message : String(error)})`);
 	}
-	for (const andOr of script) {
-		for (const pipeline of [andOr.first, ...andOr.rest.map(item => item.pipeline)]) {
-			for (const command of pipeline.commands) {
-				if (command.type !== 'simple') throw new Refused('loops, functions and groups are not vetted for a real run');
-				vetCommand(command, state, depth);
-			}
-		}
-	}
+	vetScript(script, state, depth);
 }
+
+/** Builtins that run text or files as commands: what they run cannot be vetted before the line runs. */
+const UNVETTABLE = new Set(['eval', 'source', '.', 'exec', 'command', 'builtin', 'trap', 'alias', 'enable']);
 
 /** bash's own builtins and keywords (`compgen -b -k` in bash 5.2): never "command not found" there. */
 const BASH_WORDS = new Set(

@@ -53,7 +53,8 @@ describe('vetting what verify runs', () => {
 		expect(vet('cd /; rm -rf etc')[0]).toContain('cd target "/" is outside');
 		expect(vet('x=/etc', 'rm -rf $x')).toEqual(['rm -rf $x → rm operand "/etc" is outside the learner\'s home (/home/student)']);
 		expect(vet('rm -rf $(cat list)')[0]).toContain('depends on output verify cannot know');
-		expect(vet('eval "rm -rf /"')[0]).toContain('eval is not a program');
+		expect(vet('eval "rm -rf /"')[0]).toContain('eval runs text or files verify cannot vet');
+		expect(vet('source ./x.sh')[0]).toContain('source runs text or files verify cannot vet');
 		expect(vet('docker cp c1:/etc/passwd /tmp/x')[0]).toContain('docker cp host path "/tmp/x" is outside');
 	});
 

@@ -30,7 +30,7 @@ describe('concurrent writers', () => {
 		const file = path.join(dir, 'state', 'progress.json');
 		writeFileSync(
 			path.join(dir, 'child.ts'),
-			`import {recordLine, updateProgressFile} from ${JSON.stringify(path.resolve(here, '../../source/scenario/progress.ts'))};
+			`import {recordLine, updateProgressFile} from ${JSON.stringify(path.resolve(here, '../../source/scenario/progress/progress.ts'))};
 const [file, id] = [process.argv[2]!, process.argv[3]!];
 for (let i = 0; i < 40; i++) updateProgressFile(file, progress => recordLine(progress, id, 'line ' + i), {warn: () => {}});
 `,

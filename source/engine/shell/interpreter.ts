@@ -2,7 +2,7 @@
  * Runs parsed scripts against a filesystem. The same interpreter plays the learner's bash on the host
  * and busybox `sh` inside containers; `Shell.flavor` picks whose messages are printed.
  */
-import {FsError, type FsApi} from '../fsapi.js';
+import {FsError, MAX_FILE_SIZE, type FsApi} from '../fsapi.js';
 import {normalizePath} from '../path.js';
 import {spend, spendBytes} from '../budget.js';
 import {lexArithmetic, parseScript, SyntaxError, type Command, type Pipeline, type Redirect, type Script, type SimpleCommand, type Word} from './syntax.js';
@@ -640,7 +640,9 @@ function openRedirects(shell: Shell, redirects: Redirect[], io: Io): Sink | unde
 			return undefined;
 		}
 		let buffer = '';
+		// Past the disk's bound on one file the write will fail (ENOSPC) at finish: stop collecting.
 		const write = (text: string) => {
+			if (buffer.length > MAX_FILE_SIZE) return;
 			spendBytes(text.length);
 			buffer += text;
 		};
