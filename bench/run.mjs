@@ -43,5 +43,9 @@ if (want('docker') && existsSync(path.join(root, 'bench', 'docker.mjs'))) {
 	results.docker = docker.status === 0 ? JSON.parse(docker.stdout) : {skipped: docker.stderr.trim() || 'no Docker engine reachable'};
 }
 
+if (want('adversarial')) {
+	results.adversarial = JSON.parse(run('node', ['bench/adversarial.mjs', '--json']));
+}
+
 writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
 console.log(JSON.stringify(results, null, 2));

@@ -38,6 +38,9 @@ const HANDLERS: Record<string, Handler> = {
 	inspect: (ctx, command) => container.inspect(ctx, command, 'any'),
 };
 
+/** The commands layerlab simulates (what `verify --docker` may run for real). */
+export const SIMULATED = Object.keys(HANDLERS);
+
 export function runDocker(ctx: DockerContext, argv: string[]): number {
 	if (isLegacyBuild(argv)) ctx.io.err(LEGACY_BUILDER_NOTICE);
 	const outcome = parseDocker(argv);

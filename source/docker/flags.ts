@@ -84,8 +84,10 @@ export function parsePublish(value: string, nextEphemeral: () => number): PortBi
 	if (parts.length === 1) containerPort = parts[0]!;
 	else if (parts.length === 2) [hostPort, containerPort] = parts as [string, string];
 	else [hostIp, hostPort, containerPort] = parts.slice(-3) as [string, string, string];
-	if (!/^\d+$/.test(containerPort)) return `invalid containerPort: ${containerPort}`;
-	if (hostPort !== '' && !/^\d+$/.test(hostPort)) return `invalid hostPort: ${hostPort}`;
+	// Ports are 16-bit (Go's strconv.ParseUint(port, 10, 16)): 65536 and 4294967296 are refused, never wrapped.
+	const port = (text: string) => /^\d+$/.test(text) && Number(text) <= 65535;
+	if (!port(containerPort)) return `invalid containerPort: ${containerPort}`;
+	if (hostPort !== '' && !port(hostPort)) return `invalid hostPort: ${hostPort}`;
 	return [{containerPort: Number(containerPort), protocol, hostIp, hostPort: hostPort === '' ? nextEphemeral() : Number(hostPort)}];
 }
 

@@ -5,7 +5,7 @@
  */
 import {own, readonly, type Container, type Image, type LogLine, type Mount, type PortBinding, type Volume, type World} from './world.js';
 import {randomHex} from './random.js';
-import {randomName} from './names.js';
+import {containerIdByName, containerNames, randomName} from './names.js';
 import {containerFs, imageLayers, listMerged, lookupIn} from './unionfs.js';
 import {treeFs} from './treefs.js';
 import {copyPath} from './userland/coreutils.js';
@@ -26,9 +26,11 @@ export function volumeDataPath(name: string): string {
 export function findContainer(world: World, ref: string): Container | undefined {
 	if (ref === '') return undefined;
 	const name = ref.startsWith('/') ? ref.slice(1) : ref;
+	const byId = own(world.containers, ref);
+	if (byId) return byId;
+	const byName = containerIdByName(world, name);
+	if (byName !== undefined && own(world.containers, byName)) return world.containers[byName];
 	const all = Object.values(readonly(world.containers));
-	const exact = all.find(container => container.id === ref) ?? all.find(container => container.name === name);
-	if (exact) return world.containers[exact.id];
 	const prefixed = all.filter(container => container.id.startsWith(ref));
 	if (prefixed.length > 1) throw new DaemonError(`Multiple IDs found with provided prefix: ${ref}`);
 	return prefixed[0] && world.containers[prefixed[0].id];
@@ -180,7 +182,8 @@ export function createContainer(world: World, request: CreateRequest): Container
 		if (!/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(request.name)) {
 			throw new DaemonError(`Invalid container name (${request.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
 		}
-		const taken = Object.values(readonly(world.containers)).find(container => container.name === request.name!.replace(/^\//, ''));
+		const takenId = containerIdByName(world, request.name.replace(/^\//, ''));
+		const taken = takenId === undefined ? undefined : world.containers[takenId];
 		if (taken) {
 			throw new DaemonError(
 				`Conflict. The container name "/${request.name.replace(/^\//, '')}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`,
@@ -266,6 +269,7 @@ export function createContainer(world: World, request: CreateRequest): Container
 	container.mounts = mounts;
 	for (const mount of mounts) if (mount.type === 'volume' && mount.origin !== 'volumes-from') prepopulate(world, container, mount);
 	world.containers[id] = container;
+	containerNames(world)[container.name] = id;
 	return container;
 }
 
@@ -382,6 +386,7 @@ export function removeContainer(world: World, container: Container, options: {fo
 		container.exitCode = 137;
 	}
 	delete world.containers[container.id];
+	if (containerIdByName(world, container.name) === container.id) delete containerNames(world)[container.name];
 	if (options.volumes) {
 		for (const mount of container.mounts) {
 			if (mount.type !== 'volume' || !mount.anonymous || mount.origin === 'volumes-from') continue;

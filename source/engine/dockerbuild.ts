@@ -16,7 +16,7 @@ import {basename, compareWalkOrder, normalizePath} from './path.js';
 import {runInContainer, envRecord} from './process.js';
 import {notStarted, DaemonError} from './containers.js';
 import {randomHex} from './random.js';
-import {randomName} from './names.js';
+import {containerIdByName, containerNames, randomName} from './names.js';
 import {findImage, parseImageRef, pullImage} from './images.js';
 import {contentHash, copyInto, formatJsonArray, makeLayer, mkdirs, NOP, sha256, type CopySource} from './build.js';
 import {DockerfileError, keyValues, parseDockerfile, pathMatch, processWords, type Instruction} from './dockerfile.js';
@@ -109,7 +109,16 @@ function stepContainer(world: World, image: Image, argv: string[], env: string[]
 		...notStarted(),
 	};
 	world.containers[id] = container;
+	containerNames(world)[container.name] = id;
 	return container;
+}
+
+/** Removes a build container (and its name). */
+function dropContainer(world: World, id: string): void {
+	const container = world.containers[id];
+	if (!container) return;
+	if (containerIdByName(world, container.name) === id) delete containerNames(world)[container.name];
+	delete world.containers[id];
 }
 
 /** Go's time.Duration String() for whole milliseconds: 30s, 1m30s, 500ms, 0s. */
@@ -168,7 +177,7 @@ function sourceFrom(tree: Tree, path: string): CopySource {
 /** A path in another image (COPY --from): its file, or its folder's tree. */
 function imageSource(world: World, image: Image, raw: string): CopySource | undefined {
 	const probe = stepContainer(world, image, ['true'], []);
-	delete world.containers[probe.id];
+	dropContainer(world, probe.id);
 	const fs = containerFs(world, probe);
 	const path = normalizePath(raw, '/');
 	let kind: string;
@@ -466,7 +475,7 @@ export function buildFromDockerfile(world: World, request: BuildRequest, out: Bu
 		try {
 			if (kind === 'copy') {
 				const probe = stepContainer(world, parent, ['/bin/sh', '-c', `#(nop) ${createdBy.slice(NOP.length)}`], config.env);
-				delete world.containers[probe.id];
+				dropContainer(world, probe.id);
 				copyInto(world, probe, copySources, copyDest, config.workingDir || '/');
 				layer = commitLayer(world, probe.rw);
 			} else {
@@ -488,20 +497,20 @@ export function buildFromDockerfile(world: World, request: BuildRequest, out: Bu
 					container.exitCode = status;
 					container.finishedAt = world.clock + 1;
 					if (status !== 0) {
-						if (request.forceRm) delete world.containers[container.id];
+						if (request.forceRm) dropContainer(world, container.id);
 						return fail(`The command '${runArgv.join(' ')}' returned a non-zero code: ${status}`, status);
 					}
 					layer = commitLayer(world, container.rw);
 				}
 				if (request.rm) {
-					delete world.containers[container.id];
+					dropContainer(world, container.id);
 					out('stdout', `Removing intermediate container ${container.id.slice(0, 12)}\n`);
 				}
 			}
 		} catch (error) {
 			if (!(error instanceof FsError)) throw error;
 			// a file where a folder must be (COPY into a file, WORKDIR on a file): the step's container goes
-			for (const id of Object.keys(world.containers)) if (!made.has(id)) delete world.containers[id];
+			for (const id of Object.keys(world.containers)) if (!made.has(id)) dropContainer(world, id);
 			return fail(`layerlab: step ${step} (${instruction.keyword}) cannot write there: ${error.message}`);
 		}
 		const image = commitImage(world, parent, config, createdBy, layer, key);

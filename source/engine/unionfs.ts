@@ -5,7 +5,7 @@
  * ORIGIN, and `originsOf` lists the copies it hides: this is what the lab teaches.
  */
 import {own, readonly, type Container, type Entry, type Layer, type Mount, type Tree, type World} from './world.js';
-import {FsError, type FsApi, type Stat} from './fsapi.js';
+import {FsError, grown, type FsApi, type Stat} from './fsapi.js';
 import {ancestors, isWithin, joinPath, relativeTo} from './path.js';
 import {resolveParent, resolveReal, ROOT_DIR} from './resolve.js';
 import {bytewise, childNames, deleteSubtree} from './tree.js';
@@ -275,12 +275,9 @@ export function containerFs(world: World, container: Container): FsApi {
 			const existing = lookup(target);
 			if (existing?.kind === 'dir') throw new FsError('EISDIR');
 			const previous = existing?.kind === 'file' ? existing : undefined;
+			const next = grown(previous?.content, content, options.append);
 			copyUpAncestors(world, container, target);
-			container.rw[target] = {
-				kind: 'file',
-				mode: options.mode ?? previous?.mode ?? 0o644,
-				content: options.append && previous ? previous.content + content : content,
-			};
+			container.rw[target] = {kind: 'file', mode: options.mode ?? previous?.mode ?? 0o644, content: next};
 		},
 		mkdir(path, options = {}) {
 			if (options.parents) {

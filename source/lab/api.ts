@@ -21,6 +21,12 @@ export interface LabApi {
 	open(scenario: Scenario, columns: number): Promise<LabModel>;
 	evaluate: Evaluate;
 	save(lab: LabModel): void;
+	/**
+	 * Problems with saving progress as they happen (a read-only folder, an unreadable progress file):
+	 * the listener is called with each one-line message, and at once with those already known.
+	 * Returns the unsubscribe function.
+	 */
+	onSaveProblem?(listener: (message: string) => void): () => void;
 	/** Settles when every save asked for so far is on disk (main.tsx waits for it before exiting). */
 	flushed?(): Promise<void>;
 	progress(scenario: Scenario): ScenarioProgress | undefined;

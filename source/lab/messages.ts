@@ -101,6 +101,8 @@ const MESSAGES = {
 		ko: 'layerlab이 아직 시작하는 중이다. 잠시 뒤 ↑ 다음 Enter로 다시 실행하자.',
 	},
 	'note.failed': {en: 'layerlab could not run this line (the world is unchanged): {error}', ko: '이 줄을 실행하지 못했다(상태는 그대로다): {error}'},
+	/** A notice from outside the catalog (a save that failed, an unreadable progress file): shown as it is. */
+	'note.text': {en: '{text}', ko: '알림: {text}'},
 	'note.nothingToUndo': {en: 'Nothing to undo: this is where the scenario starts.', ko: '되돌릴 것이 없다. 시나리오의 시작 지점이다.'},
 	'note.undid': {en: '⟲ undid: {line}   ({position}/{length})', ko: '⟲ 되돌림: {line}   ({position}/{length})'},
 	'note.nothingToRedo': {en: 'Nothing to redo.', ko: '다시 할 것이 없다.'},

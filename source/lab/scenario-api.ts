@@ -19,9 +19,9 @@ import path from 'node:path';
 import type * as ProgressModule from '../scenario/progress/progress.js';
 import type {Progress, ScenarioProgress} from '../scenario/progress/progress.js';
 import type {LabApi} from './api.js';
-import {createLab, resumeLab, savedState, type LabModel, type SavedLab} from './model/lab.js';
+import {createLab, note, resumeLab, savedState, type LabModel, type SavedLab} from './model/lab.js';
 import {loadRunner} from './model/runner.js';
-import {cacheKey, cachePath, readCache, sourceRoots, worldKey, writeCache, type StartupCache} from './startup-cache.js';
+import {CACHE_VERSION, cacheKey, cachePath, dependencies, readCache, sourceRoots, worldKey, writeCache, type StartupCache} from './startup-cache.js';
 
 export interface ScenarioApiOptions {
 	progressFile: string;
@@ -90,8 +90,19 @@ export async function scenarioApi(options: ScenarioApiOptions): Promise<Scenario
 	const warn = (message: string) => notices.push(message);
 	// The progress module (and its schema library) loads only when there is progress to read or to write.
 	let progressModule: typeof ProgressModule | undefined = existsSync(options.progressFile) ? await import('../scenario/progress/progress.js') : undefined;
-	let progress: Progress = progressModule ? progressModule.loadProgress(options.progressFile, {warn}) : {version: 1, scenarios: {}};
+	const read = progressModule ? progressModule.readProgress(options.progressFile, {warn}) : undefined;
+	let progress: Progress = read?.progress ?? {version: 1, scenarios: {}};
+	// A progress file that exists but cannot be read is never written over; the lab says so at once.
+	const unreadable = read?.unreadable;
 	let saving: Promise<void> = Promise.resolve();
+	const listeners = new Set<(message: string) => void>();
+	const saveProblems: string[] = unreadable ? [unreadable] : [];
+	const saveProblem = (message: string) => {
+		if (saveProblems.includes(message)) return;
+		saveProblems.push(message);
+		if (!notices.includes(message)) warn(message);
+		for (const listener of listeners) listener(message);
+	};
 	const roots = sourceRoots(builtinScenariosDir(), options.extra ?? [], env);
 	const cacheFile = options.cacheFile === false ? undefined : (options.cacheFile ?? cachePath(env));
 	const key = cacheFile ? cacheKey(roots) : '';
@@ -111,7 +122,7 @@ export async function scenarioApi(options: ScenarioApiOptions): Promise<Scenario
 	if (!cache) {
 		const index = await import('../scenario/index.js');
 		const loaded = index.loadScenarios(index.scenarioSources(options.extra ?? [], env));
-		cache = {version: 1, key, scenarios: loaded.scenarios, problems: loaded.problems, worlds: {}};
+		cache = {version: CACHE_VERSION, key, scenarios: loaded.scenarios, problems: loaded.problems, worlds: {}, deps: dependencies(loaded.scenarios)};
 		dirty = true;
 		reportProblems(loaded.problems, index.formatProblem);
 	} else if (cache.problems.length > 0) {
@@ -149,9 +160,13 @@ export async function scenarioApi(options: ScenarioApiOptions): Promise<Scenario
 				}
 			}
 			const entry = progress.scenarios[scenario.id];
-			if (!entry || (entry.lines.length === 0 && entry.completed.length === 0 && entry.current === null)) return createLab(scenario, world, context);
-			await loadRunner();
-			return resumeLab(scenario, world, savedFromProgress(scenario, entry), context);
+			let lab: LabModel;
+			if (!entry || (entry.lines.length === 0 && entry.completed.length === 0 && entry.current === null)) lab = createLab(scenario, world, context);
+			else {
+				await loadRunner();
+				lab = resumeLab(scenario, world, savedFromProgress(scenario, entry), context);
+			}
+			return unreadable ? note(lab, 'note.text', 'error', {text: unreadable.replace(/^layerlab: /, '')}) : lab;
 		},
 		save(lab: LabModel) {
 			const saved = savedState(lab);
@@ -159,23 +174,34 @@ export async function scenarioApi(options: ScenarioApiOptions): Promise<Scenario
 			// Saves run in order; the first one may have to load the progress module.
 			saving = saving.then(async () => {
 				progressModule ??= await import('../scenario/progress/progress.js');
-				progress = progressModule.updateScenario(progress, lab.scenario.id, entry => ({
-					...entry,
-					completed: saved.completed,
-					current: stepId,
-					lines: saved.lines,
-					hints: saved.hints,
-					solutions: saved.solutions,
-					predictions: saved.predictions,
-					stepStarts: saved.stepStarts,
-				}));
+				const change = (current: Progress) =>
+					progressModule!.updateScenario(current, lab.scenario.id, entry => ({
+						...entry,
+						completed: saved.completed,
+						current: stepId,
+						lines: saved.lines,
+						hints: saved.hints,
+						solutions: saved.solutions,
+						predictions: saved.predictions,
+						stepStarts: saved.stepStarts,
+					}));
+				if (unreadable) {
+					progress = change(progress);
+					return;
+				}
 				try {
-					progressModule.saveProgress(options.progressFile, progress);
+					// Merged with what is on disk, under a lock: another lab's lessons stay.
+					progress = progressModule.updateProgressFile(options.progressFile, change, {warn: saveProblem});
 				} catch (error) {
-					const message = `layerlab: could not save progress to ${options.progressFile}: ${error instanceof Error ? error.message : String(error)}`;
-					if (!notices.includes(message)) warn(message);
+					progress = change(progress);
+					saveProblem(`layerlab: could not save progress to ${options.progressFile}: ${error instanceof Error ? error.message : String(error)}`);
 				}
 			});
+		},
+		onSaveProblem(listener) {
+			listeners.add(listener);
+			for (const message of saveProblems) listener(message);
+			return () => listeners.delete(listener);
 		},
 		flushed: () => saving,
 		progress(scenario) {

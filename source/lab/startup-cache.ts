@@ -18,7 +18,7 @@ import type {World} from '../engine/world.js';
 import type {Scenario} from '../scenario/types.js';
 import type {Problem} from '../scenario/load/yaml-load.js';
 
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 
 export interface StartupCache {
 	version: number;
@@ -27,6 +27,24 @@ export interface StartupCache {
 	problems: Problem[];
 	/** Starting worlds by `worldKey`. */
 	worlds: Record<string, World>;
+	/** Every file a scenario was read from (`from:` files outside the walked roots too) → its signature. */
+	deps?: Record<string, string>;
+}
+
+function signature(file: string): string {
+	try {
+		const stat = statSync(file);
+		return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+	} catch {
+		return 'missing';
+	}
+}
+
+/** The signatures of every file the scenarios were read from. */
+export function dependencies(scenarios: Scenario[]): Record<string, string> {
+	const deps: Record<string, string> = {};
+	for (const scenario of scenarios) for (const file of scenario.reads ?? []) deps[file] ??= signature(file);
+	return deps;
 }
 
 /** One file per installed program (two installs never evict each other's cache). */
@@ -89,6 +107,7 @@ export function readCache(file: string, key: string): StartupCache | undefined {
 	try {
 		const data = JSON.parse(readFileSync(file, 'utf8')) as StartupCache;
 		if (data.version !== CACHE_VERSION || data.key !== key || !Array.isArray(data.scenarios)) return undefined;
+		for (const [dep, sig] of Object.entries(data.deps ?? {})) if (signature(dep) !== sig) return undefined;
 		data.worlds ??= {};
 		return data;
 	} catch {

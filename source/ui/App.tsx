@@ -18,7 +18,7 @@ import {HelpBar, TitleBar} from './components/Bars.js';
 import {HelpScreen} from './components/HelpScreen.js';
 import {Picker} from './components/Picker.js';
 import type {LabModel} from '../lab/model/lab.js';
-import {loadedRunner, loadRunner} from '../lab/model/runner.js';
+import {Interrupted, loadedRunner, loadRunner, runInWorker, type BackgroundRun} from '../lab/model/runner.js';
 import {seg, type Segment} from './rows.js';
 import {safeText} from '../text/safe.js';
 import {t, tOr} from '../lab/messages.js';
@@ -114,6 +114,36 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 		saved.current = {lab, revision: lab.revision};
 		api.save(lab);
 	}, [api, state.lab]);
+
+	// A command that outgrew its first step budget runs in a worker (model/runner.ts); the screen stays
+	// live, and when Ctrl+C takes `running` away the worker is terminated.
+	const background = useRef<BackgroundRun | null>(null);
+	const running = state.lab?.running;
+	useEffect(() => {
+		if (running && !background.current && state.lab) {
+			const run = runInWorker(state.lab.world, running.line, {columns: Math.max(20, envRef.current.columns), tty: true});
+			background.current = run;
+			run.done.then(
+				done => {
+					if (background.current !== run) return;
+					background.current = null;
+					dispatch({type: 'finished', done, env: envRef.current});
+				},
+				(error: unknown) => {
+					if (background.current !== run) return;
+					background.current = null;
+					if (!(error instanceof Interrupted)) dispatch({type: 'failed', message: error instanceof Error ? error.message : String(error)});
+				},
+			);
+		} else if (!running && background.current) {
+			background.current.interrupt();
+			background.current = null;
+		}
+	}, [running, state.lab]);
+	useEffect(() => () => background.current?.interrupt(), []);
+
+	// A save that fails is shown when it happens, not only after quitting.
+	useEffect(() => api.onSaveProblem?.(text => dispatch({type: 'notice', text})), [api]);
 
 	useEffect(() => {
 		if (state.quitting) exit();

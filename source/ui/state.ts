@@ -16,6 +16,10 @@ import {
 	cancelLine,
 	clearTerminal,
 	gotoStep,
+	failCommand,
+	finishCommand,
+	interruptCommand,
+	note,
 	redo,
 	resetStep,
 	revealHint,
@@ -37,7 +41,12 @@ export type Action =
 	| {type: 'open'; lab: LabModel}
 	| {type: 'answer'; choice: number}
 	| {type: 'select-container'; id: string}
-	| {type: 'menu'};
+	| {type: 'menu'}
+	/** A problem from outside the lab (a failed save), shown in the terminal as it happens. */
+	| {type: 'notice'; text: string}
+	/** The running command's worker answered (runner.ts runInWorker), or failed. */
+	| {type: 'finished'; done: Parameters<typeof finishCommand>[1]; env: Env}
+	| {type: 'failed'; message: string};
 
 export function initialUi(): UiState {
 	return {
@@ -125,7 +134,7 @@ function promptCommand(state: AppState, command: Command, env: Env): AppState | 
 	const lab = state.lab;
 	switch (command) {
 		case 'run': {
-			if (!lab) return state;
+			if (!lab || lab.running) return state;
 			if (!loadedRunner()) return {...state, ui: {...state.ui, pendingRun: true}};
 			const line = prompt.text;
 			const next = runCommand(lab, line, {evaluate: env.evaluate, columns: env.columns});
@@ -263,6 +272,14 @@ export function reduce(state: AppState, action: Action): AppState {
 			return enterStep({...state, screen: 'lab', lab: action.lab, ui: initialUi()});
 		case 'menu':
 			return {...state, screen: 'picker'};
+		case 'finished':
+			return state.lab?.running
+				? afterWorldChange(withLab(state, finishCommand(state.lab, action.done, {evaluate: action.env.evaluate, columns: action.env.columns})), state.lab)
+				: state;
+		case 'failed':
+			return state.lab?.running ? withLab(state, failCommand(state.lab, action.message)) : state;
+		case 'notice':
+			return state.lab ? {...state, lab: note(state.lab, 'note.text', 'error', {text: action.text.replace(/^layerlab: /, '')})} : state;
 		case 'select-container':
 			return selectContainer(state, action.id);
 		case 'answer': {
@@ -309,10 +326,16 @@ export function reduce(state: AppState, action: Action): AppState {
 	}
 }
 
+/** What would move the world or the step under a command running in the worker: it waits for it (or Ctrl+C). */
+const WAIT_WHILE_RUNNING = new Set<Command>(['undo', 'redo', 'next-step', 'prev-step', 'reset-step', 'yes']);
+
 function command(state: AppState, name: Command, env: Env): AppState {
 	const context = {evaluate: env.evaluate, columns: env.columns};
+	if (state.lab?.running && WAIT_WHILE_RUNNING.has(name)) return state;
 	switch (name) {
 		case 'quit':
+			// Ctrl+C while a command runs interrupts it, as in bash; with nothing running it quits.
+			if (state.lab?.running) return withLab(state, interruptCommand(state.lab));
 			return {...state, quitting: true};
 		case 'close':
 			return {...state, ui: {...state.ui, overlay: null, helpScroll: 0}};

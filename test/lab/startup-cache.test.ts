@@ -2,7 +2,7 @@ import {mkdtempSync, rmSync, utimesSync, writeFileSync, mkdirSync} from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {cacheKey, cachePath, readCache, sourceRoots, worldKey, writeCache} from '../../source/lab/startup-cache.js';
+import {CACHE_VERSION, cacheKey, cachePath, readCache, sourceRoots, worldKey, writeCache} from '../../source/lab/startup-cache.js';
 import {progressFile} from '../../source/lab/scenario-api.js';
 import {progressPath} from '../../source/scenario/progress/progress.js';
 import {testScenario, freshWorld} from '../ui/helpers/fixtures.js';
@@ -40,7 +40,7 @@ describe('start-up cache', () => {
 		const file = path.join(tempDir(), 'cache', 'startup.json');
 		const scenario = testScenario();
 		const world = freshWorld();
-		writeCache(file, {version: 1, key: 'k', scenarios: [scenario], problems: [], worlds: {[worldKey(scenario, undefined, false)]: world}});
+		writeCache(file, {version: CACHE_VERSION, key: 'k', scenarios: [scenario], problems: [], worlds: {[worldKey(scenario, undefined, false)]: world}});
 		const read = readCache(file, 'k');
 		expect(read?.scenarios[0]?.id).toBe('test-rn');
 		expect(JSON.stringify(read?.worlds['test-rn|1|'])).toBe(JSON.stringify(world));

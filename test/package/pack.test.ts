@@ -46,6 +46,6 @@ describe('npm pack', () => {
 		// An unknown --lang names the languages there are.
 		const unknown = spawnSync(bin, ['--lang', 'fr', 'list'], {cwd: empty, encoding: 'utf8'});
 		expect(unknown.status).toBe(2);
-		expect(unknown.stderr).toBe('layerlab: no language "fr"; the lab speaks en (English), ko (한국어)\n');
+		expect(unknown.stderr).toBe('layerlab: invalid argument "fr" for "--lang" flag: one of en, ko. See \'layerlab --help\'.\n');
 	});
 });

@@ -76,7 +76,7 @@ describe('problems that need a file system', () => {
 		symlinkSync(path.join(outside, 'secret.txt'), path.join(dir, 'notes.txt'));
 		const file = path.join(dir, 'linked.yaml');
 		writeFileSync(file, VALID.replace('steps:', 'world:\n  host:\n    notes.txt: {from: notes.txt}\nsteps:'));
-		expect(relative(problemsOf(file), dir)).toEqual(['linked.yaml:6:23: from: "notes.txt" is outside the scenario\'s folder']);
+		expect(relative(problemsOf(file), dir)).toEqual(['linked.yaml:6:23: from: "notes.txt" is a symlink that leads outside the scenario\'s folder']);
 	});
 
 	it('reads host files and folders that stay inside the folder', () => {

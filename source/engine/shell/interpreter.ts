@@ -2,7 +2,7 @@
  * Runs parsed scripts against a filesystem. The same interpreter plays the learner's bash on the host
  * and busybox `sh` inside containers; `Shell.flavor` picks whose messages are printed.
  */
-import {FsError, type FsApi} from '../fsapi.js';
+import {FsError, MAX_FILE_SIZE, type FsApi} from '../fsapi.js';
 import {normalizePath} from '../path.js';
 import {spend, spendBytes} from '../budget.js';
 import {lexArithmetic, parseScript, SyntaxError, type Command, type Pipeline, type Redirect, type Script, type SimpleCommand, type Word} from './syntax.js';
@@ -576,7 +576,8 @@ export function environment(shell: Shell, extra: Record<string, string> = {}): R
 }
 
 interface Sink extends Io {
-	finish(): void;
+	/** Writes what went to redirected files; the error of a write that failed (a full disk). */
+	finish(): FsError | undefined;
 }
 
 /** Applies redirections; returns undefined (after reporting) when one cannot be opened. */
@@ -586,7 +587,18 @@ function openRedirects(shell: Shell, redirects: Redirect[], io: Io): Sink | unde
 	let stdoutIsTty = io.stdoutIsTty;
 	let input = io.input;
 	const pending: Array<() => void> = [];
-	const finish = () => pending.forEach(flush => flush());
+	const finish = (): FsError | undefined => {
+		let failed: FsError | undefined;
+		for (const flush of pending) {
+			try {
+				flush();
+			} catch (error) {
+				if (!(error instanceof FsError)) throw error;
+				failed ??= error;
+			}
+		}
+		return failed;
+	};
 	for (const redirect of redirects) {
 		if (redirect.op === '<<') {
 			input = {text: expandOne(shell, redirect.target, io), pos: 0};
@@ -628,7 +640,9 @@ function openRedirects(shell: Shell, redirects: Redirect[], io: Io): Sink | unde
 			return undefined;
 		}
 		let buffer = '';
+		// Past the disk's bound on one file the write will fail (ENOSPC) at finish: stop collecting.
 		const write = (text: string) => {
+			if (buffer.length > MAX_FILE_SIZE) return;
 			spendBytes(text.length);
 			buffer += text;
 		};
@@ -744,15 +758,26 @@ function runSimple(shell: Shell, command: SimpleCommand, io: Io): number {
 	const substitutionStatus = shell.substitutionStatus ?? 0;
 	const sink = openRedirects(shell, command.redirects, io);
 	if (!sink) return 1;
+	let status: number;
 	try {
 		if (argv.length === 0) {
 			Object.assign(shell.vars, assignments);
-			return substitutionStatus;
-		}
-		return execute(shell, argv, assignments, sink);
-	} finally {
+			status = substitutionStatus;
+		} else status = execute(shell, argv, assignments, sink);
+	} catch (error) {
 		sink.finish();
+		throw error;
 	}
+	const failed = sink.finish();
+	if (!failed) return status;
+	// What the program says when its output cannot be written (a full disk): `cat: write error: …`;
+	// a builtin's comes from the shell (`bash: echo: write error: …`, busybox `sh: write error: …`).
+	const name = argv[0] ?? '';
+	const builtin = name !== '' && shell.find(name, shell).kind === 'builtin';
+	const text = `write error: ${failed.message}`;
+	if (!builtin) io.err(`${name}: ${text}\n`);
+	else io.err(shellError(shell, shell.flavor === 'bash' ? `${name}: ${text}` : text));
+	return 1;
 }
 
 /** A running program's view of its shell: a class, so the many short-lived ones stay cheap. */

@@ -547,17 +547,21 @@ function inputs(proc: Proc, flavor: Flavor, name: string, files: string[]): {tex
 	return {texts, status};
 }
 
-function countArg(args: string[], fallback: number): {count: number; rest: string[]} {
+function countArg(args: string[], fallback: number): {count: number; bytes?: number; rest: string[]} {
 	let count = fallback;
+	let bytes: number | undefined;
 	const rest: string[] = [];
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i]!;
-		if (arg === '-n') count = Number(args[++i]);
+		if (arg === '-c') bytes = Number(args[++i]);
+		else if (/^-c\d+$/.test(arg)) bytes = Number(arg.slice(2));
+		else if (/^--bytes=\d+$/.test(arg)) bytes = Number(arg.slice(8));
+		else if (arg === '-n') count = Number(args[++i]);
 		else if (/^-n\d+$/.test(arg)) count = Number(arg.slice(2));
 		else if (/^-\d+$/.test(arg)) count = Number(arg.slice(1));
 		else rest.push(arg);
 	}
-	return {count, rest};
+	return {count, ...(bytes === undefined ? {} : {bytes}), rest};
 }
 
 function lineList(text: string): string[] {
@@ -588,9 +592,15 @@ function wcProgram(flavor: Flavor): Program {
 
 function headTail(flavor: Flavor, name: 'head' | 'tail'): Program {
 	return proc => {
-		const {count, rest} = countArg(proc.argv.slice(1), 10);
+		const {count, bytes, rest} = countArg(proc.argv.slice(1), 10);
 		const {texts, status} = inputs(proc, flavor, name, rest);
 		for (const {text} of texts) {
+			if (bytes !== undefined) {
+				// -c N: the first (or last) N bytes, as the real programs count them.
+				const data = Buffer.from(text, 'utf8');
+				proc.out((name === 'head' ? data.subarray(0, bytes) : data.subarray(Math.max(0, data.length - bytes))).toString('utf8'));
+				continue;
+			}
 			const lines = lineList(text);
 			const picked = name === 'head' ? lines.slice(0, count) : lines.slice(Math.max(0, lines.length - count));
 			proc.out(picked.map(line => line + '\n').join(''));

@@ -10,7 +10,7 @@ import type {CheckResult, Scenario, Step} from '../../scenario/types.js';
 import type {Chunk} from '../../host/index.js';
 import {promptText as hostPrompt} from '../../host/prompt.js';
 import {t, type Message, type MessageKey, type Vars} from '../messages.js';
-import {loadedImmer, loadedRunner} from './runner.js';
+import {loadedImmer, loadedRunner, NeedsWorker, runFirst} from './runner.js';
 import {diffWorlds, NO_CHANGES, type Changes} from './changes.js';
 
 /** immer is loaded with the shell (runner.ts); undo and redo only exist after a command ran. */
@@ -68,6 +68,8 @@ export interface LabModel {
 	celebrate: boolean;
 	/** Bumped whenever something worth saving changed. */
 	revision: number;
+	/** A command that outgrew the first step budget and runs in a worker (runner.ts); Ctrl+C interrupts it. */
+	running?: {line: string; prompt: string; typed: string[]};
 }
 
 export interface LabContext {
@@ -235,9 +237,13 @@ export function runCommand(model: LabModel, rawLine: string, context: LabContext
 	let inverse: Patch[];
 	try {
 		[next, patches, inverse] = immer.produceWithPatches(model.world, (draft: World) => {
-			result = runLine(draft as World, line, {columns: Math.max(20, context.columns), tty: true});
+			result = runFirst(runLine, draft as World, line, {columns: Math.max(20, context.columns), tty: true});
 		});
 	} catch (error) {
+		if (error instanceof NeedsWorker) {
+			// The world is unchanged; the App runs the line in a worker from it (runInWorker) and calls finishCommand.
+			return {...model, typed, running: {line, prompt, typed}, ...addBlocks(model, [{kind: 'note', text: `running ${line} … Ctrl+C interrupts`, tone: 'info'}])};
+		}
 		return {
 			...model,
 			typed,
@@ -247,6 +253,19 @@ export function runCommand(model: LabModel, rawLine: string, context: LabContext
 			]),
 		};
 	}
+	return commitCommand(model, {line, prompt, typed}, result, next, patches, inverse, context);
+}
+
+/** A command's result applied: history, scrollback, what changed, and the step's checks. */
+function commitCommand(
+	model: LabModel,
+	{line, prompt, typed}: {line: string; prompt: string; typed: string[]},
+	result: {output: Chunk[]; status: number},
+	next: World,
+	patches: Patch[],
+	inverse: Patch[],
+	context: LabContext,
+): LabModel {
 	const entry: HistoryEntry = {line, output: result.output, status: result.status, patches, inverse, step: model.step};
 	const cleared = /^\s*clear\s*$/.test(line);
 	const blocks = cleared ? {terminal: [], nextBlock: model.nextBlock} : addBlocks(model, [{kind: 'command', prompt, line, output: result.output, status: result.status}]);
@@ -260,9 +279,38 @@ export function runCommand(model: LabModel, rawLine: string, context: LabContext
 		position: model.position + 1,
 		celebrate: false,
 		revision: model.revision + 1,
+		running: undefined,
 		...blocks,
 	};
 	return settle(moved, context, true);
+}
+
+/** The worker's result for the running command, applied to the world it started from. */
+export function finishCommand(model: LabModel, done: {result: {output: Chunk[]; status: number}; patches: Patch[]; inverse: Patch[]}, context: LabContext): LabModel {
+	if (!model.running) return model;
+	const next = applyPatches(model.world, done.patches);
+	return commitCommand(model, model.running, done.result, next, done.patches, done.inverse, context);
+}
+
+/** Ctrl+C while a command runs: `^C`, status 130, as bash shows it; the world is unchanged. */
+export function interruptCommand(model: LabModel): LabModel {
+	if (!model.running) return model;
+	const {line, prompt} = model.running;
+	return {...model, running: undefined, ...addBlocks(model, [{kind: 'command', prompt, line, output: [{stream: 'stdout', text: '^C\n'}], status: 130}])};
+}
+
+/** The worker failed (not an interruption): one line, the world unchanged. */
+export function failCommand(model: LabModel, message: string): LabModel {
+	if (!model.running) return model;
+	const {line, prompt} = model.running;
+	return {
+		...model,
+		running: undefined,
+		...addBlocks(model, [
+			{kind: 'command', prompt, line, output: [], status: 1},
+			{kind: 'note', text: `layerlab could not run this line (the world is unchanged): ${message}`, tone: 'error'},
+		]),
+	};
 }
 
 /** One command back: the world is exactly what it was before that command. */

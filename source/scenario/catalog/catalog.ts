@@ -4,13 +4,14 @@
  * catalog's root folder.
  */
 import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {readRegularFile, readTreeInside, ReadRefused, type FolderEntry} from '../load/read-files.js';
 import path from 'node:path';
 import {z} from 'zod';
 import type {BuildStep, CopySource, ImageDefinition} from '../../engine/build.js';
 import type {Entry, Tree} from '../../engine/world.js';
 import {APP_NAMES} from '../../engine/apps/index.js';
 import {didYouMean} from '../load/suggest.js';
-import {describeUnion, LoadError, parseYaml, zodProblems, type Problem} from '../load/yaml-load.js';
+import {describeUnion, LoadError, MAX_FILE_BYTES, parseYaml, zodProblems, type Problem} from '../load/yaml-load.js';
 
 const command = describeUnion(z.union([z.string().min(1), z.array(z.string()).min(1)]), {label: 'a command', expected: 'a command (a string, or a list of strings)'});
 
@@ -64,21 +65,26 @@ export function fromPosition(definition: ImageDefinition): {line: number; col: n
 	return fromPositions.get(definition) ?? {line: 1, col: 1};
 }
 
-/** Reads a context file or folder into catalog data, refusing paths outside `root`. */
+/** The most bytes one copy source (a file or a whole folder) may hold. */
+export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
+
+/** Reads a context file or folder into catalog data, refusing paths outside `root`, devices and links out. */
 function readSource(root: string, file: string, src: string, where: {line: number; col: number}, program?: string): CopySource {
 	const full = path.resolve(path.dirname(file), src);
-	const relative = path.relative(root, full);
-	if (relative.startsWith('..') || path.isAbsolute(relative)) {
-		throw new LoadError([{file, ...where, message: `copy source "${src}" is outside the catalog folder`}]);
-	}
-	let stat;
+	let entries: FolderEntry[];
 	try {
-		stat = statSync(full);
-	} catch {
-		throw new LoadError([{file, ...where, message: `copy source "${src}" does not exist`}]);
+		entries = readTreeInside(full, {root, maxBytes: MAX_SOURCE_BYTES, label: src, where: 'the catalog folder'});
+	} catch (error) {
+		if (error instanceof ReadRefused) throw new LoadError([{file, ...where, message: `copy source ${error.message}`}]);
+		throw error;
 	}
-	if (stat.isDirectory()) return {kind: 'dir', name: path.basename(full), tree: readTree(full)};
-	return {kind: 'file', name: path.basename(full), content: readFileSync(full, 'utf8'), mode: stat.mode & 0o111 ? 0o755 : 0o644, ...(program ? {program} : {})};
+	const top = entries[0]!;
+	if (top.kind === 'file') return {kind: 'file', name: path.basename(full), content: top.content ?? '', mode: top.executable ? 0o755 : 0o644, ...(program ? {program} : {})};
+	const tree: Tree = {};
+	for (const entry of entries.slice(1)) {
+		tree[`/${entry.path}`] = entry.kind === 'dir' ? {kind: 'dir', mode: 0o755} : {kind: 'file', mode: entry.executable ? 0o755 : 0o644, content: entry.content ?? ''};
+	}
+	return {kind: 'dir', name: path.basename(full), tree};
 }
 
 /** A host folder as a tree of absolute-style relative paths ('/abc.txt'). */
@@ -97,7 +103,7 @@ export function readTree(dir: string, prefix = ''): Tree {
 }
 
 const rootfsLine = z.strictObject({
-	path: z.string().startsWith('/'),
+	path: z.string().startsWith('/', {error: 'must be an absolute path like /etc/hostname'}),
 	type: z.enum(['file', 'dir', 'symlink']),
 	mode: z.string().regex(/^[0-7]{3,4}$/),
 	content: z.string().optional(),
@@ -109,11 +115,31 @@ const rootfsLine = z.strictObject({
 function readRootfs(root: string, file: string, src: string, where: {line: number; col: number}): Tree {
 	const source = readSource(root, file, src, where);
 	if (source.kind !== 'file') throw new LoadError([{file, ...where, message: `rootfs "${src}" must be a file`}]);
+	const rootfsFile = path.resolve(path.dirname(file), src);
 	const tree: Tree = {};
+	const problems: Problem[] = [];
 	source.content.split('\n').forEach((text, index) => {
-		if (text.trim() === '') return;
-		const parsed = rootfsLine.safeParse(JSON.parse(text));
-		if (!parsed.success) throw new LoadError([{file: path.resolve(path.dirname(file), src), line: index + 1, col: 1, message: parsed.error.issues[0]!.message}]);
+		if (text.trim() === '' || problems.length >= 20) return;
+		let raw: unknown;
+		try {
+			raw = JSON.parse(text);
+		} catch (error) {
+			const message = error instanceof Error ? error.message : String(error);
+			const at = /position (\d+)/.exec(message);
+			problems.push({
+				file: rootfsFile,
+				line: index + 1,
+				col: at ? Number(at[1]) + 1 : 1,
+				message: 'not a JSON object: each line of a rootfs file is one {"path", "type", "mode", …} object',
+			});
+			return;
+		}
+		const parsed = rootfsLine.safeParse(raw);
+		if (!parsed.success) {
+			const issue = parsed.error.issues[0]!;
+			problems.push({file: rootfsFile, line: index + 1, col: 1, message: `${issue.path.length > 0 ? issue.path.join('.') + ': ' : ''}${issue.message}`});
+			return;
+		}
 		const line = parsed.data;
 		const mode = parseInt(line.mode, 8);
 		let entry: Entry;
@@ -122,27 +148,48 @@ function readRootfs(root: string, file: string, src: string, where: {line: numbe
 		else entry = {kind: 'file', mode, content: line.content ?? '', ...(line.size !== undefined ? {size: line.size} : {}), ...(line.program ? {program: line.program} : {})};
 		tree[line.path] = entry;
 	});
+	if (problems.length > 0) throw new LoadError(problems);
 	return tree;
 }
 
 function toSteps(root: string, file: string, data: ImageFile, at: (p: PropertyKey[]) => {line: number; col: number}): BuildStep[] {
-	return data.steps.map((step, index): BuildStep => {
-		const where = at(['steps', index]);
-		if ('rootfs' in step) return {op: 'rootfs', tree: readRootfs(root, file, step.rootfs, where)};
-		if ('copy' in step) return {op: 'copy', sources: [readSource(root, file, step.copy.src, where, step.copy.program)], dest: step.copy.dest};
-		if ('workdir' in step) return {op: 'workdir', path: step.workdir};
-		if ('run' in step) return {op: 'run', command: step.run};
-		if ('cmd' in step) return {op: 'cmd', value: step.cmd};
-		if ('entrypoint' in step) return {op: 'entrypoint', value: step.entrypoint};
-		if ('env' in step) return {op: 'env', vars: Object.entries(step.env).map(([k, v]) => [k, String(v)])};
-		if ('volume' in step) return {op: 'volume', paths: typeof step.volume === 'string' ? [step.volume] : step.volume};
-		if ('expose' in step) return {op: 'expose', ports: (Array.isArray(step.expose) ? step.expose : [step.expose]).map(String)};
-		return {op: 'user', user: step.user};
+	// Every step is read, and every problem reported, not just the first.
+	const problems: Problem[] = [];
+	const steps = data.steps.map((step, index): BuildStep => {
+		try {
+			return toStep(root, file, step, at(['steps', index]));
+		} catch (error) {
+			if (!(error instanceof LoadError)) throw error;
+			problems.push(...error.problems);
+			return {op: 'workdir', path: '/'};
+		}
 	});
+	if (problems.length > 0) throw new LoadError(problems);
+	return steps;
+}
+
+function toStep(root: string, file: string, step: ImageFile['steps'][number], where: {line: number; col: number}): BuildStep {
+	if ('rootfs' in step) return {op: 'rootfs', tree: readRootfs(root, file, step.rootfs, where)};
+	if ('copy' in step) return {op: 'copy', sources: [readSource(root, file, step.copy.src, where, step.copy.program)], dest: step.copy.dest};
+	if ('workdir' in step) return {op: 'workdir', path: step.workdir};
+	if ('run' in step) return {op: 'run', command: step.run};
+	if ('cmd' in step) return {op: 'cmd', value: step.cmd};
+	if ('entrypoint' in step) return {op: 'entrypoint', value: step.entrypoint};
+	if ('env' in step) return {op: 'env', vars: Object.entries(step.env).map(([k, v]) => [k, String(v)])};
+	if ('volume' in step) return {op: 'volume', paths: typeof step.volume === 'string' ? [step.volume] : step.volume};
+	if ('expose' in step) return {op: 'expose', ports: (Array.isArray(step.expose) ? step.expose : [step.expose]).map(String)};
+	return {op: 'user', user: step.user};
 }
 
 export function loadImageFile(root: string, file: string): ImageDefinition {
-	const located = parseYaml(file, readFileSync(file, 'utf8'));
+	let text: string;
+	try {
+		text = readRegularFile(file, MAX_FILE_BYTES);
+	} catch (error) {
+		if (error instanceof ReadRefused) throw new LoadError([{file, line: 1, col: 1, message: error.message.replace(/^"[^"]*" /, '')}]);
+		throw error;
+	}
+	const located = parseYaml(file, text);
 	if (typeof located.value !== 'object' || located.value === null || Array.isArray(located.value)) {
 		throw new LoadError([{file, line: 1, col: 1, message: 'an image file is a map with the keys image, created, from and steps'}]);
 	}

@@ -3,7 +3,8 @@
  * (catalog images, containers and volumes a check names, regexes, languages, host files) → the
  * Scenario of types.ts. Every problem is collected and reported as `file:line:col: message`.
  */
-import {readdirSync, readFileSync, realpathSync, statSync} from 'node:fs';
+import {statSync} from 'node:fs';
+import {readRegularFile, readTreeInside, ReadRefused} from './read-files.js';
 import path from 'node:path';
 import type {Check, ContainerSelector, Origin, Place, Prediction, Scenario, Step, Text} from '../types.js';
 import {scenarioSchema, type CheckFile, type ScenarioFile} from './schema.js';
@@ -54,6 +55,8 @@ interface Context {
 	located: Located<unknown>;
 	problems: Problem[];
 	catalog: string[];
+	/** Every file read for this scenario (real paths). */
+	touched: Set<string>;
 }
 
 function report(context: Context, path: Path, message: string, key = false): void {
@@ -297,46 +300,18 @@ function checkRules(context: Context, raw: Raw): void {
 // Host files named with `from:`
 
 function readHostSource(context: Context, scenarioDir: string, from: string, at: Path): {files: Record<string, string>; dirs: string[]} | undefined {
-	const full = path.resolve(scenarioDir, from);
-	let realDir: string;
-	try {
-		realDir = realpathSync(scenarioDir);
-	} catch {
-		realDir = scenarioDir;
-	}
-	let real: string;
-	try {
-		real = realpathSync(full);
-	} catch {
-		const lexical = path.relative(scenarioDir, full);
-		if (lexical.startsWith('..') || path.isAbsolute(lexical)) report(context, at, `from: "${from}" is outside the scenario's folder`);
-		else report(context, at, `from: "${from}" does not exist`);
-		return undefined;
-	}
-	const relative = path.relative(realDir, real);
-	if (relative.startsWith('..') || path.isAbsolute(relative)) {
-		report(context, at, `from: "${from}" is outside the scenario's folder`);
-		return undefined;
-	}
 	const files: Record<string, string> = {};
 	const dirs: string[] = [];
-	let total = 0;
-	const walk = (source: string, target: string): boolean => {
-		const stat = statSync(source);
-		if (stat.isDirectory()) {
-			dirs.push(target);
-			for (const name of readdirSync(source).sort()) if (!walk(path.join(source, name), target === '' ? name : `${target}/${name}`)) return false;
-			return true;
+	try {
+		for (const entry of readTreeInside(path.resolve(scenarioDir, from), {root: scenarioDir, maxBytes: MAX_FILE_BYTES, touched: context.touched, label: from})) {
+			if (entry.kind === 'dir') dirs.push(entry.path);
+			else files[entry.path] = entry.content ?? '';
 		}
-		total += stat.size;
-		if (total > MAX_FILE_BYTES) {
-			report(context, at, `from: "${from}" holds more than ${MAX_FILE_BYTES / 1024} KiB`);
-			return false;
-		}
-		files[target] = readFileSync(source, 'utf8');
-		return true;
-	};
-	if (!walk(real, '')) return undefined;
+	} catch (error) {
+		if (!(error instanceof ReadRefused)) throw error;
+		report(context, at, `from: ${error.message}`);
+		return undefined;
+	}
 	return {files, dirs: dirs.filter(dir => dir !== '')};
 }
 
@@ -475,26 +450,32 @@ export interface LoadedFile {
 	idAt: {line: number; col: number};
 }
 
-/** Reads a file's text, refusing huge ones before reading them. */
-function readText(file: string): string {
+/** Reads a file's text, refusing huge ones before reading them and anything but a regular file. */
+function readText(file: string, touched?: Set<string>): string {
 	let size: number;
 	try {
 		const stat = statSync(file);
 		if (stat.isDirectory()) throw new LoadError([{file, line: 1, col: 1, message: 'is a folder, not a scenario file'}]);
-		size = stat.size;
+		size = stat.isFile() ? stat.size : 0;
 	} catch (error) {
 		if (error instanceof LoadError) throw error;
 		const code = (error as {code?: string}).code;
-		throw new LoadError([{file, line: 1, col: 1, message: code === 'ENOENT' ? 'no such file' : `cannot read: ${(error as Error).message}`}]);
+		const message = code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : code === 'ELOOP' ? 'is a symlink loop' : `cannot read (${code ?? 'error'})`;
+		throw new LoadError([{file, line: 1, col: 1, message}]);
 	}
 	if (size > MAX_FILE_BYTES) {
 		throw new LoadError([{file, line: 1, col: 1, message: `file is ${Math.ceil(size / 1024)} KiB, larger than the ${MAX_FILE_BYTES / 1024} KiB a scenario or image file may be`}]);
 	}
-	return readFileSync(file, 'utf8');
+	try {
+		return readRegularFile(file, MAX_FILE_BYTES, touched);
+	} catch (error) {
+		if (error instanceof ReadRefused) throw new LoadError([{file, line: 1, col: 1, message: error.message.replace(/^"[^"]*" /, '')}]);
+		throw error;
+	}
 }
 
 /** Parses and validates scenario text; `file` names it in problems and anchors `from:` paths. */
-export function parseScenario(file: string, source: string): LoadedFile {
+export function parseScenario(file: string, source: string, touched: Set<string> = new Set()): LoadedFile {
 	const located = parseYaml(file, source);
 	const raw = located.value;
 	if (!isMap(raw)) {
@@ -507,7 +488,7 @@ export function parseScenario(file: string, source: string): LoadedFile {
 			},
 		]);
 	}
-	const context: Context = {file, located, problems: [], catalog: catalogRefs()};
+	const context: Context = {file, located, problems: [], catalog: catalogRefs(), touched};
 	const parsed = scenarioSchema.safeParse(raw);
 	if (!parsed.success) context.problems.push(...zodProblems(file, located, parsed.error, undefined, scenarioSchema));
 	checkRules(context, raw);
@@ -551,13 +532,15 @@ export function parseScenario(file: string, source: string): LoadedFile {
 		}),
 		steps: data.steps.map(step => toStep(step, cwd)),
 		languages: usedLanguages(data),
+		reads: [...touched].sort(),
 	};
 	return {scenario, idAt: located.at(['id'])};
 }
 
 /** Loads one scenario file; throws LoadError listing every problem. */
 export function loadScenarioFileDetailed(file: string): LoadedFile {
-	return parseScenario(file, readText(file));
+	const touched = new Set<string>();
+	return parseScenario(file, readText(file, touched), touched);
 }
 
 export function loadScenarioFile(file: string): Scenario {

@@ -38,6 +38,8 @@ export const MAX_FILE_BYTES = 1024 * 1024;
  * file, where each anchor doubles the one before, stops here instead of eating the machine).
  */
 export const MAX_ALIAS_NODES = 10_000;
+/** Characters YAML aliases may add to a document once expanded (the file's own size limit). */
+export const MAX_ALIAS_CHARS = 1024 * 1024;
 
 export interface Position {
 	line: number;
@@ -104,50 +106,80 @@ function yamlMessage(code: string, message: string, text: string, offset: number
 }
 
 /**
- * Expanding aliases must not blow up: counts the nodes every alias adds, sizes memoised per anchor,
- * and reports the alias where the total passes the limit, or one that names no earlier anchor.
+ * Expanding aliases must not blow up: counts the nodes and the characters every alias adds, sizes
+ * memoised per anchor, and reports the alias where either total passes its limit, or one that names
+ * no earlier anchor. Counting only nodes lets one 900 KB anchor aliased 5,000 times through; counting
+ * characters too stops it.
  */
 function checkAliases(file: string, doc: Document, lines: LineCounter): Problem[] {
-	const sizes = new Map<Node, number>();
-	const sizeOf = (node: unknown, depth: number): number => {
-		if (depth > 1000) return Infinity;
+	const sizes = new Map<Node, {nodes: number; chars: number}>();
+	// Anchors by name as the walk meets them (yaml's own alias.resolve searches the whole document
+	// each time: quadratic in the number of aliases).
+	const anchors = new Map<string, Node>();
+	const resolve = (alias: {source: string}) => anchors.get(alias.source);
+	const scalarChars = (node: {value?: unknown; source?: string}) => {
+		const value = node.value;
+		return typeof value === 'string' ? value.length : String(value ?? '').length;
+	};
+	const sizeOf = (node: unknown, depth: number): {nodes: number; chars: number} => {
+		if (depth > 1000) return {nodes: Infinity, chars: Infinity};
 		if (isAlias(node)) {
-			const target = node.resolve(doc);
-			return target ? sizeOf(target, depth + 1) : 1;
+			const target = resolve(node);
+			return target ? sizeOf(target, depth + 1) : {nodes: 1, chars: 0};
 		}
-		if (isScalar(node)) return 1;
-		if (!isCollection(node)) return 1;
+		if (isScalar(node)) return {nodes: 1, chars: scalarChars(node)};
+		if (!isCollection(node)) return {nodes: 1, chars: 0};
 		const known = sizes.get(node);
 		if (known !== undefined) return known;
-		let size = 1;
+		const size = {nodes: 1, chars: 0};
+		const add = (part: {nodes: number; chars: number}) => {
+			size.nodes += part.nodes;
+			size.chars += part.chars;
+		};
 		for (const item of node.items) {
-			if (isPair(item)) size += sizeOf(item.key, depth + 1) + sizeOf(item.value, depth + 1);
-			else size += sizeOf(item, depth + 1);
+			if (isPair(item)) {
+				add(sizeOf(item.key, depth + 1));
+				add(sizeOf(item.value, depth + 1));
+			} else add(sizeOf(item, depth + 1));
 		}
 		sizes.set(node, size);
 		return size;
 	};
 	const problems: Problem[] = [];
-	let total = 0;
+	let nodes = 0;
+	let chars = 0;
 	let over = false;
 	visit(doc, {
+		Node(_key, node) {
+			if (!isAlias(node) && node.anchor) anchors.set(node.anchor, node);
+		},
 		Alias(_key, alias) {
 			const offset = alias.range?.[0] ?? 0;
 			const pos = lines.linePos(offset);
-			const target = alias.resolve(doc);
+			const target = resolve(alias);
 			if (!target) {
 				problems.push({file, line: pos.line, col: pos.col, message: `alias *${alias.source} names no anchor &${alias.source} before it`});
 				return;
 			}
 			if (over) return;
-			total += sizeOf(target, 0);
-			if (total > MAX_ALIAS_NODES) {
+			const size = sizeOf(target, 0);
+			nodes += size.nodes;
+			chars += size.chars;
+			if (nodes > MAX_ALIAS_NODES) {
 				over = true;
 				problems.push({
 					file,
 					line: pos.line,
 					col: pos.col,
 					message: `aliases expand to more than ${MAX_ALIAS_NODES} nodes (alias *${alias.source}); a scenario does not need that many`,
+				});
+			} else if (chars > MAX_ALIAS_CHARS) {
+				over = true;
+				problems.push({
+					file,
+					line: pos.line,
+					col: pos.col,
+					message: `aliases expand to more than ${MAX_ALIAS_CHARS / 1024} KiB of text (alias *${alias.source}); a scenario does not need that much`,
 				});
 			}
 		},

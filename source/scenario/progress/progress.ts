@@ -9,7 +9,7 @@
  * unreadable entry for one scenario is skipped with a warning and written back untouched, so one
  * bad entry never loses the others. Nothing here throws on bad data.
  */
-import {closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync} from 'node:fs';
+import {closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {z} from 'zod';
@@ -99,15 +99,30 @@ function moveAside(file: string): string | undefined {
 
 /** Reads the progress file. Missing → empty; corrupt → moved aside, empty; never throws. */
 export function loadProgress(file: string, io: ProgressIo = {}): Progress {
+	return readProgress(file, io).progress;
+}
+
+/**
+ * Reads the progress file, and says whether it may be written: a file that exists but cannot be read
+ * (EACCES, a folder in its place…) must never be replaced by what this process knows, or every
+ * lesson in it would be lost. `unreadable` is the one-line reason, already given to `warn`.
+ */
+export function readProgress(file: string, io: ProgressIo = {}): {progress: Progress; unreadable?: string} {
 	const warn = io.warn ?? defaultWarn;
 	let text: string;
 	try {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
 		const code = (error as {code?: string}).code;
-		if (code !== 'ENOENT') warn(`layerlab: cannot read progress file ${file} (${code ?? String(error)}); starting without saved progress`);
-		return emptyProgress();
+		if (code === 'ENOENT') return {progress: emptyProgress()};
+		const unreadable = `layerlab: cannot read progress file ${file} (${code ?? String(error)}); your progress will not be saved this time (the file is left as it is)`;
+		warn(unreadable);
+		return {progress: emptyProgress(), unreadable};
 	}
+	return {progress: parseProgress(file, text, warn)};
+}
+
+function parseProgress(file: string, text: string, warn: (message: string) => void): Progress {
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
@@ -267,11 +282,83 @@ export function resetScenario(progress: Progress, id: string): Progress {
 	return {...progress, scenarios, ...(skipped ? {skipped} : {})};
 }
 
-/** Reads, changes and saves in one go (what the lab does after each line). */
+/** How long a save waits for another process's lock before giving up (in 10 ms waits). */
+const LOCK_WAITS = 500;
+/** A lock older than this is left over from a process that hung or died on another machine. */
+const STALE_LOCK_MS = 30_000;
+
+function sleep(ms: number): void {
+	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function lockHolderGone(lock: string): boolean {
+	try {
+		const pid = Number(readFileSync(lock, 'utf8').trim());
+		if (Number.isInteger(pid) && pid > 0) {
+			try {
+				process.kill(pid, 0);
+			} catch (error) {
+				if ((error as {code?: string}).code === 'ESRCH') return true;
+			}
+		}
+		return Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS;
+	} catch {
+		// gone already, or half-written by its creator: try again
+		return false;
+	}
+}
+
+/**
+ * Runs `body` holding `<file>.lock` (created with O_EXCL, holding the pid). Two labs on one home take
+ * turns; a lock left by a process that died is taken over. Throws when the lock cannot be had.
+ */
+export function withProgressLock<T>(file: string, body: () => T): T {
+	mkdirSync(path.dirname(file), {recursive: true, mode: 0o700});
+	const lock = `${file}.lock`;
+	let fd: number | undefined;
+	for (let attempt = 0; fd === undefined; attempt++) {
+		try {
+			fd = openSync(lock, 'wx', 0o600);
+		} catch (error) {
+			if ((error as {code?: string}).code !== 'EEXIST') throw error;
+			if (lockHolderGone(lock)) {
+				try {
+					unlinkSync(lock);
+				} catch {
+					// another process took it over first
+				}
+				continue;
+			}
+			if (attempt >= LOCK_WAITS) throw new Error(`${lock} is held by another layerlab`);
+			sleep(10);
+		}
+	}
+	try {
+		writeSync(fd, String(process.pid));
+		closeSync(fd);
+		return body();
+	} finally {
+		try {
+			unlinkSync(lock);
+		} catch {
+			// removed as stale by another process: nothing to release
+		}
+	}
+}
+
+/**
+ * Reads, changes and saves in one go, under the lock (what the lab does after each change): the
+ * change applies to what is on disk now, so another lab's lessons are kept. A file that cannot be
+ * read is never overwritten: this throws instead.
+ */
 export function updateProgressFile(file: string, change: (progress: Progress) => Progress, io: ProgressIo = {}): Progress {
-	const next = change(loadProgress(file, io));
-	saveProgress(file, next);
-	return next;
+	return withProgressLock(file, () => {
+		const {progress, unreadable} = readProgress(file, io);
+		if (unreadable) throw new Error(`cannot read ${file}, so it is not overwritten`);
+		const next = change(progress);
+		saveProgress(file, next);
+		return next;
+	});
 }
 
 /** Steps done out of the scenario's steps (ids that no longer exist are not counted). */
