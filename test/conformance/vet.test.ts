@@ -45,7 +45,7 @@ describe('vetting what verify runs', () => {
 		expect(vet('docker run --pid=host alpine:3.9 true')[0]).toContain('--pid');
 		expect(vet('docker run --network host alpine:3.9 true')[0]).toContain("shares the host's");
 		expect(vet('docker -H tcp://10.0.0.1:2375 ps')[0]).toContain('--host points the CLI at another engine');
-		expect(vet('docker build -t x .')[0]).toContain('is not a command the simulator simulates');
+		expect(vet('docker push x')[0]).toContain('is not a command the simulator simulates');
 		expect(vet('python3 -c "import os"')[0]).toContain('python3 is not a program the simulator simulates');
 		expect(vet('./run.sh')[0]).toContain('runs a file as a program');
 		expect(vet('cat ../../../etc/shadow')[0]).toContain('is outside the learner');
