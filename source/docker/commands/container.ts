@@ -25,7 +25,7 @@ import {treeFs} from '../../engine/treefs.js';
 import {copyPath} from '../../engine/shell/programs.js';
 import {FsError, type FsApi} from '../../engine/fsapi.js';
 import {basename, joinPath, normalizePath} from '../../engine/path.js';
-import type {GoValue} from '../render/govalue.js';
+import type {GoValue} from '../../go/index.js';
 import {printRows} from '../render/listformat.js';
 
 /** Go's time.Time String(): `2026-01-05 09:00:01 +0000 UTC`. */
