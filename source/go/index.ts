@@ -8,7 +8,8 @@
  *  - json.ts     encoding/json: Marshal, MarshalIndent, Indent, decode into interface{}
  *  - strconv.ts  FormatFloat, Quote, Unquote, ParseInt/ParseUint/Atoi/ParseFloat/ParseBool
  *  - time.ts     time.Time printing, time.ParseDuration
- *  - strings.ts csv.ts net.ts big.ts   strings.TrimSpace/Cut/Title, encoding/csv, net.ParseIP, big.Rat
+ *  - strings.ts csv.ts net.ts big.ts tabwriter.ts   strings.TrimSpace/Cut/Title, encoding/csv,
+ *                net.ParseIP, big.Rat, text/tabwriter
  *  - template/   text/template: lex, parse, exec (with step and byte budgets), funcs
  */
 export {
@@ -53,6 +54,7 @@ export {
 export {goTimeRfc3339Nano, goTimeString, parseDuration, rfc3339NanoFromMillis} from './time.js';
 export {cut, title, trimSpace} from './strings.js';
 export {readCsv} from './csv.js';
+export {type TabwriterConfig, tabwrite} from './tabwriter.js';
 export {parseIP} from './net.js';
 export {ratSetString} from './big.js';
 export {
