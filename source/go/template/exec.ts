@@ -49,8 +49,13 @@ class ExecError extends Error {
 	}
 }
 
-/** How deep {{template}} calls may recurse (Go allows 100000 and says so; a JS stack holds fewer). */
+/**
+ * How deep {{template}} calls, and walk() through nested blocks, may recurse. Go allows 100000
+ * template calls and says so in its error; a JS stack holds fewer frames, so the same error comes
+ * sooner (a recursive template reaches ~250 calls). Parsing bounds nesting without recursion to 100.
+ */
 const MAX_TEMPLATE_DEPTH = 1000;
+const MAX_WALK_DEPTH = 500;
 
 const BREAK = Symbol('break');
 const CONTINUE = Symbol('continue');
@@ -94,6 +99,7 @@ class State implements FuncContext {
 	node: Node | null = null;
 	vars: Array<{name: string; value: Val}>;
 	depth = 0;
+	walkDepth = 0;
 	private readonly budget: Budget;
 
 	constructor(
@@ -168,8 +174,17 @@ class State implements FuncContext {
 
 	// --- walk
 	walk(dot: Val, node: Node): void {
-		this.at(node);
 		this.step();
+		this.at(node);
+		if (++this.walkDepth > MAX_WALK_DEPTH) this.errorf('exceeded maximum template depth (100000)');
+		try {
+			this.walkNode(dot, node);
+		} finally {
+			this.walkDepth--;
+		}
+	}
+
+	walkNode(dot: Val, node: Node): void {
 		switch (node.type) {
 			case 'action': {
 				// Variables declared by an action persist until the enclosing {{end}}.
@@ -223,6 +238,7 @@ class State implements FuncContext {
 			const mark = this.mark();
 			const decl = r.pipe.decl;
 			const oneIteration = (index: Val, elem: Val): void => {
+				this.at(r.pipe);
 				this.step();
 				if (decl.length > 0) {
 					if (r.pipe.isAssign) this.setVar(decl[0]!.ident[0]!, decl.length > 1 ? index : elem);
@@ -571,7 +587,18 @@ export function execute(tmpl: Template, dot: GoValue | undefined, opts: ExecOpti
 		state.walk(dot, root);
 		return {ok: true, text: state.out};
 	} catch (e) {
-		if (e instanceof ExecError) return e.limit ? {ok: false, error: e.message, partial: e.partial, limit: e.limit} : {ok: false, error: e.message, partial: e.partial};
-		throw e;
+		const error = e instanceof RangeError && /call stack/.test(e.message) ? stackError(state) : e;
+		if (error instanceof ExecError)
+			return error.limit ? {ok: false, error: error.message, partial: error.partial, limit: error.limit} : {ok: false, error: error.message, partial: error.partial};
+		throw error;
+	}
+}
+
+/** The last line of defence if the JS stack overflows anyway (it should not, given the depth limits). */
+function stackError(state: State): unknown {
+	try {
+		return state.errorf('exceeded maximum template depth (100000)');
+	} catch (e) {
+		return e;
 	}
 }
