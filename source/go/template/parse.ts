@@ -122,7 +122,7 @@ export function nodeString(n: Node): string {
 
 export class TemplateError extends Error {}
 
-/** How deeply parentheses and {{if}}/{{range}}/{{with}}/{{block}}/{{define}} may nest (Go has no such limit for blocks). */
+/** How deeply parentheses and {{if}}/{{range}}/{{with}}/{{block}}/{{define}} may nest (a limit of the lab's). */
 export const MAX_NESTING = 100;
 
 export interface ParsedTemplate {
