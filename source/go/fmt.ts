@@ -28,7 +28,7 @@ const noFlags = (): Flags => ({plus: false, minus: false, sharp: false, space: f
  * changes from run to run (0xc000123456); we print a stable, plausible one derived from the pointee,
  * unless the value carries its own `addr`.
  */
-export function pointerAddress(p: GoValue & {t: 'ptr'}): string {
+function pointerAddress(p: GoValue & {t: 'ptr'}): string {
 	if (p.addr) return p.addr;
 	let h = 0x811c9dc5;
 	for (const ch of JSON.stringify(p.to)) {

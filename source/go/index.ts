@@ -12,68 +12,14 @@
  *                net.ParseIP, big.Rat, text/tabwriter
  *  - template/   text/template: lex, parse, exec (with step and byte budgets), funcs
  */
-export {
-	type GoField,
-	type GoValue,
-	bool,
-	compareGoStrings,
-	field,
-	float,
-	goTypeName,
-	iface,
-	int,
-	map,
-	nil,
-	ptr,
-	slice,
-	sortedEntries,
-	str,
-	strings,
-	struct,
-	time,
-	zeroTime,
-} from './values.js';
-export {goFormat, goSprint, goSprintf, goSprintln, pointerAddress} from './fmt.js';
-export {type JsonOptions, GoJsonError, goJson, goJsonIndent, jsonIndent, jsonInterfaceValue, jsonString} from './json.js';
-export {
-	type GoError,
-	type NumError,
-	atoi,
-	canBackquote,
-	formatFloat,
-	goQuote,
-	goQuoteRune,
-	hexFloat,
-	isGoError,
-	parseBool,
-	parseFloat64,
-	parseInteger,
-	parseUnsigned,
-	unquote,
-} from './strconv.js';
-export {goTimeRfc3339Nano, goTimeString, parseDuration, rfc3339NanoFromMillis} from './time.js';
+export {type GoValue, bool, field, float, goTypeName, iface, int, map, nil, ptr, slice, str, strings, struct, time} from './values.js';
+export {goFormat, goSprintf} from './fmt.js';
+export {goJson, goJsonIndent, jsonIndent, jsonInterfaceValue} from './json.js';
+export {atoi, formatFloat, goQuote, goQuoteRune, hexFloat, isGoError, parseBool, parseFloat64, parseInteger, parseUnsigned, unquote} from './strconv.js';
+export {goTimeString, parseDuration, rfc3339NanoFromMillis} from './time.js';
 export {cut, title, trimSpace} from './strings.js';
 export {readCsv} from './csv.js';
-export {type TabwriterConfig, tabwrite} from './tabwriter.js';
+export {tabwrite} from './tabwriter.js';
 export {parseIP} from './net.js';
 export {ratSetString} from './big.js';
-export {
-	type ExecOptions,
-	type ExecResult,
-	type FuncContext,
-	type FuncDef,
-	type FuncMap,
-	type Limits,
-	type MissingKey,
-	type Param,
-	type ParseOptions,
-	type Template,
-	type Val,
-	Budget,
-	DEFAULT_LIMITS,
-	FuncError,
-	MAX_NESTING,
-	execute,
-	indirectInterface,
-	parseTemplate,
-} from './template/index.js';
+export {type ExecResult, type FuncMap, type Template, Budget, DEFAULT_LIMITS, FuncError, MAX_NESTING, execute, parseTemplate} from './template/index.js';

@@ -12,15 +12,15 @@ function jsonFloat(v: number): string {
 	return String(v);
 }
 
-export class GoJsonError extends Error {}
+class GoJsonError extends Error {}
 
-export interface JsonOptions {
+interface JsonOptions {
 	/** json.Marshal escapes <, > and & as \u003c, \u003e, \u0026; json.Encoder.SetEscapeHTML(false) does not. */
 	escapeHTML?: boolean;
 }
 
 /** encoding/json's string encoding. */
-export function jsonString(s: string, escapeHTML = true): string {
+function jsonString(s: string, escapeHTML = true): string {
 	let out = '"';
 	for (let i = 0; i < s.length; i++) {
 		const c = s.charCodeAt(i);
@@ -70,7 +70,7 @@ function isEmptyValue(v: GoValue): boolean {
 const isExported = (name: string): boolean => /^\p{Lu}/u.test(name);
 
 /** The fields encoding/json writes for a struct: exported, not tagged '-', omitempty applied. */
-export function jsonFields(fields: GoField[]): Array<[string, GoValue]> {
+function jsonFields(fields: GoField[]): Array<[string, GoValue]> {
 	const out: Array<[string, GoValue]> = [];
 	for (const f of fields) {
 		if (!isExported(f.name) || f.json === '-') continue;

@@ -12,7 +12,7 @@ export interface GoError {
 }
 
 /** strconv.NumError: `strconv.ParseInt: parsing "x": invalid syntax`. */
-export interface NumError extends GoError {
+interface NumError extends GoError {
 	func: string;
 	num: string;
 	err: 'invalid syntax' | 'value out of range' | 'invalid base';

@@ -6,7 +6,7 @@
  * the escape character (0xff) and the FilterHTML, StripEscape and TabIndent flags.
  */
 
-export interface TabwriterConfig {
+interface TabwriterConfig {
 	minwidth: number;
 	padding: number;
 	/** The padding character (a tab is not supported). */

@@ -67,7 +67,7 @@ export const ptr = (to: GoValue, type?: string): GoValue => (type ? {t: 'ptr', t
 export const time = (iso: string): GoValue => ({t: 'time', iso});
 export const iface = (v: GoValue): GoValue => ({t: 'iface', v});
 /** The zero time.Time, printed by Go as 0001-01-01 00:00:00 +0000 UTC. */
-export const zeroTime = (): GoValue => time('0001-01-01T00:00:00Z');
+const zeroTime = (): GoValue => time('0001-01-01T00:00:00Z');
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -111,7 +111,7 @@ function anonymousStructType(fields: GoField[]): string {
 }
 
 /** The zero value of the type of `sample` (used for missing map keys, like reflect.Zero). */
-export function zeroLike(sample: GoValue): GoValue {
+function zeroLike(sample: GoValue): GoValue {
 	const keepType = (z: GoValue, type: string | undefined): GoValue => (type ? ({...z, type} as GoValue) : z);
 	switch (sample.t) {
 		case 'string':

@@ -23,7 +23,7 @@ export interface Template extends ParsedTemplate {
 	funcs: FuncMap;
 }
 
-export interface Limits {
+interface Limits {
 	/** Nodes walked, range iterations and commands evaluated. */
 	steps: number;
 	/** Bytes written to the output or built by functions. */
@@ -85,9 +85,9 @@ function assignable(v: GoValue, p: Param): boolean {
 /** What a function with an interface{} parameter receives: the dynamic value, or nil. */
 const asInterfaceArg = (v: Val): Val => indirectInterface(v);
 
-export type MissingKey = 'default' | 'invalid' | 'zero' | 'error';
+type MissingKey = 'default' | 'invalid' | 'zero' | 'error';
 
-export interface ExecOptions {
+interface ExecOptions {
 	/** Option("missingkey=..."): what a missing map key gives. Docker's fallback uses 'error'. */
 	missingKey?: MissingKey;
 	/** The budget this execution spends (a fresh one with DEFAULT_LIMITS if absent). */

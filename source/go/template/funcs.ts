@@ -9,7 +9,7 @@ import {goSprint, goSprintf, goSprintln} from '../fmt.js';
 
 export type Val = GoValue | undefined;
 
-export type Kind = 'invalid' | 'bool' | 'int' | 'uint' | 'float' | 'string' | 'slice' | 'map' | 'struct' | 'ptr' | 'interface';
+type Kind = 'invalid' | 'bool' | 'int' | 'uint' | 'float' | 'string' | 'slice' | 'map' | 'struct' | 'ptr' | 'interface';
 
 export function kindOf(v: Val): Kind {
 	if (v === undefined) return 'invalid';
@@ -38,7 +38,7 @@ export function kindOf(v: Val): Kind {
 	}
 }
 
-export const isNilValue = (v: Val): boolean => v === undefined || v.t === 'nil';
+const isNilValue = (v: Val): boolean => v === undefined || v.t === 'nil';
 
 /** indirect: through pointers and interfaces, stopping at a nil one. */
 export function indirect(v: Val): [Val, boolean] {
@@ -57,7 +57,7 @@ export function indirectInterface(v: Val): Val {
 	return v;
 }
 
-export function length(v: GoValue): number | undefined {
+function length(v: GoValue): number | undefined {
 	switch (v.t) {
 		case 'string':
 			return Buffer.byteLength(v.v, 'utf8');

@@ -10,11 +10,11 @@ import {parse} from './parse.js';
 import {BUILTINS, type FuncMap} from './funcs.js';
 import type {Template} from './exec.js';
 
-export {type ParsedTemplate, type Node, MAX_NESTING, nodeString} from './parse.js';
-export {type ExecOptions, type ExecResult, type Limits, type MissingKey, type Template, Budget, DEFAULT_LIMITS, execute} from './exec.js';
-export {type FuncContext, type FuncDef, type FuncMap, type Param, type Val, BUILTINS, FuncError, indirect, indirectInterface, isTrue} from './funcs.js';
+export {MAX_NESTING} from './parse.js';
+export {type ExecResult, type Template, Budget, DEFAULT_LIMITS, execute} from './exec.js';
+export {type FuncMap, FuncError} from './funcs.js';
 
-export interface ParseOptions {
+interface ParseOptions {
 	/** The template's name (Docker's is ""), shown in every error. */
 	name?: string;
 	/** template.Funcs: functions added to the builtins (a name here replaces a builtin). */

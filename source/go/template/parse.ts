@@ -120,7 +120,7 @@ export function nodeString(n: Node): string {
 // =============================================================================================
 // Parser (text/template/parse/parse.go)
 
-export class TemplateError extends Error {}
+class TemplateError extends Error {}
 
 /** How deeply parentheses and {{if}}/{{range}}/{{with}}/{{block}}/{{define}} may nest (a limit of the lab's). */
 export const MAX_NESTING = 100;
