@@ -38,9 +38,26 @@ function pointerAddress(p: GoValue & {t: 'ptr'}): string {
 	return '0xc000' + ((h & 0xfffff8) >>> 0).toString(16).padStart(6, '0');
 }
 
+/**
+ * Thrown when a Sprint call's output passes the `maxLength` its caller gave (not Go behaviour: a
+ * caller with a budget uses it so a 10 MB width repeated per verb cannot build a huge string first).
+ */
+export class FmtTooLong extends Error {
+	constructor(readonly length: number) {
+		super(`fmt: output of ${length} characters`);
+	}
+}
+
 class Printer {
 	buf = '';
 	flags: Flags = noFlags();
+
+	constructor(private readonly maxLength = Infinity) {}
+
+	/** Checked after each operand: the output so far must stay within maxLength. */
+	check(): void {
+		if (this.buf.length > this.maxLength) throw new FmtTooLong(this.buf.length);
+	}
 
 	/** Write with padding to the field width (fmt.pad), counting runes. */
 	pad(s: string): void {
@@ -339,26 +356,28 @@ export function goFormat(v: GoValue): string {
 }
 
 /** fmt.Sprint(args...): spaces between operands when neither side is a string. `undefined` = nil. */
-export function goSprint(args: Array<GoValue | undefined>): string {
-	const p = new Printer();
+export function goSprint(args: Array<GoValue | undefined>, maxLength = Infinity): string {
+	const p = new Printer(maxLength);
 	let prevString = false;
 	args.forEach((arg, i) => {
 		const isString = arg !== undefined && arg.t === 'string';
 		if (i > 0 && !isString && !prevString) p.buf += ' ';
 		p.flags = noFlags();
 		p.printArg(arg, 'v');
+		p.check();
 		prevString = isString;
 	});
 	return p.buf;
 }
 
 /** fmt.Sprintln(args...): always spaces, and a newline. */
-export function goSprintln(args: Array<GoValue | undefined>): string {
-	const p = new Printer();
+export function goSprintln(args: Array<GoValue | undefined>, maxLength = Infinity): string {
+	const p = new Printer(maxLength);
 	args.forEach((arg, i) => {
 		if (i > 0) p.buf += ' ';
 		p.flags = noFlags();
 		p.printArg(arg, 'v');
+		p.check();
 	});
 	return p.buf + '\n';
 }
@@ -367,8 +386,8 @@ export function goSprintln(args: Array<GoValue | undefined>): string {
 const tooLarge = (x: number): boolean => !(-1e6 < x && x < 1e6);
 
 /** fmt.Sprintf(format, args...), including Go's %!verb(type=value) error notation. */
-export function goSprintf(format: string, args: Array<GoValue | undefined>): string {
-	const p = new Printer();
+export function goSprintf(format: string, args: Array<GoValue | undefined>, maxLength = Infinity): string {
+	const p = new Printer(maxLength);
 	let argNum = 0;
 	let i = 0;
 	let reordered = false;
@@ -477,6 +496,7 @@ export function goSprintf(format: string, args: Array<GoValue | undefined>): str
 		}
 		p.flags = f;
 		p.printArg(args[argNum++], verb);
+		p.check();
 	}
 	if (!reordered && argNum < args.length) {
 		p.flags = noFlags();

@@ -49,6 +49,16 @@ describe('the byte budget', () => {
 		expect(dockerInspectFormat('{{pad "x" 1000000000 0}}', [int(0)])).toMatchObject({stdout: '', exitCode: 1});
 		expect(run('{{printf "%999999d" 1 | len}}', int(0), budget)).toMatchObject({ok: false, limit: 'bytes'});
 	});
+	it('printf stops building once its output passes what is left of the budget', () => {
+		const budget = new Budget({steps: 1000, bytes: 1000});
+		const r = run('{{printf "%600d%600d%600d" 1 2 3}}', int(0), budget);
+		expect(!r.ok && r.error).toBe('template: :1:31: executing "" at <3>: layerlab: template stopped at 1,000 bytes');
+		expect(budget.bytes).toBe(1200); // the first two verbs were built, not the third
+	});
+	it('split counts its items before building them', () => {
+		expect(dockerInspectFormat('{{split (printf "%999999d" 1) ""}}', [int(0)])).toMatchObject({stdout: '', exitCode: 1});
+		expect(dockerInspectFormat('{{split "a/b" "/"}}', [int(0)])).toEqual({stdout: '[a b]\n', stderr: '', exitCode: 0});
+	});
 	it('is shared by all the rows of one list command', () => {
 		const rows = [{A: 'a'}, {A: 'b'}, {A: 'c'}];
 		const each = Math.floor(DEFAULT_LIMITS.steps / 2.5);

@@ -41,7 +41,10 @@ const DOCKER_FUNCS: FuncMap = {
 	},
 	split: {
 		params: ['string', 'string'],
-		fn: ([s, sep]) => stringSlice(sv(sep) === '' ? [...sv(s)] : sv(s).split(sv(sep))),
+		fn: ([s, sep], ctx) => {
+			ctx.spendItems(sv(s).length + 1); // at most one item per character, counted before strings.Split builds them
+			return stringSlice(sv(sep) === '' ? [...sv(s)] : sv(s).split(sv(sep)));
+		},
 	},
 	join: {params: ['[]string', 'string'], fn: ([a, sep]) => str(a!.t === 'slice' ? a!.items.map(sv).join(sv(sep)) : '')},
 	title: {params: ['string'], fn: ([s]) => str(title(sv(s)))},

@@ -3,7 +3,7 @@
  * positions (`template: NAME:LINE:COL: executing "NAME" at <NODE>: …`).
  *
  * Budgets: an execution counts its steps (every node walked, every range iteration, every command)
- * and the bytes it writes or has functions build, against a Budget (DEFAULT_LIMITS unless the caller
+ * and the bytes it writes or has functions build (a slice item counts 16), against a Budget (DEFAULT_LIMITS unless the caller
  * passes its own, which may be shared by several executions). Past a limit it stops with an error in
  * Go's style whose message is `layerlab: template stopped after N steps` or
  * `layerlab: template stopped at N bytes`. Recursion through {{template}} stops at a fixed depth with
@@ -38,6 +38,9 @@ export class Budget {
 	bytes = 0;
 	constructor(readonly limits: Limits = DEFAULT_LIMITS) {}
 }
+
+/** What one slice item a function builds costs of the byte budget (an object, not a byte). */
+const ITEM_BYTES = 16;
 
 class ExecError extends Error {
 	constructor(
@@ -119,6 +122,12 @@ class State implements FuncContext {
 	spendBytes(n: number): void {
 		this.budget.bytes += n;
 		if (this.budget.bytes > this.budget.limits.bytes) this.limitHit('bytes');
+	}
+	bytesLeft(): number {
+		return Math.max(0, this.budget.limits.bytes - this.budget.bytes);
+	}
+	spendItems(n: number): void {
+		this.spendBytes(n * ITEM_BYTES);
 	}
 	write(s: string): void {
 		this.spendBytes(s.length);
@@ -481,7 +490,8 @@ class State implements FuncContext {
 		try {
 			const result = def.fn(passed, this);
 			// What a function built counts against the byte budget (a string's length, a slice's items).
-			if (result !== undefined) this.spendBytes(result.t === 'string' ? result.v.length : result.t === 'slice' ? result.items.length : 0);
+			if (result !== undefined && result.t === 'string') this.spendBytes(result.v.length);
+			if (result !== undefined && result.t === 'slice') this.spendItems(result.items.length);
 			return result;
 		} catch (e) {
 			if (e instanceof FuncError) {

@@ -5,7 +5,7 @@
  * `undefined` plays reflect's invalid (zero) Value.
  */
 import {type GoValue, bool, compareGoStrings, elemTypeName, goTypeName, int, mapElemZero, slice, str, zeroOfTypeName} from '../values.js';
-import {goSprint, goSprintf, goSprintln} from '../fmt.js';
+import {FmtTooLong, goSprint, goSprintf, goSprintln} from '../fmt.js';
 
 export type Val = GoValue | undefined;
 
@@ -101,6 +101,10 @@ export type Param = 'string' | 'int' | 'bool' | '[]string' | 'any' | 'value';
 export interface FuncContext {
 	/** Counts `n` bytes the function is about to build against the template's byte budget (throws past it). */
 	spendBytes(n: number): void;
+	/** Counts `n` slice items the function is about to build (each costs ITEM_BYTES of the byte budget). */
+	spendItems(n: number): void;
+	/** What is left of the byte budget. */
+	bytesLeft(): number;
 }
 
 export interface FuncDef {
@@ -302,6 +306,16 @@ function queryEscape(s: string): string {
 
 const sv = (v: Val): string => (v as {v: string}).v;
 
+/** Runs an fmt call that may not outgrow what is left of the byte budget (past it, the budget error). */
+function bounded(ctx: FuncContext, sprint: (maxLength: number) => string): string {
+	try {
+		return sprint(ctx.bytesLeft());
+	} catch (e) {
+		if (e instanceof FmtTooLong) ctx.spendBytes(e.length);
+		throw e;
+	}
+}
+
 /** text/template's builtin functions (funcs.go builtins()). */
 export const BUILTINS: FuncMap = {
 	and: {params: ['value'], variadic: 'value', builtin: true, fn: () => undefined},
@@ -321,9 +335,9 @@ export const BUILTINS: FuncMap = {
 	},
 	index: {params: ['value'], variadic: 'value', builtin: true, fn: index},
 	slice: {params: ['value'], variadic: 'value', builtin: true, fn: sliceFn},
-	print: {params: [], variadic: 'any', builtin: true, fn: args => str(goSprint(args))},
-	printf: {params: ['string'], variadic: 'any', builtin: true, fn: ([f, ...args]) => str(goSprintf(sv(f), args))},
-	println: {params: [], variadic: 'any', builtin: true, fn: args => str(goSprintln(args))},
+	print: {params: [], variadic: 'any', builtin: true, fn: (args, ctx) => str(bounded(ctx, max => goSprint(args, max)))},
+	printf: {params: ['string'], variadic: 'any', builtin: true, fn: ([f, ...args], ctx) => str(bounded(ctx, max => goSprintf(sv(f), args, max)))},
+	println: {params: [], variadic: 'any', builtin: true, fn: (args, ctx) => str(bounded(ctx, max => goSprintln(args, max)))},
 	html: {params: [], variadic: 'any', builtin: true, fn: args => str(htmlEscape(evalArgs(args)))},
 	js: {params: [], variadic: 'any', builtin: true, fn: args => str(jsEscape(evalArgs(args)))},
 	urlquery: {params: [], variadic: 'any', builtin: true, fn: args => str(queryEscape(evalArgs(args)))},
