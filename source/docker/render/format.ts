@@ -12,11 +12,6 @@ export function table(rows: string[][]): string {
 	return tabwrite(rows.map(row => row.join('\t')).join('\n') + '\n', {minwidth: 10, padding: 3, padchar: ' '});
 }
 
-/** Terminal columns of a string (the CLI counts runes; "…" is one). */
-export function displayWidth(text: string): number {
-	return [...text].length;
-}
-
 const DECIMAL_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
 
 /** go-units HumanSizeWithPrecision(size, 3): `1.99MB`, `529B`, `2.05kB`. */
