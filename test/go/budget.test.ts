@@ -94,6 +94,11 @@ describe('depth limits: no template can overflow the stack', () => {
 		expect(parseTemplate(make(MAX_NESTING + 1))).toEqual({ok: false, error: deep});
 		expect(parseTemplate(make(20_000))).toEqual({ok: false, error: deep});
 	});
+	it('a template of more than 100,000 items is refused while lexing; long text is fine', () => {
+		expect(parseTemplate('{{.A}}x'.repeat(30_000))).toEqual({ok: false, error: 'template: :1: layerlab: template longer than 100,000 items'});
+		expect(parseTemplate('{{.A}}x'.repeat(20_000)).ok).toBe(true);
+		expect(parseTemplate('x'.repeat(1_000_000)).ok).toBe(true);
+	});
 	it('unclosed nesting is bounded the same way', () => {
 		expect(parseTemplate('{{' + '('.repeat(20_000))).toMatchObject({ok: false});
 		expect(parseTemplate('{{if true}}'.repeat(20_000))).toMatchObject({ok: false});

@@ -86,6 +86,9 @@ function hashU(c: string): string {
 	return /[\p{L}\p{M}\p{N}\p{P}\p{S} ]/u.test(c) ? `${hex} '${c}'` : hex;
 }
 
+/** How many items (text runs, delimiters, words, literals) a template may hold. */
+export const MAX_ITEMS = 100_000;
+
 export function lex(input: string, opts: {breakOK: boolean; continueOK: boolean}): Item[] {
 	const L = '{{';
 	const R = '}}';
@@ -359,6 +362,10 @@ export function lex(input: string, opts: {breakOK: boolean; continueOK: boolean}
 	};
 
 	let state: State = lexText;
-	while (state) state = state();
+	while (state) {
+		state = state();
+		// A lab limit, not Go's: a template of this many items is no format a learner means.
+		if (state && items.length >= MAX_ITEMS) state = fail(`layerlab: template longer than ${MAX_ITEMS.toLocaleString('en-US')} items`);
+	}
 	return items;
 }
