@@ -79,7 +79,7 @@ export function parseFormat(format: string): Parsed {
 	if (!parsed) {
 		if (parsedCache.size > 500) parsedCache.clear();
 		parsed = parseTemplate(format, {funcs: DOCKER_FUNCS});
-		parsedCache.set(format, parsed);
+		if (format.length <= 10_000) parsedCache.set(format, parsed); // a huge one is not kept alive
 	}
 	return parsed;
 }
