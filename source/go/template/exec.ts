@@ -12,7 +12,7 @@
 import {type GoValue, bool, elemTypeName, goTypeName, int, mapElemZero, nil, sortedEntries, str, zeroOfTypeName} from '../values.js';
 import {goSprint} from '../fmt.js';
 import {goQuote} from '../strconv.js';
-import {type BranchNode, type CommandNode, type ListNode, type Node, type NumberNode, type ParsedTemplate, type PipeNode, nodeString} from './parse.js';
+import {type BranchNode, type CommandNode, type Node, type NumberNode, type ParsedTemplate, type PipeNode, nodeString} from './parse.js';
 import {type FuncContext, type FuncDef, type FuncMap, type Param, type Val, FuncError, indirect, indirectInterface, isTrue, kindOf} from './funcs.js';
 
 const MISSING = Symbol('missing'); // "no final value from a previous pipeline stage"
