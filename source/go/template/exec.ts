@@ -3,11 +3,11 @@
  * positions (`template: NAME:LINE:COL: executing "NAME" at <NODE>: …`).
  *
  * Budgets: an execution counts its steps (every node walked, every range iteration, every command)
- * and the bytes it writes or has functions build (a slice item counts 16), against a Budget (DEFAULT_LIMITS unless the caller
- * passes its own, which may be shared by several executions). Past a limit it stops with an error in
- * Go's style whose message is `layerlab: template stopped after N steps` or
- * `layerlab: template stopped at N bytes`. Recursion through {{template}} stops at a fixed depth with
- * Go's own message.
+ * and the bytes it writes or has functions build (a slice item counts 16) against a Budget:
+ * DEFAULT_LIMITS unless the caller passes its own, which several executions may share. Past a limit
+ * it stops with an error in Go's style whose message is `layerlab: template stopped after N steps`
+ * or `layerlab: template stopped at N bytes`. Recursion through {{template}} stops at a fixed depth
+ * with Go's own message.
  */
 import {type GoValue, bool, elemTypeName, goTypeName, int, mapElemZero, nil, sortedEntries, str, zeroOfTypeName} from '../values.js';
 import {goSprint} from '../fmt.js';
@@ -55,7 +55,7 @@ class ExecError extends Error {
 /**
  * How deep {{template}} calls, and walk() through nested blocks, may recurse. Go allows 100000
  * template calls and says so in its error; a JS stack holds fewer frames, so the same error comes
- * sooner (a recursive template reaches ~250 calls). Parsing bounds nesting without recursion to 100.
+ * sooner (a recursive template reaches ~250 calls). Blocks nest at most MAX_NESTING (100) deep.
  */
 const MAX_TEMPLATE_DEPTH = 1000;
 const MAX_WALK_DEPTH = 500;
