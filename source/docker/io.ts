@@ -1,8 +1,8 @@
 /** What a docker command writes to, and the CLI's standard error shapes. */
 import type {World} from '../engine/world.js';
 import {USE_LINE} from './cli-text.js';
-import {dockerInspectFormat} from './render/gotemplate.js';
-import type {GoValue} from './render/govalue.js';
+import type {GoValue} from '../go/index.js';
+import {dockerInspectFormat} from './render/templates.js';
 
 export interface DockerIo {
 	out(text: string): void;

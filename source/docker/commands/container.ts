@@ -25,12 +25,12 @@ import {treeFs} from '../../engine/treefs.js';
 import {copyPath} from '../../engine/userland/coreutils.js';
 import {FsError, type FsApi} from '../../engine/fsapi.js';
 import {basename, joinPath, normalizePath} from '../../engine/path.js';
-import type {GoValue} from '../render/govalue.js';
+import {goQuote, goTimeString, type GoValue} from '../../go/index.js';
 import {printRows} from '../render/listformat.js';
 
-/** Go's time.Time String(): `2026-01-05 09:00:01 +0000 UTC`. */
+/** The time in whole seconds, as time.Time String() prints it: `2026-01-05 09:00:01 +0000 UTC`. */
 function goDate(ms: number): string {
-	return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('T', ' ').replace('.000Z', ' +0000 UTC');
+	return goTimeString(new Date(Math.floor(ms / 1000) * 1000).toISOString());
 }
 
 /** Runs `action` on one named container; a daemon error becomes `Error response from daemon: …`. */
@@ -124,7 +124,7 @@ function listedImage(world: World, container: Container, noTrunc: boolean): stri
 function quotedCommand(container: Container, noTrunc: boolean): string {
 	const text =
 		container.args.length === 0 ? container.path : `${container.path} ${container.args.map(arg => (/[\s'"]/.test(arg) ? `'${arg.replace(/'/g, `'"'"'`)}'` : arg)).join(' ')}`;
-	return JSON.stringify(noTrunc ? text : ellipsis(text, 20));
+	return goQuote(noTrunc ? text : ellipsis(text, 20)); // strconv.Quote
 }
 
 export function ls(ctx: DockerContext, command: ParsedCommand): number {

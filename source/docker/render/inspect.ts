@@ -5,7 +5,7 @@
 import {readonly, type Container, type Image, type Mount, type Volume, type World} from '../../engine/world.js';
 import {imageLayers} from '../../engine/unionfs.js';
 import {imageSize, writableSize} from '../../engine/containers.js';
-import {bool, field, int, map, nil, slice, str, strings, struct, time, type GoValue} from './govalue.js';
+import {bool, field, int, map, nil, slice, str, strings, struct, time, type GoValue} from '../../go/index.js';
 import {apiTime} from './format.js';
 
 const empty = (): GoValue => struct([], 'struct {}');

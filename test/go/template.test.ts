@@ -1,7 +1,8 @@
 /**
- * renderTemplate / dockerInspectFormat against Go's text/template and the Docker CLI's inspect flow.
+ * go/template (with the Docker CLI's functions, as docker/render/templates.ts adds them) and
+ * dockerInspectFormat against Go's text/template and the Docker CLI's inspect flow.
  *
- * GO_CASES below is the output of test/docker/fixtures/goref/main.go (`go run .`, Go 1.19 from
+ * GO_CASES below is the output of test/go/fixtures/goref/main.go (`go run .`, Go 1.19 from
  * Debian): each template executed by text/template (with functions behaving like the Docker CLI's)
  * on the values in that program, or run through the CLI's inspect logic ('docker' cases: typed
  * execution, then the map[string]interface{} fallback with missingkey=error). fixtures/goref/values.ts
@@ -11,8 +12,8 @@
  * else than Go 1.19; the expectation there is taken from the newer Go source (cited per case).
  */
 import {describe, expect, it} from 'vitest';
-import {type GoValue, field, int, map, ptr, slice, str, strings, struct} from '../../source/docker/render/govalue.js';
-import {dockerInspectFormat, parseTemplate, renderTemplate} from '../../source/docker/render/gotemplate.js';
+import {type GoValue, field, int, map, parseTemplate, ptr, slice, str, strings, struct} from '../../source/go/index.js';
+import {dockerInspectFormat, renderTemplate} from '../../source/docker/render/templates.js';
 import {data, normalizeAddresses} from './fixtures/goref/values.js';
 
 interface GoCase {

@@ -1,7 +1,7 @@
 /**
  * goFormat / goJson / goJsonIndent / dockerInspectJson against Go itself.
  *
- * GO_CASES below is the output of test/docker/fixtures/goref/main.go (`go run .`, Go 1.19 from
+ * GO_CASES below is the output of test/go/fixtures/goref/main.go (`go run .`, Go 1.19 from
  * Debian): fmt.Sprint, json.Marshal, json.MarshalIndent and the Docker CLI's indented inspect output
  * for the values in that program. fixtures/goref/values.ts builds the same values as GoValues.
  * Heap addresses (0xc000...) are normalised to 0xADDR on both sides.
@@ -10,7 +10,6 @@ import {describe, expect, it} from 'vitest';
 import {
 	type GoValue,
 	bool,
-	dockerInspectJson,
 	field,
 	float,
 	formatFloat,
@@ -29,7 +28,8 @@ import {
 	strings,
 	struct,
 	time,
-} from '../../source/docker/render/govalue.js';
+} from '../../source/go/index.js';
+import {dockerInspectJson} from '../../source/docker/render/templates.js';
 import {data, normalizeAddresses} from './fixtures/goref/values.js';
 
 interface GoCase {
