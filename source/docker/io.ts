@@ -1,6 +1,6 @@
 /** What a docker command writes to, and the CLI's standard error shapes. */
 import type {World} from '../engine/world.js';
-import {USE_LINE} from './cli-text.js';
+import {USE_LINE} from './recorded/cli-text.js';
 import {dockerInspectFormat} from './render/gotemplate.js';
 import type {GoValue} from './render/govalue.js';
 

@@ -6,11 +6,11 @@
  * syntax (`--flag=value`, `--flag value`, `-dit`, `-p8080:80`, `-p=8080:80`, `--`, no flags after the first
  * positional for run/create/exec/commit), the values pflag and docker/cli check while parsing (ints, bools,
  * durations, sizes, mounts, env, labels, ...), docker/cli's usage errors (cli/required.go, cli/cobra.go) and
- * its help output. Texts come from cli-text.ts and flag specs from cli-spec.ts, both recorded from the real
- * CLI by test/real-docker/record-cli.mjs.
+ * its help output. Texts come from recorded/cli-text.ts and flag specs from recorded/cli-spec.ts, both recorded from the real
+ * CLI by scripts/record-cli.mjs.
  */
-import {COMMAND_TREE, COMMANDS, GLOBAL_FLAGS, type CommandNode, type CommandSpec, type FlagSpec} from './cli-spec.js';
-import {HELP_SHORTHAND_DEPRECATED, HELP_TEXT, USE_LINE, VERSION_OUTPUT} from './cli-text.js';
+import {COMMAND_TREE, COMMANDS, GLOBAL_FLAGS, type CommandNode, type CommandSpec, type FlagSpec} from './recorded/cli-spec.js';
+import {HELP_SHORTHAND_DEPRECATED, HELP_TEXT, USE_LINE, VERSION_OUTPUT} from './recorded/cli-text.js';
 
 export type FlagValue = string | boolean | string[] | number;
 
@@ -34,7 +34,14 @@ export interface ParsedCommand {
 	notices?: {stdout: string; stderr: string};
 }
 
-export type ParseOutcome = {kind: 'command'; command: ParsedCommand} | {kind: 'output'; stdout: string; stderr: string; exitCode: number} | {kind: 'unsupported'; path: string[]};
+export type ParseOutcome =
+	{kind: 'command'; command: ParsedCommand} | {kind: 'output'; stdout: string; stderr: string; exitCode: number; unknown?: UnknownCommand} | {kind: 'unsupported'; path: string[]};
+
+/** `docker: unknown command: …`: the command path that was found, and the words from the unknown one on */
+export interface UnknownCommand {
+	parent: string[];
+	words: string[];
+}
 
 /** argv without the leading 'docker' */
 export function parseDocker(argv: string[]): ParseOutcome {
@@ -357,12 +364,13 @@ function runRoot(state: State, args: string[], values: Values, globalValues: Val
 	// --version was parsed with the global options, into the same flag
 	if (values.get('version') === true || globalValues.get('version') === true) return output(state, VERSION_OUTPUT, '', 0);
 	if (args.length === 0) return output(state, '', HELP_TEXT[''] ?? '', 0); // `docker` alone: help on stderr
-	return output(state, '', `docker: unknown command: docker ${args[0]}\n\nRun 'docker --help' for more information\n`, 1);
+	return {...output(state, '', `docker: unknown command: docker ${args[0]}\n\nRun 'docker --help' for more information\n`, 1), unknown: {parent: [], words: args}};
 }
 
 function runGroup(state: State, key: string, args: string[]): ParseOutcome {
 	if (args.length === 0) return output(state, '', HELP_TEXT[key] ?? '', 0); // `docker container` alone: help on stderr
-	return output(state, '', `docker: unknown command: docker ${key} ${args[0]}\n\nUsage:  ${USE_LINE[key]}\n\nRun 'docker ${key} --help' for more information\n`, 1);
+	const text = `docker: unknown command: docker ${key} ${args[0]}\n\nUsage:  ${USE_LINE[key]}\n\nRun 'docker ${key} --help' for more information\n`;
+	return {...output(state, '', text, 1), unknown: {parent: key.split(' '), words: args}};
 }
 
 /** `docker help [command]`: cobra's Find, then the topic's help */
@@ -446,7 +454,7 @@ function command(state: State, step: Step, values: Values, args: string[], globa
 	return {kind: 'command', command: parsed};
 }
 
-function output(state: State, stdout: string, stderr: string, exitCode: number): ParseOutcome {
+function output(state: State, stdout: string, stderr: string, exitCode: number): Extract<ParseOutcome, {kind: 'output'}> {
 	return {kind: 'output', stdout: state.stdout + stdout, stderr: state.stderr + stderr, exitCode};
 }
 

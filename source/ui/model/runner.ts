@@ -5,7 +5,7 @@
  */
 import type {World} from '../../engine/world.js';
 import type {LineResult, TerminalOptions} from '../../docker/session.js';
-import type * as CliSpec from '../../docker/cli-spec.js';
+import type * as CliSpec from '../../docker/recorded/cli-spec.js';
 import type * as Immer from 'immer';
 
 export type RunLine = (world: World, line: string, terminal: TerminalOptions) => LineResult;
@@ -16,7 +16,7 @@ let immer: typeof Immer | undefined;
 let loading: Promise<void> | undefined;
 
 export function loadRunner(): Promise<void> {
-	loading ??= Promise.all([import('../../docker/session.js'), import('../../docker/cli-spec.js'), import('immer')]).then(([session, cli, immerModule]) => {
+	loading ??= Promise.all([import('../../docker/session.js'), import('../../docker/recorded/cli-spec.js'), import('immer')]).then(([session, cli, immerModule]) => {
 		immerModule.enablePatches();
 		// The shipped lab does not deep-freeze worlds (perf.md: 1.4–10x faster produce); tests turn it on.
 		if (process.env.NODE_ENV === 'production') immerModule.setAutoFreeze(false);
