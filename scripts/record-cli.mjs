@@ -367,7 +367,8 @@ async function probeArgsRule(canonical) {
 		if ((m = / requires at most (\d+) argument/.exec(line))) return ['max', +m[1]];
 		if ((m = / requires (\d+) argument/.exec(line))) return ['exact', +m[1]];
 	}
-	throw new Error(`no argument rule found for ${canonical}`);
+	// no message for either: cobra's ArbitraryArgs (`docker stats` takes any number of containers)
+	return ['min', 0];
 }
 
 // pflag stops at the first positional argument when interspersed is off (run, create, exec, commit)

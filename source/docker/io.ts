@@ -14,6 +14,8 @@ export interface DockerIo {
 	cwd: string;
 	/** Host environment (for `-e NAME` without a value). */
 	env: Record<string, string>;
+	/** What the shell feeds the command (`docker load < file`); absent or '' on a terminal. */
+	stdin?: string;
 }
 
 export interface DockerContext {

@@ -956,11 +956,26 @@ function checkNetwork(value: string): string | undefined {
 	return target === '' ? 'network name/id is not specified' : undefined;
 }
 
-/** opts.MountOpt (docker/cli v28) */
+/** opts.MountOpt (docker/cli v28): the one parser of `--mount`; the flag check and `run` both use it */
 function checkMount(value: string): string | undefined {
+	const parsed = parseMountOpt(value);
+	return 'error' in parsed ? parsed.error : undefined;
+}
+
+/** a `--mount` value as the CLI sends it to the daemon (which checks the rest: absolute target, source) */
+export interface MountOpt {
+	type: string;
+	source: string;
+	target: string;
+	readonly: boolean;
+}
+
+export function parseMountOpt(value: string): MountOpt | {error: string} {
+	const error = (text: string) => ({error: text});
 	const csv = readCsv(value);
-	if (csv.error !== undefined) return csv.error;
+	if (csv.error !== undefined) return error(csv.error);
 	let type = 'volume';
+	let source = '';
 	let target = '';
 	let readonly = false;
 	const options = new Set<'volume' | 'image' | 'bind' | 'tmpfs'>();
@@ -973,7 +988,7 @@ function checkMount(value: string): string | undefined {
 			if (key === 'readonly' || key === 'ro') readonly = true;
 			else if (key === 'volume-nocopy') options.add('volume');
 			else if (key === 'bind-nonrecursive') options.add('bind');
-			else return `invalid field '${field}' must be a key=value pair`;
+			else return error(`invalid field '${field}' must be a key=value pair`);
 			continue;
 		}
 		const invalid = `invalid value for ${key}: ${val}`;
@@ -983,6 +998,8 @@ function checkMount(value: string): string | undefined {
 				break;
 			case 'source':
 			case 'src':
+				source = val;
+				break;
 			case 'consistency':
 				break;
 			case 'target':
@@ -993,7 +1010,7 @@ function checkMount(value: string): string | undefined {
 			case 'readonly':
 			case 'ro': {
 				const b = parseBool(val);
-				if (typeof b !== 'boolean') return invalid;
+				if (typeof b !== 'boolean') return error(invalid);
 				readonly = b;
 				break;
 			}
@@ -1002,12 +1019,12 @@ function checkMount(value: string): string | undefined {
 				propagation = val.toLowerCase();
 				break;
 			case 'bind-nonrecursive':
-				if (typeof parseBool(val) !== 'boolean') return invalid;
+				if (typeof parseBool(val) !== 'boolean') return error(invalid);
 				options.add('bind');
 				break;
 			case 'bind-recursive':
 				if (!['enabled', 'disabled', 'writable', 'readonly'].includes(val)) {
-					return `invalid value for ${key}: ${val} (must be "enabled", "disabled", "writable", or "readonly")`;
+					return error(`invalid value for ${key}: ${val} (must be "enabled", "disabled", "writable", or "readonly")`);
 				}
 				if (val !== 'enabled') options.add('bind');
 				recursive = val;
@@ -1019,35 +1036,35 @@ function checkMount(value: string): string | undefined {
 				options.add('volume');
 				break;
 			case 'volume-nocopy':
-				if (typeof parseBool(val) !== 'boolean') return `invalid value for volume-nocopy: ${val}`;
+				if (typeof parseBool(val) !== 'boolean') return error(`invalid value for volume-nocopy: ${val}`);
 				options.add('volume');
 				break;
 			case 'image-subpath':
 				options.add('image');
 				break;
 			case 'tmpfs-size':
-				if (ramInBytes(val).error !== undefined) return invalid;
+				if (ramInBytes(val).error !== undefined) return error(invalid);
 				options.add('tmpfs');
 				break;
 			case 'tmpfs-mode':
-				if (!/^[0-7]+$/.test(val) || BigInt(`0o${val}`) > 0xffffffffn) return invalid;
+				if (!/^[0-7]+$/.test(val) || BigInt(`0o${val}`) > 0xffffffffn) return error(invalid);
 				options.add('tmpfs');
 				break;
 			default:
-				return `unexpected key '${key}' in '${field}'`;
+				return error(`unexpected key '${key}' in '${field}'`);
 		}
 	}
-	if (type === '') return 'type is required';
-	if (target === '') return 'target is required';
+	if (type === '') return error('type is required');
+	if (target === '') return error('target is required');
 	for (const kind of ['volume', 'image', 'bind', 'tmpfs'] as const) {
-		if (options.has(kind) && type !== kind) return `cannot mix '${kind}-*' options with mount type '${type}'`;
+		if (options.has(kind) && type !== kind) return error(`cannot mix '${kind}-*' options with mount type '${type}'`);
 	}
-	if (recursive === 'writable' && !readonly) return "option 'bind-recursive=writable' requires 'readonly' to be specified in conjunction";
+	if (recursive === 'writable' && !readonly) return error("option 'bind-recursive=writable' requires 'readonly' to be specified in conjunction");
 	if (recursive === 'readonly') {
-		if (!readonly) return "option 'bind-recursive=readonly' requires 'readonly' to be specified in conjunction";
-		if (propagation !== 'rprivate') return "option 'bind-recursive=readonly' requires 'bind-propagation=rprivate' to be specified in conjunction";
+		if (!readonly) return error("option 'bind-recursive=readonly' requires 'readonly' to be specified in conjunction");
+		if (propagation !== 'rprivate') return error("option 'bind-recursive=readonly' requires 'bind-propagation=rprivate' to be specified in conjunction");
 	}
-	return undefined;
+	return {type, source, target, readonly};
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -12,6 +12,20 @@ import {runOrCreate} from './commands/run.js';
 import * as container from './commands/container.js';
 import * as image from './commands/image.js';
 import * as volume from './commands/volume.js';
+import {kill} from './commands/container/kill.js';
+import {rename} from './commands/container/rename.js';
+import {pause, unpause} from './commands/container/pause.js';
+import {port} from './commands/container/port.js';
+import {wait} from './commands/container/wait.js';
+import {update} from './commands/container/update.js';
+import {exportContainer} from './commands/container/export.js';
+import {top} from './commands/container/top.js';
+import {stats} from './commands/container/stats.js';
+import {tag} from './commands/image/tag.js';
+import * as imagePrune from './commands/image/prune.js';
+import {load, save} from './commands/image/save.js';
+import * as network from './commands/network/network.js';
+import * as system from './commands/system/system.js';
 
 export type Handler = (ctx: DockerContext, command: ParsedCommand) => number;
 
@@ -39,17 +53,42 @@ export const DOCKER_COMMANDS: readonly DockerCommand[] = [
 	{path: 'container inspect', run: (ctx, command) => container.inspect(ctx, command, 'container')},
 	{path: 'container commit', shortcuts: ['commit'], run: container.commit},
 	{path: 'container prune', run: container.prune},
+	{path: 'container kill', shortcuts: ['kill'], run: kill},
+	{path: 'container rename', shortcuts: ['rename'], run: rename},
+	{path: 'container pause', shortcuts: ['pause'], run: pause},
+	{path: 'container unpause', shortcuts: ['unpause'], run: unpause},
+	{path: 'container top', shortcuts: ['top'], run: top},
+	{path: 'container port', shortcuts: ['port'], run: port},
+	{path: 'container wait', shortcuts: ['wait'], run: wait},
+	{path: 'container stats', shortcuts: ['stats'], run: stats},
+	{path: 'container export', shortcuts: ['export'], run: exportContainer},
+	{path: 'container update', shortcuts: ['update'], run: update},
 	{path: 'image pull', shortcuts: ['pull'], run: image.pull},
 	{path: 'image ls', shortcuts: ['images'], run: image.imageLs},
 	{path: 'image history', shortcuts: ['history'], run: image.history},
 	{path: 'image inspect', run: image.imageInspectCommand},
 	{path: 'image rm', shortcuts: ['rmi'], run: image.imageRm},
+	{path: 'image tag', shortcuts: ['tag'], run: tag},
+	{path: 'image prune', run: imagePrune.prune},
+	{path: 'image save', shortcuts: ['save'], run: save},
+	{path: 'image load', shortcuts: ['load'], run: load},
 	{path: 'image build', shortcuts: ['build']},
 	{path: 'volume create', run: volume.volumeCreate},
 	{path: 'volume ls', run: volume.volumeLs},
 	{path: 'volume inspect', run: volume.volumeInspectCommand},
 	{path: 'volume rm', run: volume.volumeRm},
 	{path: 'volume prune', run: volume.volumePrune},
+	{path: 'network ls', run: network.ls},
+	{path: 'network inspect', run: network.inspect},
+	{path: 'network create', run: network.create},
+	{path: 'network rm', run: network.rm},
+	{path: 'network connect', run: network.connect},
+	{path: 'network disconnect', run: network.disconnect},
+	{path: 'network prune', run: network.prune},
+	{path: 'system df', run: system.df},
+	{path: 'system prune', run: system.prune},
+	{path: 'system info', shortcuts: ['info'], run: system.info},
+	{path: 'version', run: system.version},
 	{path: 'inspect', run: (ctx, command) => container.inspect(ctx, command, 'any')},
 ];
 

@@ -37,6 +37,8 @@
  * 14. A container's mounts (`inspect` as JSON, `{{json .Mounts}}`, `{{.Mounts}}`) in the order of their
  *    destinations: the daemon lists them from a Go map, in a different order from one call to the next.
  *    Done before ids become tokens, so the order of first appearance does not depend on it either.
+ * 15. Lines in the lab's own voice (starting `layerlab: `, e.g. "did you mean `docker container ls`?" after
+ *    a typo) are dropped: the lab adds them to Docker's text, never in place of it.
  * 13. (verify only, `mapHostFolder`) the real side's temporary host folder: `<ROOT>/home/student` reads
  *    `/home/student`, the simulated learner's home it stands for. Nothing else is rewritten.
  */
@@ -284,7 +286,8 @@ export function normaliseTranscript(text: string, numbering?: TokenNumbering): s
 	let lines = text
 		.replace(/\r\n/g, '\n')
 		.split('\n')
-		.map(line => expandTabs(line).replace(/ +$/, ''));
+		.map(line => expandTabs(line).replace(/ +$/, ''))
+		.filter(line => !line.startsWith('layerlab: '));
 	lines = orderMounts(normaliseDiffs(normaliseTables(lines)));
 	let out = lines.join('\n');
 

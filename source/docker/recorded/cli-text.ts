@@ -374,6 +374,16 @@ Options:
                              "<name|uid>[:<group|gid>]")
   -w, --workdir string       Working directory inside the container
 `,
+	'container export': `Usage:  docker container export [OPTIONS] CONTAINER
+
+Export a container's filesystem as a tar archive
+
+Aliases:
+  docker container export, docker export
+
+Options:
+  -o, --output string   Write to a file, instead of STDOUT
+`,
 	'container inspect': `Usage:  docker container inspect [OPTIONS] CONTAINER [CONTAINER...]
 
 Display detailed information on one or more containers
@@ -387,6 +397,16 @@ Options:
                         for more information about formatting output with
                         templates
   -s, --size            Display total file sizes
+`,
+	'container kill': `Usage:  docker container kill [OPTIONS] CONTAINER [CONTAINER...]
+
+Kill one or more running containers
+
+Aliases:
+  docker container kill, docker kill
+
+Options:
+  -s, --signal string   Signal to send to the container
 `,
 	'container logs': `Usage:  docker container logs [OPTIONS] CONTAINER
 
@@ -437,6 +457,20 @@ Options:
   -q, --quiet           Only display container IDs
   -s, --size            Display total file sizes
 `,
+	'container pause': `Usage:  docker container pause CONTAINER [CONTAINER...]
+
+Pause all processes within one or more containers
+
+Aliases:
+  docker container pause, docker pause
+`,
+	'container port': `Usage:  docker container port CONTAINER [PRIVATE_PORT[/PROTO]]
+
+List port mappings or a specific mapping for the container
+
+Aliases:
+  docker container port, docker port
+`,
 	'container prune': `Usage:  docker container prune [OPTIONS]
 
 Remove all stopped containers
@@ -444,6 +478,13 @@ Remove all stopped containers
 Options:
       --filter filter   Provide filter values (e.g. "until=<timestamp>")
   -f, --force           Do not prompt for confirmation
+`,
+	'container rename': `Usage:  docker container rename CONTAINER NEW_NAME
+
+Rename a container
+
+Aliases:
+  docker container rename, docker rename
 `,
 	'container restart': `Usage:  docker container restart [OPTIONS] CONTAINER [CONTAINER...]
 
@@ -662,6 +703,29 @@ Options:
                              container
   -i, --interactive          Attach container's STDIN
 `,
+	'container stats': `Usage:  docker container stats [OPTIONS] [CONTAINER...]
+
+Display a live stream of container(s) resource usage statistics
+
+Aliases:
+  docker container stats, docker stats
+
+Options:
+  -a, --all             Show all containers (default shows just running)
+      --format string   Format output using a custom template:
+                        'table':            Print output in table format
+                        with column headers (default)
+                        'table TEMPLATE':   Print output in table format
+                        using the given Go template
+                        'json':             Print in JSON format
+                        'TEMPLATE':         Print output using the given
+                        Go template.
+                        Refer to https://docs.docker.com/go/formatting/
+                        for more information about formatting output with
+                        templates
+      --no-stream       Disable streaming stats and only pull the first result
+      --no-trunc        Do not truncate output
+`,
 	'container stop': `Usage:  docker container stop [OPTIONS] CONTAINER [CONTAINER...]
 
 Stop one or more running containers
@@ -672,6 +736,58 @@ Aliases:
 Options:
   -s, --signal string   Signal to send to the container
   -t, --timeout int     Seconds to wait before killing the container
+`,
+	'container top': `Usage:  docker container top CONTAINER [ps OPTIONS]
+
+Display the running processes of a container
+
+Aliases:
+  docker container top, docker top
+`,
+	'container unpause': `Usage:  docker container unpause CONTAINER [CONTAINER...]
+
+Unpause all processes within one or more containers
+
+Aliases:
+  docker container unpause, docker unpause
+`,
+	'container update': `Usage:  docker container update [OPTIONS] CONTAINER [CONTAINER...]
+
+Update configuration of one or more containers
+
+Aliases:
+  docker container update, docker update
+
+Options:
+      --blkio-weight uint16        Block IO (relative weight), between 10
+                                   and 1000, or 0 to disable (default 0)
+      --cpu-period int             Limit CPU CFS (Completely Fair
+                                   Scheduler) period
+      --cpu-quota int              Limit CPU CFS (Completely Fair
+                                   Scheduler) quota
+      --cpu-rt-period int          Limit the CPU real-time period in
+                                   microseconds
+      --cpu-rt-runtime int         Limit the CPU real-time runtime in
+                                   microseconds
+  -c, --cpu-shares int             CPU shares (relative weight)
+      --cpus decimal               Number of CPUs
+      --cpuset-cpus string         CPUs in which to allow execution (0-3, 0,1)
+      --cpuset-mems string         MEMs in which to allow execution (0-3, 0,1)
+  -m, --memory bytes               Memory limit
+      --memory-reservation bytes   Memory soft limit
+      --memory-swap bytes          Swap limit equal to memory plus swap:
+                                   -1 to enable unlimited swap
+      --pids-limit int             Tune container pids limit (set -1 for
+                                   unlimited)
+      --restart string             Restart policy to apply when a
+                                   container exits
+`,
+	'container wait': `Usage:  docker container wait CONTAINER [CONTAINER...]
+
+Block until one or more containers stop, then print their exit codes
+
+Aliases:
+  docker container wait, docker wait
 `,
 	'cp': `Usage:  docker cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-
 	docker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH
@@ -895,6 +1011,16 @@ Options:
                              "<name|uid>[:<group|gid>]")
   -w, --workdir string       Working directory inside the container
 `,
+	'export': `Usage:  docker export [OPTIONS] CONTAINER
+
+Export a container's filesystem as a tar archive
+
+Aliases:
+  docker container export, docker export
+
+Options:
+  -o, --output string   Write to a file, instead of STDOUT
+`,
 	'help': `Usage:  docker help [command]
 
 Help about the command
@@ -991,6 +1117,19 @@ Options:
                           'os[/arch[/variant]]': Explicit platform (eg.
                           linux/amd64)
 `,
+	'image load': `Usage:  docker image load [OPTIONS]
+
+Load an image from a tar archive or STDIN
+
+Aliases:
+  docker image load, docker load
+
+Options:
+  -i, --input string      Read from tar archive file, instead of STDIN
+      --platform string   Load only the given platform variant. Formatted
+                          as "os[/arch[/variant]]" (e.g., "linux/amd64")
+  -q, --quiet             Suppress the load output
+`,
 	'image ls': `Usage:  docker image ls [OPTIONS] [REPOSITORY[:TAG]]
 
 List images
@@ -1016,6 +1155,15 @@ Options:
       --no-trunc        Don't truncate output
   -q, --quiet           Only show image IDs
       --tree            List multi-platform images as a tree (EXPERIMENTAL)
+`,
+	'image prune': `Usage:  docker image prune [OPTIONS]
+
+Remove unused images
+
+Options:
+  -a, --all             Remove all unused images, not just dangling ones
+      --filter filter   Provide filter values (e.g. "until=<timestamp>")
+  -f, --force           Do not prompt for confirmation
 `,
 	'image pull': `Usage:  docker image pull [OPTIONS] NAME[:TAG|@DIGEST]
 
@@ -1045,6 +1193,25 @@ Options:
                            Formatted as "os[/arch[/variant]]" (e.g.,
                            "linux/amd64")
 `,
+	'image save': `Usage:  docker image save [OPTIONS] IMAGE [IMAGE...]
+
+Save one or more images to a tar archive (streamed to STDOUT by default)
+
+Aliases:
+  docker image save, docker save
+
+Options:
+  -o, --output string     Write to a file, instead of STDOUT
+      --platform string   Save only the given platform variant. Formatted
+                          as "os[/arch[/variant]]" (e.g., "linux/amd64")
+`,
+	'image tag': `Usage:  docker image tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]
+
+Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
+
+Aliases:
+  docker image tag, docker tag
+`,
 	'images': `Usage:  docker images [OPTIONS] [REPOSITORY[:TAG]]
 
 List images
@@ -1071,6 +1238,22 @@ Options:
   -q, --quiet           Only show image IDs
       --tree            List multi-platform images as a tree (EXPERIMENTAL)
 `,
+	'info': `Usage:  docker info [OPTIONS]
+
+Display system-wide information
+
+Aliases:
+  docker system info, docker info
+
+Options:
+  -f, --format string   Format output using a custom template:
+                        'json':             Print in JSON format
+                        'TEMPLATE':         Print output using the given
+                        Go template.
+                        Refer to https://docs.docker.com/go/formatting/
+                        for more information about formatting output with
+                        templates
+`,
 	'inspect': `Usage:  docker inspect [OPTIONS] NAME|ID [NAME|ID...]
 
 Return low-level information on Docker objects
@@ -1085,6 +1268,29 @@ Options:
                         templates
   -s, --size            Display total file sizes if the type is container
       --type string     Only inspect objects of the given type
+`,
+	'kill': `Usage:  docker kill [OPTIONS] CONTAINER [CONTAINER...]
+
+Kill one or more running containers
+
+Aliases:
+  docker container kill, docker kill
+
+Options:
+  -s, --signal string   Signal to send to the container
+`,
+	'load': `Usage:  docker load [OPTIONS]
+
+Load an image from a tar archive or STDIN
+
+Aliases:
+  docker image load, docker load
+
+Options:
+  -i, --input string      Read from tar archive file, instead of STDIN
+      --platform string   Load only the given platform variant. Formatted
+                          as "os[/arch[/variant]]" (e.g., "linux/amd64")
+  -q, --quiet             Suppress the load output
 `,
 	'logs': `Usage:  docker logs [OPTIONS] CONTAINER
 
@@ -1105,6 +1311,137 @@ Options:
       --until string   Show logs before a timestamp (e.g.
                        "2013-01-02T13:23:37Z") or relative (e.g. "42m"
                        for 42 minutes)
+`,
+	'network': `Usage:  docker network COMMAND
+
+Manage networks
+
+Commands:
+  connect     Connect a container to a network
+  create      Create a network
+  disconnect  Disconnect a container from a network
+  inspect     Display detailed information on one or more networks
+  ls          List networks
+  prune       Remove all unused networks
+  rm          Remove one or more networks
+
+Run 'docker network COMMAND --help' for more information on a command.
+`,
+	'network connect': `Usage:  docker network connect [OPTIONS] NETWORK CONTAINER
+
+Connect a container to a network
+
+Options:
+      --alias strings           Add network-scoped alias for the container
+      --driver-opt strings      driver options for the network
+      --gw-priority int         Highest gw-priority provides the default
+                                gateway. Accepts positive and negative values.
+      --ip string               IPv4 address (e.g., "172.30.100.104")
+      --ip6 string              IPv6 address (e.g., "2001:db8::33")
+      --link list               Add link to another container
+      --link-local-ip strings   Add a link-local address for the container
+`,
+	'network create': `Usage:  docker network create [OPTIONS] NETWORK
+
+Create a network
+
+Options:
+      --attachable           Enable manual container attachment
+      --aux-address map      Auxiliary IPv4 or IPv6 addresses used by
+                             Network driver (default map[])
+      --config-from string   The network from which to copy the configuration
+      --config-only          Create a configuration only network
+  -d, --driver string        Driver to manage the Network (default "bridge")
+      --gateway strings      IPv4 or IPv6 Gateway for the master subnet
+      --ingress              Create swarm routing-mesh network
+      --internal             Restrict external access to the network
+      --ip-range strings     Allocate container ip from a sub-range
+      --ipam-driver string   IP Address Management Driver (default "default")
+      --ipam-opt map         Set IPAM driver specific options (default map[])
+      --ipv4                 Enable or disable IPv4 address assignment
+                             (default true)
+      --ipv6                 Enable or disable IPv6 address assignment
+      --label list           Set metadata on a network
+  -o, --opt map              Set driver specific options (default map[])
+      --scope string         Control the network's scope
+      --subnet strings       Subnet in CIDR format that represents a
+                             network segment
+`,
+	'network disconnect': `Usage:  docker network disconnect [OPTIONS] NETWORK CONTAINER
+
+Disconnect a container from a network
+
+Options:
+  -f, --force   Force the container to disconnect from a network
+`,
+	'network inspect': `Usage:  docker network inspect [OPTIONS] NETWORK [NETWORK...]
+
+Display detailed information on one or more networks
+
+Options:
+  -f, --format string   Format output using a custom template:
+                        'json':             Print in JSON format
+                        'TEMPLATE':         Print output using the given
+                        Go template.
+                        Refer to https://docs.docker.com/go/formatting/
+                        for more information about formatting output with
+                        templates
+  -v, --verbose         Verbose output for diagnostics
+`,
+	'network ls': `Usage:  docker network ls [OPTIONS]
+
+List networks
+
+Aliases:
+  docker network ls, docker network list
+
+Options:
+  -f, --filter filter   Provide filter values (e.g. "driver=bridge")
+      --format string   Format output using a custom template:
+                        'table':            Print output in table format
+                        with column headers (default)
+                        'table TEMPLATE':   Print output in table format
+                        using the given Go template
+                        'json':             Print in JSON format
+                        'TEMPLATE':         Print output using the given
+                        Go template.
+                        Refer to https://docs.docker.com/go/formatting/
+                        for more information about formatting output with
+                        templates
+      --no-trunc        Do not truncate the output
+  -q, --quiet           Only display network IDs
+`,
+	'network prune': `Usage:  docker network prune [OPTIONS]
+
+Remove all unused networks
+
+Options:
+      --filter filter   Provide filter values (e.g. "until=<timestamp>")
+  -f, --force           Do not prompt for confirmation
+`,
+	'network rm': `Usage:  docker network rm NETWORK [NETWORK...]
+
+Remove one or more networks
+
+Aliases:
+  docker network rm, docker network remove
+
+Options:
+  -f, --force   Do not error if the network does not exist
+`,
+	'pause': `Usage:  docker pause CONTAINER [CONTAINER...]
+
+Pause all processes within one or more containers
+
+Aliases:
+  docker container pause, docker pause
+`,
+	'port': `Usage:  docker port CONTAINER [PRIVATE_PORT[/PROTO]]
+
+List port mappings or a specific mapping for the container
+
+Aliases:
+  docker container port, docker port
 `,
 	'ps': `Usage:  docker ps [OPTIONS]
 
@@ -1148,6 +1485,13 @@ Options:
       --platform string         Set platform if server is multi-platform
                                 capable
   -q, --quiet                   Suppress verbose output
+`,
+	'rename': `Usage:  docker rename CONTAINER NEW_NAME
+
+Rename a container
+
+Aliases:
+  docker container rename, docker rename
 `,
 	'restart': `Usage:  docker restart [OPTIONS] CONTAINER [CONTAINER...]
 
@@ -1367,6 +1711,18 @@ Options:
   -w, --workdir string                   Working directory inside the
                                          container
 `,
+	'save': `Usage:  docker save [OPTIONS] IMAGE [IMAGE...]
+
+Save one or more images to a tar archive (streamed to STDOUT by default)
+
+Aliases:
+  docker image save, docker save
+
+Options:
+  -o, --output string     Write to a file, instead of STDOUT
+      --platform string   Save only the given platform variant. Formatted
+                          as "os[/arch[/variant]]" (e.g., "linux/amd64")
+`,
 	'start': `Usage:  docker start [OPTIONS] CONTAINER [CONTAINER...]
 
 Start one or more stopped containers
@@ -1380,6 +1736,29 @@ Options:
                              container
   -i, --interactive          Attach container's STDIN
 `,
+	'stats': `Usage:  docker stats [OPTIONS] [CONTAINER...]
+
+Display a live stream of container(s) resource usage statistics
+
+Aliases:
+  docker container stats, docker stats
+
+Options:
+  -a, --all             Show all containers (default shows just running)
+      --format string   Format output using a custom template:
+                        'table':            Print output in table format
+                        with column headers (default)
+                        'table TEMPLATE':   Print output in table format
+                        using the given Go template
+                        'json':             Print in JSON format
+                        'TEMPLATE':         Print output using the given
+                        Go template.
+                        Refer to https://docs.docker.com/go/formatting/
+                        for more information about formatting output with
+                        templates
+      --no-stream       Disable streaming stats and only pull the first result
+      --no-trunc        Do not truncate output
+`,
 	'stop': `Usage:  docker stop [OPTIONS] CONTAINER [CONTAINER...]
 
 Stop one or more running containers
@@ -1390,6 +1769,127 @@ Aliases:
 Options:
   -s, --signal string   Signal to send to the container
   -t, --timeout int     Seconds to wait before killing the container
+`,
+	'system': `Usage:  docker system COMMAND
+
+Manage Docker
+
+Commands:
+  df          Show docker disk usage
+  events      Get real time events from the server
+  info        Display system-wide information
+  prune       Remove unused data
+
+Run 'docker system COMMAND --help' for more information on a command.
+`,
+	'system df': `Usage:  docker system df [OPTIONS]
+
+Show docker disk usage
+
+Options:
+      --format string   Format output using a custom template:
+                        'table':            Print output in table format
+                        with column headers (default)
+                        'table TEMPLATE':   Print output in table format
+                        using the given Go template
+                        'json':             Print in JSON format
+                        'TEMPLATE':         Print output using the given
+                        Go template.
+                        Refer to https://docs.docker.com/go/formatting/
+                        for more information about formatting output with
+                        templates
+  -v, --verbose         Show detailed information on space usage
+`,
+	'system info': `Usage:  docker system info [OPTIONS]
+
+Display system-wide information
+
+Aliases:
+  docker system info, docker info
+
+Options:
+  -f, --format string   Format output using a custom template:
+                        'json':             Print in JSON format
+                        'TEMPLATE':         Print output using the given
+                        Go template.
+                        Refer to https://docs.docker.com/go/formatting/
+                        for more information about formatting output with
+                        templates
+`,
+	'system prune': `Usage:  docker system prune [OPTIONS]
+
+Remove unused data
+
+Options:
+  -a, --all             Remove all unused images not just dangling ones
+      --filter filter   Provide filter values (e.g. "label=<key>=<value>")
+  -f, --force           Do not prompt for confirmation
+      --volumes         Prune anonymous volumes
+`,
+	'tag': `Usage:  docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]
+
+Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
+
+Aliases:
+  docker image tag, docker tag
+`,
+	'top': `Usage:  docker top CONTAINER [ps OPTIONS]
+
+Display the running processes of a container
+
+Aliases:
+  docker container top, docker top
+`,
+	'unpause': `Usage:  docker unpause CONTAINER [CONTAINER...]
+
+Unpause all processes within one or more containers
+
+Aliases:
+  docker container unpause, docker unpause
+`,
+	'update': `Usage:  docker update [OPTIONS] CONTAINER [CONTAINER...]
+
+Update configuration of one or more containers
+
+Aliases:
+  docker container update, docker update
+
+Options:
+      --blkio-weight uint16        Block IO (relative weight), between 10
+                                   and 1000, or 0 to disable (default 0)
+      --cpu-period int             Limit CPU CFS (Completely Fair
+                                   Scheduler) period
+      --cpu-quota int              Limit CPU CFS (Completely Fair
+                                   Scheduler) quota
+      --cpu-rt-period int          Limit the CPU real-time period in
+                                   microseconds
+      --cpu-rt-runtime int         Limit the CPU real-time runtime in
+                                   microseconds
+  -c, --cpu-shares int             CPU shares (relative weight)
+      --cpus decimal               Number of CPUs
+      --cpuset-cpus string         CPUs in which to allow execution (0-3, 0,1)
+      --cpuset-mems string         MEMs in which to allow execution (0-3, 0,1)
+  -m, --memory bytes               Memory limit
+      --memory-reservation bytes   Memory soft limit
+      --memory-swap bytes          Swap limit equal to memory plus swap:
+                                   -1 to enable unlimited swap
+      --pids-limit int             Tune container pids limit (set -1 for
+                                   unlimited)
+      --restart string             Restart policy to apply when a
+                                   container exits
+`,
+	'version': `Usage:  docker version [OPTIONS]
+
+Show the Docker version information
+
+Options:
+  -f, --format string   Format output using a custom template:
+                        'json':             Print in JSON format
+                        'TEMPLATE':         Print output using the given
+                        Go template.
+                        Refer to https://docs.docker.com/go/formatting/
+                        for more information about formatting output with
+                        templates
 `,
 	'volume': `Usage:  docker volume COMMAND
 
@@ -1467,6 +1967,13 @@ Aliases:
 Options:
   -f, --force   Force the removal of one or more volumes
 `,
+	'wait': `Usage:  docker wait CONTAINER [CONTAINER...]
+
+Block until one or more containers stop, then print their exit codes
+
+Aliases:
+  docker container wait, docker wait
+`,
 };
 
 /** cobra's UseLine of each command, as printed after "Usage:  " in usage errors. */
@@ -1480,45 +1987,86 @@ export const USE_LINE: Readonly<Record<string, string>> = {
 	'container create': `docker container create [OPTIONS] IMAGE [COMMAND] [ARG...]`,
 	'container diff': `docker container diff CONTAINER`,
 	'container exec': `docker container exec [OPTIONS] CONTAINER COMMAND [ARG...]`,
+	'container export': `docker container export [OPTIONS] CONTAINER`,
 	'container inspect': `docker container inspect [OPTIONS] CONTAINER [CONTAINER...]`,
+	'container kill': `docker container kill [OPTIONS] CONTAINER [CONTAINER...]`,
 	'container logs': `docker container logs [OPTIONS] CONTAINER`,
 	'container ls': `docker container ls [OPTIONS]`,
+	'container pause': `docker container pause CONTAINER [CONTAINER...]`,
+	'container port': `docker container port CONTAINER [PRIVATE_PORT[/PROTO]]`,
 	'container prune': `docker container prune [OPTIONS]`,
+	'container rename': `docker container rename CONTAINER NEW_NAME`,
 	'container restart': `docker container restart [OPTIONS] CONTAINER [CONTAINER...]`,
 	'container rm': `docker container rm [OPTIONS] CONTAINER [CONTAINER...]`,
 	'container run': `docker container run [OPTIONS] IMAGE [COMMAND] [ARG...]`,
 	'container start': `docker container start [OPTIONS] CONTAINER [CONTAINER...]`,
+	'container stats': `docker container stats [OPTIONS] [CONTAINER...]`,
 	'container stop': `docker container stop [OPTIONS] CONTAINER [CONTAINER...]`,
+	'container top': `docker container top CONTAINER [ps OPTIONS]`,
+	'container unpause': `docker container unpause CONTAINER [CONTAINER...]`,
+	'container update': `docker container update [OPTIONS] CONTAINER [CONTAINER...]`,
+	'container wait': `docker container wait CONTAINER [CONTAINER...]`,
 	'cp': `docker cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-
 	docker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH`,
 	'create': `docker create [OPTIONS] IMAGE [COMMAND] [ARG...]`,
 	'diff': `docker diff CONTAINER`,
 	'exec': `docker exec [OPTIONS] CONTAINER COMMAND [ARG...]`,
+	'export': `docker export [OPTIONS] CONTAINER`,
 	'help': `docker help [command]`,
 	'history': `docker history [OPTIONS] IMAGE`,
 	'image': `docker image`,
 	'image history': `docker image history [OPTIONS] IMAGE`,
 	'image inspect': `docker image inspect [OPTIONS] IMAGE [IMAGE...]`,
+	'image load': `docker image load [OPTIONS]`,
 	'image ls': `docker image ls [OPTIONS] [REPOSITORY[:TAG]]`,
+	'image prune': `docker image prune [OPTIONS]`,
 	'image pull': `docker image pull [OPTIONS] NAME[:TAG|@DIGEST]`,
 	'image rm': `docker image rm [OPTIONS] IMAGE [IMAGE...]`,
+	'image save': `docker image save [OPTIONS] IMAGE [IMAGE...]`,
+	'image tag': `docker image tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]`,
 	'images': `docker images [OPTIONS] [REPOSITORY[:TAG]]`,
+	'info': `docker info [OPTIONS]`,
 	'inspect': `docker inspect [OPTIONS] NAME|ID [NAME|ID...]`,
+	'kill': `docker kill [OPTIONS] CONTAINER [CONTAINER...]`,
+	'load': `docker load [OPTIONS]`,
 	'logs': `docker logs [OPTIONS] CONTAINER`,
+	'network': `docker network`,
+	'network connect': `docker network connect [OPTIONS] NETWORK CONTAINER`,
+	'network create': `docker network create [OPTIONS] NETWORK`,
+	'network disconnect': `docker network disconnect [OPTIONS] NETWORK CONTAINER`,
+	'network inspect': `docker network inspect [OPTIONS] NETWORK [NETWORK...]`,
+	'network ls': `docker network ls [OPTIONS]`,
+	'network prune': `docker network prune [OPTIONS]`,
+	'network rm': `docker network rm NETWORK [NETWORK...]`,
+	'pause': `docker pause CONTAINER [CONTAINER...]`,
+	'port': `docker port CONTAINER [PRIVATE_PORT[/PROTO]]`,
 	'ps': `docker ps [OPTIONS]`,
 	'pull': `docker pull [OPTIONS] NAME[:TAG|@DIGEST]`,
+	'rename': `docker rename CONTAINER NEW_NAME`,
 	'restart': `docker restart [OPTIONS] CONTAINER [CONTAINER...]`,
 	'rm': `docker rm [OPTIONS] CONTAINER [CONTAINER...]`,
 	'rmi': `docker rmi [OPTIONS] IMAGE [IMAGE...]`,
 	'run': `docker run [OPTIONS] IMAGE [COMMAND] [ARG...]`,
+	'save': `docker save [OPTIONS] IMAGE [IMAGE...]`,
 	'start': `docker start [OPTIONS] CONTAINER [CONTAINER...]`,
+	'stats': `docker stats [OPTIONS] [CONTAINER...]`,
 	'stop': `docker stop [OPTIONS] CONTAINER [CONTAINER...]`,
+	'system': `docker system`,
+	'system df': `docker system df [OPTIONS]`,
+	'system info': `docker system info [OPTIONS]`,
+	'system prune': `docker system prune [OPTIONS]`,
+	'tag': `docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]`,
+	'top': `docker top CONTAINER [ps OPTIONS]`,
+	'unpause': `docker unpause CONTAINER [CONTAINER...]`,
+	'update': `docker update [OPTIONS] CONTAINER [CONTAINER...]`,
+	'version': `docker version [OPTIONS]`,
 	'volume': `docker volume COMMAND`,
 	'volume create': `docker volume create [OPTIONS] [VOLUME]`,
 	'volume inspect': `docker volume inspect [OPTIONS] VOLUME [VOLUME...]`,
 	'volume ls': `docker volume ls [OPTIONS]`,
 	'volume prune': `docker volume prune [OPTIONS]`,
 	'volume rm': `docker volume rm [OPTIONS] VOLUME [VOLUME...]`,
+	'wait': `docker wait CONTAINER [CONTAINER...]`,
 };
 
 /** `docker --version` */
