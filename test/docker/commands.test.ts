@@ -78,6 +78,18 @@ describe('container kill, pause, rename, wait, update', () => {
 	});
 });
 
+describe('ambiguous id prefixes', () => {
+	it('a prefix two containers share names neither, with the daemon\'s error', () => {
+		const l = lab();
+		for (let i = 0; i < 17; i++) l.sh(`docker container create --name c${i} alpine:3.9 true`);
+		const firsts = Object.values(l.world.containers).map(c => c.id[0]!);
+		const shared = firsts.find((ch, index) => firsts.indexOf(ch) !== index)!;
+		expect(l.sh(`docker container rm ${shared}`)).toEqual({out: `Error response from daemon: Multiple IDs found with provided prefix: ${shared}\n`, status: 1});
+		expect(l.sh(`docker container kill ${shared}`).out).toBe(`Error response from daemon: Cannot kill container: ${shared}: Multiple IDs found with provided prefix: ${shared}\n`);
+		expect(Object.keys(l.world.containers)).toHaveLength(17);
+	});
+});
+
 describe('image tag, prune, save and load', () => {
 	it('tag adds a name; rm of one of several tags only untags', () => {
 		const l = lab();

@@ -16,6 +16,7 @@ import {
 	writableSize,
 } from '../../engine/containers.js';
 import {commitContainer} from '../../engine/images.js';
+import {isNetworkName} from '../../engine/networks.js';
 import {own, readonly, type Container} from '../../engine/world.js';
 import {ago, containerStatus, displayPorts, ellipsis, humanSize, table} from '../render/format.js';
 import {containerInspect, imageInspect, overlayId, volumeInspect} from '../render/inspect.js';
@@ -68,6 +69,7 @@ export function start(ctx: DockerContext, command: ParsedCommand): number {
 	const attach = flagBool(command, 'attach');
 	let attachedStatus = 0;
 	const {status, failed} = forEachContainer(ctx, command.args, (container, ref) => {
+		if (container.networkMode !== undefined && !isNetworkName(ctx.world, container.networkMode)) throw new DaemonError(`network ${container.networkMode} not found`);
 		const result = startContainer(ctx.world, container, {
 			attach,
 			columns: ctx.io.columns,
@@ -114,7 +116,7 @@ function sizeColumn(ctx: DockerContext, container: Container): string {
 }
 
 /** `docker ps`: quoted, shell-escaped command cut to 20 runes, like the CLI's formatter. */
-function quotedCommand(container: Container, noTrunc: boolean): string {
+export function quotedCommand(container: Container, noTrunc: boolean): string {
 	const text =
 		container.args.length === 0 ? container.path : `${container.path} ${container.args.map(arg => (/[\s'"]/.test(arg) ? `'${arg.replace(/'/g, `'"'"'`)}'` : arg)).join(' ')}`;
 	return JSON.stringify(noTrunc ? text : ellipsis(text, 20));

@@ -79,7 +79,6 @@ export function runOrCreate(ctx: DockerContext, command: ParsedCommand, start: b
 
 	let container;
 	try {
-		if (network !== undefined && !isNetworkName(world, network)) throw new DaemonError(`network ${network} not found`);
 		container = createContainer(world, {
 			name: flagString(command, 'name'),
 			imageRef,
@@ -103,6 +102,8 @@ export function runOrCreate(ctx: DockerContext, command: ParsedCommand, start: b
 		throw error;
 	}
 	if (network !== undefined && network !== 'default') container.networkMode = network;
+	// the daemon creates the container and fails to start it on a network it does not have
+	if (start && network !== undefined && !isNetworkName(world, network)) return runDaemonError(io, `network ${network} not found`, shortForm);
 	const restart = flagString(command, 'restart');
 	const policy = restart === undefined ? undefined : restartPolicy(restart);
 	if (policy && typeof policy !== 'string') container.restartPolicy = policy;

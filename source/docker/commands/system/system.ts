@@ -7,7 +7,8 @@ import {removeContainer, volumeUsers, writableSize} from '../../../engine/contai
 import {imageLayers} from '../../../engine/unionfs.js';
 import {treeSize} from '../../../engine/fsapi.js';
 import {pruneNetworks} from '../../../engine/networks.js';
-import {humanSize, table} from '../../render/format.js';
+import {ago, containerStatus, humanSize, table} from '../../render/format.js';
+import {quotedCommand} from '../container.js';
 import {printRows} from '../../render/listformat.js';
 import {executeTemplate, parseTemplate} from '../../render/gotemplate.js';
 import {bool, int, str, struct, type GoValue} from '../../render/govalue.js';
@@ -69,7 +70,67 @@ function usage(world: World): Usage[] {
 	];
 }
 
+/** `docker system df -v`: each image, container and volume with its share of the space. */
+function dfVerbose(ctx: DockerContext): number {
+	const {world} = ctx;
+	const images = Object.values(readonly(world.images));
+	const containers = Object.values(readonly(world.containers)).sort((a, b) => b.created - a.created);
+	const layerUsers = new Map<string, number>();
+	for (const image of images) for (const layer of new Set(image.layers)) layerUsers.set(layer, (layerUsers.get(layer) ?? 0) + 1);
+	const imageRows = images
+		.flatMap(image => {
+			const layers = imageLayers(world, image.id);
+			const size = layers.reduce((sum, layer) => sum + layer.size, 0);
+			const shared = layers.filter(layer => (layerUsers.get(layer.digest) ?? 0) > 1).reduce((sum, layer) => sum + layer.size, 0);
+			const users = containers.filter(c => c.imageId === image.id).length;
+			const tags = image.repoTags.length > 0 ? image.repoTags : ['<none>:<none>'];
+			return tags.map(tag => {
+				const index = tag.lastIndexOf(':');
+				return {created: image.created, repository: tag.slice(0, index), tag: tag.slice(index + 1), image, size, shared, users};
+			});
+		})
+		.sort((a, b) => b.created - a.created || (a.repository < b.repository ? -1 : a.repository > b.repository ? 1 : 0));
+	const volumes = Object.values(readonly(world.volumes)).sort((a, b) => (a.name < b.name ? -1 : 1));
+	const out = [
+		'Images space usage:\n\n',
+		table([
+			['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE', 'SHARED SIZE', 'UNIQUE SIZE', 'CONTAINERS'],
+			...imageRows.map(r => [
+				r.repository,
+				r.tag,
+				r.image.id.slice(7, 19),
+				ago(world.clock, r.created),
+				humanSize(r.size),
+				humanSize(r.shared, 4),
+				humanSize(r.size - r.shared, 4),
+				String(r.users),
+			]),
+		]),
+		'\nContainers space usage:\n\n',
+		table([
+			['CONTAINER ID', 'IMAGE', 'COMMAND', 'LOCAL VOLUMES', 'SIZE', 'CREATED', 'STATUS', 'NAMES'],
+			...containers.map(c => [
+				c.id.slice(0, 12),
+				c.config.image,
+				quotedCommand(c, false),
+				String(c.mounts.filter(m => m.type === 'volume').length),
+				humanSize(writableSize(c), 4),
+				ago(world.clock, c.created),
+				containerStatus(c, world.clock),
+				c.name,
+			]),
+		]),
+		'\nLocal Volumes space usage:\n\n',
+		table([['VOLUME NAME', 'LINKS', 'SIZE'], ...volumes.map(v => [v.name, String(volumeUsers(world, v.name).length), humanSize(treeSize(v.files), 4)])]),
+		'\nBuild cache usage: 0B\n\n',
+		table([['CACHE ID', 'CACHE TYPE', 'SIZE', 'CREATED', 'LAST USED', 'USAGE', 'SHARED']]),
+	];
+	ctx.io.out(out.join(''));
+	return 0;
+}
+
 export function df(ctx: DockerContext, command: ParsedCommand): number {
+	if (flagBool(command, 'verbose')) return dfVerbose(ctx);
 	const rows = usage(ctx.world);
 	const format = flagString(command, 'format');
 	if (format !== undefined && format !== 'table') {
