@@ -79,7 +79,7 @@ describe('container kill, pause, rename, wait, update', () => {
 });
 
 describe('ambiguous id prefixes', () => {
-	it('a prefix two containers share names neither, with the daemon\'s error', () => {
+	it("a prefix two containers share names neither, with the daemon's error", () => {
 		const l = lab();
 		for (let i = 0; i < 17; i++) l.sh(`docker container create --name c${i} alpine:3.9 true`);
 		const firsts = Object.values(l.world.containers).map(c => c.id[0]!);
