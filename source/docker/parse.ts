@@ -963,7 +963,7 @@ function checkMount(value: string): string | undefined {
 }
 
 /** a `--mount` value as the CLI sends it to the daemon (which checks the rest: absolute target, source) */
-export interface MountOpt {
+interface MountOpt {
 	type: string;
 	source: string;
 	target: string;

@@ -27,9 +27,9 @@ import {load, save} from './commands/image/save.js';
 import * as network from './commands/network/network.js';
 import * as system from './commands/system/system.js';
 
-export type Handler = (ctx: DockerContext, command: ParsedCommand) => number;
+type Handler = (ctx: DockerContext, command: ParsedCommand) => number;
 
-export interface DockerCommand {
+interface DockerCommand {
 	/** the canonical command path after `docker`, e.g. `container ls` */
 	path: string;
 	/** the top-level shortcuts that are the same command (`ps` for `container ls`) */
@@ -96,7 +96,7 @@ export const DOCKER_COMMANDS: readonly DockerCommand[] = [
  * What a single offline host cannot do, by the first word(s) after `docker`, and what the learner can do
  * instead. CLI plugins (compose, buildx, scout) are named here too: a learner's Docker has them.
  */
-export const ELSEWHERE: ReadonlyArray<{path: string; instead: string}> = [
+const ELSEWHERE: ReadonlyArray<{path: string; instead: string}> = [
 	{path: 'compose', instead: 'start each container with `docker container run`'},
 	{path: 'stack', instead: 'start each container with `docker container run`'},
 	{path: 'swarm', instead: 'the lab is one host; start containers with `docker container run`'},
@@ -131,7 +131,7 @@ export function simulatedPaths(): string[] {
 }
 
 /** `container: run, create, …` per management command, then the top-level ones */
-export function simulatedByGroup(): Array<{group: string; names: string[]}> {
+function simulatedByGroup(): Array<{group: string; names: string[]}> {
 	const groups = new Map<string, string[]>();
 	for (const path of simulatedPaths()) {
 		const words = path.split(' ');

@@ -28,7 +28,7 @@ const BUILTIN: ReadonlyArray<[string, string, string]> = [
 	['none', 'null', ''],
 ];
 
-export function builtinNetworks(world: World): Network[] {
+function builtinNetworks(world: World): Network[] {
 	return BUILTIN.map(([name, driver, subnet]) => ({id: builtinId(world, name), name, driver, scope: 'local', created: 0, internal: false, builtin: true, labels: {}, subnet}));
 }
 

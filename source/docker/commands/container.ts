@@ -30,7 +30,7 @@ import type {GoValue} from '../render/govalue.js';
 import {printRows} from '../render/listformat.js';
 
 /** Go's time.Time String(): `2026-01-05 09:00:01 +0000 UTC`. */
-export function goDate(ms: number): string {
+function goDate(ms: number): string {
 	return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('T', ' ').replace('.000Z', ' +0000 UTC');
 }
 

@@ -138,7 +138,7 @@ const DATA = '/var/lib/docker';
  * (overlay directories, sandbox and endpoint ids). Cosmetic, so a fast string hash stretched with
  * xorshift rather than sha256.
  */
-export function hexFor(seed: string): string {
+function hexFor(seed: string): string {
 	let h = 0x811c9dc5;
 	for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193) >>> 0;
 	let out = '';

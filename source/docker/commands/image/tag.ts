@@ -5,7 +5,7 @@ import {isValidReference, parseImageRef, tagImage} from '../../../engine/images.
 import {DaemonError} from '../../../engine/containers.js';
 
 /** The CLI's reference check, with the daemon's wording for an upper-case repository name. */
-export function referenceError(ref: string): string | undefined {
+function referenceError(ref: string): string | undefined {
 	if (isValidReference(ref)) return undefined;
 	const lower = ref.toLowerCase();
 	if (isValidReference(lower)) {
