@@ -1,6 +1,6 @@
 /** What a docker command writes to, and the CLI's standard error shapes. */
 import type {World} from '../engine/world.js';
-import {USE_LINE} from './cli-text.js';
+import {USE_LINE} from './recorded/cli-text.js';
 import type {GoValue} from '../go/index.js';
 import {dockerInspectFormat} from './render/templates.js';
 
@@ -14,6 +14,8 @@ export interface DockerIo {
 	cwd: string;
 	/** Host environment (for `-e NAME` without a value). */
 	env: Record<string, string>;
+	/** What the shell feeds the command (`docker load < file`); absent or '' on a terminal. */
+	stdin?: string;
 }
 
 export interface DockerContext {

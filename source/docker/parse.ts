@@ -6,11 +6,11 @@
  * syntax (`--flag=value`, `--flag value`, `-dit`, `-p8080:80`, `-p=8080:80`, `--`, no flags after the first
  * positional for run/create/exec/commit), the values pflag and docker/cli check while parsing (ints, bools,
  * durations, sizes, mounts, env, labels, ...), docker/cli's usage errors (cli/required.go, cli/cobra.go) and
- * its help output. Texts come from cli-text.ts and flag specs from cli-spec.ts, both recorded from the real
- * CLI by test/real-docker/record-cli.mjs.
+ * its help output. Texts come from recorded/cli-text.ts and flag specs from recorded/cli-spec.ts, both recorded from the real
+ * CLI by scripts/record-cli.mjs.
  */
-import {COMMAND_TREE, COMMANDS, GLOBAL_FLAGS, type CommandNode, type CommandSpec, type FlagSpec} from './cli-spec.js';
-import {HELP_SHORTHAND_DEPRECATED, HELP_TEXT, USE_LINE, VERSION_OUTPUT} from './cli-text.js';
+import {COMMAND_TREE, COMMANDS, GLOBAL_FLAGS, type CommandNode, type CommandSpec, type FlagSpec} from './recorded/cli-spec.js';
+import {HELP_SHORTHAND_DEPRECATED, HELP_TEXT, USE_LINE, VERSION_OUTPUT} from './recorded/cli-text.js';
 import {
 	atoi,
 	cut,
@@ -50,7 +50,14 @@ export interface ParsedCommand {
 	notices?: {stdout: string; stderr: string};
 }
 
-export type ParseOutcome = {kind: 'command'; command: ParsedCommand} | {kind: 'output'; stdout: string; stderr: string; exitCode: number} | {kind: 'unsupported'; path: string[]};
+export type ParseOutcome =
+	{kind: 'command'; command: ParsedCommand} | {kind: 'output'; stdout: string; stderr: string; exitCode: number; unknown?: UnknownCommand} | {kind: 'unsupported'; path: string[]};
+
+/** `docker: unknown command: …`: the command path that was found, and the words from the unknown one on */
+export interface UnknownCommand {
+	parent: string[];
+	words: string[];
+}
 
 /** argv without the leading 'docker' */
 export function parseDocker(argv: string[]): ParseOutcome {
@@ -373,12 +380,13 @@ function runRoot(state: State, args: string[], values: Values, globalValues: Val
 	// --version was parsed with the global options, into the same flag
 	if (values.get('version') === true || globalValues.get('version') === true) return output(state, VERSION_OUTPUT, '', 0);
 	if (args.length === 0) return output(state, '', HELP_TEXT[''] ?? '', 0); // `docker` alone: help on stderr
-	return output(state, '', `docker: unknown command: docker ${args[0]}\n\nRun 'docker --help' for more information\n`, 1);
+	return {...output(state, '', `docker: unknown command: docker ${args[0]}\n\nRun 'docker --help' for more information\n`, 1), unknown: {parent: [], words: args}};
 }
 
 function runGroup(state: State, key: string, args: string[]): ParseOutcome {
 	if (args.length === 0) return output(state, '', HELP_TEXT[key] ?? '', 0); // `docker container` alone: help on stderr
-	return output(state, '', `docker: unknown command: docker ${key} ${args[0]}\n\nUsage:  ${USE_LINE[key]}\n\nRun 'docker ${key} --help' for more information\n`, 1);
+	const text = `docker: unknown command: docker ${key} ${args[0]}\n\nUsage:  ${USE_LINE[key]}\n\nRun 'docker ${key} --help' for more information\n`;
+	return {...output(state, '', text, 1), unknown: {parent: key.split(' '), words: args}};
 }
 
 /** `docker help [command]`: cobra's Find, then the topic's help */
@@ -462,7 +470,7 @@ function command(state: State, step: Step, values: Values, args: string[], globa
 	return {kind: 'command', command: parsed};
 }
 
-function output(state: State, stdout: string, stderr: string, exitCode: number): ParseOutcome {
+function output(state: State, stdout: string, stderr: string, exitCode: number): Extract<ParseOutcome, {kind: 'output'}> {
 	return {kind: 'output', stdout: state.stdout + stdout, stderr: state.stderr + stderr, exitCode};
 }
 
@@ -733,11 +741,26 @@ function checkNetwork(value: string): string | undefined {
 	return target === '' ? 'network name/id is not specified' : undefined;
 }
 
-/** opts.MountOpt (docker/cli v28) */
+/** opts.MountOpt (docker/cli v28): the one parser of `--mount`; the flag check and `run` both use it */
 function checkMount(value: string): string | undefined {
+	const parsed = parseMountOpt(value);
+	return 'error' in parsed ? parsed.error : undefined;
+}
+
+/** a `--mount` value as the CLI sends it to the daemon (which checks the rest: absolute target, source) */
+interface MountOpt {
+	type: string;
+	source: string;
+	target: string;
+	readonly: boolean;
+}
+
+export function parseMountOpt(value: string): MountOpt | {error: string} {
+	const error = (text: string) => ({error: text});
 	const csv = readCsv(value);
-	if (csv.error !== undefined) return csv.error;
+	if (csv.error !== undefined) return error(csv.error);
 	let type = 'volume';
+	let source = '';
 	let target = '';
 	let readonly = false;
 	const options = new Set<'volume' | 'image' | 'bind' | 'tmpfs'>();
@@ -750,7 +773,7 @@ function checkMount(value: string): string | undefined {
 			if (key === 'readonly' || key === 'ro') readonly = true;
 			else if (key === 'volume-nocopy') options.add('volume');
 			else if (key === 'bind-nonrecursive') options.add('bind');
-			else return `invalid field '${field}' must be a key=value pair`;
+			else return error(`invalid field '${field}' must be a key=value pair`);
 			continue;
 		}
 		const invalid = `invalid value for ${key}: ${val}`;
@@ -760,6 +783,8 @@ function checkMount(value: string): string | undefined {
 				break;
 			case 'source':
 			case 'src':
+				source = val;
+				break;
 			case 'consistency':
 				break;
 			case 'target':
@@ -770,7 +795,7 @@ function checkMount(value: string): string | undefined {
 			case 'readonly':
 			case 'ro': {
 				const b = parseBool(val);
-				if (typeof b !== 'boolean') return invalid;
+				if (typeof b !== 'boolean') return error(invalid);
 				readonly = b;
 				break;
 			}
@@ -779,12 +804,12 @@ function checkMount(value: string): string | undefined {
 				propagation = val.toLowerCase();
 				break;
 			case 'bind-nonrecursive':
-				if (typeof parseBool(val) !== 'boolean') return invalid;
+				if (typeof parseBool(val) !== 'boolean') return error(invalid);
 				options.add('bind');
 				break;
 			case 'bind-recursive':
 				if (!['enabled', 'disabled', 'writable', 'readonly'].includes(val)) {
-					return `invalid value for ${key}: ${val} (must be "enabled", "disabled", "writable", or "readonly")`;
+					return error(`invalid value for ${key}: ${val} (must be "enabled", "disabled", "writable", or "readonly")`);
 				}
 				if (val !== 'enabled') options.add('bind');
 				recursive = val;
@@ -796,33 +821,33 @@ function checkMount(value: string): string | undefined {
 				options.add('volume');
 				break;
 			case 'volume-nocopy':
-				if (typeof parseBool(val) !== 'boolean') return `invalid value for volume-nocopy: ${val}`;
+				if (typeof parseBool(val) !== 'boolean') return error(`invalid value for volume-nocopy: ${val}`);
 				options.add('volume');
 				break;
 			case 'image-subpath':
 				options.add('image');
 				break;
 			case 'tmpfs-size':
-				if (ramInBytes(val).error !== undefined) return invalid;
+				if (ramInBytes(val).error !== undefined) return error(invalid);
 				options.add('tmpfs');
 				break;
 			case 'tmpfs-mode':
-				if (!/^[0-7]+$/.test(val) || BigInt(`0o${val}`) > 0xffffffffn) return invalid;
+				if (!/^[0-7]+$/.test(val) || BigInt(`0o${val}`) > 0xffffffffn) return error(invalid);
 				options.add('tmpfs');
 				break;
 			default:
-				return `unexpected key '${key}' in '${field}'`;
+				return error(`unexpected key '${key}' in '${field}'`);
 		}
 	}
-	if (type === '') return 'type is required';
-	if (target === '') return 'target is required';
+	if (type === '') return error('type is required');
+	if (target === '') return error('target is required');
 	for (const kind of ['volume', 'image', 'bind', 'tmpfs'] as const) {
-		if (options.has(kind) && type !== kind) return `cannot mix '${kind}-*' options with mount type '${type}'`;
+		if (options.has(kind) && type !== kind) return error(`cannot mix '${kind}-*' options with mount type '${type}'`);
 	}
-	if (recursive === 'writable' && !readonly) return "option 'bind-recursive=writable' requires 'readonly' to be specified in conjunction";
+	if (recursive === 'writable' && !readonly) return error("option 'bind-recursive=writable' requires 'readonly' to be specified in conjunction");
 	if (recursive === 'readonly') {
-		if (!readonly) return "option 'bind-recursive=readonly' requires 'readonly' to be specified in conjunction";
-		if (propagation !== 'rprivate') return "option 'bind-recursive=readonly' requires 'bind-propagation=rprivate' to be specified in conjunction";
+		if (!readonly) return error("option 'bind-recursive=readonly' requires 'readonly' to be specified in conjunction");
+		if (propagation !== 'rprivate') return error("option 'bind-recursive=readonly' requires 'bind-propagation=rprivate' to be specified in conjunction");
 	}
-	return undefined;
+	return {type, source, target, readonly};
 }

@@ -172,6 +172,34 @@ export interface Container {
 	restartCount: number;
 	logs: LogLine[];
 	app: AppState | null;
+	/** `docker container pause`: its processes are frozen; the status stays 'running'. */
+	paused?: boolean;
+	/** `--restart` / `docker container update --restart` (absent: `no`). */
+	restartPolicy?: RestartPolicy;
+	/** `--network` (HostConfig.NetworkMode; absent: `default`, the bridge). */
+	networkMode?: string;
+	/** User networks joined with `docker network connect`, by name. */
+	networks?: string[];
+}
+
+export interface RestartPolicy {
+	name: 'no' | 'always' | 'unless-stopped' | 'on-failure';
+	maximumRetryCount: number;
+}
+
+/** A network: the three every engine has (bridge, host, none) and the learner's, as metadata. */
+export interface Network {
+	id: string;
+	name: string;
+	driver: string;
+	scope: 'local';
+	created: number;
+	internal: boolean;
+	/** bridge, host, none: created with the engine, never removed. */
+	builtin: boolean;
+	labels: Record<string, string>;
+	/** The subnet it hands out addresses from (172.17.0.0/16 for the default bridge). */
+	subnet: string;
 }
 
 export interface Volume {
@@ -224,6 +252,8 @@ export interface World {
 	registry: Record<string, RemoteImage>;
 	containers: Record<string, Container>;
 	volumes: Record<string, Volume>;
+	/** The learner's networks (absent or missing a default: the engine's bridge, host and none still exist). */
+	networks?: Record<string, Network>;
 	host: HostState;
 	nextPid: number;
 	/** Monotonic counter used to order objects created in the same instant. */

@@ -12,7 +12,7 @@ const docker: Program = proc => {
 	return runDocker(
 		{
 			world,
-			io: {out: proc.out, err: proc.err, tty: terminal.tty && proc.stdoutIsTty, columns: terminal.columns, cwd: proc.shell.cwd, env: proc.env},
+			io: {out: proc.out, err: proc.err, tty: terminal.tty && proc.stdoutIsTty, columns: terminal.columns, cwd: proc.shell.cwd, env: proc.env, stdin: proc.stdin},
 		},
 		proc.argv.slice(1),
 	);

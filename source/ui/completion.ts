@@ -4,7 +4,7 @@
  * `container:path` inside a container for `cp`, and host paths for everything else.
  */
 import type {World} from '../engine/world.js';
-import type {CommandNode, FlagSpec} from '../docker/cli-spec.js';
+import type {CommandNode, FlagSpec} from '../docker/recorded/cli-spec.js';
 import {loadedCliSpec} from '../lab/model/runner.js';
 import {commandNames as hostCommandNames} from '../engine/userland/registry.js';
 import {listMerged} from '../engine/unionfs.js';

@@ -24,13 +24,17 @@ function simulated(name: string): string {
 	return transcript(defaultWorld({seed: 1}), lines, TERMINAL);
 }
 
-/** Every recorded command list in this folder. */
-const NAMES = readdirSync(here)
-	.filter(name => name.endsWith('.cmds'))
-	.map(name => name.slice(0, -'.cmds'.length))
+/** every recorded case: each NAME.cmds with its NAME.txt */
+const CASES = readdirSync(here)
+	.filter(file => file.endsWith('.cmds'))
+	.map(file => file.slice(0, -'.cmds'.length))
 	.sort();
 
-describe.each(NAMES)('%s transcript', name => {
+it('has the recorded corpus', () => {
+	expect(CASES.length).toBeGreaterThanOrEqual(29);
+});
+
+describe.each(CASES)('%s transcript', name => {
 	it('matches the real Docker engine line for line', () => {
 		const expected = normaliseTranscript(realTranscript(name));
 		const actual = normaliseTranscript(simulated(name));

@@ -36,6 +36,21 @@ describe('containers rows', () => {
 		fits(rows, 78);
 	});
 
+	it('shows paused, renamed and killed containers as docker leaves them', () => {
+		const model = run(
+			'docker container run -d --name s1 alpine:3.9 sleep 1000',
+			'docker container run -d --name s2 alpine:3.9 sleep 1000',
+			'docker container pause s1',
+			'docker container rename s2 s3',
+			'docker container kill s3',
+		);
+		const items = containerItems(model.world.containers, model.changes);
+		expect(texts(containerRows(items, model.changes, 78, -1, 0, 10))).toEqual([
+			expect.stringMatching(/^. s3 +alpine:3\.9 +Exited \(137\)/),
+			expect.stringMatching(/^ {2}s1 +alpine:3\.9 +Paused/),
+		]);
+	});
+
 	it('shows a removed container until the next command', () => {
 		const model = run(RN1, 'docker container rm rn1');
 		const items = containerItems(model.world.containers, model.changes);

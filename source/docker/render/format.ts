@@ -38,7 +38,7 @@ export function ago(now: number, then: number): string {
 
 /** The STATUS column of `docker ps`. */
 export function containerStatus(container: Container, now: number): string {
-	if (container.status === 'running') return `Up ${humanDuration(Math.max(0, now - container.startedAt))}`;
+	if (container.status === 'running') return `Up ${humanDuration(Math.max(0, now - container.startedAt))}${container.paused ? ' (Paused)' : ''}`;
 	if (container.status === 'exited') return `Exited (${container.exitCode}) ${ago(now, container.finishedAt)}`;
 	return 'Created';
 }

@@ -5,7 +5,7 @@
  */
 import type {World} from '../../engine/world.js';
 import type {LineResult, TerminalOptions} from '../../host/index.js';
-import type * as CliSpec from '../../docker/cli-spec.js';
+import type * as CliSpec from '../../docker/recorded/cli-spec.js';
 import type * as Immer from 'immer';
 import type {Patch} from 'immer';
 import {existsSync} from 'node:fs';
@@ -23,7 +23,7 @@ let immer: typeof Immer | undefined;
 let loading: Promise<void> | undefined;
 
 export function loadRunner(): Promise<void> {
-	loading ??= Promise.all([import('../../host/index.js'), import('../../docker/cli-spec.js'), import('immer')]).then(([session, cli, immerModule]) => {
+	loading ??= Promise.all([import('../../host/index.js'), import('../../docker/recorded/cli-spec.js'), import('immer')]).then(([session, cli, immerModule]) => {
 		immerModule.enablePatches();
 		// The shipped lab does not deep-freeze worlds (produce runs 1.4–10x faster, and
 		// the first one skips a 44–75 ms deep freeze of the whole world); tests turn it on.

@@ -12,7 +12,7 @@ export function cut(text: string, width: number): string {
 
 /** The state word docker ps would print, short: `Up`, `Exited (0)`, `Created`. */
 export function shortStatus(container: Container): string {
-	if (container.status === 'running') return 'Up';
+	if (container.status === 'running') return container.paused ? 'Paused' : 'Up';
 	if (container.status === 'created') return 'Created';
 	return `Exited (${container.exitCode})`;
 }

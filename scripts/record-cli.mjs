@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Records what the real Docker CLI 28.2.2 prints for help, usage and parse errors, and regenerates:
-//   source/docker/cli-text.ts             help texts, usage lines, version line (runtime data for parse.ts)
-//   source/docker/cli-spec.ts             command tree, flag specs, argument rules
+//   source/docker/recorded/cli-text.ts      help texts, usage lines, version line (runtime data for parse.ts)
+//   source/docker/recorded/cli-spec.ts      command tree, flag specs, argument rules
 //   test/docker/fixtures/cli/recorded.json  the real stdout/stderr/exit code of every argv in cases.json
 //
-// usage: node test/real-docker/record-cli.mjs
+// usage: npx tsx scripts/record-cli.mjs   (tsx: it reads the command registry, source/docker/registry.ts)
+//
+// It needs the real CLI only, no engine.
 //
 // The CLI is /usr/local/bin/docker (28.2.2), never /usr/bin/docker. Parse errors need no daemon, but help
 // texts do depend on one: the CLI pings the engine and hides flags and commands the engine does not support
@@ -23,43 +25,23 @@ import {fileURLToPath} from 'node:url';
 
 const DOCKER = '/usr/local/bin/docker';
 const HOME = '/home/student';
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = path.join(REPO, 'test/docker/fixtures/cli');
 const PROBE_FLAG = '--layerlab-probe';
 
 // ---------------------------------------------------------------------------------------------------------
-// What layerlab simulates. Keys are canonical command paths; `instances` are the separate cobra commands
-// that implement it (the management-command form and the top-level shortcut have their own help texts).
-// Each command's argument rule and whether flags may follow its arguments are probed from the real CLI.
-const SUPPORTED = {
-	'container run': {instances: ['container run', 'run']},
-	'container create': {instances: ['container create', 'create']},
-	'container start': {instances: ['container start', 'start']},
-	'container stop': {instances: ['container stop', 'stop']},
-	'container restart': {instances: ['container restart', 'restart']},
-	'container rm': {instances: ['container rm', 'rm']},
-	'container ls': {instances: ['container ls', 'ps']},
-	'container logs': {instances: ['container logs', 'logs']},
-	'container exec': {instances: ['container exec', 'exec']},
-	'container cp': {instances: ['container cp', 'cp']},
-	'container diff': {instances: ['container diff', 'diff']},
-	'container inspect': {instances: ['container inspect']},
-	'container commit': {instances: ['container commit', 'commit']},
-	'container prune': {instances: ['container prune']},
-	'image pull': {instances: ['image pull', 'pull']},
-	'image ls': {instances: ['image ls', 'images']},
-	'image history': {instances: ['image history', 'history']},
-	'image inspect': {instances: ['image inspect']},
-	'image rm': {instances: ['image rm', 'rmi']},
-	'image build': {instances: ['image build', 'build', 'builder build']},
-	'volume create': {instances: ['volume create']},
-	'volume ls': {instances: ['volume ls']},
-	'volume inspect': {instances: ['volume inspect']},
-	'volume rm': {instances: ['volume rm']},
-	'volume prune': {instances: ['volume prune']},
-	inspect: {instances: ['inspect']},
-};
-const SUPPORTED_GROUPS = ['container', 'image', 'volume'];
+// What layerlab simulates: the simulated rows of the command registry. `instances` are the separate cobra
+// commands that implement one (the management-command form and the top-level shortcut have their own help
+// texts). Each command's argument rule and whether flags may follow its arguments are probed from the real CLI.
+const {DOCKER_COMMANDS} = await import('../source/docker/registry.ts');
+const SUPPORTED = Object.fromEntries(DOCKER_COMMANDS.filter(row => row.run).map(row => [row.path, {instances: [row.path, ...(row.shortcuts ?? [])]}]));
+const SUPPORTED_GROUPS = [
+	...new Set(
+		Object.keys(SUPPORTED)
+			.filter(p => p.includes(' '))
+			.map(p => p.split(' ')[0]),
+	),
+];
 
 // Hidden flags never appear in --help (docker/cli v28 cli/command/container/opts.go and volume/create.go);
 // each is checked against the real CLI below. `storeAs` names the flag that shares its value in the CLI.
@@ -390,7 +372,8 @@ async function probeArgsRule(canonical) {
 		if ((m = / requires at most (\d+) argument/.exec(line))) return ['max', +m[1]];
 		if ((m = / requires (\d+) argument/.exec(line))) return ['exact', +m[1]];
 	}
-	throw new Error(`no argument rule found for ${canonical}`);
+	// no message for either: cobra's ArbitraryArgs (`docker stats` takes any number of containers)
+	return ['min', 0];
 }
 
 // pflag stops at the first positional argument when interspersed is off (run, create, exec, commit)
@@ -427,9 +410,9 @@ function markSupported(root) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-const HEADER = `// Generated by test/real-docker/record-cli.mjs from the real Docker CLI 28.2.2 (/usr/local/bin/docker)
+const HEADER = `// Generated by scripts/record-cli.mjs from the real Docker CLI 28.2.2 (/usr/local/bin/docker)
 // talking to a stand-in Docker Engine 28.2.2 on Linux, HOME=/home/student, 80 columns. Do not edit:
-// regenerate with \`node test/real-docker/record-cli.mjs\`.
+// regenerate with \`npx tsx scripts/record-cli.mjs\`.
 `;
 
 // TypeScript source for a value: short objects and arrays on one line, longer ones one entry a line
@@ -482,7 +465,7 @@ export const VERSION_OUTPUT = ${JSON.stringify(version)};
 /** printed each time the deprecated -h shorthand of --help is parsed */
 export const HELP_SHORTHAND_DEPRECATED = ${JSON.stringify(deprecation)};
 `;
-	fs.writeFileSync(path.join(REPO, 'source/docker/cli-text.ts'), src);
+	fs.writeFileSync(path.join(REPO, 'source/docker/recorded/cli-text.ts'), src);
 }
 
 function writeSpec({root, commands, globalFlags}) {
@@ -575,7 +558,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = ${literal(command
 /** every command the CLI knows, including those it hides from a Docker Engine 28.2.2 user and cobra's own */
 export const COMMAND_TREE: CommandNode = ${literal(root)};
 `;
-	fs.writeFileSync(path.join(REPO, 'source/docker/cli-spec.ts'), src);
+	fs.writeFileSync(path.join(REPO, 'source/docker/recorded/cli-spec.ts'), src);
 }
 
 function sortKeys(obj) {
