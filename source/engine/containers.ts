@@ -586,11 +586,15 @@ export function renameContainer(world: World, container: Container, newName: str
 	const name = newName.startsWith('/') ? newName.slice(1) : newName;
 	if (!CONTAINER_NAME.test(newName)) throw new DaemonError(`Error when allocating new name: Invalid container name (/${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
 	if (name === container.name) throw new DaemonError('Renaming a container with the same name as its current name');
-	const holder = Object.values(readonly(world.containers)).find(other => other.name === name);
+	const holderId = containerIdByName(world, name);
+	const holder = holderId === undefined ? undefined : world.containers[holderId];
 	if (holder) {
 		throw new DaemonError(
 			`Error when allocating new name: Conflict. The container name "/${name}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`,
 		);
 	}
+	const names = containerNames(world);
+	if (names[container.name] === container.id) delete names[container.name];
+	names[name] = container.id;
 	container.name = name;
 }

@@ -137,6 +137,8 @@ function vetDocker(args: Value[], state: State): void {
 	};
 	const known = (text: string): Value => ({text, opaque: args.some(arg => arg.opaque && arg.text.includes(text) && text !== '')});
 	for (const spec of list('volume')) {
+		// More than three fields: the CLI refuses the spec ("too many colons") before the daemon sees it.
+		if (spec.split(':').length > 3) continue;
 		const source = spec.split(':')[0] ?? '';
 		if (spec.includes(':') && looksLikePath(source)) requirePath(state, known(source), 'bind source');
 	}
@@ -144,7 +146,10 @@ function vetDocker(args: Value[], state: State): void {
 		const fields = new Map(spec.split(',').map(part => [part.split('=')[0]!.trim(), part.split('=').slice(1).join('=')] as const));
 		const type = fields.get('type') ?? 'volume';
 		if (type === 'bind') requirePath(state, known(fields.get('source') ?? fields.get('src') ?? ''), 'bind source');
-		else if (type !== 'volume' && type !== 'tmpfs') throw new Refused(`a ${type} mount is not something the simulator simulates`);
+		else if (type === 'volume' && [...fields.keys()].some(key => key === 'volume-opt' || key === 'volume-driver'))
+			throw new Refused("volume driver options can mount what lies outside the learner's home");
+		// npipe, cluster and image mounts do something on a real engine; any other type the daemon refuses.
+		else if (['npipe', 'cluster', 'image'].includes(type)) throw new Refused(`a ${type} mount is not something the simulator simulates`);
 	}
 	for (const flag of ['env-file', 'cidfile', 'label-file']) for (const file of list(flag)) requirePath(state, known(file), `--${flag}`);
 	if (name === 'container cp') {

@@ -27,7 +27,7 @@ const sv = (v: GoValue | undefined): string => (v as {v: string}).v;
 const nv = (v: GoValue | undefined): number => (v as {v: number}).v;
 
 /** templates.basicFunctions */
-const DOCKER_FUNCS: FuncMap = {
+export const DOCKER_FUNCS: FuncMap = {
 	json: {
 		// json.NewEncoder + SetEscapeHTML(false) + Encode, newline trimmed; an encoding error gives "".
 		params: ['any'],

@@ -11,6 +11,7 @@ import {ago, containerStatus, humanSize, table} from '../../render/format.js';
 import {quotedCommand} from '../container.js';
 import {printRows} from '../../render/listformat.js';
 import {execute as executeTemplate, parseTemplate} from '../../../go/index.js';
+import {DOCKER_FUNCS} from '../../render/templates.js';
 import {bool, int, str, struct, type GoValue} from '../../../go/index.js';
 import {pruneImages} from '../image/prune.js';
 
@@ -198,7 +199,7 @@ export function prune(ctx: DockerContext, command: ParsedCommand): number {
 // ---------------------------------------------------------------- info, version
 
 function runFormat(ctx: DockerContext, name: string, format: string, value: GoValue): number {
-	const parsed = parseTemplate(format, {name});
+	const parsed = parseTemplate(format, {name, funcs: DOCKER_FUNCS});
 	if (!parsed.ok) {
 		ctx.io.err(`template parsing error: ${parsed.error}\n`);
 		return 64;
