@@ -26,6 +26,8 @@ export interface Chunk {
 export interface LineResult {
 	output: Chunk[];
 	status: number;
+	/** Set when a limit stopped the line (its changes were not kept). */
+	stoppedBy?: 'steps' | 'bytes' | 'interrupt' | 'nesting';
 }
 
 function findOnHost(name: string, shell: Shell): Lookup {
@@ -73,7 +75,7 @@ function hostShell(world: World, terminal: TerminalOptions): Shell {
 /** World data modified in place with immer, for plain (non-draft) worlds: no freezing. */
 const plain = new Immer({autoFreeze: false});
 
-type Outcome = {kind: 'done'; status: number} | {kind: 'stopped'; message: string; status: number};
+type Outcome = {kind: 'done'; status: number} | {kind: 'stopped'; message: string; status: number; by: NonNullable<LineResult['stoppedBy']>};
 
 /**
  * Runs one command line on the host; the world moves on by one virtual second. The line runs under
@@ -119,6 +121,7 @@ export function runLine(world: World, line: string, terminal: TerminalOptions = 
 		world.host.lastStatus = outcome.status;
 		const shown = output.length > 0 && !output.at(-1)!.text.endsWith('\n') ? '\n' + outcome.message : outcome.message;
 		output.push({stream: 'stderr', text: shown});
+		return {output, status: outcome.status, stoppedBy: outcome.by};
 	}
 	return {output, status: outcome.status};
 }
@@ -159,12 +162,12 @@ function runInSession(
 }
 
 function stopped(error: unknown): Outcome {
-	if (error instanceof Interrupted) return {kind: 'stopped', message: '^C\n', status: 130};
+	if (error instanceof Interrupted) return {kind: 'stopped', message: '^C\n', status: 130, by: 'interrupt'};
 	if (error instanceof BudgetExceeded) {
 		const what = error.kind === 'steps' ? 'it took too many steps (a loop that does not end?)' : 'it made too much text or data';
-		return {kind: 'stopped', message: `layerlab: ${error.message}: ${what}; nothing it changed was kept\n`, status: 1};
+		return {kind: 'stopped', message: `layerlab: ${error.message}: ${what}; nothing it changed was kept\n`, status: 1, by: error.kind};
 	}
-	if (error instanceof NestingExceeded) return {kind: 'stopped', message: `layerlab: ${error.message}; nothing it changed was kept\n`, status: 1};
+	if (error instanceof NestingExceeded) return {kind: 'stopped', message: `layerlab: ${error.message}; nothing it changed was kept\n`, status: 1, by: 'nesting'};
 	throw error;
 }
 

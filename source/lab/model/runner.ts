@@ -72,13 +72,14 @@ export function runFirst(run: RunLine, world: World, line: string, terminal: Ter
 	return withBudget({steps}, () => {
 		let result: LineResult;
 		try {
-			result = run(world, line, terminal);
+			// The line's own budget is the small first one: past it, the line goes to the worker.
+			result = run(world, line, {...terminal, limits: {...terminal.limits, steps}});
 		} catch (error) {
 			if (error instanceof BudgetExceeded && error.kind === 'steps') throw new NeedsWorker(line);
 			throw error;
 		}
 		// The shell reports a budget it hit as a line of output; the counter says whether it was this one.
-		if (spent().steps > steps) throw new NeedsWorker(line);
+		if (result.stoppedBy === 'steps' || spent().steps > steps) throw new NeedsWorker(line);
 		return result;
 	});
 }
