@@ -84,7 +84,8 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	const theme = useMemo(() => makeTheme(color), [color]);
 	const [state, dispatch] = useReducer(reduce, initial ?? null, initialState);
 	const {exit} = useApp();
-	const layout = computeLayout(size.columns, size.rows, state.ui.recent);
+	// Memoised, so panes that show nothing new see the same sizes and skip drawing.
+	const layout = useMemo(() => computeLayout(size.columns, size.rows, state.ui.recent), [size.columns, size.rows, state.ui.recent]);
 	const scenarios = useMemo(() => (state.screen === 'picker' ? api.scenarios() : []), [api, state.screen]);
 
 	const stepSize = paneInner(layout, 'step') ?? paneInner(computeLayout(size.columns, size.rows, ['step']), 'step') ?? {width: 78, height: 10};
@@ -148,6 +149,8 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 		if (ready && state.ui.pendingRun) dispatch({type: 'command', command: 'run', env: envRef.current});
 	}, [ready, state.ui.pendingRun]);
 
+	const onAnswer = useCallback((choice: number) => dispatch({type: 'answer', choice, env: envRef.current}), []);
+
 	const open = useCallback(
 		(scenario: Scenario) => {
 			void api.open(scenario, envRef.current.columns).then(lab => dispatch({type: 'open', lab}));
@@ -179,16 +182,7 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 		body = <Picker api={api} scenarios={scenarios} lang={lang} width={layout.columns} height={layout.bodyHeight} theme={theme} active={state.screen === 'picker'} onOpen={open} />;
 	} else {
 		const stepOffsetNow = stepOffset(state.ui.stepScroll, step.rows.length, stepTextHeight);
-		body = (
-			<Node
-				node={layout.body}
-				state={state}
-				lab={state.lab}
-				step={{...step, offset: stepOffsetNow}}
-				theme={theme}
-				onAnswer={choice => dispatch({type: 'answer', choice, env: envRef.current})}
-			/>
-		);
+		body = <Node node={layout.body} state={state} lab={state.lab} step={{...step, offset: stepOffsetNow}} theme={theme} onAnswer={onAnswer} />;
 	}
 
 	return (
@@ -254,12 +248,13 @@ function Node({node, state, lab, step, theme, onAnswer}: NodeProps) {
 	const height = node.height - 2;
 	return (
 		<Pane title={title} info={paneInfo(id, state)} focused={focused} width={node.width} height={node.height} theme={theme}>
-			<PaneContent id={id} state={state} lab={lab} step={step} theme={theme} width={width} height={height} focused={focused} container={container} onAnswer={onAnswer} />
+			{paneContent({id, state, lab, step, theme, width, height, focused, container, onAnswer})}
 		</Pane>
 	);
 }
 
-function PaneContent({
+/** The pane's view with only what it shows as props (each view is memoised on them). */
+function paneContent({
 	id,
 	state,
 	lab,
@@ -326,9 +321,20 @@ function PaneContent({
 				/>
 			);
 		case 'containers':
-			return <ContainersPane world={lab.world} changes={lab.changes} selected={container} width={width} height={height} focused={focused} theme={theme} />;
+			return <ContainersPane containers={lab.world.containers} changes={lab.changes} selected={container} width={width} height={height} focused={focused} theme={theme} />;
 		case 'volumes':
-			return <VolumesPane world={lab.world} changes={lab.changes} cursor={state.ui.volumeCursor} width={width} height={height} focused={focused} theme={theme} />;
+			return (
+				<VolumesPane
+					volumes={lab.world.volumes}
+					containers={lab.world.containers}
+					changes={lab.changes}
+					cursor={state.ui.volumeCursor}
+					width={width}
+					height={height}
+					focused={focused}
+					theme={theme}
+				/>
+			);
 	}
 }
 

@@ -2,7 +2,8 @@
  * The screen, byte for byte: a set of lab states at four terminal sizes, rendered through Ink (colours
  * on) and compared with frames recorded before the redraw work (Ink's output patch, vertical-only
  * clipping, memoised panes). Any change to what reaches the terminal fails here. To re-record after
- * an intended change of the screen: `LAYERLAB_RECORD_FRAMES=1 npx vitest run test/ui/frames`.
+ * an intended change of the screen: `LAYERLAB_RECORD_FRAMES=1 npx vitest run test/ui/frames`
+ * (`LAYERLAB_FRAMES_OUT=DIR` writes the frames there instead, to diff them by hand).
  */
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
@@ -55,6 +56,7 @@ function check(name: string, frame: string): void {
 		writeFileSync(file, frame);
 		return;
 	}
+	if (process.env.LAYERLAB_FRAMES_OUT) return writeFileSync(path.join(process.env.LAYERLAB_FRAMES_OUT, `${name}.ansi`), frame);
 	expect(existsSync(file), `${file} is recorded`).toBe(true);
 	const expected = readFileSync(file, 'utf8');
 	// Compare line by line first, so a failure names the first line that differs.

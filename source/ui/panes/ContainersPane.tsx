@@ -1,4 +1,4 @@
-import React, {useMemo} from 'react';
+import React, {memo, useMemo} from 'react';
 import type {World} from '../../engine/world.js';
 import type {Changes} from '../model/changes.js';
 import {containerItems, containerRows, containersHeader, selectedIndex} from './containers-rows.js';
@@ -7,7 +7,7 @@ import {useWindow} from '../hooks/use-window.js';
 import type {Theme} from '../theme.js';
 
 export interface ContainersPaneProps {
-	world: World;
+	containers: World['containers'];
 	changes: Changes;
 	selected: string | null;
 	width: number;
@@ -16,9 +16,9 @@ export interface ContainersPaneProps {
 	theme: Theme;
 }
 
-/** Inner content of the Containers pane (header + the visible rows only). */
-export function ContainersPane({world, changes, selected, width, height, focused, theme}: ContainersPaneProps) {
-	const items = containerItems(world.containers, changes);
+/** Inner content of the Containers pane (header + the visible rows only), memoised on what it shows. */
+export const ContainersPane = memo(function ContainersPane({containers, changes, selected, width, height, focused, theme}: ContainersPaneProps) {
+	const items = containerItems(containers, changes);
 	const cursor = selectedIndex(items, selected);
 	const listHeight = Math.max(0, height - 1);
 	const offset = useWindow(cursor, listHeight, items.length);
@@ -30,7 +30,7 @@ export function ContainersPane({world, changes, selected, width, height, focused
 			<Rows rows={rows} width={width} height={listHeight} theme={theme} showSelection={focused || true} />
 		</>
 	);
-}
+});
 
 export function containersInfo(world: World): string {
 	const all = Object.values(world.containers);

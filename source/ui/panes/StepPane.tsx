@@ -1,4 +1,4 @@
-import React, {useMemo} from 'react';
+import React, {memo, useMemo} from 'react';
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import type {LabModel} from '../model/lab.js';
@@ -26,6 +26,7 @@ export function stepView(lab: LabModel, lang: string): StepView {
 }
 
 const memoRows = memoByRef((view: StepView, width: number) => stepRows(view, width));
+const memoChoices = memoByRef((view: StepView) => predictionChoices(view));
 const memoView = memoByRef(
 	(
 		scenario: LabModel['scenario'],
@@ -56,7 +57,7 @@ const memoView = memoByRef(
 export function stepContent(lab: LabModel, lang: string, width: number): {rows: Row[]; choices: string[] | undefined} {
 	const fresh = stepView(lab, lang);
 	const view = memoView(fresh.scenario, fresh.step, lang, fresh.checks, fresh.completed, fresh.hintsShown, fresh.solutionShown, fresh.prediction, fresh.celebrate, fresh.world);
-	return {rows: memoRows(view, width), choices: predictionChoices(view)};
+	return {rows: memoRows(view, width), choices: memoChoices(view)};
 }
 
 /** Rows of the pane the choices take. */
@@ -76,7 +77,8 @@ export interface StepPaneProps {
 	onAnswer(choice: number): void;
 }
 
-export function StepPane({rows, choices, offset, width, height, focused, theme, onAnswer}: StepPaneProps) {
+/** Memoised on what it shows: the step's rows (the same array while the step reads the same), the choices, the scroll. */
+export const StepPane = memo(function StepPane({rows, choices, offset, width, height, focused, theme, onAnswer}: StepPaneProps) {
 	const choicesHeight = choiceHeight(choices, height);
 	const textHeight = Math.max(0, height - choicesHeight);
 	const items = useMemo(
@@ -87,7 +89,7 @@ export function StepPane({rows, choices, offset, width, height, focused, theme, 
 		<>
 			<Rows rows={rows.slice(offset, offset + textHeight)} width={width} height={textHeight} theme={theme} />
 			{choices ? (
-				<Box flexDirection="column" height={choicesHeight} overflow="hidden">
+				<Box flexDirection="column" height={choicesHeight} overflowY="hidden">
 					<SelectInput
 						items={items}
 						isFocused={focused}
@@ -104,7 +106,7 @@ export function StepPane({rows, choices, offset, width, height, focused, theme, 
 			) : null}
 		</>
 	);
-}
+});
 
 /** "2/5 · 1 done" for the pane's title line. */
 export function stepInfo(lab: LabModel): string {

@@ -1,4 +1,4 @@
-import React, {useMemo} from 'react';
+import React, {memo, useMemo} from 'react';
 import type {TermBlock} from '../model/lab.js';
 import {promptRow, scrollbackWindow} from './terminal-rows.js';
 import {Rows} from '../components/RowView.js';
@@ -20,7 +20,8 @@ export interface TerminalPaneProps {
 	theme: Theme;
 }
 
-export function TerminalPane({blocks, prompt, text, cursor, candidates, scroll, width, height, focused, theme}: TerminalPaneProps) {
+/** Memoised; on a keystroke only the prompt row is new, and only its RowView draws again. */
+export const TerminalPane = memo(function TerminalPane({blocks, prompt, text, cursor, candidates, scroll, width, height, focused, theme}: TerminalPaneProps) {
 	const candidateRows = candidates.length > 0 ? 1 : 0;
 	const scrollHeight = Math.max(0, height - 1 - candidateRows);
 	const window = useMemo(() => scrollbackWindow(blocks, width, scrollHeight, scroll), [blocks, width, scrollHeight, scroll]);
@@ -29,4 +30,4 @@ export function TerminalPane({blocks, prompt, text, cursor, candidates, scroll, 
 	// Like a real terminal: output from the top, the prompt right after it.
 	const lines = [...window.rows, ...(candidateRows > 0 ? [candidateLine] : []), promptLine];
 	return <Rows rows={lines} width={width} height={height} theme={theme} showSelection={false} />;
-}
+});

@@ -1,4 +1,4 @@
-import React, {useMemo} from 'react';
+import React, {memo, useMemo} from 'react';
 import type {World} from '../../engine/world.js';
 import type {Changes} from '../model/changes.js';
 import {volumeLines, volumeRows, volumesHeader} from './volumes-rows.js';
@@ -7,7 +7,8 @@ import {useWindow} from '../hooks/use-window.js';
 import type {Theme} from '../theme.js';
 
 export interface VolumesPaneProps {
-	world: World;
+	volumes: World['volumes'];
+	containers: World['containers'];
 	changes: Changes;
 	cursor: number;
 	width: number;
@@ -16,8 +17,9 @@ export interface VolumesPaneProps {
 	theme: Theme;
 }
 
-export function VolumesPane({world, changes, cursor, width, height, focused, theme}: VolumesPaneProps) {
-	const lines = volumeLines(world.volumes, world.containers, changes);
+/** Memoised on what it shows (volumes, the containers that mount them, what changed). */
+export const VolumesPane = memo(function VolumesPane({volumes, containers, changes, cursor, width, height, focused, theme}: VolumesPaneProps) {
+	const lines = volumeLines(volumes, containers, changes);
 	const listHeight = Math.max(0, height - 1);
 	const shownCursor = focused ? Math.min(cursor, lines.length - 1) : -1;
 	const offset = useWindow(shownCursor, listHeight, lines.length);
@@ -29,7 +31,7 @@ export function VolumesPane({world, changes, cursor, width, height, focused, the
 			<Rows rows={rows} width={width} height={listHeight} theme={theme} />
 		</>
 	);
-}
+});
 
 export function volumesInfo(world: World): string {
 	const all = Object.values(world.volumes);
