@@ -379,7 +379,7 @@ const samples = new Map<string, Record<Kind, number[][]>>();
 const identical = new Map<string, boolean>();
 for (let run = 0; run < RUNS; run++) {
 	for (const size of SIZES) {
-		for (const [name, spec] of Object.entries(worlds)) {
+		for (const [name, spec] of Object.entries(worlds).filter(([name]) => !process.env.BENCH_WORLDS || process.env.BENCH_WORLDS.split(',').includes(name))) {
 			const key = `${size.columns}x${size.rows} ${name}`;
 			const lab = await measureLab(spec.world, spec.commands, size);
 			const floorEnter = await measureFloor(lab.enterPair, lab.enterFrame, size, ENTER_SAMPLES);

@@ -5,6 +5,7 @@ import {containerItems, containerRows, containersHeader, selectedIndex} from './
 import {Rows, RowView} from '../components/RowView.js';
 import {useWindow} from '../hooks/use-window.js';
 import type {Theme} from '../theme.js';
+import {memoByRef} from './common.js';
 
 export interface ContainersPaneProps {
 	containers: World['containers'];
@@ -32,8 +33,13 @@ export const ContainersPane = memo(function ContainersPane({containers, changes,
 	);
 });
 
+/** "1000 · 1000 running" (memoised on the containers: the title is drawn on every frame). */
 export function containersInfo(world: World): string {
-	const all = Object.values(world.containers);
+	return countContainers(world.containers);
+}
+
+const countContainers = memoByRef((containers: World['containers']): string => {
+	const all = Object.values(containers);
 	const running = all.filter(container => container.status === 'running').length;
 	return `${all.length} · ${running} running`;
-}
+});

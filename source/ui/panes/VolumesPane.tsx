@@ -5,6 +5,7 @@ import {volumeLines, volumeRows, volumesHeader} from './volumes-rows.js';
 import {Rows, RowView} from '../components/RowView.js';
 import {useWindow} from '../hooks/use-window.js';
 import type {Theme} from '../theme.js';
+import {memoByRef} from './common.js';
 
 export interface VolumesPaneProps {
 	volumes: World['volumes'];
@@ -33,8 +34,13 @@ export const VolumesPane = memo(function VolumesPane({volumes, containers, chang
 	);
 });
 
+/** "100 · 2 anonymous" (memoised on the volumes: the title is drawn on every frame). */
 export function volumesInfo(world: World): string {
-	const all = Object.values(world.volumes);
+	return countVolumes(world.volumes);
+}
+
+const countVolumes = memoByRef((volumes: World['volumes']): string => {
+	const all = Object.values(volumes);
 	const anonymous = all.filter(volume => volume.anonymous).length;
 	return `${all.length}${anonymous > 0 ? ` · ${anonymous} anonymous` : ''}`;
-}
+});
