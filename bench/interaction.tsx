@@ -66,6 +66,8 @@ const SIZES = process.env.BENCH_SIZES ? ALL_SIZES.filter(size => process.env.BEN
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 const strip = (text: string) => text.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '').replace(/\u001B\][^\u0007]*\u0007/g, '');
+/** A frame's cells with their styles: every escape sequence but SGR (cursor moves, erasing) removed. */
+const cells = (text: string) => text.replace(/\u001B\[[0-9;?]*[A-Za-ln-z]/g, '').replace(/\u001B\][^\u0007]*\u0007/g, '');
 const count = (text: string, needle: string) => text.split(needle).length - 1;
 const PROMPT = 'student@layerlab:';
 
@@ -220,7 +222,7 @@ async function measureFloor(pair: [ReactNode, ReactNode], expected: string, size
 		stdin.write('x');
 		const frame = await stdout.until(() => true);
 		if (i >= WARMUP) times.push(frame.t - t0);
-		if (i === WARMUP && strip(frame.data) !== strip(expected)) identical = false;
+		if (i === WARMUP && cells(frame.data) !== cells(expected)) identical = false;
 		await sleep(IDLE_MS / 2);
 		stdout.take();
 		stdin.write('x');
