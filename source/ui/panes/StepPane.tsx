@@ -27,36 +27,45 @@ export function stepView(lab: LabModel, lang: string): StepView {
 
 const memoRows = memoByRef((view: StepView, width: number) => stepRows(view, width));
 const memoChoices = memoByRef((view: StepView) => predictionChoices(view));
-const memoView = memoByRef(
-	(
-		scenario: LabModel['scenario'],
-		step: number,
-		lang: string,
-		checks: StepView['checks'],
-		completed: StepView['completed'],
-		hintsShown: number,
-		solutionShown: boolean,
-		prediction: StepView['prediction'],
-		celebrate: boolean,
-		world: LabModel['world'],
-	): StepView => ({
-		scenario,
-		step,
-		lang,
-		checks,
-		completed,
-		hintsShown,
-		solutionShown,
-		prediction,
-		celebrate,
-		world,
-	}),
-);
+/** Check results that read the same (a command re-evaluates them into new objects). */
+function sameChecks(a: StepView['checks'], b: StepView['checks']): boolean {
+	if (a === b) return true;
+	if (!a || !b || a.length !== b.length) return false;
+	return a.every((check, index) => check.ok === b[index]!.ok && check.message === b[index]!.message);
+}
+
+let lastView: StepView | undefined;
+/**
+ * The same view object while the pane would read the same: the world counts only when the step's
+ * answered prediction shows what the world holds (step-rows reads it nowhere else), so a command
+ * that leaves the checks as they were does not rebuild the step's rows.
+ */
+function memoView(fresh: StepView): StepView {
+	const last = lastView;
+	const step = fresh.scenario.steps[fresh.step];
+	const readsWorld = Boolean(step?.predict && fresh.prediction);
+	if (
+		last &&
+		last.scenario === fresh.scenario &&
+		last.step === fresh.step &&
+		last.lang === fresh.lang &&
+		sameChecks(last.checks, fresh.checks) &&
+		(last.completed === fresh.completed || last.completed.join('\u0000') === fresh.completed.join('\u0000')) &&
+		last.hintsShown === fresh.hintsShown &&
+		last.solutionShown === fresh.solutionShown &&
+		last.prediction === fresh.prediction &&
+		last.celebrate === fresh.celebrate &&
+		(!readsWorld || last.world === fresh.world)
+	)
+		return last;
+	lastView = fresh;
+	return fresh;
+}
 
 /** The Step pane's text rows (memoised on what they read) and the open prediction's choices. */
 export function stepContent(lab: LabModel, lang: string, width: number): {rows: Row[]; choices: string[] | undefined} {
 	const fresh = stepView(lab, lang);
-	const view = memoView(fresh.scenario, fresh.step, lang, fresh.checks, fresh.completed, fresh.hintsShown, fresh.solutionShown, fresh.prediction, fresh.celebrate, fresh.world);
+	const view = memoView(fresh);
 	return {rows: memoRows(view, width), choices: memoChoices(view)};
 }
 
