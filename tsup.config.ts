@@ -3,7 +3,8 @@ import {defineConfig} from 'tsup';
 // One bundled ESM program (Ink uses top-level await, so ESM is required). Code splitting stays on so
 // modes load on demand and Ink's lazily imported devtools land in a chunk that never loads.
 export default defineConfig({
-	entry: {cli: 'source/cli.tsx'},
+	// The command worker (source/lab/model/command-worker.ts) sits next to the chunks that start it.
+	entry: {cli: 'source/cli.tsx', 'command-worker': 'source/lab/model/command-worker.ts'},
 	format: ['esm'],
 	platform: 'node',
 	target: 'node20',

@@ -8,8 +8,8 @@
  * Prints one JSON object.
  */
 import {enablePatches, produceWithPatches, setAutoFreeze} from 'immer';
-import {defaultWorld} from '../source/scenario/default-world.js';
-import {runLine} from '../source/docker/session.js';
+import {defaultWorld} from '../source/scenario/catalog/default-world.js';
+import {runLine} from '../source/host/index.js';
 import {parseScript} from '../source/engine/shell/syntax.js';
 import {clonePlain, type World} from '../source/engine/world.js';
 import {largeWorld} from './large-world.js';

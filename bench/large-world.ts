@@ -3,7 +3,7 @@
  * layers, built with the engine's own functions so it is a world the lab could really reach.
  */
 import type {Tree, World} from '../source/engine/world.js';
-import {defaultWorld} from '../source/scenario/default-world.js';
+import {defaultWorld} from '../source/scenario/catalog/default-world.js';
 import {buildImage, type ImageDefinition} from '../source/engine/build.js';
 import {createContainer, createVolume, startContainer} from '../source/engine/containers.js';
 import {containerFs} from '../source/engine/unionfs.js';

@@ -39,6 +39,9 @@ if (want('engine')) {
 if (want('session')) {
 	results.session = JSON.parse(run('node', ['bench/.out/session.js'], {env: shippedEnv}));
 }
+if (want('build')) {
+	results.build = JSON.parse(run('node', ['bench/.out/build.js']));
+}
 if (want('startup') && existsSync(path.join(root, 'bench', 'startup.mjs'))) {
 	results.startup = JSON.parse(run('node', ['bench/startup.mjs', '--json']));
 }
@@ -51,6 +54,10 @@ if (want('headless')) {
 if (want('docker') && existsSync(path.join(root, 'bench', 'docker.mjs'))) {
 	const docker = spawnSync('node', ['bench/docker.mjs', '--json'], {cwd: root, encoding: 'utf8'});
 	results.docker = docker.status === 0 ? JSON.parse(docker.stdout) : {skipped: docker.stderr.trim() || 'no Docker engine reachable'};
+}
+
+if (want('adversarial')) {
+	results.adversarial = JSON.parse(run('node', ['bench/adversarial.mjs', '--json']));
 }
 
 writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');

@@ -5,8 +5,8 @@
  * `test/ui/long-session.test.ts` bounds the same session by counts; the timing lives only here.
  */
 import {setAutoFreeze} from 'immer';
-import {createLab, runCommand, type LabModel} from '../source/ui/model/lab.js';
-import {loadRunner} from '../source/ui/model/runner.js';
+import {createLab, runCommand, type LabModel} from '../source/lab/model/lab.js';
+import {loadRunner} from '../source/lab/model/runner.js';
 import {evaluate, freshWorld, testScenario} from '../test/ui/helpers/fixtures.js';
 
 await loadRunner();

@@ -5,7 +5,7 @@ import shipped from '../tsup.config.js';
 // Ink as patched, production React, code splitting), only with their own entries and output folder.
 export default defineConfig({
 	...(shipped as Record<string, unknown>),
-	entry: {engine: 'bench/engine.ts', interaction: 'bench/interaction.tsx', session: 'bench/session.ts'},
+	entry: {engine: 'bench/engine.ts', interaction: 'bench/interaction.tsx', session: 'bench/session.ts', build: 'bench/build.ts'},
 	outDir: 'bench/.out',
 	clean: true,
 });

@@ -1,65 +1,79 @@
-/** `docker …` on the learner's host: parse like the real CLI, then run the simulated command. */
-import {parseDocker, type ParsedCommand} from './parse.js';
+/** `docker …` on the learner's host: parse like the real CLI, then run the command's row of the registry. */
+import {parseDocker, type UnknownCommand} from './parse.js';
 import type {DockerContext} from './io.js';
-import {runOrCreate} from './commands/run.js';
-import * as container from './commands/container.js';
-import * as image from './commands/image.js';
-import * as volume from './commands/volume.js';
+import {isLegacyBuild, LEGACY_BUILDER_NOTICE} from './commands/build.js';
+import {DOCKER_COMMANDS, elsewherePath, handlerOf, notSimulatedLine} from './registry.js';
+import {COMMAND_TREE, type CommandNode} from './recorded/cli-spec.js';
 
-type Handler = (ctx: DockerContext, command: ParsedCommand) => number;
-
-const HANDLERS: Record<string, Handler> = {
-	'container run': (ctx, command) => runOrCreate(ctx, command, true),
-	'container create': (ctx, command) => runOrCreate(ctx, command, false),
-	'container start': container.start,
-	'container stop': container.stop,
-	'container restart': container.restart,
-	'container rm': container.rm,
-	'container ls': container.ls,
-	'container logs': container.logs,
-	'container exec': container.exec,
-	'container cp': container.cp,
-	'container diff': container.diff,
-	'container inspect': (ctx, command) => container.inspect(ctx, command, 'container'),
-	'container commit': container.commit,
-	'container prune': container.prune,
-	'image pull': image.pull,
-	'image ls': image.imageLs,
-	'image history': image.history,
-	'image inspect': image.imageInspectCommand,
-	'image rm': image.imageRm,
-	'volume create': volume.volumeCreate,
-	'volume ls': volume.volumeLs,
-	'volume inspect': volume.volumeInspectCommand,
-	'volume rm': volume.volumeRm,
-	'volume prune': volume.volumePrune,
-	inspect: (ctx, command) => container.inspect(ctx, command, 'any'),
-};
-
-/** The commands layerlab simulates, for the message about the ones it does not. */
-export const SIMULATED = Object.keys(HANDLERS);
+/** The commands layerlab simulates (what `verify --docker` may run for real). */
+export const SIMULATED: readonly string[] = DOCKER_COMMANDS.filter(row => row.run).map(row => row.path);
 
 export function runDocker(ctx: DockerContext, argv: string[]): number {
+	if (isLegacyBuild(argv)) ctx.io.err(LEGACY_BUILDER_NOTICE);
 	const outcome = parseDocker(argv);
 	if (outcome.kind === 'output') {
+		const elsewhere = outcome.unknown && elsewherePath([...outcome.unknown.parent, ...outcome.unknown.words]);
+		if (elsewhere) {
+			// a CLI plugin (compose, buildx): the learner's Docker has it, the lab does not
+			ctx.io.err(notSimulatedLine(elsewhere));
+			return 1;
+		}
 		ctx.io.out(outcome.stdout);
 		ctx.io.err(outcome.stderr);
+		const guess = outcome.unknown && suggestion(outcome.unknown);
+		if (guess) ctx.io.err(`layerlab: did you mean \`docker ${guess.join(' ')}\`?\n`);
 		return outcome.exitCode;
 	}
 	if (outcome.kind === 'unsupported') {
-		ctx.io.err(
-			`layerlab: \`docker ${outcome.path.join(' ')}\` is not simulated here. The lab simulates docker container (run, create, start, stop, restart, rm, ls, logs, exec, cp, diff, inspect, commit, prune), image (pull, ls, history, inspect, rm) and volume (create, ls, inspect, rm, prune).\n`,
-		);
+		ctx.io.err(notSimulatedLine(outcome.path));
 		return 1;
 	}
 	if (outcome.command.notices) {
 		ctx.io.out(outcome.command.notices.stdout);
 		ctx.io.err(outcome.command.notices.stderr);
 	}
-	const handler = HANDLERS[outcome.command.path.join(' ')];
+	const path = outcome.command.path;
+	const handler = handlerOf(path.join(' '));
 	if (!handler) {
-		ctx.io.err(`layerlab: \`docker ${outcome.command.path.join(' ')}\` is not simulated here.\n`);
+		ctx.io.err(notSimulatedLine(path));
 		return 1;
 	}
 	return handler(ctx, outcome.command);
+}
+
+/** the nearest command to a mistyped one (`contianer ls` -> `container ls`), or nothing when none is close */
+function suggestion(unknown: UnknownCommand): string[] | undefined {
+	let node: CommandNode = COMMAND_TREE;
+	for (const name of unknown.parent) node = node.children?.find(c => c.name === name) ?? node;
+	const [word = '', next] = unknown.words;
+	const near = nearest(node, word);
+	if (!near) return undefined;
+	const guess = [...unknown.parent, near.name];
+	if (next !== undefined && near.children) {
+		const child = near.children.find(c => c.name === next || (c.aliases ?? []).includes(next)) ?? nearest(near, next);
+		if (child) guess.push(child.name);
+	}
+	return guess;
+}
+
+function nearest(node: CommandNode, word: string): CommandNode | undefined {
+	let best: {child: CommandNode; distance: number} | undefined;
+	for (const child of node.children ?? []) {
+		if (child.name.startsWith('__')) continue;
+		for (const name of [child.name, ...(child.aliases ?? [])]) {
+			const distance = levenshtein(word.toLowerCase(), name);
+			if (distance <= Math.max(1, Math.floor(name.length / 3)) && (!best || distance < best.distance)) best = {child, distance};
+		}
+	}
+	return best?.child;
+}
+
+function levenshtein(a: string, b: string): number {
+	let row = Array.from({length: b.length + 1}, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		const next = [i];
+		for (let j = 1; j <= b.length; j++) next[j] = Math.min((row[j] as number) + 1, (next[j - 1] as number) + 1, (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+		row = next;
+	}
+	return row[b.length] as number;
 }

@@ -1,7 +1,6 @@
 /** Reading typed flag values out of a ParsedCommand, and the option parsers of `run`. */
 import type {FlagValue, ParsedCommand} from './parse.js';
 import type {PortBinding} from '../engine/world.js';
-import type {MountSpec} from '../engine/containers.js';
 import {normalizePath} from '../engine/path.js';
 
 export function flagBool(command: ParsedCommand, name: string): boolean {
@@ -28,51 +27,6 @@ export function flagInt(command: ParsedCommand, name: string): number | undefine
 	return Number(Array.isArray(value) ? value.at(-1) : value);
 }
 
-/** `--mount type=bind,source=…,target=…,readonly`, as the CLI's MountOpt parses it. */
-export function parseMount(value: string): MountSpec | string {
-	const spec: MountSpec = {type: 'volume', source: '', target: '', readonly: false};
-	for (const field of value.split(',')) {
-		const index = field.indexOf('=');
-		const key = (index < 0 ? field : field.slice(0, index)).trim().toLowerCase();
-		const raw = index < 0 ? undefined : field.slice(index + 1);
-		switch (key) {
-			case 'type':
-				if (raw !== 'bind' && raw !== 'volume' && raw !== 'tmpfs') return `invalid mount type ${raw ?? ''}`.trim();
-				spec.type = raw;
-				break;
-			case 'source':
-			case 'src':
-				spec.source = raw ?? '';
-				break;
-			case 'target':
-			case 'dst':
-			case 'destination':
-				spec.target = raw ?? '';
-				break;
-			case 'readonly':
-			case 'ro':
-				if (raw === undefined || raw === 'true' || raw === '1') spec.readonly = true;
-				else if (raw === 'false' || raw === '0') spec.readonly = false;
-				else return `invalid value for ${key}: ${raw}`;
-				break;
-			case 'volume-nocopy':
-			case 'bind-propagation':
-			case 'consistency':
-			case 'volume-driver':
-			case 'volume-label':
-			case 'volume-opt':
-			case 'bind-nonrecursive':
-			case 'tmpfs-size':
-			case 'tmpfs-mode':
-				break;
-			default:
-				return `unexpected key '${key}' in '${field}'`;
-		}
-	}
-	if (spec.target === '') return 'target is required';
-	return spec;
-}
-
 /** `-p [ip:][hostPort:]containerPort[/proto]`. Returns an error text for a bad value. */
 export function parsePublish(value: string, nextEphemeral: () => number): PortBinding[] | string {
 	const [portPart, protoRaw] = value.split('/') as [string, string | undefined];
@@ -84,8 +38,10 @@ export function parsePublish(value: string, nextEphemeral: () => number): PortBi
 	if (parts.length === 1) containerPort = parts[0]!;
 	else if (parts.length === 2) [hostPort, containerPort] = parts as [string, string];
 	else [hostIp, hostPort, containerPort] = parts.slice(-3) as [string, string, string];
-	if (!/^\d+$/.test(containerPort)) return `invalid containerPort: ${containerPort}`;
-	if (hostPort !== '' && !/^\d+$/.test(hostPort)) return `invalid hostPort: ${hostPort}`;
+	// Ports are 16-bit (Go's strconv.ParseUint(port, 10, 16)): 65536 and 4294967296 are refused, never wrapped.
+	const port = (text: string) => /^\d+$/.test(text) && Number(text) <= 65535;
+	if (!port(containerPort)) return `invalid containerPort: ${containerPort}`;
+	if (hostPort !== '' && !port(hostPort)) return `invalid hostPort: ${hostPort}`;
 	return [{containerPort: Number(containerPort), protocol, hostIp, hostPort: hostPort === '' ? nextEphemeral() : Number(hostPort)}];
 }
 

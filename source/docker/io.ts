@@ -1,8 +1,8 @@
 /** What a docker command writes to, and the CLI's standard error shapes. */
 import type {World} from '../engine/world.js';
-import {USE_LINE} from './cli-text.js';
-import {dockerInspectFormat} from './render/gotemplate.js';
-import type {GoValue} from './render/govalue.js';
+import {USE_LINE} from './recorded/cli-text.js';
+import type {GoValue} from '../go/index.js';
+import {dockerInspectFormat} from './render/templates.js';
 
 export interface DockerIo {
 	out(text: string): void;
@@ -14,6 +14,8 @@ export interface DockerIo {
 	cwd: string;
 	/** Host environment (for `-e NAME` without a value). */
 	env: Record<string, string>;
+	/** What the shell feeds the command (`docker load < file`); absent or '' on a terminal. */
+	stdin?: string;
 }
 
 export interface DockerContext {

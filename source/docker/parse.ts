@@ -6,11 +6,27 @@
  * syntax (`--flag=value`, `--flag value`, `-dit`, `-p8080:80`, `-p=8080:80`, `--`, no flags after the first
  * positional for run/create/exec/commit), the values pflag and docker/cli check while parsing (ints, bools,
  * durations, sizes, mounts, env, labels, ...), docker/cli's usage errors (cli/required.go, cli/cobra.go) and
- * its help output. Texts come from cli-text.ts and flag specs from cli-spec.ts, both recorded from the real
- * CLI by test/real-docker/record-cli.mjs.
+ * its help output. Texts come from recorded/cli-text.ts and flag specs from recorded/cli-spec.ts, both recorded from the real
+ * CLI by scripts/record-cli.mjs.
  */
-import {COMMAND_TREE, COMMANDS, GLOBAL_FLAGS, type CommandNode, type CommandSpec, type FlagSpec} from './cli-spec.js';
-import {HELP_SHORTHAND_DEPRECATED, HELP_TEXT, USE_LINE, VERSION_OUTPUT} from './cli-text.js';
+import {COMMAND_TREE, COMMANDS, GLOBAL_FLAGS, type CommandNode, type CommandSpec, type FlagSpec} from './recorded/cli-spec.js';
+import {HELP_SHORTHAND_DEPRECATED, HELP_TEXT, USE_LINE, VERSION_OUTPUT} from './recorded/cli-text.js';
+import {
+	atoi,
+	cut,
+	goQuote,
+	goQuoteRune,
+	isGoError,
+	parseBool,
+	parseDuration,
+	parseFloat64,
+	parseIP,
+	parseInteger,
+	parseUnsigned,
+	ratSetString,
+	readCsv,
+	trimSpace,
+} from '../go/index.js';
 
 export type FlagValue = string | boolean | string[] | number;
 
@@ -34,7 +50,14 @@ export interface ParsedCommand {
 	notices?: {stdout: string; stderr: string};
 }
 
-export type ParseOutcome = {kind: 'command'; command: ParsedCommand} | {kind: 'output'; stdout: string; stderr: string; exitCode: number} | {kind: 'unsupported'; path: string[]};
+export type ParseOutcome =
+	{kind: 'command'; command: ParsedCommand} | {kind: 'output'; stdout: string; stderr: string; exitCode: number; unknown?: UnknownCommand} | {kind: 'unsupported'; path: string[]};
+
+/** `docker: unknown command: …`: the command path that was found, and the words from the unknown one on */
+export interface UnknownCommand {
+	parent: string[];
+	words: string[];
+}
 
 /** argv without the leading 'docker' */
 export function parseDocker(argv: string[]): ParseOutcome {
@@ -357,12 +380,13 @@ function runRoot(state: State, args: string[], values: Values, globalValues: Val
 	// --version was parsed with the global options, into the same flag
 	if (values.get('version') === true || globalValues.get('version') === true) return output(state, VERSION_OUTPUT, '', 0);
 	if (args.length === 0) return output(state, '', HELP_TEXT[''] ?? '', 0); // `docker` alone: help on stderr
-	return output(state, '', `docker: unknown command: docker ${args[0]}\n\nRun 'docker --help' for more information\n`, 1);
+	return {...output(state, '', `docker: unknown command: docker ${args[0]}\n\nRun 'docker --help' for more information\n`, 1), unknown: {parent: [], words: args}};
 }
 
 function runGroup(state: State, key: string, args: string[]): ParseOutcome {
 	if (args.length === 0) return output(state, '', HELP_TEXT[key] ?? '', 0); // `docker container` alone: help on stderr
-	return output(state, '', `docker: unknown command: docker ${key} ${args[0]}\n\nUsage:  ${USE_LINE[key]}\n\nRun 'docker ${key} --help' for more information\n`, 1);
+	const text = `docker: unknown command: docker ${key} ${args[0]}\n\nUsage:  ${USE_LINE[key]}\n\nRun 'docker ${key} --help' for more information\n`;
+	return {...output(state, '', text, 1), unknown: {parent: key.split(' '), words: args}};
 }
 
 /** `docker help [command]`: cobra's Find, then the topic's help */
@@ -446,7 +470,7 @@ function command(state: State, step: Step, values: Values, args: string[], globa
 	return {kind: 'command', command: parsed};
 }
 
-function output(state: State, stdout: string, stderr: string, exitCode: number): ParseOutcome {
+function output(state: State, stdout: string, stderr: string, exitCode: number): Extract<ParseOutcome, {kind: 'output'}> {
 	return {kind: 'output', stdout: state.stdout + stdout, stderr: state.stderr + stderr, exitCode};
 }
 
@@ -461,11 +485,11 @@ function checkValue(flag: FlagSpec, raw: string): Checked {
 		case 'bool':
 			return parseBool(raw);
 		case 'int':
-			return toNumber(parseInteger(raw, 64, true));
+			return toNumber(parseInteger(raw, 0, 64));
 		case 'uint16':
-			return toNumber(parseInteger(raw, 16, false));
+			return toNumber(parseUnsigned(raw, 0, 16));
 		case 'uint64':
-			return toNumber(parseInteger(raw, 64, false));
+			return toNumber(parseUnsigned(raw, 0, 64));
 		case 'string':
 		case 'stringArray':
 			return raw;
@@ -491,7 +515,7 @@ function checkValue(flag: FlagSpec, raw: string): Checked {
 		case 'cpus':
 			return error(checkCpus(raw));
 		case 'duration':
-			return error(parseDuration(raw));
+			return error(errorOf(parseDuration(raw)));
 	}
 }
 
@@ -504,169 +528,15 @@ function toNumber(result: bigint | {error: string}): Checked {
 	return typeof result === 'bigint' ? Number(result) : result;
 }
 
-/** strconv.ParseBool */
-function parseBool(s: string): Checked {
-	if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s)) return true;
-	if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return false;
-	return {error: `strconv.ParseBool: parsing ${goQuote(s)}: invalid syntax`};
-}
-
-/** strconv.ParseInt / ParseUint with base 0 (0x, 0o, 0b and 0 prefixes, _ separators), as pflag calls them */
-function parseInteger(s: string, bits: number, signed: boolean): bigint | {error: string} {
-	const fn = signed ? 'ParseInt' : 'ParseUint';
-	const syntax = {error: `strconv.${fn}: parsing ${goQuote(s)}: invalid syntax`};
-	const range = {error: `strconv.${fn}: parsing ${goQuote(s)}: value out of range`};
-	let body = s;
-	let negative = false;
-	if (signed && (body[0] === '+' || body[0] === '-')) {
-		negative = body[0] === '-';
-		body = body.slice(1);
-	}
-	const magnitude = parseUnsigned(body, signed ? 64 : bits);
-	if (magnitude === 'syntax') return syntax;
-	if (magnitude === 'range') return range;
-	if (!signed) return magnitude;
-	const cutoff = 1n << BigInt(bits - 1);
-	if ((!negative && magnitude >= cutoff) || (negative && magnitude > cutoff)) return range;
-	return negative ? -magnitude : magnitude;
-}
-
-function parseUnsigned(s0: string, bits: number): bigint | 'syntax' | 'range' {
-	if (s0 === '') return 'syntax';
-	let s = s0;
-	let base = 10;
-	if (s[0] === '0') {
-		const p = (s[1] ?? '').toLowerCase();
-		if (s.length >= 3 && (p === 'b' || p === 'o' || p === 'x')) {
-			base = p === 'b' ? 2 : p === 'o' ? 8 : 16;
-			s = s.slice(2);
-		} else {
-			base = 8;
-			s = s.slice(1);
-		}
-	}
-	const max = (1n << BigInt(bits)) - 1n;
-	let n = 0n;
-	let underscores = false;
-	for (const c of s) {
-		if (c === '_') {
-			underscores = true;
-			continue;
-		}
-		const d = parseInt(c, 36);
-		if (Number.isNaN(d) || d >= base) return 'syntax';
-		n = n * BigInt(base) + BigInt(d);
-		if (n > max) return 'range';
-	}
-	if (underscores && !underscoreOK(s0)) return 'syntax';
-	return n;
-}
-
-/** strconv's rule for _ digit separators */
-function underscoreOK(s0: string): boolean {
-	let s = s0;
-	let saw = '^';
-	let i = 0;
-	if (s[0] === '-' || s[0] === '+') s = s.slice(1);
-	let hex = false;
-	const p = (s[1] ?? '').toLowerCase();
-	if (s.length >= 2 && s[0] === '0' && (p === 'b' || p === 'o' || p === 'x')) {
-		i = 2;
-		saw = '0';
-		hex = p === 'x';
-	}
-	for (; i < s.length; i++) {
-		const c = s[i] as string;
-		if ((c >= '0' && c <= '9') || (hex && /[a-f]/i.test(c))) {
-			saw = '0';
-			continue;
-		}
-		if (c === '_') {
-			if (saw !== '0') return false;
-			saw = '_';
-			continue;
-		}
-		if (saw === '_') return false;
-		saw = '!';
-	}
-	return saw !== '_';
-}
-
 /** strconv.Atoi's error, unwrapped the way docker/cli reports it ("invalid syntax") */
 function atoiError(s: string): string | undefined {
-	const body = s[0] === '+' || s[0] === '-' ? s.slice(1) : s;
-	if (!/^\d+$/.test(body)) return 'invalid syntax';
-	const n = BigInt(s);
-	return n > 2n ** 63n - 1n || n < -(2n ** 63n) ? 'value out of range' : undefined;
+	const n = atoi(s);
+	return isGoError(n) ? n.err : undefined;
 }
 
-/** time.ParseDuration */
-function parseDuration(orig: string): string | undefined {
-	const invalid = `time: invalid duration ${timeQuote(orig)}`;
-	let s = orig;
-	if (s[0] === '-' || s[0] === '+') s = s.slice(1);
-	if (s === '0') return undefined;
-	if (s === '') return invalid;
-	const units = new Map<string, bigint>([
-		['ns', 1n],
-		['us', 1000n],
-		['\u00b5s', 1000n],
-		['\u03bcs', 1000n],
-		['ms', 1_000_000n],
-		['s', 1_000_000_000n],
-		['m', 60_000_000_000n],
-		['h', 3_600_000_000_000n],
-	]);
-	const limit = 1n << 63n;
-	let total = 0n;
-	while (s !== '') {
-		if (!/^[0-9.]/.test(s)) return invalid;
-		const int = /^[0-9]*/.exec(s)?.[0] ?? '';
-		s = s.slice(int.length);
-		let v = 0n;
-		for (const c of int) {
-			if (v > limit / 10n) return invalid;
-			v = v * 10n + BigInt(c);
-			if (v > limit) return invalid;
-		}
-		let frac = '';
-		let post = false;
-		if (s[0] === '.') {
-			frac = /^\.([0-9]*)/.exec(s)?.[1] ?? '';
-			s = s.slice(1 + frac.length);
-			post = frac.length > 0;
-		}
-		if (int.length === 0 && !post) return invalid;
-		const unitText = /^[^0-9.]*/.exec(s)?.[0] ?? '';
-		if (unitText === '') return `time: missing unit in duration ${timeQuote(orig)}`;
-		s = s.slice(unitText.length);
-		const unit = units.get(unitText);
-		if (unit === undefined) return `time: unknown unit ${timeQuote(unitText)} in duration ${timeQuote(orig)}`;
-		if (v > limit / unit) return invalid;
-		v *= unit;
-		if (post) {
-			v += BigInt(Math.floor(Number(`0.${frac}`) * Number(unit)));
-			if (v > limit) return invalid;
-		}
-		total += v;
-		if (total > limit) return invalid;
-	}
-	if (orig[0] !== '-' && total > limit - 1n) return invalid;
-	return undefined;
-}
-
-/** the time package's own quote(): non-ASCII and control bytes as \xNN */
-function timeQuote(s: string): string {
-	let out = '"';
-	for (const ch of s) {
-		const code = ch.codePointAt(0) as number;
-		if (code >= 0x80 || code < 0x20) {
-			for (const byte of Buffer.from(ch, 'utf8')) out += `\\x${byte.toString(16).padStart(2, '0')}`;
-		} else {
-			out += ch === '"' || ch === '\\' ? `\\${ch}` : ch;
-		}
-	}
-	return `${out}"`;
+/** The text of a Go (value, error) result's error, if any. */
+function errorOf(result: unknown): string | undefined {
+	return isGoError(result) ? result.error : undefined;
 }
 
 /** go-units RAMInBytes (v0.5): "512m", "1.5g", "2 GiB", ... */
@@ -696,86 +566,11 @@ function ramInBytes(size: string): {error?: string} {
 	return {};
 }
 
-/** strconv.ParseFloat, for the decimal and hexadecimal forms that can end in a digit or a point */
-function parseFloat64(s: string): number | {error: string} {
-	const decimal = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s);
-	const hex = /^[+-]?0[xX]([0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)[pP][+-]?\d+$/.test(s);
-	if (!decimal && !hex) return {error: `strconv.ParseFloat: parsing ${goQuote(s)}: invalid syntax`};
-	const value = decimal ? Number(s) : hexFloat(s);
-	if (!Number.isFinite(value)) return {error: `strconv.ParseFloat: parsing ${goQuote(s)}: value out of range`};
-	return value;
-}
-
-function hexFloat(s: string): number {
-	const m = /^([+-]?)0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)[pP]([+-]?\d+)$/.exec(s);
-	if (!m) return Number.NaN;
-	const mantissa = parseInt(`${m[2]}${m[3]}` || '0', 16) / 16 ** (m[3] ?? '').length;
-	return (m[1] === '-' ? -1 : 1) * mantissa * 2 ** Number(m[4]);
-}
-
 /** opts.NanoCPUs: a big.Rat string ("1.5", "3/2", "2e-1", "0x1p-2"), to nanoCPU precision */
 function checkCpus(value: string): string | undefined {
-	const rat = parseRat(value);
+	const rat = ratSetString(value);
 	if (!rat) return `failed to parse ${value} as a rational number`;
 	return (rat.num * 1_000_000_000n) % rat.den === 0n ? undefined : 'value is too precise';
-}
-
-/** big.Rat's SetString: a fraction of two integers, or a number with an optional e/p exponent */
-function parseRat(s: string): {num: bigint; den: bigint} | undefined {
-	const slash = s.indexOf('/');
-	if (slash >= 0) {
-		const num = ratDigits(s.slice(0, slash), true, false);
-		const den = ratDigits(s.slice(slash + 1), false, false);
-		if (!num || !den || den.frac !== 0 || num.frac !== 0 || den.value === 0n) return undefined;
-		return {num: num.value, den: den.value};
-	}
-	const m = /^(.*?)(?:([eEpP])([+-]?\d+))?$/.exec(s);
-	const mantissa = ratDigits(m?.[1] ?? '', true, true);
-	if (!mantissa) return undefined;
-	const kind = m?.[2]?.toLowerCase();
-	if (kind === 'e' && mantissa.base === 16) return undefined;
-	let num = mantissa.value;
-	let den = BigInt(mantissa.base) ** BigInt(mantissa.frac);
-	const exp = BigInt(m?.[3] ?? '0');
-	// big.Rat gives up on excessively large exponents
-	if ((exp < 0n ? -exp : exp) > (kind === 'p' ? 10_000_000n : 1_000_000n)) return undefined;
-	const scale = (kind === 'p' ? 2n : 10n) ** (exp < 0n ? -exp : exp);
-	if (exp < 0n) den *= scale;
-	else num *= scale;
-	return {num, den};
-}
-
-/** an integer or, with `fraction`, a mantissa: optional sign, 0b/0o/0x prefix ("0" is octal only for integers), _ separators */
-function ratDigits(text: string, signed: boolean, fraction: boolean): {value: bigint; base: number; frac: number} | undefined {
-	let s = text;
-	let negative = false;
-	if (signed && (s[0] === '+' || s[0] === '-')) {
-		negative = s[0] === '-';
-		s = s.slice(1);
-	}
-	let base = 10;
-	const prefix = /^0([bBoOxX])/.exec(s);
-	if (prefix) {
-		base = {b: 2, o: 8, x: 16}[(prefix[1] as string).toLowerCase() as 'b' | 'o' | 'x'];
-		s = s.slice(2);
-	} else if (!fraction && /^0[0-9_]/.test(s)) {
-		base = 8;
-		s = s.slice(1);
-	}
-	const [intPart, fracPart = '', more] = s.split('.');
-	if (more !== undefined || (!fraction && s.includes('.'))) return undefined;
-	const digits = `${intPart}${fracPart}`;
-	if (digits.replaceAll('_', '') === '' && !(prefix === null && base === 8)) return undefined;
-	// _ only between digits, or right after the prefix
-	const misplaced = (part: string, afterPrefix: boolean) => /__|_$/.test(part) || (part.startsWith('_') && !afterPrefix);
-	if (misplaced(intPart as string, prefix !== null) || misplaced(fracPart, false)) return undefined;
-	let value = 0n;
-	for (const c of digits.replaceAll('_', '')) {
-		const d = parseInt(c, 36);
-		if (Number.isNaN(d) || d >= base) return undefined;
-		value = value * BigInt(base) + BigInt(d);
-	}
-	return {value: negative ? -value : value, base, frac: fracPart.replaceAll('_', '').length};
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -788,7 +583,7 @@ const VALIDATORS: Record<NonNullable<FlagSpec['validate']>, (value: string) => s
 	'cgroup-rule': v => (/^[acb] ([0-9]+|\*):([0-9]+|\*) [rwm]{1,3}$/.test(v) ? undefined : `invalid device cgroup format '${v}'`),
 	'throttle-bps': v => checkThrottle(v, true),
 	'throttle-iops': v => checkThrottle(v, false),
-	ip: v => (parseIP(goTrimSpace(v)) ? undefined : `IP address is not correctly formatted: ${v}`),
+	ip: v => (parseIP(trimSpace(v)) ? undefined : `IP address is not correctly formatted: ${v}`),
 	'dns-search': checkDnsSearch,
 	env: v => (v.split('=')[0] === '' ? `invalid environment variable: ${v}` : undefined),
 	label: checkLabel,
@@ -810,7 +605,7 @@ function checkExtraHost(value: string): string | undefined {
 	if (!ok || k === '' || k.includes(':')) return `bad format for add-host: ${goQuote(value)}`;
 	if (v === 'host-gateway') return undefined;
 	if (v.length > 2 && v.startsWith('[') && v.endsWith(']')) v = v.slice(1, -1);
-	return parseIP(goTrimSpace(v)) ? undefined : `invalid IP address in add-host: ${goQuote(v)}`;
+	return parseIP(trimSpace(v)) ? undefined : `invalid IP address in add-host: ${goQuote(v)}`;
 }
 
 function checkLink(value: string): string | undefined {
@@ -866,10 +661,8 @@ function checkUlimit(value: string): string | undefined {
 	if (parts.length > 2) return `too many limit value arguments - ${limits}, can only have up to two, \`soft[:hard]\``;
 	const parsed: bigint[] = [];
 	for (const part of [...parts].reverse()) {
-		const body = part[0] === '+' || part[0] === '-' ? part.slice(1) : part;
-		if (!/^\d+$/.test(body)) return `strconv.ParseInt: parsing ${goQuote(part)}: invalid syntax`;
-		const n = BigInt(part);
-		if (n > 2n ** 63n - 1n || n < -(2n ** 63n)) return `strconv.ParseInt: parsing ${goQuote(part)}: value out of range`;
+		const n = parseInteger(part, 10, 64);
+		if (isGoError(n)) return n.error;
 		parsed.unshift(n);
 	}
 	const soft = parsed[0] as bigint;
@@ -919,8 +712,8 @@ function checkNetwork(value: string): string | undefined {
 	for (const field of csv.fields) {
 		const [rawKey, rawVal, ok] = cut(field, '=');
 		if (!ok || rawKey === '') return `invalid field ${field}`;
-		const key = goTrimSpace(rawKey);
-		const val = goTrimSpace(rawVal);
+		const key = trimSpace(rawKey);
+		const val = trimSpace(rawVal);
 		switch (key) {
 			case 'name':
 				target = val;
@@ -948,11 +741,26 @@ function checkNetwork(value: string): string | undefined {
 	return target === '' ? 'network name/id is not specified' : undefined;
 }
 
-/** opts.MountOpt (docker/cli v28) */
+/** opts.MountOpt (docker/cli v28): the one parser of `--mount`; the flag check and `run` both use it */
 function checkMount(value: string): string | undefined {
+	const parsed = parseMountOpt(value);
+	return 'error' in parsed ? parsed.error : undefined;
+}
+
+/** a `--mount` value as the CLI sends it to the daemon (which checks the rest: absolute target, source) */
+interface MountOpt {
+	type: string;
+	source: string;
+	target: string;
+	readonly: boolean;
+}
+
+export function parseMountOpt(value: string): MountOpt | {error: string} {
+	const error = (text: string) => ({error: text});
 	const csv = readCsv(value);
-	if (csv.error !== undefined) return csv.error;
+	if (csv.error !== undefined) return error(csv.error);
 	let type = 'volume';
+	let source = '';
 	let target = '';
 	let readonly = false;
 	const options = new Set<'volume' | 'image' | 'bind' | 'tmpfs'>();
@@ -965,7 +773,7 @@ function checkMount(value: string): string | undefined {
 			if (key === 'readonly' || key === 'ro') readonly = true;
 			else if (key === 'volume-nocopy') options.add('volume');
 			else if (key === 'bind-nonrecursive') options.add('bind');
-			else return `invalid field '${field}' must be a key=value pair`;
+			else return error(`invalid field '${field}' must be a key=value pair`);
 			continue;
 		}
 		const invalid = `invalid value for ${key}: ${val}`;
@@ -975,6 +783,8 @@ function checkMount(value: string): string | undefined {
 				break;
 			case 'source':
 			case 'src':
+				source = val;
+				break;
 			case 'consistency':
 				break;
 			case 'target':
@@ -985,7 +795,7 @@ function checkMount(value: string): string | undefined {
 			case 'readonly':
 			case 'ro': {
 				const b = parseBool(val);
-				if (typeof b !== 'boolean') return invalid;
+				if (typeof b !== 'boolean') return error(invalid);
 				readonly = b;
 				break;
 			}
@@ -994,12 +804,12 @@ function checkMount(value: string): string | undefined {
 				propagation = val.toLowerCase();
 				break;
 			case 'bind-nonrecursive':
-				if (typeof parseBool(val) !== 'boolean') return invalid;
+				if (typeof parseBool(val) !== 'boolean') return error(invalid);
 				options.add('bind');
 				break;
 			case 'bind-recursive':
 				if (!['enabled', 'disabled', 'writable', 'readonly'].includes(val)) {
-					return `invalid value for ${key}: ${val} (must be "enabled", "disabled", "writable", or "readonly")`;
+					return error(`invalid value for ${key}: ${val} (must be "enabled", "disabled", "writable", or "readonly")`);
 				}
 				if (val !== 'enabled') options.add('bind');
 				recursive = val;
@@ -1011,169 +821,33 @@ function checkMount(value: string): string | undefined {
 				options.add('volume');
 				break;
 			case 'volume-nocopy':
-				if (typeof parseBool(val) !== 'boolean') return `invalid value for volume-nocopy: ${val}`;
+				if (typeof parseBool(val) !== 'boolean') return error(`invalid value for volume-nocopy: ${val}`);
 				options.add('volume');
 				break;
 			case 'image-subpath':
 				options.add('image');
 				break;
 			case 'tmpfs-size':
-				if (ramInBytes(val).error !== undefined) return invalid;
+				if (ramInBytes(val).error !== undefined) return error(invalid);
 				options.add('tmpfs');
 				break;
 			case 'tmpfs-mode':
-				if (!/^[0-7]+$/.test(val) || BigInt(`0o${val}`) > 0xffffffffn) return invalid;
+				if (!/^[0-7]+$/.test(val) || BigInt(`0o${val}`) > 0xffffffffn) return error(invalid);
 				options.add('tmpfs');
 				break;
 			default:
-				return `unexpected key '${key}' in '${field}'`;
+				return error(`unexpected key '${key}' in '${field}'`);
 		}
 	}
-	if (type === '') return 'type is required';
-	if (target === '') return 'target is required';
+	if (type === '') return error('type is required');
+	if (target === '') return error('target is required');
 	for (const kind of ['volume', 'image', 'bind', 'tmpfs'] as const) {
-		if (options.has(kind) && type !== kind) return `cannot mix '${kind}-*' options with mount type '${type}'`;
+		if (options.has(kind) && type !== kind) return error(`cannot mix '${kind}-*' options with mount type '${type}'`);
 	}
-	if (recursive === 'writable' && !readonly) return "option 'bind-recursive=writable' requires 'readonly' to be specified in conjunction";
+	if (recursive === 'writable' && !readonly) return error("option 'bind-recursive=writable' requires 'readonly' to be specified in conjunction");
 	if (recursive === 'readonly') {
-		if (!readonly) return "option 'bind-recursive=readonly' requires 'readonly' to be specified in conjunction";
-		if (propagation !== 'rprivate') return "option 'bind-recursive=readonly' requires 'bind-propagation=rprivate' to be specified in conjunction";
+		if (!readonly) return error("option 'bind-recursive=readonly' requires 'readonly' to be specified in conjunction");
+		if (propagation !== 'rprivate') return error("option 'bind-recursive=readonly' requires 'bind-propagation=rprivate' to be specified in conjunction");
 	}
-	return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Go library behaviour the messages depend on
-
-/** encoding/csv: the first record of a value, with Go's error texts */
-function readCsv(input: string): {fields: string[]; error?: string} {
-	const lines = input.replace(/\r\n/g, '\n').split(/(?<=\n)/);
-	// blank lines before the record are skipped
-	while (lines.length > 0 && (lines[0] === '\n' || lines[0] === '')) lines.shift();
-	if (lines.length === 0) return {fields: [], error: 'EOF'};
-	const startLine =
-		input
-			.replace(/\r\n/g, '\n')
-			.split('\n')
-			.findIndex(l => l !== '') + 1;
-	let lineNo = startLine;
-	let line = lines.shift() as string;
-	const fields: string[] = [];
-	const parseError = (col: number, err: string, at = lineNo) =>
-		at === startLine ? `parse error on line ${at}, column ${col}: ${err}` : `record on line ${startLine}; parse error on line ${at}, column ${col}: ${err}`;
-	let col = 1;
-	for (;;) {
-		if (line[0] !== '"') {
-			const comma = line.indexOf(',');
-			const field = comma >= 0 ? line.slice(0, comma) : line.replace(/\n$/, '');
-			const quote = field.indexOf('"');
-			if (quote >= 0) return {fields, error: parseError(col + quote, 'bare " in non-quoted-field')};
-			fields.push(field);
-			if (comma < 0) return {fields};
-			line = line.slice(comma + 1);
-			col += comma + 1;
-			continue;
-		}
-		let field = '';
-		line = line.slice(1);
-		col += 1;
-		for (;;) {
-			const quote = line.indexOf('"');
-			if (quote >= 0) {
-				field += line.slice(0, quote);
-				line = line.slice(quote + 1);
-				col += quote + 1;
-				const next = line[0];
-				if (next === '"') {
-					field += '"';
-					line = line.slice(1);
-					col += 1;
-				} else if (next === ',') {
-					line = line.slice(1);
-					col += 1;
-					fields.push(field);
-					break;
-				} else if (line === '' || line === '\n') {
-					fields.push(field);
-					return {fields};
-				} else {
-					// Go reports the column of the closing quote
-					return {fields, error: parseError(col - 1, 'extraneous or missing " in quoted-field')};
-				}
-			} else if (line.length > 0) {
-				field += line;
-				col += line.length;
-				const more = lines.shift();
-				if (more === undefined) {
-					return {fields, error: parseError(col, 'extraneous or missing " in quoted-field')};
-				}
-				line = more;
-				lineNo += 1;
-				col = 1;
-			} else {
-				return {fields, error: parseError(col, 'extraneous or missing " in quoted-field')};
-			}
-		}
-	}
-}
-
-/** net.ParseIP */
-function parseIP(s: string): boolean {
-	if (s.includes('.') && !s.includes(':')) return isIPv4(s);
-	if (!s.includes(':')) return false;
-	let groups = s;
-	let extra = 0;
-	const lastColon = s.lastIndexOf(':');
-	if (s.slice(lastColon + 1).includes('.')) {
-		if (!isIPv4(s.slice(lastColon + 1))) return false;
-		groups = `${s.slice(0, lastColon + 1)}0:0`;
-		extra = 0;
-	}
-	const halves = groups.split('::');
-	if (halves.length > 2) return false;
-	const part = (h: string) => (h === '' ? [] : h.split(':'));
-	const left = part(halves[0] as string);
-	const right = halves.length === 2 ? part(halves[1] as string) : [];
-	const all = [...left, ...right];
-	if (!all.every(g => /^[0-9a-fA-F]{1,4}$/.test(g))) return false;
-	const count = all.length + extra;
-	return halves.length === 2 ? count <= 7 : count === 8;
-}
-
-function isIPv4(s: string): boolean {
-	const parts = s.split('.');
-	return parts.length === 4 && parts.every(p => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
-}
-
-/** strings.TrimSpace */
-function goTrimSpace(s: string): string {
-	return s.replace(/^[\s\u0085]+|[\s\u0085]+$/g, '');
-}
-
-/** strings.Cut */
-function cut(s: string, sep: string): [string, string, boolean] {
-	const i = s.indexOf(sep);
-	return i < 0 ? [s, '', false] : [s.slice(0, i), s.slice(i + sep.length), true];
-}
-
-/** fmt's %q of a string (strconv.Quote) */
-export function goQuote(s: string): string {
-	let out = '"';
-	for (const ch of s) out += quoteChar(ch, '"');
-	return `${out}"`;
-}
-
-/** fmt's %q of a byte: a Go rune literal */
-function goQuoteRune(ch: string): string {
-	return `'${quoteChar(ch, "'")}'`;
-}
-
-function quoteChar(ch: string, quote: string): string {
-	const code = ch.codePointAt(0) as number;
-	const named: Record<string, string> = {'\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v'};
-	if (ch === quote || ch === '\\') return `\\${ch}`;
-	if (named[ch]) return named[ch] as string;
-	if (code < 0x20 || code === 0x7f) return `\\x${code.toString(16).padStart(2, '0')}`;
-	if (code >= 0x80 && code < 0xa0) return `\\u${code.toString(16).padStart(4, '0')}`;
-	return ch;
+	return {type, source, target, readonly};
 }

@@ -30,18 +30,35 @@ export class BudgetExceeded extends Error {
 	}
 }
 
+/** Thrown by `spend()` when the caller's `interrupted` check says the learner pressed Ctrl+C. */
+export class Interrupted extends Error {
+	constructor() {
+		super('interrupted');
+		this.name = 'Interrupted';
+	}
+}
+
+export interface BudgetHooks {
+	/** Asked every INTERRUPT_EVERY steps: true stops the command (the lab's Ctrl+C). */
+	interrupted?: () => boolean;
+}
+
+/** How many steps pass between two `interrupted` checks. */
+export const INTERRUPT_EVERY = 4096;
+
 interface Budget {
 	limits: Limits;
 	steps: number;
 	bytes: number;
+	hooks: BudgetHooks;
 }
 
-let current: Budget = {limits: DEFAULT_LIMITS, steps: 0, bytes: 0};
+let current: Budget = {limits: DEFAULT_LIMITS, steps: 0, bytes: 0, hooks: {}};
 
 /** Runs `body` under fresh counters with the given limits; the previous budget is restored after. */
-export function withBudget<T>(limits: Partial<Limits>, body: () => T): T {
+export function withBudget<T>(limits: Partial<Limits>, body: () => T, hooks: BudgetHooks = {}): T {
 	const saved = current;
-	current = {limits: {...DEFAULT_LIMITS, ...limits}, steps: 0, bytes: 0};
+	current = {limits: {...DEFAULT_LIMITS, ...limits}, steps: 0, bytes: 0, hooks};
 	try {
 		return body();
 	} finally {
@@ -51,8 +68,10 @@ export function withBudget<T>(limits: Partial<Limits>, body: () => T): T {
 
 /** Counts `n` steps of work; throws BudgetExceeded past the limit. */
 export function spend(n = 1): void {
+	const before = current.steps;
 	current.steps += n;
 	if (current.steps > current.limits.steps) throw new BudgetExceeded('steps', current.limits.steps);
+	if (current.hooks.interrupted && Math.floor(before / INTERRUPT_EVERY) !== Math.floor(current.steps / INTERRUPT_EVERY) && current.hooks.interrupted()) throw new Interrupted();
 }
 
 /** Counts `n` bytes produced; throws BudgetExceeded past the limit. */

@@ -64,11 +64,11 @@ function substitute(text: string, env: string[]): string {
 	return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, a: string | undefined, b: string | undefined) => vars[(a ?? b)!] ?? '');
 }
 
-function formatJsonArray(value: string[]): string {
+export function formatJsonArray(value: string[]): string {
 	return '[' + value.map(item => JSON.stringify(item)).join(' ') + ']';
 }
 
-const NOP = '/bin/sh -c #(nop) ';
+export const NOP = '/bin/sh -c #(nop) ';
 
 /** A throwaway container over the given layers, whose writable layer becomes the next layer. */
 function buildContainer(config: ImageConfig): Container {
@@ -101,7 +101,7 @@ function buildContainer(config: ImageConfig): Container {
 	};
 }
 
-function contentHash(source: CopySource): string {
+export function contentHash(source: CopySource): string {
 	return (source.kind === 'file' ? 'file:' : 'dir:') + sha256(JSON.stringify(source));
 }
 
@@ -154,7 +154,7 @@ export function buildImage(world: World, definition: ImageDefinition, images: Ma
 			case 'workdir': {
 				const path = normalizePath(substitute(step.path, config.env), config.workingDir || '/');
 				config.workingDir = path;
-				withLayers(container => containerFs(world, container).mkdir(path, {parents: true}));
+				withLayers(container => mkdirs(containerFs(world, container), path));
 				changed(`${NOP}WORKDIR ${path}`);
 				break;
 			}
@@ -232,24 +232,33 @@ export function buildImage(world: World, definition: ImageDefinition, images: Ma
 }
 
 /** COPY semantics: a directory source copies its contents; a trailing `/` (or `.`) means "into". */
-function copyInto(world: World, container: Container, sources: CopySource[], rawDest: string, workdir: string): void {
+export function copyInto(world: World, container: Container, sources: CopySource[], rawDest: string, workdir: string): void {
 	const fs = containerFs(world, container);
 	const dest = normalizePath(rawDest, workdir);
 	const intoDir = rawDest.endsWith('/') || rawDest === '.' || rawDest.endsWith('/.') || sources.length > 1 || sources.some(source => source.kind === 'dir') || isDir(fs, dest);
-	if (intoDir) fs.mkdir(dest, {parents: true});
+	if (intoDir) mkdirs(fs, dest);
 	for (const source of sources) {
 		if (source.kind === 'dir') {
 			for (const path of Object.keys(source.tree).sort(compareWalkOrder)) {
 				const entry = source.tree[path]!;
 				const target = joinPath(dest, path.slice(1));
-				if (entry.kind === 'dir') fs.mkdir(target, {parents: true, mode: entry.mode});
+				if (entry.kind === 'dir') mkdirs(fs, target, entry.mode);
 				else if (entry.kind === 'file') writeFile(container, fs, target, entry);
 			}
 			continue;
 		}
 		const target = intoDir ? joinPath(dest, basename(source.name)) : dest;
-		fs.mkdir(target.slice(0, target.lastIndexOf('/')) || '/', {parents: true});
+		mkdirs(fs, target.slice(0, target.lastIndexOf('/')) || '/');
 		writeFile(container, fs, target, {kind: 'file', mode: source.mode, content: source.content, size: source.size, program: source.program});
+	}
+}
+
+/** `mkdir -p`, one level at a time (each level's parent exists when it is made). */
+export function mkdirs(fs: ReturnType<typeof containerFs>, path: string, mode?: number): void {
+	let at = '';
+	for (const part of path.split('/').filter(Boolean)) {
+		at += '/' + part;
+		if (!isDir(fs, at)) fs.mkdir(at, mode === undefined ? {} : {mode});
 	}
 }
 

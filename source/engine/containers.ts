@@ -5,13 +5,13 @@
  */
 import {own, readonly, type Container, type Image, type LogLine, type Mount, type PortBinding, type Volume, type World} from './world.js';
 import {randomHex} from './random.js';
-import {randomName} from './names.js';
-import {containerFs, imageLayers, lookupIn} from './unionfs.js';
+import {containerIdByName, containerNames, randomName} from './names.js';
+import {containerFs, imageLayers, listMerged, lookupIn} from './unionfs.js';
 import {treeFs} from './treefs.js';
-import {copyPath} from './shell/programs.js';
+import {copyPath} from './userland/coreutils.js';
 import {runInContainer, type ProcessResult} from './process.js';
 import {treeSize} from './fsapi.js';
-import {todoShutdown} from './programs/todo.js';
+import {appNamed} from './apps/index.js';
 import {ancestors, normalizePath} from './path.js';
 
 export class DaemonError extends Error {}
@@ -26,9 +26,11 @@ export function volumeDataPath(name: string): string {
 export function findContainer(world: World, ref: string): Container | undefined {
 	if (ref === '') return undefined;
 	const name = ref.startsWith('/') ? ref.slice(1) : ref;
+	const byId = own(world.containers, ref);
+	if (byId) return byId;
+	const byName = containerIdByName(world, name);
+	if (byName !== undefined && own(world.containers, byName)) return world.containers[byName];
 	const all = Object.values(readonly(world.containers));
-	const exact = all.find(container => container.id === ref) ?? all.find(container => container.name === name);
-	if (exact) return world.containers[exact.id];
 	const prefixed = all.filter(container => container.id.startsWith(ref));
 	if (prefixed.length > 1) throw new DaemonError(`Multiple IDs found with provided prefix: ${ref}`);
 	return prefixed[0] && world.containers[prefixed[0].id];
@@ -49,6 +51,20 @@ export function createVolume(world: World, name: string, anonymous: boolean, lab
 }
 
 const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
+function invalidVolumeName(name: string): DaemonError {
+	return new DaemonError(
+		`create ${name}: "${name}" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path`,
+	);
+}
+
+/** The modes `-v SRC:DST:MODE` takes (the daemon's volume.ValidMountMode): one of rw/ro, label and propagation options. */
+const BIND_MODES = new Set(['rw', 'ro', 'z', 'Z', 'nocopy', 'shared', 'rshared', 'slave', 'rslave', 'private', 'rprivate', 'consistent', 'cached', 'delegated']);
+
+function validMode(options: string): boolean {
+	const flags = options.split(',');
+	return flags.every(flag => BIND_MODES.has(flag)) && flags.filter(flag => flag === 'rw' || flag === 'ro').length <= 1 && new Set(flags).size === flags.length;
+}
 
 export interface CreateRequest {
 	name?: string;
@@ -76,19 +92,20 @@ export interface CreateRequest {
 }
 
 export interface MountSpec {
-	type: 'bind' | 'volume' | 'tmpfs';
+	/** bind, volume or tmpfs; the daemon refuses any other */
+	type: string;
 	source: string;
 	target: string;
 	readonly: boolean;
 }
 
-function mountFromBind(world: World, spec: string): Mount {
+function mountFromBind(world: World, spec: string, claim: (destination: string) => void): Mount {
 	const parts = spec.split(':');
 	let source = '';
 	let destination: string;
 	let options = '';
 	if (parts.length === 1) destination = parts[0]!;
-	else if (parts.length === 2 && parts[1]!.startsWith('/')) [source, destination] = parts as [string, string];
+	else if (parts.length === 2 && !validMode(parts[1]!)) [source, destination] = parts as [string, string];
 	else if (parts.length === 2) {
 		destination = parts[0]!;
 		options = parts[1]!;
@@ -96,6 +113,8 @@ function mountFromBind(world: World, spec: string): Mount {
 	if (!destination.startsWith('/'))
 		throw new DaemonError(`invalid volume specification: '${spec}': invalid mount config for type "volume": invalid mount path: '${destination}' mount path must be absolute`);
 	destination = normalizePath(destination);
+	if (options !== '' && !validMode(options)) throw new DaemonError(`invalid mode: ${options}`);
+	claim(destination);
 	const flags = options === '' ? [] : options.split(',');
 	const readOnly = flags.includes('ro');
 	const mode = flags.filter(flag => flag !== 'rw').join(',');
@@ -113,11 +132,7 @@ function mountFromBind(world: World, spec: string): Mount {
 		}
 		return {type: 'bind', name: '', source: normalizePath(source), destination, driver: '', mode, rw: !readOnly, propagation: 'rprivate', anonymous: false, origin: 'bind-flag'};
 	}
-	if (!VOLUME_NAME.test(source)) {
-		throw new DaemonError(
-			`create ${source}: "${source}" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path`,
-		);
-	}
+	if (!VOLUME_NAME.test(source)) throw invalidVolumeName(source);
 	createVolume(world, source, false);
 	return {
 		type: 'volume',
@@ -133,8 +148,14 @@ function mountFromBind(world: World, spec: string): Mount {
 	};
 }
 
-function mountFromSpec(world: World, spec: MountSpec): Mount {
+function mountFromSpec(world: World, spec: MountSpec, claim: (destination: string) => void): Mount {
+	const invalid = (why: string) => new DaemonError(`invalid mount config for type "${spec.type}": ${why}`);
+	if (spec.type !== 'bind' && spec.type !== 'volume' && spec.type !== 'tmpfs') throw invalid('mount type unknown');
+	if (!spec.target.startsWith('/')) throw invalid(`invalid mount path: '${spec.target}' mount path must be absolute`);
+	if (spec.type === 'tmpfs' && spec.source !== '') throw invalid('field Source must not be specified');
+	if (spec.type === 'volume' && spec.source !== '' && !VOLUME_NAME.test(spec.source)) throw invalidVolumeName(spec.source);
 	const destination = normalizePath(spec.target);
+	claim(destination);
 	if (spec.type === 'bind') {
 		if (spec.source === '') throw new DaemonError('invalid mount config for type "bind": field Source must not be empty');
 		const source = normalizePath(spec.source);
@@ -180,7 +201,8 @@ export function createContainer(world: World, request: CreateRequest): Container
 		if (!/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(request.name)) {
 			throw new DaemonError(`Invalid container name (${request.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
 		}
-		const taken = Object.values(readonly(world.containers)).find(container => container.name === request.name!.replace(/^\//, ''));
+		const takenId = containerIdByName(world, request.name.replace(/^\//, ''));
+		const taken = takenId === undefined ? undefined : world.containers[takenId];
 		if (taken) {
 			throw new DaemonError(
 				`Conflict. The container name "/${request.name.replace(/^\//, '')}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`,
@@ -234,7 +256,7 @@ export function createContainer(world: World, request: CreateRequest): Container
 		},
 		hostConfig: {
 			binds: request.binds.length > 0 ? [...request.binds] : null,
-			mounts: request.mounts.map(spec => ({...spec})),
+			mounts: request.mounts.map(spec => ({...spec}) as Container['hostConfig']['mounts'][number]),
 			portBindings: request.publish,
 			autoRemove: request.autoRemove,
 			volumesFrom: request.volumesFrom,
@@ -244,12 +266,12 @@ export function createContainer(world: World, request: CreateRequest): Container
 	if (argv.length === 0) throw new DaemonError('No command specified');
 
 	const mounts: Mount[] = [];
-	const add = (mount: Mount) => {
-		if (mounts.some(existing => existing.destination === mount.destination)) throw new DaemonError(`Duplicate mount point: ${mount.destination}`);
-		mounts.push(mount);
+	// the daemon refuses a second mount on a destination before it creates that mount's volume
+	const claim = (destination: string) => {
+		if (mounts.some(existing => existing.destination === destination)) throw new DaemonError(`Duplicate mount point: ${destination}`);
 	};
-	for (const spec of request.binds) add(mountFromBind(world, spec));
-	for (const spec of request.mounts) add(mountFromSpec(world, spec));
+	for (const spec of request.binds) mounts.push(mountFromBind(world, spec, claim));
+	for (const spec of request.mounts) mounts.push(mountFromSpec(world, spec, claim));
 	sources.forEach((source, index) => {
 		const mode = request.volumesFrom[index]!.split(':')[1];
 		for (const mount of source.mounts) {
@@ -266,6 +288,7 @@ export function createContainer(world: World, request: CreateRequest): Container
 	container.mounts = mounts;
 	for (const mount of mounts) if (mount.type === 'volume' && mount.origin !== 'volumes-from') prepopulate(world, container, mount);
 	world.containers[id] = container;
+	containerNames(world)[container.name] = id;
 	return container;
 }
 
@@ -321,6 +344,7 @@ export function startContainer(world: World, container: Container, options: Star
 	const result = runInContainer(world, container, argv, {
 		canBlock: !options.attach,
 		tty: container.config.tty,
+		interactive: container.config.openStdin,
 		columns: options.columns,
 		onOutput: options.onOutput,
 	});
@@ -338,6 +362,11 @@ export function startContainer(world: World, container: Container, options: Star
 	return result;
 }
 
+/** The container's main process ended with `exitCode` (an interactive shell the learner left). */
+export function mainProcessExited(world: World, container: Container, exitCode: number): void {
+	finish(world, container, exitCode);
+}
+
 function finish(world: World, container: Container, exitCode: number): void {
 	world.serial++;
 	container.status = 'exited';
@@ -351,8 +380,9 @@ function finish(world: World, container: Container, exitCode: number): void {
 /** SIGTERM, then SIGKILL after the timeout: servers shut down cleanly, a sleeping shell is killed. */
 export function stopContainer(world: World, container: Container): void {
 	if (container.status !== 'running') return;
-	if (container.app?.program === 'todo') {
-		container.logs.push({stream: 'stdout', text: todoShutdown()});
+	const shutdown = container.app && appNamed(container.app.program)?.shutdown;
+	if (shutdown) {
+		container.logs.push({stream: 'stdout', text: shutdown()});
 		finish(world, container, 0);
 		return;
 	}
@@ -363,11 +393,15 @@ export function stopContainer(world: World, container: Container): void {
 /** `docker kill` and `rm -f`: SIGKILL. */
 export function killContainer(world: World, container: Container): void {
 	if (container.status !== 'running') return;
+	container.paused = false;
 	finish(world, container, 137);
 }
 
 export function removeContainer(world: World, container: Container, options: {force: boolean; volumes: boolean}): void {
 	if (container.status === 'running') {
+		if (!options.force && container.paused) {
+			throw new DaemonError(`You cannot remove a paused container ${container.id}. Unpause and then stop the container before attempting removal or force remove`);
+		}
 		if (!options.force) {
 			throw new DaemonError(`You cannot remove a running container ${container.id}. Stop the container before attempting removal or force remove`);
 		}
@@ -375,6 +409,7 @@ export function removeContainer(world: World, container: Container, options: {fo
 		container.exitCode = 137;
 	}
 	delete world.containers[container.id];
+	if (containerIdByName(world, container.name) === container.id) delete containerNames(world)[container.name];
 	if (options.volumes) {
 		for (const mount of container.mounts) {
 			if (mount.type !== 'volume' || !mount.anonymous || mount.origin === 'volumes-from') continue;
@@ -400,11 +435,13 @@ export interface ExecOptions {
 
 export function execInContainer(world: World, container: Container, argv: string[], options: ExecOptions): ProcessResult {
 	if (container.status !== 'running') throw new DaemonError(`Container ${container.id} is not running`);
+	if (container.paused) throw new DaemonError(`Container ${container.id} is paused, unpause the container before exec`);
 	const env = [...container.config.env];
 	for (const item of options.env) if (item.includes('=')) env.push(item);
 	const result = runInContainer(world, container, argv, {
 		canBlock: false,
 		tty: options.tty,
+		interactive: options.interactive,
 		env,
 		workingDir: options.workdir,
 		stdin: options.stdin,
@@ -435,9 +472,18 @@ export function containerChanges(world: World, container: Container): Array<{kin
 	const visit = (dir: string) => {
 		const paths = (children.get(dir) ?? []).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 		for (const path of paths) {
-			if (container.rw[path]!.kind === 'whiteout') continue;
-			changes.push({kind: lookupIn(world, lower, path) ? 'C' : 'A', path});
+			const entry = container.rw[path]!;
+			if (entry.kind === 'whiteout') continue;
+			const below = lookupIn(world, lower, path)?.entry;
+			// overlay2: a folder copied up only because a file was made and removed in it again (same
+			// mode, nothing changed beneath, not opaque) is no change.
+			if (below?.kind === 'dir' && entry.kind === 'dir' && !entry.opaque && entry.mode === below.mode && !children.has(path)) continue;
+			changes.push({kind: below ? 'C' : 'A', path});
 			visit(path);
+			// An opaque folder (removed and made again) hides everything the image had in it.
+			if (below?.kind === 'dir' && entry.kind === 'dir' && entry.opaque) {
+				for (const {path: hidden} of listMerged(world, lower, path)) if (!Object.hasOwn(container.rw, hidden)) changes.push({kind: 'D', path: hidden});
+			}
 		}
 		for (const path of paths) if (container.rw[path]!.kind === 'whiteout') changes.push({kind: 'D', path});
 	};
@@ -452,4 +498,99 @@ export function writableSize(container: Container): number {
 
 export function imageSize(world: World, image: Image): number {
 	return imageLayers(world, image.id).reduce((sum, layer) => sum + layer.size, 0);
+}
+
+// ---------------------------------------------------------------- kill, pause, rename, update
+
+/** The signals `docker kill -s` takes, by name and number (Linux amd64), as the daemon parses them. */
+const SIGNALS: Record<string, number> = {
+	HUP: 1,
+	INT: 2,
+	QUIT: 3,
+	ILL: 4,
+	TRAP: 5,
+	ABRT: 6,
+	IOT: 6,
+	BUS: 7,
+	FPE: 8,
+	KILL: 9,
+	USR1: 10,
+	SEGV: 11,
+	USR2: 12,
+	PIPE: 13,
+	ALRM: 14,
+	TERM: 15,
+	STKFLT: 16,
+	CHLD: 17,
+	CONT: 18,
+	STOP: 19,
+	TSTP: 20,
+	TTIN: 21,
+	TTOU: 22,
+	URG: 23,
+	XCPU: 24,
+	XFSZ: 25,
+	VTALRM: 26,
+	PROF: 27,
+	WINCH: 28,
+	IO: 29,
+	POLL: 29,
+	PWR: 30,
+	SYS: 31,
+};
+
+/** A signal's number from `KILL`, `SIGKILL`, `kill` or `9`; undefined when the daemon does not know it. */
+export function signalNumber(signal: string): number | undefined {
+	if (/^\d+$/.test(signal)) {
+		const n = Number(signal);
+		return n >= 1 && n <= 64 ? n : undefined;
+	}
+	const name = signal.toUpperCase().replace(/^SIG/, '');
+	return SIGNALS[name];
+}
+
+/**
+ * `docker kill -s SIGNAL`: SIGKILL ends any container (exit 137). Any other signal reaches PID 1, which the
+ * kernel shields from signals it has no handler for: a shell's `sleep` ignores SIGTERM; the to-do app's
+ * server shuts down on SIGTERM and SIGINT (exit 0, like `docker stop`).
+ */
+export function signalContainer(world: World, container: Container, signal: number): void {
+	if (container.status !== 'running') throw new DaemonError(`Container ${container.id} is not running`);
+	if (signal === 9) {
+		container.paused = false;
+		finish(world, container, 137);
+		return;
+	}
+	if (container.paused) return;
+	const shutdown = container.app && appNamed(container.app.program)?.shutdown;
+	if (shutdown && (signal === 15 || signal === 2)) {
+		container.logs.push({stream: 'stdout', text: shutdown()});
+		finish(world, container, 0);
+	}
+}
+
+export function pauseContainer(container: Container): void {
+	if (container.status !== 'running') throw new DaemonError(`Container ${container.id} is not running`);
+	if (container.paused) throw new DaemonError(`Container ${container.id} is already paused`);
+	container.paused = true;
+}
+
+export function unpauseContainer(container: Container): void {
+	if (container.status !== 'running' || !container.paused) throw new DaemonError(`Container ${container.id} is not paused`);
+	container.paused = false;
+}
+
+const CONTAINER_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
+export function renameContainer(world: World, container: Container, newName: string): void {
+	const name = newName.startsWith('/') ? newName.slice(1) : newName;
+	if (!CONTAINER_NAME.test(newName)) throw new DaemonError(`Error when allocating new name: Invalid container name (/${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+	if (name === container.name) throw new DaemonError('Renaming a container with the same name as its current name');
+	const holder = Object.values(readonly(world.containers)).find(other => other.name === name);
+	if (holder) {
+		throw new DaemonError(
+			`Error when allocating new name: Conflict. The container name "/${name}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+		);
+	}
+	container.name = name;
 }

@@ -11,7 +11,21 @@ export const ERRNO_TEXT = {
 	EBUSY: 'Resource busy',
 	ELOOP: 'Too many levels of symbolic links',
 	EINVAL: 'Invalid argument',
+	ENOSPC: 'No space left on device',
 } as const;
+
+/**
+ * The simulated disk's bound on one file: a write that would make a file larger fails with ENOSPC
+ * (`No space left on device`, as a full disk answers) and leaves the file as it was.
+ */
+export const MAX_FILE_SIZE = 16 * 1024 * 1024;
+
+/** The content a write leaves, or ENOSPC when it would pass MAX_FILE_SIZE (checked before building it). */
+export function grown(previous: string | undefined, content: string, append: boolean | undefined): string {
+	const size = (append && previous ? previous.length : 0) + content.length;
+	if (size > MAX_FILE_SIZE) throw new FsError('ENOSPC');
+	return append && previous ? previous + content : content;
+}
 
 export type Errno = keyof typeof ERRNO_TEXT;
 
@@ -52,16 +66,6 @@ export interface FsApi {
 	chmod(path: string, mode: number): void;
 	/** Creates a symbolic link at `path` pointing to `target`. */
 	symlink(path: string, target: string): void;
-}
-
-export function exists(fs: FsApi, path: string, follow = true): boolean {
-	try {
-		fs.stat(path, follow);
-		return true;
-	} catch (error) {
-		if (error instanceof FsError) return false;
-		throw error;
-	}
 }
 
 export function byteLength(text: string): number {

@@ -110,10 +110,13 @@ export function chainIds(layers: string[]): string[] {
 /** `docker image rm`: untag, and delete the image and its unshared layers when no tag is left. */
 export function removeImage(world: World, ref: string, force: boolean): string[] {
 	const image = findImage(world, ref);
-	if (!image) throw new DaemonError(`No such image: ${ref}`);
 	const parsed = parseImageRef(ref);
+	if (!image) throw new DaemonError(`No such image: ${parsed.full}`);
 	const byTag = image.repoTags.includes(parsed.full);
 	const users = Object.values(readonly(world.containers)).filter(container => container.imageId === image.id);
+	if (!byTag && !force && image.repoTags.length > 1) {
+		throw new DaemonError(`conflict: unable to delete ${image.id.slice(7, 19)} (must be forced) - image is referenced in multiple repositories`);
+	}
 	if (users.length > 0 && !force && (!byTag || image.repoTags.length === 1)) {
 		const running = users.find(container => container.status === 'running');
 		const user = running ?? users[0]!;
@@ -124,25 +127,38 @@ export function removeImage(world: World, ref: string, force: boolean): string[]
 		throw new DaemonError(`conflict: unable to delete ${image.id.slice(7, 19)} (must be forced) - image is being used by stopped container ${user.id.slice(0, 12)}`);
 	}
 	const lines: string[] = [];
+	// An image a build (or commit) made others from keeps its layers for them: by id it cannot go, by tag it is only untagged.
+	const hasChildren = Object.values(readonly(world.images)).some(other => other.parent === image.id);
+	if (hasChildren && !byTag) throw new DaemonError(`conflict: unable to delete ${image.id.slice(7, 19)} (cannot be forced) - image has dependent child images`);
 	if (byTag && image.repoTags.length > 1) {
 		image.repoTags = image.repoTags.filter(tag => tag !== parsed.full);
 		return [`Untagged: ${parsed.full}`];
 	}
 	for (const tag of image.repoTags) lines.push(`Untagged: ${tag}`);
 	for (const digest of image.repoDigests) lines.push(`Untagged: ${digest}`);
-	if (users.length > 0) {
+	if (users.length > 0 || hasChildren) {
 		image.repoTags = [];
 		image.repoDigests = [];
 		return lines;
 	}
-	delete world.images[image.id];
-	lines.push(`Deleted: ${image.id}`);
-	const stillUsed = new Set<string>();
-	for (const other of Object.values(readonly(world.images))) chainIds(other.layers).forEach(id => stillUsed.add(id));
-	const chain = chainIds(image.layers);
-	for (let i = chain.length - 1; i >= 0; i--) {
-		if (stillUsed.has(chain[i]!)) break;
-		lines.push(`Deleted: ${chain[i]}`);
+	// The image, then each parent a build left that nothing else needs (untagged, no other child, no container).
+	for (let doomed: Image | undefined = image; doomed;) {
+		delete world.images[doomed.id];
+		lines.push(`Deleted: ${doomed.id}`);
+		const stillUsed = new Set<string>();
+		for (const other of Object.values(readonly(world.images))) chainIds(other.layers).forEach(id => stillUsed.add(id));
+		const chain = chainIds(doomed.layers);
+		for (let i = chain.length - 1; i >= 0; i--) {
+			if (stillUsed.has(chain[i]!)) break;
+			lines.push(`Deleted: ${chain[i]}`);
+		}
+		const parent: Image | undefined = doomed.parent ? world.images[doomed.parent] : undefined;
+		const needed: boolean =
+			!parent ||
+			parent.repoTags.length > 0 ||
+			Object.values(readonly(world.images)).some(other => other.parent === parent.id) ||
+			Object.values(readonly(world.containers)).some(container => container.imageId === parent.id);
+		doomed = needed ? undefined : parent;
 	}
 	return lines;
 }
@@ -172,4 +188,21 @@ export function commitContainer(world: World, container: Container, ref: string 
 	const image: Image = {id, repoTags: parsed ? [parsed.full] : [], repoDigests: [], layers, config, history, created, parent: base.id, comment: '', source: 'commit'};
 	world.images[id] = image;
 	return image;
+}
+
+/** `docker image tag SOURCE TARGET`: the target name moves to the source's image. */
+export function tagImage(world: World, source: string, target: string): void {
+	const image = findImage(world, source);
+	if (!image) throw new DaemonError(`No such image: ${parseImageRef(source).full}`);
+	const parsed = parseImageRef(target);
+	for (const other of Object.values(readonly(world.images))) {
+		if (other.id !== image.id && other.repoTags.includes(parsed.full)) world.images[other.id]!.repoTags = other.repoTags.filter(tag => tag !== parsed.full);
+	}
+	if (!image.repoTags.includes(parsed.full)) image.repoTags.push(parsed.full);
+}
+
+/** Images no container uses, for `image prune -a` and `system prune -a`; without `all`, only untagged ones. */
+export function unusedImages(world: World, all: boolean): Image[] {
+	const used = new Set(Object.values(readonly(world.containers)).map(container => container.imageId));
+	return Object.values(readonly(world.images)).filter(image => !used.has(image.id) && (all || image.repoTags.length === 0));
 }

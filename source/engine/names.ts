@@ -1,4 +1,4 @@
-import {readonly, type World} from './world.js';
+import {own, readonly, type World} from './world.js';
 import {randomInt} from './random.js';
 
 /**
@@ -291,13 +291,27 @@ const SURNAMES = [
 	'zhukovsky',
 ];
 
+/** Container name → id for every container (world.containerNames, built on first use). */
+export function containerNames(world: World): Record<string, string> {
+	if (!world.containerNames) {
+		const index: Record<string, string> = {};
+		for (const container of Object.values(readonly(world.containers))) index[container.name] = container.id;
+		world.containerNames = index;
+	}
+	return world.containerNames;
+}
+
+/** The id of the container with this name, if any. */
+export function containerIdByName(world: World, name: string): string | undefined {
+	return own(containerNames(world), name);
+}
+
 /** A random `adjective_surname` not already taken by a container in `world`. */
 export function randomName(world: World): string {
-	const taken = new Set(Object.values(readonly(world.containers)).map(container => container.name));
 	for (let attempt = 0; ; attempt++) {
 		let name = `${ADJECTIVES[randomInt(world, ADJECTIVES.length)]}_${SURNAMES[randomInt(world, SURNAMES.length)]}`;
 		if (name === 'boring_wozniak') continue; // Steve Wozniak is not boring (Docker's own rule).
 		if (attempt > 10) name += String(randomInt(world, 10));
-		if (!taken.has(name)) return name;
+		if (containerIdByName(world, name) === undefined) return name;
 	}
 }

@@ -1,51 +1,23 @@
 /**
  * Running programs inside a container: PATH lookup in the container's own filesystem, busybox
- * applets behind /bin/busybox, `#!/bin/sh` scripts through the shell interpreter, and the
- * simulated applications (the to-do web app, gols) for files marked with a `program`.
+ * applets behind /bin/busybox (from the programs registry), `#!/bin/sh` scripts through the shell
+ * interpreter, and the simulated applications (engine/apps) for files marked with a `program`.
  */
-import {own, type Container, type LogLine, type World} from './world.js';
+import {type Container, type LogLine, type ShellSession, type World} from './world.js';
 import {containerFs, lookupIn} from './unionfs.js';
 import {FsError} from './fsapi.js';
 import {basename, joinPath, normalizePath} from './path.js';
 import {randomInt} from './random.js';
-import {BlockSignal, ExitSignal, runSource, type Lookup, type Program, type Proc, type Shell} from './shell/interpreter.js';
-import {utilities} from './shell/programs.js';
-import {NATIVE_PROGRAMS} from './programs/index.js';
-import {contextOf, type ContainerContext} from './context.js';
+import {BlockSignal, ExitSignal, startProcess, type Lookup, type Program, type Shell} from './shell/interpreter.js';
+import {builtinFor, isNotSimulated, notSimulatedLine, programFor} from './userland/registry.js';
+import {runScriptText} from './userland/sh.js';
+import {appNamed} from './apps/index.js';
+import type {ContainerContext} from './context.js';
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-const BUSYBOX_APPLETS: Record<string, Program> = {
-	...utilities('busybox'),
-	sh: shProgram,
-	ash: shProgram,
-	hostname: proc => {
-		proc.out(contextOf(proc).container.config.hostname + '\n');
-		return 0;
-	},
-	sleep: proc => {
-		const seconds = Number.parseFloat(proc.argv[1] ?? '');
-		if (!Number.isFinite(seconds)) return utilities('busybox').sleep!(proc);
-		const context = contextOf(proc);
-		if (context.canBlock && seconds >= 1) throw new BlockSignal('sleep');
-		context.world.clock += Math.min(seconds, 3600) * 1000;
-		return 0;
-	},
-	pwd: proc => {
-		proc.out(proc.shell.cwd + '\n');
-		return 0;
-	},
-	echo: proc => {
-		proc.out(proc.argv.slice(1).join(' ') + '\n');
-		return 0;
-	},
-	true: () => 0,
-	false: () => 1,
-	whoami: proc => {
-		proc.out('root\n');
-		return 0;
-	},
-};
+/** Builtins busybox also has as applets (`/bin/echo`, `busybox true`). */
+const BUILTIN_APPLETS = new Set(['echo', 'pwd', 'true', 'false', 'test', '[', 'printf']);
 
 function busyboxProgram(applet: string): Program {
 	return proc => {
@@ -55,11 +27,11 @@ function busyboxProgram(applet: string): Program {
 				proc.out('BusyBox v1.35.0 multi-call binary.\n');
 				return 0;
 			}
-			return busyboxProgram(name)({...proc, argv: proc.argv.slice(1)});
+			return busyboxProgram(name)(proc.withArgv(proc.argv.slice(1)));
 		}
-		const program = own(BUSYBOX_APPLETS, applet);
+		const program = programFor(applet, 'container') ?? (BUILTIN_APPLETS.has(applet) ? builtinFor(applet, 'container') : undefined);
 		if (!program) {
-			proc.err(`${applet}: applet not simulated by layerlab\n`);
+			proc.err(notSimulatedLine(applet));
 			return 127;
 		}
 		return program(proc);
@@ -82,6 +54,15 @@ function cannotExist(world: World, container: Container, path: string): boolean 
 
 /** PATH lookup in the container's filesystem, like execvp. */
 function findInContainer(name: string, shell: Shell): Lookup {
+	const builtin = name.includes('/') ? undefined : builtinFor(name, 'container');
+	if (builtin) return {kind: 'builtin', program: builtin};
+	const found = findInPath(name, shell);
+	if (found.kind === 'not-found' && isNotSimulated(name)) return {kind: 'program', program: proc => (proc.err(notSimulatedLine(name)), 127)};
+	return found;
+}
+
+/** What runc would execute: a file found through PATH (no shell builtins). */
+function findInPath(name: string, shell: Shell): Lookup {
 	const candidates = name.includes('/')
 		? [normalizePath(name, shell.cwd)]
 		: (shell.vars.PATH ?? DEFAULT_PATH)
@@ -104,8 +85,8 @@ function findInContainer(name: string, shell: Shell): Lookup {
 		if (entry.kind !== 'file') continue;
 		if (entry.program) {
 			if (entry.program === 'busybox') return {kind: 'program', program: busyboxProgram(basename(name))};
-			const native = own(NATIVE_PROGRAMS, entry.program);
-			if (native) return {kind: 'program', program: native};
+			const app = appNamed(entry.program);
+			if (app) return {kind: 'program', program: app.program};
 		}
 		if ((entry.mode & 0o111) === 0) return {kind: 'denied'};
 		if (entry.content.startsWith('#!')) return {kind: 'program', program: proc => runScriptText(proc, entry.content)};
@@ -114,55 +95,26 @@ function findInContainer(name: string, shell: Shell): Lookup {
 	return {kind: 'not-found'};
 }
 
-/** `sh -c 'script' [name args…]`, `sh FILE args…`, or a script on stdin. */
-function shProgram(proc: Proc): number {
-	const args = proc.argv.slice(1);
-	const child = childShell(proc.shell, proc.argv[0]!, proc.env);
-	let source: string;
-	if (args[0] === '-c') {
-		if (args[1] === undefined) {
-			proc.err(`${proc.argv[0]}: -c requires an argument\n`);
-			return 2;
-		}
-		source = args[1];
-		child.positional = [args[2] ?? proc.argv[0]!, ...args.slice(3)];
-	} else if (args[0] !== undefined) {
-		try {
-			source = proc.shell.fs.read(normalizePath(args[0], proc.shell.cwd));
-		} catch (error) {
-			proc.err(`${proc.argv[0]}: can't open '${args[0]}': ${error instanceof FsError ? error.message : String(error)}\n`);
-			return 2;
-		}
-		child.positional = args;
-	} else source = proc.stdin;
-	try {
-		return runSource(child, source, proc);
-	} catch (error) {
-		if (error instanceof ExitSignal) return error.status;
-		throw error;
-	}
-}
+const INTERACTIVE_SHELLS = new Set(['sh', 'ash']);
 
-/** Runs the text of a `#!` script with argv as its positional parameters. */
-export function runScriptText(proc: Proc, source: string): number {
-	const child = childShell(proc.shell, proc.argv[0]!, proc.env);
-	child.positional = proc.argv;
-	try {
-		return runSource(child, source.replace(/^#![^\n]*\n?/, ''), proc);
-	} catch (error) {
-		if (error instanceof ExitSignal) return error.status;
-		throw error;
-	}
-}
-
-function childShell(parent: Shell, name: string, env: Record<string, string>): Shell {
+/** The shell of an open session, as the interpreter runs it (state is written back by the caller). */
+export function sessionShell(world: World, container: Container, session: ShellSession, columns: number): Shell {
 	return {
-		...parent,
-		name,
-		vars: {...env},
-		exported: new Set(Object.keys(env)),
-		positional: [name],
-		lastStatus: 0,
+		flavor: 'busybox',
+		name: 'sh',
+		fs: containerFs(world, container),
+		cwd: session.cwd,
+		vars: session.vars,
+		exported: new Set(session.exported),
+		positional: ['sh'],
+		lastStatus: session.lastStatus,
+		functions: session.functions,
+		options: {},
+		columns,
+		tty: session.tty,
+		random: () => randomInt(world, 32768),
+		find: findInContainer,
+		context: {world, container, canBlock: false} satisfies ContainerContext,
 	};
 }
 
@@ -178,6 +130,8 @@ export function envRecord(env: string[]): Record<string, string> {
 export interface ProcessResult {
 	/** Exit status, or 'running' when the program keeps running (a server). */
 	status: number | 'running';
+	/** Set when the program is an interactive shell waiting for the learner's lines (`-it … sh`). */
+	session?: ShellSession;
 	output: LogLine[];
 	/** What Docker reports when the program cannot be started at all. */
 	startError?: string;
@@ -186,6 +140,8 @@ export interface ProcessResult {
 export interface RunOptions {
 	canBlock: boolean;
 	tty: boolean;
+	/** `-i`: stdin stays open, so a shell started without a script waits for lines. */
+	interactive?: boolean;
 	env?: string[];
 	workingDir?: string;
 	stdin?: string;
@@ -216,6 +172,8 @@ export function runInContainer(world: World, container: Container, argv: string[
 		exported: new Set(Object.keys(env)),
 		positional: ['sh'],
 		lastStatus: 0,
+		functions: {},
+		options: {},
 		columns: options.columns ?? 80,
 		tty: options.tty,
 		random: () => randomInt(world, 32768),
@@ -223,22 +181,32 @@ export function runInContainer(world: World, container: Container, argv: string[
 		context: {world, container, canBlock: options.canBlock} satisfies ContainerContext,
 	};
 	const name = argv[0] ?? '';
-	const found = findInContainer(name, shell);
+	const found = findInPath(name, shell);
 	if (found.kind === 'not-found' || found.kind === 'denied') {
 		const reason = found.kind === 'denied' ? 'permission denied' : name.includes('/') ? 'no such file or directory' : 'executable file not found in $PATH';
 		return {status: 127, output, startError: `exec: "${name}": ${reason}`};
 	}
-	const proc: Proc = {
-		argv,
-		env,
+	if (options.interactive && !options.stdin && found.kind === 'program' && argv.length === 1 && INTERACTIVE_SHELLS.has(basename(name))) {
+		const session: ShellSession = {
+			container: container.id,
+			kind: 'run',
+			tty: options.tty,
+			cwd: shell.cwd,
+			vars: shell.vars,
+			exported: [...shell.exported],
+			functions: {},
+			lastStatus: 0,
+		};
+		return {status: 'running', output, session};
+	}
+	const proc = startProcess(shell, argv, env, {
 		stdin: options.stdin ?? '',
 		stdoutIsTty: options.tty,
 		out: text => emit('stdout', text),
 		err: text => emit('stderr', text),
-		shell,
-	};
+	});
 	try {
-		const status = found.kind === 'program' ? found.program(proc) : runScriptText(proc, found.source);
+		const status = found.kind === 'script' ? runScriptText(proc, found.source) : found.program(proc);
 		return {status, output};
 	} catch (error) {
 		if (error instanceof ExitSignal) return {status: error.status, output};

@@ -1,4 +1,4 @@
-import type {Entry, Tree} from './world.js';
+import type {Tree} from './world.js';
 import {isWithin} from './path.js';
 
 /**
@@ -36,12 +36,6 @@ export function childNames(tree: Tree, dir: string, immutable = false): string[]
 	return byDir.get(dir) ?? [];
 }
 
-/** Paths strictly below `dir`. */
-export function descendants(tree: Tree, dir: string): string[] {
-	const prefix = dir === '/' ? '/' : dir + '/';
-	return Object.keys(tree).filter(path => path.startsWith(prefix));
-}
-
 export function deleteSubtree(tree: Tree, path: string): void {
 	for (const key of Object.keys(tree)) {
 		if (isWithin(key, path)) delete tree[key];
@@ -50,12 +44,4 @@ export function deleteSubtree(tree: Tree, path: string): void {
 
 export function bytewise(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function dirEntry(mode = 0o755): Entry {
-	return {kind: 'dir', mode};
-}
-
-export function fileEntry(content: string, mode = 0o644): Entry {
-	return {kind: 'file', mode, content};
 }

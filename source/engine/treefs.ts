@@ -1,5 +1,5 @@
 import type {Entry, Tree} from './world.js';
-import {FsError, type FsApi, type Stat} from './fsapi.js';
+import {FsError, grown, type FsApi, type Stat} from './fsapi.js';
 import {resolveParent, resolveReal, ROOT_DIR} from './resolve.js';
 import {bytewise, childNames, deleteSubtree} from './tree.js';
 import {ancestors} from './path.js';
@@ -24,14 +24,11 @@ export function treeFs(tree: Tree): FsApi {
 		},
 		write(path, content, options = {}) {
 			const {target} = resolveTarget(lookup, path);
-			const existing = tree[target];
+			const existing = lookup(target);
 			if (existing?.kind === 'dir') throw new FsError('EISDIR');
 			const previous = existing?.kind === 'file' ? existing : undefined;
-			tree[target] = {
-				kind: 'file',
-				mode: options.mode ?? previous?.mode ?? 0o644,
-				content: options.append && previous ? previous.content + content : content,
-			};
+			const next = grown(previous?.content, content, options.append);
+			tree[target] = {kind: 'file', mode: options.mode ?? previous?.mode ?? 0o644, content: next};
 		},
 		mkdir(path, options = {}) {
 			if (options.parents) {

@@ -5,7 +5,7 @@
  * ORIGIN, and `originsOf` lists the copies it hides: this is what the lab teaches.
  */
 import {own, readonly, type Container, type Entry, type Layer, type Mount, type Tree, type World} from './world.js';
-import {FsError, type FsApi, type Stat} from './fsapi.js';
+import {FsError, grown, type FsApi, type Stat} from './fsapi.js';
 import {ancestors, isWithin, joinPath, relativeTo} from './path.js';
 import {resolveParent, resolveReal, ROOT_DIR} from './resolve.js';
 import {bytewise, childNames, deleteSubtree} from './tree.js';
@@ -275,24 +275,32 @@ export function containerFs(world: World, container: Container): FsApi {
 			const existing = lookup(target);
 			if (existing?.kind === 'dir') throw new FsError('EISDIR');
 			const previous = existing?.kind === 'file' ? existing : undefined;
+			const next = grown(previous?.content, content, options.append);
 			copyUpAncestors(world, container, target);
-			container.rw[target] = {
-				kind: 'file',
-				mode: options.mode ?? previous?.mode ?? 0o644,
-				content: options.append && previous ? previous.content + content : content,
-			};
+			container.rw[target] = {kind: 'file', mode: options.mode ?? previous?.mode ?? 0o644, content: next};
 		},
 		mkdir(path, options = {}) {
-			const {target} = resolveParent(lookup, path);
 			if (options.parents) {
-				for (const dir of [...ancestors(target), target]) {
-					const entry = lookup(dir);
-					if (entry?.kind === 'dir') continue;
-					if (entry) throw new FsError(dir === target ? 'EEXIST' : 'ENOTDIR');
-					api.mkdir(dir, {mode: options.mode});
-				}
+				// One component at a time, following symlinks: the parents need not exist yet.
+				const names = path.split('/').filter(Boolean);
+				let dir = '/';
+				names.forEach((name, index) => {
+					const next = dir === '/' ? `/${name}` : `${dir}/${name}`;
+					let real: Stat | undefined;
+					try {
+						real = stat(next);
+					} catch (error) {
+						if (!(error instanceof FsError && error.code === 'ENOENT')) throw error;
+					}
+					if (!real) {
+						api.mkdir(next, {mode: options.mode});
+						dir = next;
+					} else if (real.entry.kind !== 'dir') throw new FsError(index === names.length - 1 ? 'EEXIST' : 'ENOTDIR');
+					else dir = real.path;
+				});
 				return;
 			}
+			const {target} = resolveParent(lookup, path);
 			if (target === '/' || lookup(target)) throw new FsError('EEXIST');
 			const mounted = inMount(target, true, (fs, rel) => fs.mkdir(rel, options));
 			if (mounted.done) return;

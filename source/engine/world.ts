@@ -10,7 +10,7 @@ import {current, isDraft} from 'immer';
 export type Entry =
 	/**
 	 * `size` stands in for the byte count of binaries whose bytes the lab does not keep; `program`
-	 * names the simulated program that runs when the file is executed (see engine/programs).
+	 * names the simulated program that runs when the file is executed (see engine/apps).
 	 */
 	| {kind: 'file'; mode: number; content: string; size?: number; program?: string}
 	| {kind: 'dir'; mode: number; opaque?: boolean}
@@ -42,6 +42,9 @@ export interface ImageConfig {
 	/** Shell-form CMD/ENTRYPOINT were written as `/bin/sh -c …` by the builder. */
 	argsEscaped: boolean;
 	labels: Record<string, string>;
+	/** STOPSIGNAL and HEALTHCHECK of a built image (absent: not set). */
+	stopSignal?: string;
+	healthcheck?: {test: string[]; interval: number; timeout: number; startPeriod: number; retries: number};
 }
 
 export interface HistoryEntry {
@@ -63,8 +66,10 @@ export interface Image {
 	created: number;
 	parent: string;
 	comment: string;
-	/** How it got here: pulled from the registry, loaded at start, or committed from a container. */
-	source: 'pull' | 'preloaded' | 'commit';
+	/** How it got here: pulled from the registry, loaded at start, committed from a container, or built. */
+	source: 'pull' | 'preloaded' | 'commit' | 'build';
+	/** A built step's cache key (parent + instruction + copied content): the legacy builder's cache. */
+	buildKey?: string;
 }
 
 /** An image available in the simulated registry. */
@@ -137,9 +142,10 @@ export interface LogLine {
 	text: string;
 }
 
-/** The running state of a long-lived simulated application (see engine/programs). */
+/** The running state of a long-lived simulated application (see engine/apps). */
 export interface AppState {
-	program: 'todo';
+	/** A name in engine/apps' APPS table. */
+	program: string;
 	port: number;
 	dbPath: string;
 	debug: boolean;
@@ -166,6 +172,34 @@ export interface Container {
 	restartCount: number;
 	logs: LogLine[];
 	app: AppState | null;
+	/** `docker container pause`: its processes are frozen; the status stays 'running'. */
+	paused?: boolean;
+	/** `--restart` / `docker container update --restart` (absent: `no`). */
+	restartPolicy?: RestartPolicy;
+	/** `--network` (HostConfig.NetworkMode; absent: `default`, the bridge). */
+	networkMode?: string;
+	/** User networks joined with `docker network connect`, by name. */
+	networks?: string[];
+}
+
+export interface RestartPolicy {
+	name: 'no' | 'always' | 'unless-stopped' | 'on-failure';
+	maximumRetryCount: number;
+}
+
+/** A network: the three every engine has (bridge, host, none) and the learner's, as metadata. */
+export interface Network {
+	id: string;
+	name: string;
+	driver: string;
+	scope: 'local';
+	created: number;
+	internal: boolean;
+	/** bridge, host, none: created with the engine, never removed. */
+	builtin: boolean;
+	labels: Record<string, string>;
+	/** The subnet it hands out addresses from (172.17.0.0/16 for the default bridge). */
+	subnet: string;
 }
 
 export interface Volume {
@@ -186,6 +220,25 @@ export interface HostState {
 	/** Variables exported to programs (the rest are shell-only, like `target='/data'`). */
 	exported: string[];
 	lastStatus: number;
+	/** Shell functions defined at the prompt, as the text of their definitions. */
+	functions?: Record<string, string>;
+	/** While the learner's terminal is in a container's shell (`run -it IMAGE sh`, `exec -it NAME sh`). */
+	session?: ShellSession | null;
+}
+
+/** An interactive shell in a container that the learner's lines go to until `exit`. */
+export interface ShellSession {
+	/** Container id. */
+	container: string;
+	/** `run`: the container's main process (exit stops the container); `exec`: an extra process. */
+	kind: 'run' | 'exec';
+	/** `-t`: the shell shows its prompt (`/ # `); `-i` alone reads lines without one. */
+	tty: boolean;
+	cwd: string;
+	vars: Record<string, string>;
+	exported: string[];
+	functions: Record<string, string>;
+	lastStatus: number;
 }
 
 export interface World {
@@ -199,10 +252,20 @@ export interface World {
 	registry: Record<string, RemoteImage>;
 	containers: Record<string, Container>;
 	volumes: Record<string, Volume>;
+	/** The learner's networks (absent or missing a default: the engine's bridge, host and none still exist). */
+	networks?: Record<string, Network>;
 	host: HostState;
 	nextPid: number;
 	/** Monotonic counter used to order objects created in the same instant. */
 	serial: number;
+	/** The last `docker image build`: its steps, for the Layers pane. */
+	lastBuild?: BuildRecord | null;
+	/**
+	 * Container name → id, kept by createContainer and removeContainer (built on first use when
+	 * missing), so that naming a new container does not scan every container: 20,000 `docker run`
+	 * lines take ~10x what 2,000 take, not ~100x.
+	 */
+	containerNames?: Record<string, string>;
 }
 
 /**
@@ -227,4 +290,27 @@ export function own<T>(record: Record<string, T>, key: string): T | undefined {
  */
 export function readonly<T>(value: T): T {
 	return isDraft(value) ? (current(value as never) as T) : value;
+}
+
+/** One step of the last build, for the Layers pane. */
+export interface BuildStepRecord {
+	step: number;
+	/** The instruction as the Dockerfile has it. */
+	text: string;
+	imageId: string;
+	/** Digest of the layer the step made, or null for a metadata-only step (or FROM). */
+	layer: string | null;
+	size: number;
+	cached: boolean;
+	/** The step starts a stage (FROM). */
+	from: boolean;
+}
+
+export interface BuildRecord {
+	/** The world's clock when it ran: the Layers pane shows the build right after it. */
+	at: number;
+	imageId: string | null;
+	tags: string[];
+	steps: BuildStepRecord[];
+	status: number;
 }

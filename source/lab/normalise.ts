@@ -37,6 +37,10 @@
  * 14. A container's mounts (`inspect` as JSON, `{{json .Mounts}}`, `{{.Mounts}}`) in the order of their
  *    destinations: the daemon lists them from a Go map, in a different order from one call to the next.
  *    Done before ids become tokens, so the order of first appearance does not depend on it either.
+ * 16. `docker image ls` rows that name one image (adjacent rows with the same IMAGE ID) in name order: the
+ *    daemon lists an image's names in no set order.
+ * 15. Lines in the lab's own voice (starting `layerlab: `, e.g. "did you mean `docker container ls`?" after
+ *    a typo) are dropped: the lab adds them to Docker's text, never in place of it.
  * 13. (verify only, `mapHostFolder`) the real side's temporary host folder: `<ROOT>/home/student` reads
  *    `/home/student`, the simulated learner's home it stands for. Nothing else is rewritten.
  */
@@ -91,10 +95,28 @@ function normaliseTables(lines: string[]): string[] {
 		}
 		let end = i + 1;
 		while (end < lines.length && !lines[end]!.startsWith('$ ') && lines[end]!.trim() !== '') end++;
-		result.push(...retabulate(lines.slice(i, end)));
+		const table = retabulate(lines.slice(i, end));
+		result.push(...(/^REPOSITORY \| TAG \| IMAGE ID/.test(table[0]!) ? sortNamesOfOneImage(table) : table));
 		i = end - 1;
 	}
 	return result;
+}
+
+/** Rule 16: `image ls` rows of one image (adjacent, same IMAGE ID) in name order; the daemon gives them in any order. */
+function sortNamesOfOneImage(table: string[]): string[] {
+	const id = (row: string) => row.split(' | ')[2];
+	const out = [table[0]!];
+	let run: string[] = [];
+	const flush = () => {
+		out.push(...run.sort());
+		run = [];
+	};
+	for (const row of table.slice(1)) {
+		if (run.length > 0 && id(run[0]!) !== id(row)) flush();
+		run.push(row);
+	}
+	flush();
+	return out;
 }
 
 class Tokens {
@@ -284,7 +306,8 @@ export function normaliseTranscript(text: string, numbering?: TokenNumbering): s
 	let lines = text
 		.replace(/\r\n/g, '\n')
 		.split('\n')
-		.map(line => expandTabs(line).replace(/ +$/, ''));
+		.map(line => expandTabs(line).replace(/ +$/, ''))
+		.filter(line => !line.startsWith('layerlab: '));
 	lines = orderMounts(normaliseDiffs(normaliseTables(lines)));
 	let out = lines.join('\n');
 

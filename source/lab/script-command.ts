@@ -1,7 +1,11 @@
 /** `layerlab script [FILE]`: the headless contract other checks use. */
-import {readFileSync} from 'node:fs';
+import {readRegularFile} from '../scenario/load/read-files.js';
+import {terminalSafe} from '../text/safe.js';
+
+/** The most a script may hold (bytes read, so /dev/zero stops here too). */
+const MAX_SCRIPT_BYTES = 64 * 1024 * 1024;
 import type {World} from '../engine/world.js';
-import {defaultWorld} from '../scenario/default-world.js';
+import {defaultWorld} from '../scenario/catalog/default-world.js';
 import {commandLines, runScript} from './script.js';
 
 export interface ScriptOptions {
@@ -41,10 +45,11 @@ async function startWorld(options: ScriptOptions): Promise<World | undefined> {
 export async function runScriptFile(options: ScriptOptions): Promise<number> {
 	let text: string;
 	try {
-		text = options.file === undefined || options.file === '-' ? await readStdin() : readFileSync(options.file, 'utf8');
+		text = options.file === undefined || options.file === '-' ? await readStdin() : readRegularFile(options.file, MAX_SCRIPT_BYTES);
 	} catch (error) {
-		const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'No such file or directory' : error instanceof Error ? error.message : String(error);
-		process.stderr.write(`layerlab: cannot read ${options.file}: ${reason}\n`);
+		const code = (error as {code?: string}).code;
+		const reason = code === 'ENOENT' ? 'No such file or directory' : error instanceof Error ? error.message.replace(/^"[^"]*" /, '') : String(error);
+		process.stderr.write(terminalSafe(`layerlab: cannot read ${options.file ?? 'stdin'}: ${reason}\n`));
 		return 1;
 	}
 	const world = await startWorld(options);
@@ -94,6 +99,11 @@ async function readStdin(): Promise<string> {
 		process.stderr.write('layerlab script: reading command lines from the terminal; end with Ctrl+D\n');
 	}
 	const chunks: Buffer[] = [];
-	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+	let size = 0;
+	for await (const chunk of process.stdin) {
+		size += (chunk as Buffer).length;
+		if (size > MAX_SCRIPT_BYTES) throw new Error(`holds more than ${MAX_SCRIPT_BYTES / 1024 / 1024} MiB of command lines`);
+		chunks.push(chunk as Buffer);
+	}
 	return Buffer.concat(chunks).toString('utf8');
 }

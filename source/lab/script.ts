@@ -1,6 +1,7 @@
 /** Headless mode: a transcript of command lines, as a terminal would show them. */
 import type {World} from '../engine/world.js';
-import {runLine, type TerminalOptions} from '../docker/session.js';
+import {promptText, runLine, type TerminalOptions} from '../host/index.js';
+import {isIncomplete} from '../engine/shell/syntax.js';
 import {terminalSafe} from '../text/safe.js';
 
 /** Lines that are commands: not blank, not comments. */
@@ -13,9 +14,20 @@ export function commandLines(text: string): string[] {
  * (escape sequences included) are shown as placeholders, never sent to the terminal.
  */
 export function runScript(world: World, lines: string[], write: (text: string) => void, terminal?: TerminalOptions): void {
-	for (const line of lines) {
-		write(terminalSafe(`$ ${line}\n`));
-		const result = runLine(world, line, terminal);
+	for (let index = 0; index < lines.length; index++) {
+		// In a container's shell (`docker run -it … sh`) the lines go to it, after its own prompt.
+		const prompt = world.host.session ? promptText(world) : '$ ';
+		let text = lines[index]!;
+		let shown = `${prompt}${text}\n`;
+		// A line that more lines complete (a here-document, a loop over several lines) reads on, as
+		// bash does after its `> ` prompt.
+		while (index + 1 < lines.length && isIncomplete(text)) {
+			index++;
+			text += '\n' + lines[index];
+			shown += `> ${lines[index]}\n`;
+		}
+		write(terminalSafe(shown));
+		const result = runLine(world, text, terminal);
 		for (const chunk of result.output) write(terminalSafe(chunk.text));
 	}
 }

@@ -2,21 +2,23 @@
  * The scenario subcommands: `layerlab list`, `validate`, `check` and `progress`.
  * Each returns the exit code; problems are printed as `file:line:col: message`, never a stack trace.
  */
-import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 import type {Scenario} from './types.js';
 import {localize} from './types.js';
-import {builtinScenariosDir} from './paths.js';
-import {checkScenario} from './run-check.js';
+import {builtinScenariosDir} from './load/paths.js';
+import {checkScenario} from './checks/run-check.js';
 import {detectLanguage} from './lang.js';
 import {findScenario, loadScenarios, looksLikeFile, scenarioSources, ScenarioNotFound} from './index.js';
-import {loadProgress, progressPath, progressSummary, type Progress} from './progress.js';
-import {loadScenarioFileDetailed} from './load.js';
-import {fromPosition, loadImageFile} from './catalog.js';
-import {builtinCatalog} from './default-world.js';
-import {didYouMean} from './suggest.js';
+import {loadProgress, progressPath, progressSummary, type Progress} from './progress/progress.js';
+import {loadScenarioFileDetailed} from './load/load.js';
+import {fromPosition, loadImageFile} from './catalog/catalog.js';
+import {builtinCatalog} from './catalog/default-world.js';
+import {didYouMean} from './load/suggest.js';
 import type {ImageDefinition} from '../engine/build.js';
-import {formatProblem, LoadError, sortProblems, type Problem} from './yaml-load.js';
+import {formatProblem, LoadError, MAX_FILE_BYTES, sortProblems, type Problem} from './load/yaml-load.js';
+import {safeText, terminalSafe} from '../text/safe.js';
+import {readRegularFile} from './load/read-files.js';
 
 export interface CommandFlags {
 	seed?: number;
@@ -32,6 +34,19 @@ interface Io {
 }
 
 const processIo = (): Io => ({out: text => process.stdout.write(text), err: text => process.stderr.write(text), env: process.env});
+
+/** C1 controls and invisible format characters, which JSON.stringify leaves as they are. */
+const JSON_UNSAFE = /[\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/**
+ * Every byte these commands print is safe for a terminal: lesson titles, ids, file names and
+ * progress entries may hold escape sequences. Text shows them as placeholders (as the lab does);
+ * JSON escapes them as \uXXXX, so the data is unchanged and the terminal untouched.
+ */
+function safeIo(io: Io, json = false): Io {
+	const clean = json ? (text: string) => text.replace(JSON_UNSAFE, char => '\\u' + char.charCodeAt(0).toString(16).padStart(4, '0')) : terminalSafe;
+	return {out: text => io.out(clean(text)), err: text => io.err(terminalSafe(text)), env: io.env};
+}
 
 /** Terminal columns a string takes (Hangul and other wide characters take two). */
 export function displayWidth(text: string): number {
@@ -58,7 +73,8 @@ function pad(text: string, width: number): string {
 	return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
-function table(rows: string[][], right: number[] = []): string {
+function table(cells: string[][], right: number[] = []): string {
+	const rows = cells.map(row => row.map(safeText));
 	const widths = rows[0]!.map((_, column) => Math.max(...rows.map(row => displayWidth(row[column] ?? ''))));
 	return (
 		rows
@@ -92,7 +108,8 @@ function progressLabel(progress: Progress, scenario: Scenario): string {
 // ------------------------------------------------------------------------------------------------
 
 /** `layerlab list [SOURCE…]`: the scenarios with title, step count and progress. */
-export async function listCommand(args: string[], flags: CommandFlags, io: Io = processIo()): Promise<number> {
+export async function listCommand(args: string[], flags: CommandFlags, rawIo: Io = processIo()): Promise<number> {
+	const io = safeIo(rawIo, flags.json);
 	const lang = detectLanguage(flags.lang, io.env);
 	const {scenarios, problems} = loadScenarios(scenarioSources(args, io.env));
 	const progress = loadProgress(progressPath(io.env), {warn: line => io.err(line + '\n')});
@@ -170,16 +187,20 @@ function baseProblem(file: string, definition: ImageDefinition): Problem | undef
 
 function isImageFile(file: string): boolean {
 	try {
-		return /^image\s*:/m.test(readFileSync(file, 'utf8').slice(0, 64 * 1024));
+		return /^image\s*:/m.test(readRegularFile(file, MAX_FILE_BYTES).slice(0, 64 * 1024));
 	} catch {
 		return false;
 	}
 }
 
 /** `layerlab validate FILE…`: every problem as `file:line:col: message`; exit 0 only when all are valid. */
-export async function validateCommand(args: string[], flags: CommandFlags, io: Io = processIo()): Promise<number> {
+export async function validateCommand(args: string[], flags: CommandFlags, rawIo: Io = processIo()): Promise<number> {
+	const io = safeIo(rawIo, flags.json);
 	const sources = args.length > 0 ? args : scenarioSources([], io.env);
 	const {files, problems} = expandSources(sources);
+	// A wrong path in a CI job must not go green: finding nothing to validate is a failure.
+	if (files.length === 0 && problems.length === 0)
+		for (const source of sources) problems.push({file: source, line: 1, col: 1, message: 'no scenario or image files (*.yaml) here'});
 	const valid: Array<{file: string; kind: 'scenario' | 'image'; id: string; steps?: number}> = [];
 	const ids = new Map<string, string>();
 	for (const file of files) {
@@ -221,7 +242,8 @@ export async function validateCommand(args: string[], flags: CommandFlags, io: I
 // ------------------------------------------------------------------------------------------------
 
 /** `layerlab check [ID|FILE…]`: runs every step's solution headless and asserts its checks. */
-export async function checkCommand(args: string[], flags: CommandFlags, io: Io = processIo()): Promise<number> {
+export async function checkCommand(args: string[], flags: CommandFlags, rawIo: Io = processIo()): Promise<number> {
+	const io = safeIo(rawIo, flags.json);
 	const problems: Problem[] = [];
 	let scenarios: Scenario[] = [];
 	if (args.length === 0) {
@@ -245,6 +267,10 @@ export async function checkCommand(args: string[], flags: CommandFlags, io: Io =
 				} else throw error;
 			}
 		}
+	}
+	if (scenarios.length === 0 && problems.length === 0) {
+		io.err(`layerlab check: no scenarios found in ${args.length > 0 ? args.join(', ') : 'the course'}\n`);
+		return 1;
 	}
 	const reports = scenarios.map(scenario => checkScenario(scenario, {seed: flags.seed}));
 	const failedSteps = reports.reduce((sum, report) => sum + report.steps.filter(step => !step.ok).length, 0);
@@ -284,7 +310,8 @@ function statSafe(file: string) {
 // ------------------------------------------------------------------------------------------------
 
 /** `layerlab progress [--json]`: the saved progress (a workshop instructor collects the JSON). */
-export async function progressCommand(_args: string[], flags: CommandFlags, io: Io = processIo()): Promise<number> {
+export async function progressCommand(_args: string[], flags: CommandFlags, rawIo: Io = processIo()): Promise<number> {
+	const io = safeIo(rawIo, flags.json);
 	const file = progressPath(io.env);
 	const progress = loadProgress(file, {warn: line => io.err(line + '\n')});
 	const {scenarios} = loadScenarios(scenarioSources([], io.env));

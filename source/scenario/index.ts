@@ -5,21 +5,19 @@
 import {existsSync, readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 import type {Scenario} from './types.js';
-import {loadScenarioFileDetailed} from './load.js';
-import {builtinScenariosDir} from './paths.js';
-import {LoadError, sortProblems, type Problem} from './yaml-load.js';
-import {didYouMean} from './suggest.js';
+import {loadScenarioFileDetailed} from './load/load.js';
+import {builtinScenariosDir} from './load/paths.js';
+import {LoadError, sortProblems, type Problem} from './load/yaml-load.js';
+import {didYouMean} from './load/suggest.js';
 
-export type {Check, CheckResult, ContainerSelector, CountFilter, Origin, Place, Prediction, Scenario, Step, Text} from './types.js';
+export type {Check, Scenario, Text} from './types.js';
 export {localize} from './types.js';
-export {LoadError, formatProblem, type Problem} from './yaml-load.js';
-export {loadScenarioFile, parseScenario, selectorLabel} from './load.js';
-export {scenarioWorld, type ScenarioWorldOptions} from './scenario-world.js';
-export {evaluateCheck, evaluateStep, stepPasses, describeCheck, describeOrigin, selectContainers} from './checks.js';
-export {checkScenario, type ScenarioReport, type StepReport} from './run-check.js';
-export {detectLanguage} from './lang.js';
-export {scenarioJsonSchema, scenarioJsonSchemaText, scenarioSchema} from './schema.js';
-export * from './progress.js';
+export {LoadError, formatProblem, type Problem} from './load/yaml-load.js';
+export {loadScenarioFile, parseScenario} from './load/load.js';
+export {scenarioWorld} from './catalog/scenario-world.js';
+export {evaluateCheck, evaluateStep, stepPasses, describeCheck} from './checks/checks.js';
+export {checkScenario} from './checks/run-check.js';
+export * from './progress/progress.js';
 
 const SCENARIO_FILE = /\.ya?ml$/;
 

@@ -113,6 +113,8 @@ export interface Scenario {
 	steps: Step[];
 	/** The languages every text of the scenario is written in (`en` first). */
 	languages?: string[];
+	/** Every file the scenario was read from (the file itself, its `from:` files), real paths: the start-up cache checks them. */
+	reads?: string[];
 }
 
 /** Picks the text for a language, falling back to English. */

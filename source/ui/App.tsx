@@ -6,25 +6,22 @@
 import React, {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import {localize, type Scenario} from '../scenario/types.js';
-import type {LabApi} from './api.js';
+import type {LabApi} from '../lab/api.js';
 import type {KeyInfo} from './keys.js';
-import {computeLayout, PANE_NUMBERS, PANE_TITLES, paneInner, type Layout, type LayoutNode, type PaneId} from './layout.js';
-import {activeScopes, effectiveContainer, initialState, reduce, stepOffset, type AppState, type Env} from './state.js';
+import {computeLayout, paneInner, type Layout, type LayoutNode, type Wants} from './layout.js';
+import {activeScopes, effectiveContainer, initialState, reduce, type AppState, type Env} from './state.js';
+import {PANE_ORDER, paneDef, type PaneId} from './panes/registry.js';
 import {makeTheme, type Theme} from './theme.js';
 import {useTerminalSize, type Size} from './hooks/use-terminal-size.js';
 import {Pane, type TitlePart} from './components/Pane.js';
 import {HelpBar, TitleBar} from './components/Bars.js';
 import {HelpScreen} from './components/HelpScreen.js';
 import {Picker} from './components/Picker.js';
-import {choiceHeight, StepPane, stepContent, stepInfo} from './panes/StepPane.js';
-import {TerminalPane} from './panes/TerminalPane.js';
-import {LayersPane} from './panes/LayersPane.js';
-import {ContainersPane, containersInfo} from './panes/ContainersPane.js';
-import {VolumesPane, volumesInfo} from './panes/VolumesPane.js';
-import {promptText, type LabModel} from './model/lab.js';
-import {loadedRunner, loadRunner} from './model/runner.js';
-import {seg, type Row, type Segment} from './rows.js';
+import type {LabModel} from '../lab/model/lab.js';
+import {Interrupted, loadedRunner, loadRunner, runInWorker, type BackgroundRun} from '../lab/model/runner.js';
+import {seg, type Segment} from './rows.js';
 import {safeText} from '../text/safe.js';
+import {t, tOr} from '../lab/messages.js';
 import {MIN_COLUMNS, MIN_ROWS} from './layout.js';
 
 export interface AppProps {
@@ -37,46 +34,17 @@ export interface AppProps {
 	size?: Size;
 }
 
-function news(lab: LabModel, pane: PaneId, container: string | null): boolean {
-	const changes = lab.changes;
-	switch (pane) {
-		case 'containers':
-			return changes.containersAdded.size > 0 || changes.containersChanged.size > 0 || changes.containersRemoved.length > 0;
-		case 'volumes':
-			return changes.volumesAdded.size > 0 || changes.volumesRemoved.length > 0 || changes.volumeFiles.size > 0;
-		case 'layers':
-			return Boolean(container && (changes.writable.has(container) || changes.writableRemoved.has(container))) || changes.layersAdded.size > 0;
-		case 'step':
-			return lab.celebrate;
-		case 'terminal':
-			return false;
-	}
+function paneTitle(id: PaneId, lab: LabModel | null, container: string | null, lang: string): string {
+	const def = paneDef(id);
+	const key = `pane.${id}`;
+	const base = `${def.digit} ${tOr(lang, key, def.title)}`;
+	const extra = lab && def.subtitle ? def.subtitle(lab, container) : '';
+	return extra ? `${base} · ${extra}` : base;
 }
 
-function paneTitle(id: PaneId, lab: LabModel | null, container: string | null): string {
-	const base = `${PANE_NUMBERS[id]} ${PANE_TITLES[id]}`;
-	if (id === 'layers' && lab && container) {
-		const shown = lab.world.containers[container];
-		if (shown) return `${base} · ${shown.name}`;
-	}
-	return base;
-}
-
-function paneInfo(id: PaneId, state: AppState): string {
-	const lab = state.lab;
-	if (!lab) return '';
-	switch (id) {
-		case 'step':
-			return stepInfo(lab);
-		case 'containers':
-			return containersInfo(lab.world);
-		case 'volumes':
-			return volumesInfo(lab.world);
-		case 'terminal':
-			return state.ui.terminalScroll > 0 ? `scrolled back ${state.ui.terminalScroll} · PgDn` : '';
-		case 'layers':
-			return '';
-	}
+function paneInfo(id: PaneId, state: AppState, lang: string): string {
+	const info = paneDef(id).info;
+	return state.lab && info ? info(state, state.lab, lang) : '';
 }
 
 export function App({api, lang, color, initial, size: override}: AppProps) {
@@ -84,31 +52,50 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	const theme = useMemo(() => makeTheme(color), [color]);
 	const [state, dispatch] = useReducer(reduce, initial ?? null, initialState);
 	const {exit} = useApp();
-	// Memoised, so panes that show nothing new see the same sizes and skip drawing.
-	const layout = useMemo(() => computeLayout(size.columns, size.rows, state.ui.recent), [size.columns, size.rows, state.ui.recent]);
+	const lab = state.lab;
+	const wants: Wants = (id, width) => {
+		const def = paneDef(id);
+		if (!lab) return undefined;
+		if (def.measure) return def.measure(lab, lang, width, Number.MAX_SAFE_INTEGER).rows;
+		return def.wants?.(lab);
+	};
+	const layout = computeLayout(size.columns, size.rows, state.ui.recent, wants);
 	const scenarios = useMemo(() => (state.screen === 'picker' ? api.scenarios() : []), [api, state.screen]);
 
-	const stepSize = paneInner(layout, 'step') ?? paneInner(computeLayout(size.columns, size.rows, ['step']), 'step') ?? {width: 78, height: 10};
-	const step = state.lab ? stepContent(state.lab, lang, stepSize.width) : {rows: [], choices: undefined};
-	const stepTextHeight = Math.max(1, stepSize.height - choiceHeight(step.choices, stepSize.height));
+	// Page sizes for PgUp/PgDn and the content rows of panes that scroll text (a pane hidden behind a tab is measured as if shown).
+	const page = {} as Record<PaneId, number>;
+	const content: Partial<Record<PaneId, number>> = {};
+	for (const id of PANE_ORDER) {
+		const inner = paneInner(layout, id) ?? paneInner(computeLayout(size.columns, size.rows, [id], wants), id) ?? {width: 78, height: 10};
+		const measure = paneDef(id).measure;
+		const measured = lab && measure ? measure(lab, lang, inner.width, inner.height) : undefined;
+		page[id] = measured?.page ?? inner.height;
+		if (measured) content[id] = measured.rows;
+	}
+	const pageKey = PANE_ORDER.map(id => `${page[id]}:${content[id] ?? ''}`).join(',');
+	const columns = paneInner(layout, 'terminal')?.width ?? 80;
+	// eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the sizes' values
+	const env: Env = useMemo(() => ({evaluate: api.evaluate, columns, page, content}), [api, columns, pageKey]);
 
-	const env: Env = useMemo(() => {
-		const page = {step: 10, terminal: 10, layers: 10, containers: 10, volumes: 10} as Record<PaneId, number>;
-		for (const id of Object.keys(page) as PaneId[]) page[id] = paneInner(layout, id)?.height ?? 10;
-		page.step = stepTextHeight;
-		return {evaluate: api.evaluate, columns: paneInner(layout, 'terminal')?.width ?? 80, page, stepRows: step.rows.length};
-	}, [api, layout, stepTextHeight, step.rows.length]);
-
-	// The key handler reads the latest sizes through a ref, so useInput subscribes once (ink.md P10);
+	// The key handler reads the latest sizes through a ref, so useInput subscribes once (Ink 6's useInput
+	// re-subscribes whenever the handler's identity changes);
 	// keys resolve against the state in the reducer.
 	const envRef = useRef(env);
 	envRef.current = env;
+	// Too small to show the lab: nothing typed may run unseen; only Ctrl+C (leave) works.
+	const tooSmall = useRef(false);
+	tooSmall.current = layout.kind === 'too-small';
 
 	useInput(
 		useCallback((input: string, key: KeyInfo) => {
 			const env = envRef.current;
+			if (tooSmall.current) {
+				if (key.ctrl && input === 'c') dispatch({type: 'command', command: 'quit', env});
+				return;
+			}
 			// Esc and the next key in one read arrive as Alt+key; no binding uses Alt, so take them as the two keys.
-			if (key.meta && !key.escape && !key.ctrl && input.length === 1) {
+			// (Typed fast, the keys after it can arrive in the same read: the reducer takes them one by one.)
+			if (key.meta && !key.escape && !key.ctrl && input.length >= 1 && !input.startsWith('[') && !input.startsWith('O')) {
 				dispatch({type: 'key', input: '', key: {...key, meta: true, escape: true}, env});
 				dispatch({type: 'key', input, key: {...key, meta: false}, env});
 				return;
@@ -128,11 +115,41 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 		api.save(lab);
 	}, [api, state.lab]);
 
+	// A command that outgrew its first step budget runs in a worker (model/runner.ts); the screen stays
+	// live, and when Ctrl+C takes `running` away the worker is terminated.
+	const background = useRef<BackgroundRun | null>(null);
+	const running = state.lab?.running;
+	useEffect(() => {
+		if (running && !background.current && state.lab) {
+			const run = runInWorker(state.lab.world, running.line, {columns: Math.max(20, envRef.current.columns), tty: true});
+			background.current = run;
+			run.done.then(
+				done => {
+					if (background.current !== run) return;
+					background.current = null;
+					dispatch({type: 'finished', done, env: envRef.current});
+				},
+				(error: unknown) => {
+					if (background.current !== run) return;
+					background.current = null;
+					if (!(error instanceof Interrupted)) dispatch({type: 'failed', message: error instanceof Error ? error.message : String(error)});
+				},
+			);
+		} else if (!running && background.current) {
+			background.current.interrupt();
+			background.current = null;
+		}
+	}, [running, state.lab]);
+	useEffect(() => () => background.current?.interrupt(), []);
+
+	// A save that fails is shown when it happens, not only after quitting.
+	useEffect(() => api.onSaveProblem?.(text => dispatch({type: 'notice', text})), [api]);
+
 	useEffect(() => {
 		if (state.quitting) exit();
 	}, [state.quitting, exit]);
 
-	// The shell and the docker CLI load once the first frame is out (model/runner.ts); a command
+	// The shell and the docker CLI load once the first frame is out (lab/model/runner.ts); a command
 	// entered before that runs as soon as they are there.
 	const [ready, setReady] = useState(() => loadedRunner() !== undefined);
 	useEffect(() => {
@@ -149,8 +166,6 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 		if (ready && state.ui.pendingRun) dispatch({type: 'command', command: 'run', env: envRef.current});
 	}, [ready, state.ui.pendingRun]);
 
-	const onAnswer = useCallback((choice: number) => dispatch({type: 'answer', choice, env: envRef.current}), []);
-
 	const open = useCallback(
 		(scenario: Scenario) => {
 			void api.open(scenario, envRef.current.columns).then(lab => dispatch({type: 'open', lab}));
@@ -161,19 +176,15 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	if (layout.kind === 'too-small') {
 		return (
 			<Box width={size.columns} height={Math.max(1, size.rows - 1)} flexDirection="column" justifyContent="center" alignItems="center">
-				<Text bold>
-					terminal too small (need {MIN_COLUMNS}x{MIN_ROWS})
-				</Text>
-				<Text dimColor>
-					now {size.columns}x{size.rows} · make the window bigger, or press Ctrl+C to leave
-				</Text>
+				<Text bold>{t(lang, 'small.title', {columns: MIN_COLUMNS, rows: MIN_ROWS})}</Text>
+				<Text dimColor>{t(lang, 'small.hint', {columns: size.columns, rows: size.rows})}</Text>
 			</Box>
 		);
 	}
 
 	const scopes = activeScopes(state);
 	const title = titleSegments(state, lang);
-	const right = state.lab && state.screen === 'lab' ? `history ${state.lab.position}/${state.lab.history.length} ` : '';
+	const right = state.lab && state.screen === 'lab' ? t(lang, 'title.history', {position: state.lab.position, length: state.lab.history.length}) + ' ' : '';
 
 	let body: React.ReactNode;
 	if (state.ui.overlay?.kind === 'help') {
@@ -181,8 +192,7 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	} else if (state.screen === 'picker' || !state.lab) {
 		body = <Picker api={api} scenarios={scenarios} lang={lang} width={layout.columns} height={layout.bodyHeight} theme={theme} active={state.screen === 'picker'} onOpen={open} />;
 	} else {
-		const stepOffsetNow = stepOffset(state.ui.stepScroll, step.rows.length, stepTextHeight);
-		body = <Node node={layout.body} state={state} lab={state.lab} step={{...step, offset: stepOffsetNow}} theme={theme} onAnswer={onAnswer} />;
+		body = <Node node={layout.body} state={state} lab={state.lab} lang={lang} theme={theme} />;
 	}
 
 	return (
@@ -191,7 +201,7 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 			<Box height={(layout as Extract<Layout, {bodyHeight: number}>).bodyHeight} flexDirection="column">
 				{body}
 			</Box>
-			<HelpBar scopes={scopes} overlay={state.ui.overlay} width={layout.columns} theme={theme} />
+			<HelpBar scopes={scopes} overlay={state.ui.overlay} width={layout.columns} theme={theme} lang={lang} />
 		</Box>
 	);
 }
@@ -199,7 +209,7 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 function titleSegments(state: AppState, lang: string): Segment[] {
 	const lab = state.lab;
 	const base: Segment[] = [seg(' layerlab ', 'title', {inverse: true, bold: true})];
-	if (!lab || state.screen === 'picker') return [...base, seg('  Learn Docker in a Month of Lunches · chapter 6 · pick a scenario', 'dim')];
+	if (!lab || state.screen === 'picker') return [...base, seg('  ' + t(lang, 'title.pick'), 'dim')];
 	const step = lab.scenario.steps[lab.step];
 	const done = step ? lab.completed.includes(step.id) : false;
 	return [
@@ -207,32 +217,27 @@ function titleSegments(state: AppState, lang: string): Segment[] {
 		seg(' ' + safeText(localize(lab.scenario.title, lang)), undefined, {bold: true}),
 		seg('  '),
 		...(done ? [seg(lab.celebrate ? '★ ' : '✓ ', 'ok', {bold: true})] : []),
-		seg(`step ${lab.step + 1}/${lab.scenario.steps.length}${done && lab.celebrate ? ' complete' : ''}`, done ? 'ok' : 'accent', {bold: done && lab.celebrate}),
+		seg(t(lang, 'title.step', {n: lab.step + 1, total: lab.scenario.steps.length}) + (done && lab.celebrate ? t(lang, 'title.complete') : ''), done ? 'ok' : 'accent', {
+			bold: done && lab.celebrate,
+		}),
 		...(step ? [seg(' · ' + safeText(localize(step.title, lang)))] : []),
 	];
-}
-
-interface StepContent {
-	rows: Row[];
-	choices: string[] | undefined;
-	offset: number;
 }
 
 interface NodeProps {
 	node: LayoutNode;
 	state: AppState;
 	lab: LabModel;
-	step: StepContent;
+	lang: string;
 	theme: Theme;
-	onAnswer(choice: number): void;
 }
 
-function Node({node, state, lab, step, theme, onAnswer}: NodeProps) {
+function Node({node, state, lab, lang, theme}: NodeProps) {
 	if (node.kind === 'row' || node.kind === 'column') {
 		return (
 			<Box flexDirection={node.kind} width={node.width} height={node.height} flexShrink={0}>
 				{node.children.map((child, index) => (
-					<Node key={index} node={child} state={state} lab={lab} step={step} theme={theme} onAnswer={onAnswer} />
+					<Node key={index} node={child} state={state} lab={lab} lang={lang} theme={theme} />
 				))}
 			</Box>
 		);
@@ -242,100 +247,16 @@ function Node({node, state, lab, step, theme, onAnswer}: NodeProps) {
 	const focused = state.ui.focus === id;
 	const title: TitlePart[] =
 		node.kind === 'tabs'
-			? node.tabs.map(tab => ({text: tab === id ? paneTitle(tab, lab, container) : paneTitle(tab, null, null), active: tab === id, news: tab !== id && news(lab, tab, container)}))
-			: [{text: paneTitle(id, lab, container), active: true}];
-	const width = node.width - 2;
-	const height = node.height - 2;
+			? node.tabs.map(tab => ({
+					text: tab === id ? paneTitle(tab, lab, container, lang) : paneTitle(tab, null, null, lang),
+					active: tab === id,
+					news: tab !== id && Boolean(paneDef(tab).news?.(lab, container)),
+				}))
+			: [{text: paneTitle(id, lab, container, lang), active: true}];
+	const View = paneDef(id).View;
 	return (
-		<Pane title={title} info={paneInfo(id, state)} focused={focused} width={node.width} height={node.height} theme={theme}>
-			{paneContent({id, state, lab, step, theme, width, height, focused, container, onAnswer})}
+		<Pane title={title} info={paneInfo(id, state, lang)} focused={focused} width={node.width} height={node.height} theme={theme}>
+			<View state={state} lab={lab} lang={lang} width={node.width - 2} height={node.height - 2} focused={focused} container={container} theme={theme} />
 		</Pane>
 	);
 }
-
-/** The pane's view with only what it shows as props (each view is memoised on them). */
-function paneContent({
-	id,
-	state,
-	lab,
-	step,
-	theme,
-	width,
-	height,
-	focused,
-	container,
-	onAnswer,
-}: {
-	id: PaneId;
-	state: AppState;
-	lab: LabModel;
-	step: StepContent;
-	theme: Theme;
-	width: number;
-	height: number;
-	focused: boolean;
-	container: string | null;
-	onAnswer(choice: number): void;
-}) {
-	switch (id) {
-		case 'step':
-			return (
-				<StepPane
-					rows={step.rows}
-					choices={step.choices}
-					offset={step.offset}
-					width={width}
-					height={height}
-					focused={focused && !state.ui.overlay}
-					theme={theme}
-					onAnswer={onAnswer}
-				/>
-			);
-		case 'terminal':
-			return (
-				<TerminalPane
-					blocks={lab.terminal}
-					prompt={promptText(lab.world)}
-					text={state.ui.prompt.text}
-					cursor={state.ui.prompt.cursor}
-					candidates={state.ui.candidates}
-					scroll={state.ui.terminalScroll}
-					width={width}
-					height={height}
-					focused={focused}
-					theme={theme}
-				/>
-			);
-		case 'layers':
-			return (
-				<LayersPane
-					world={lab.world}
-					changes={lab.changes}
-					container={container}
-					overrides={state.ui.tree[container ?? ''] ?? NO_TREE}
-					cursor={state.ui.layerCursor}
-					width={width}
-					height={height}
-					focused={focused}
-					theme={theme}
-				/>
-			);
-		case 'containers':
-			return <ContainersPane containers={lab.world.containers} changes={lab.changes} selected={container} width={width} height={height} focused={focused} theme={theme} />;
-		case 'volumes':
-			return (
-				<VolumesPane
-					volumes={lab.world.volumes}
-					containers={lab.world.containers}
-					changes={lab.changes}
-					cursor={state.ui.volumeCursor}
-					width={width}
-					height={height}
-					focused={focused}
-					theme={theme}
-				/>
-			);
-	}
-}
-
-const NO_TREE: Record<string, boolean> = {};

@@ -4,9 +4,9 @@
  * `container:path` inside a container for `cp`, and host paths for everything else.
  */
 import type {World} from '../engine/world.js';
-import type {CommandNode, FlagSpec} from '../docker/cli-spec.js';
-import {loadedCliSpec} from './model/runner.js';
-import {utilities} from '../engine/shell/programs.js';
+import type {CommandNode, FlagSpec} from '../docker/recorded/cli-spec.js';
+import {loadedCliSpec} from '../lab/model/runner.js';
+import {commandNames as hostCommandNames} from '../engine/userland/registry.js';
 import {listMerged} from '../engine/unionfs.js';
 import {findContainer} from '../engine/containers.js';
 import {childNames, bytewise} from '../engine/tree.js';
@@ -20,11 +20,11 @@ export interface Completion {
 	candidates: string[];
 }
 
-const BUILTINS = ['cd', 'pwd', 'echo', 'export', 'unset', 'true', 'false', 'test', 'source', 'printf', 'set'];
 let hostCommands: string[] | undefined;
 
+/** What the host shell can run, read from the programs registry (builtins and programs). */
 function commandNames(): string[] {
-	hostCommands ??= [...new Set(['docker', 'curl', 'clear', ...BUILTINS, ...Object.keys(utilities('bash'))])].sort(bytewise);
+	hostCommands ??= [...new Set(hostCommandNames('host'))].sort(bytewise);
 	return hostCommands;
 }
 

@@ -4,9 +4,19 @@
  * read from it, so they cannot drift apart.
  */
 
-export type Scope = 'global' | 'prompt' | 'panes' | 'step' | 'layers' | 'containers' | 'volumes' | 'predict' | 'confirm' | 'help' | 'picker';
+import {PANE_ORDER, PANES, type PaneId} from './panes/registry.js';
 
-export type Command =
+/** Where a key works; a pane's own keys are in the scope named after it. */
+export type Scope = 'global' | 'prompt' | 'panes' | PaneId | 'predict' | 'confirm' | 'help' | 'picker';
+
+/** Commands: the lab's own, focusing a pane, and a pane's own (`layers:toggle`). */
+export type Command = CoreCommand | `focus-${PaneId}` | `${PaneId}:${string}`;
+
+type CoreCommand =
+	| 'cancel-line'
+	| 'choice-up'
+	| 'choice-down'
+	| 'choice-pick'
 	| 'quit'
 	| 'help'
 	| 'close'
@@ -32,11 +42,6 @@ export type Command =
 	| 'kill-end'
 	| 'next-pane'
 	| 'prev-pane'
-	| 'focus-step'
-	| 'focus-terminal'
-	| 'focus-layers'
-	| 'focus-containers'
-	| 'focus-volumes'
 	| 'up'
 	| 'down'
 	| 'top'
@@ -47,10 +52,6 @@ export type Command =
 	| 'prev-step'
 	| 'reset-step'
 	| 'menu'
-	| 'toggle'
-	| 'expand'
-	| 'collapse'
-	| 'files'
 	| 'choose'
 	| 'answer'
 	| 'yes'
@@ -76,10 +77,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	global: 'Anywhere',
 	prompt: 'Terminal prompt (typing commands)',
 	panes: 'Panes (after Esc)',
-	step: 'Step pane',
-	layers: 'Layers pane',
-	containers: 'Containers pane',
-	volumes: 'Volumes pane',
+	...(Object.fromEntries(PANE_ORDER.map(id => [id, `${PANES[id].title} pane`])) as Record<PaneId, string>),
 	predict: 'Prediction question',
 	confirm: 'Confirmation',
 	help: 'Help screen',
@@ -93,22 +91,23 @@ export const KEY_TABLE: readonly Binding[] = [
 	{command: 'down', keys: ['down', 'j'], scope: 'help', label: 'scroll', help: 'Scroll the help down.'},
 	{command: 'yes', keys: ['y'], scope: 'confirm', label: 'yes', help: 'Confirm.', bar: true},
 	{command: 'no', keys: ['n', 'esc'], scope: 'confirm', label: 'no', help: 'Cancel.', bar: true},
-	{command: 'choose', keys: ['up', 'down', 'k', 'j', '1-9'], scope: 'predict', label: 'choose', help: 'Pick an answer (digits pick directly).', bar: true, delegated: true},
-	{
-		command: 'answer',
-		keys: ['enter'],
-		scope: 'predict',
-		label: 'answer',
-		help: 'Lock in your prediction; the step then explains what the world really holds.',
-		bar: true,
-		delegated: true,
-	},
+	{command: 'choice-up', keys: ['up', 'k'], scope: 'predict', label: 'choose', help: 'Move to the answer above.', bar: true},
+	{command: 'choice-down', keys: ['down', 'j'], scope: 'predict', label: 'choose', help: 'Move to the answer below.'},
+	{command: 'choice-pick', keys: ['1-9'], scope: 'predict', label: 'pick', help: 'Pick an answer by its number (Enter still locks it in).'},
+	{command: 'answer', keys: ['enter'], scope: 'predict', label: 'answer', help: 'Lock in your prediction; the step then explains what the world really holds.', bar: true},
 	{command: 'open', keys: ['enter'], scope: 'picker', label: 'open', help: 'Open the highlighted scenario (resumes where you left it).', bar: true, delegated: true},
 	{command: 'choose', keys: ['up', 'down', 'k', 'j'], scope: 'picker', label: 'move', help: 'Move through the scenarios.', bar: true, delegated: true},
 	{command: 'quit', keys: ['q', 'esc'], scope: 'picker', label: 'quit', help: 'Leave layerlab.', bar: true},
 
 	// The prompt: a small readline.
 	{command: 'run', keys: ['enter'], scope: 'prompt', label: 'run', help: 'Run the command line (bash on the simulated host, with docker).', bar: true},
+	{
+		command: 'cancel-line',
+		keys: ['ctrl+c'],
+		scope: 'prompt',
+		label: 'cancel',
+		help: 'Cancel the line being typed, as bash does (shown with ^C); on an empty line, save progress and leave.',
+	},
 	{
 		command: 'complete',
 		keys: ['tab'],
@@ -131,35 +130,48 @@ export const KEY_TABLE: readonly Binding[] = [
 	{command: 'kill-end', keys: ['ctrl+k'], scope: 'prompt', label: 'kill', help: 'Delete everything from the cursor to the end.'},
 
 	// Pane navigation (the prompt is left with Esc).
-	{command: 'to-prompt', keys: ['esc', 'i'], scope: 'panes', label: 'prompt', help: 'Back to the terminal prompt.', bar: true},
+	{
+		command: 'to-prompt',
+		keys: ['esc', 'i'],
+		scope: 'panes',
+		label: 'prompt',
+		help: 'Back to the terminal prompt. Any other letter with no key of its own goes back too, and is typed there.',
+		bar: true,
+	},
 	{command: 'next-pane', keys: ['tab'], scope: 'panes', label: 'pane', help: 'Focus the next pane.', bar: true},
 	{command: 'prev-pane', keys: ['shift+tab'], scope: 'panes', label: 'previous pane', help: 'Focus the previous pane.'},
-	{command: 'focus-step', keys: ['1'], scope: 'panes', label: 'step', help: 'Focus the Step pane.'},
-	{command: 'focus-terminal', keys: ['2'], scope: 'panes', label: 'terminal', help: 'Focus the Terminal pane (its prompt).'},
-	{command: 'focus-layers', keys: ['3'], scope: 'panes', label: 'layers', help: 'Focus the Layers pane.'},
-	{command: 'focus-containers', keys: ['4'], scope: 'panes', label: 'containers', help: 'Focus the Containers pane.'},
-	{command: 'focus-volumes', keys: ['5'], scope: 'panes', label: 'volumes', help: 'Focus the Volumes pane.'},
-	{command: 'toggle', keys: ['enter', 'space'], scope: 'layers', label: 'open/close', help: 'Open or close the folder under the cursor in the file tree.', bar: true},
-	{command: 'expand', keys: ['right', 'l'], scope: 'layers', label: 'open', help: 'Open the folder under the cursor.'},
-	{command: 'collapse', keys: ['left'], scope: 'layers', label: 'close', help: 'Close the folder under the cursor (or go to its parent).'},
-	{command: 'files', keys: ['f'], scope: 'layers', label: 'files', help: 'Jump to the merged file tree.', bar: true},
+	...PANE_ORDER.map((id): Binding => ({
+		command: `focus-${id}`,
+		keys: [String(PANES[id].digit)],
+		scope: 'panes',
+		label: PANES[id].title.toLowerCase(),
+		help: `Focus the ${PANES[id].title} pane${id === 'terminal' ? ' (its prompt)' : ''}.`,
+	})),
+	...PANE_ORDER.flatMap(id => (PANES[id].keys ?? []).map((binding): Binding => ({...binding, command: `${id}:${binding.command}`, scope: id}))),
 	{command: 'up', keys: ['up', 'k'], scope: 'panes', label: 'select', help: 'Move the selection up (containers, volumes, file tree) or scroll the step text.', bar: true},
 	{command: 'down', keys: ['down', 'j'], scope: 'panes', label: 'select', help: 'Move the selection down.'},
 	{command: 'top', keys: ['home', 'g'], scope: 'panes', label: 'top', help: 'Go to the first row.'},
 	{command: 'bottom', keys: ['end', 'G'], scope: 'panes', label: 'bottom', help: 'Go to the last row.'},
-	{command: 'hint', keys: ['h'], scope: 'panes', label: 'hint', help: 'Reveal the next hint for this step (one at a time).', bar: true},
+	{command: 'hint', keys: ['h'], scope: 'panes', label: 'hint', help: 'Reveal the next hint for this step (one at a time), then back to the prompt.', bar: true},
 	{command: 'solution', keys: ['s'], scope: 'panes', label: 'solution', help: "Show the step's solution (asks first).", bar: true},
-	{command: 'next-step', keys: ['n'], scope: 'panes', label: 'next step', help: 'Go to the next step.', bar: true},
-	{command: 'prev-step', keys: ['p'], scope: 'panes', label: 'prev step', help: 'Go to the previous step.'},
-	{command: 'undo', keys: ['u'], scope: 'panes', label: 'undo', help: 'Undo the last command: the whole world goes back one step.', bar: true},
-	{command: 'redo', keys: ['r'], scope: 'panes', label: 'redo', help: 'Redo a command you undid.', bar: true},
+	{command: 'next-step', keys: ['n'], scope: 'panes', label: 'next step', help: 'Go to the next step (and back to the prompt).', bar: true},
+	{command: 'prev-step', keys: ['p'], scope: 'panes', label: 'prev step', help: 'Go to the previous step (and back to the prompt).'},
+	{command: 'undo', keys: ['u'], scope: 'panes', label: 'undo', help: 'Undo the last command: the whole world goes back one step (and back to the prompt).', bar: true},
+	{command: 'redo', keys: ['r'], scope: 'panes', label: 'redo', help: 'Redo a command you undid (and back to the prompt).', bar: true},
 	{command: 'reset-step', keys: ['x'], scope: 'panes', label: 'reset step', help: 'Undo everything done since this step began (asks first).'},
 	{command: 'menu', keys: ['m'], scope: 'panes', label: 'scenarios', help: 'Back to the scenario list (progress is kept).'},
 	{command: 'help', keys: ['?'], scope: 'panes', label: 'help', help: 'Show every key.', bar: true},
 	{command: 'quit', keys: ['q'], scope: 'panes', label: 'quit', help: 'Save progress and leave the lab.', bar: true},
 
 	// Anywhere in the lab.
-	{command: 'quit', keys: ['ctrl+c'], scope: 'global', label: 'quit', help: 'Save progress and leave (your terminal is restored).', bar: true},
+	{
+		command: 'quit',
+		keys: ['ctrl+c'],
+		scope: 'global',
+		label: 'quit',
+		help: 'Save progress and leave (your terminal is restored); at the prompt, first cancels a half-typed line.',
+		bar: true,
+	},
 	{command: 'scroll-up', keys: ['pageup'], scope: 'global', label: 'scroll', help: 'Scroll the terminal (or the focused pane) up a page.'},
 	{command: 'scroll-down', keys: ['pagedown'], scope: 'global', label: 'scroll', help: 'Scroll the terminal (or the focused pane) down a page.'},
 	{command: 'clear', keys: ['ctrl+l'], scope: 'global', label: 'clear', help: 'Clear the terminal pane.'},
@@ -200,7 +212,7 @@ const NAMED: Record<string, (key: KeyInfo) => boolean> = {
 	esc: key => key.escape,
 	tab: key => key.tab && !key.shift,
 	'shift+tab': key => key.tab && key.shift,
-	// Most terminals send DEL (0x7f) for Backspace; Ink 6 reports that as `delete` (ink.md P11).
+	// Most terminals send DEL (0x7f) for Backspace; Ink 6 reports that as `delete` (and `\b` as `backspace`).
 	backspace: key => key.backspace || (key.delete && !key.meta),
 };
 
@@ -265,7 +277,7 @@ export function barItems(scopes: readonly Scope[]): BarItem[] {
 		for (const binding of KEY_TABLE) {
 			if (binding.scope !== scope || !binding.bar) continue;
 			const key = binding.keys.filter(name => name !== 'delete').map(keyLabel);
-			const first = binding.command === 'up' || binding.command === 'choose' ? '↑↓' : key[0]!;
+			const first = binding.command === 'up' || binding.command === 'choose' || binding.command === 'choice-up' ? '↑↓' : key[0]!;
 			if (seenLabels.has(binding.label) || seenKeys.has(first)) continue;
 			seenLabels.add(binding.label);
 			seenKeys.add(first);
@@ -282,7 +294,7 @@ export interface HelpSection {
 }
 
 /** Every binding, grouped by scope, for the help screen and the docs. */
-export function helpSections(order: readonly Scope[] = ['global', 'prompt', 'panes', 'step', 'layers', 'predict', 'confirm', 'help', 'picker']): HelpSection[] {
+export function helpSections(order: readonly Scope[] = ['global', 'prompt', 'panes', ...PANE_ORDER, 'predict', 'confirm', 'help', 'picker']): HelpSection[] {
 	return order
 		.map(scope => ({
 			scope,

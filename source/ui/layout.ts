@@ -1,25 +1,21 @@
 /**
- * The screen's arrangement as a pure function of the terminal size (and which pane has focus):
- * compact at 80x24 (one tabbed pane over the terminal), medium from 120 columns (the step beside
- * tabbed Layers/Containers/Volumes, the terminal full width below), every pane at once from 160x40
- * (the terminal never narrower than 82 columns: docker's tables are wide). The frame is one
- * row shorter than the terminal, so Ink never takes its clear-the-whole-screen path (ink.md P1).
+ * The screen's arrangement as a pure function of the terminal size, the pane table and what each
+ * pane holds: compact at 80x24 (the step and the side panes as tabs over the terminal), medium from
+ * 120 columns (the step beside the side panes' tabs, the terminal full width below), every pane at
+ * once from 160x40 (the terminal never narrower than 82 columns: docker's tables are wide; the step
+ * as tall as its text needs, side panes that know their size stacked by it). The frame is one row
+ * shorter than the terminal, so Ink never takes its clear-the-whole-screen path.
  */
 
-export type PaneId = 'step' | 'terminal' | 'layers' | 'containers' | 'volumes';
+import {PANE_ORDER, PANES, type PaneId} from './panes/registry.js';
 
-export const PANE_ORDER: readonly PaneId[] = ['step', 'terminal', 'layers', 'containers', 'volumes'];
+export type {PaneId};
+export {PANE_ORDER};
 
-export const PANE_TITLES: Record<PaneId, string> = {
-	step: 'Step',
-	terminal: 'Terminal',
-	layers: 'Layers',
-	containers: 'Containers',
-	volumes: 'Volumes',
-};
-
-/** The digit that focuses each pane (keys.ts binds the same digits). */
-export const PANE_NUMBERS: Record<PaneId, number> = {step: 1, terminal: 2, layers: 3, containers: 4, volumes: 5};
+/** The panes the layout puts in each place, in table order. */
+function placed(place: 'step' | 'terminal' | 'side'): PaneId[] {
+	return PANE_ORDER.filter(id => PANES[id].place === place);
+}
 
 export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 24;
@@ -44,17 +40,45 @@ function pane(id: PaneId, width: number, height: number): LayoutNode {
 	return {kind: 'pane', pane: id, width, height};
 }
 
-export function computeLayout(columns: number, rows: number, recent: Recent = ['terminal', 'step']): Layout {
+/** Rows a pane's content would like at a width (its inner height), when it knows; the layout sizes by it. */
+export type Wants = (pane: PaneId, width: number) => number | undefined;
+
+const clamp = (value: number, low: number, high: number) => Math.max(low, Math.min(high, value));
+
+/** Panes in one place: a single pane, or a tab group showing the most recent. */
+function group(list: PaneId[], recent: Recent, width: number, height: number): LayoutNode {
+	return list.length === 1 ? pane(list[0]!, width, height) : tabs(list, recent, width, height);
+}
+
+export function computeLayout(columns: number, rows: number, recent: Recent = ['terminal', 'step'], wants: Wants = () => undefined): Layout {
 	if (columns < MIN_COLUMNS || rows < MIN_ROWS) return {kind: 'too-small', columns, rows};
 	// Title bar + body + help bar = rows - 1.
 	const bodyHeight = rows - 3;
+	const step = placed('step');
+	const terminal = placed('terminal');
+	const side = placed('side');
 	if (columns >= 160 && rows >= 40) {
 		// The terminal keeps at least 82 columns: docker's tables are wide.
 		const left = Math.max(82, Math.floor(columns * 0.45));
 		const right = columns - left;
-		const stepHeight = Math.floor(bodyHeight * 0.42);
-		const containersHeight = Math.max(7, Math.floor(bodyHeight * 0.22));
-		const volumesHeight = Math.max(6, Math.floor(bodyHeight * 0.17));
+		// The step gets what its text needs (the terminal keeps at least 12 rows); the rest is the terminal's.
+		const stepWants = Math.max(...step.map(id => wants(id, left - 2) ?? 0));
+		const stepHeight = clamp(stepWants + 2, Math.floor(bodyHeight * 0.42), bodyHeight - 12);
+		// Side panes that know their size are stacked, sized by what they hold; the others share the rest as tabs.
+		const sized = side.filter(id => PANES[id].wants !== undefined);
+		const filling = side.filter(id => !sized.includes(id));
+		const fillMin = filling.length > 0 ? 10 : 0;
+		let room = bodyHeight - fillMin;
+		const stack: LayoutNode[] = [];
+		sized.forEach((id, index) => {
+			const left = sized.length - index - 1;
+			const height = clamp((wants(id, right - 2) ?? Math.floor(bodyHeight * 0.2)) + 2, 5, Math.max(5, Math.min(Math.floor(bodyHeight * 0.3), room - left * 5)));
+			room -= height;
+			stack.push(pane(id, right, height));
+		});
+		const used = stack.reduce((sum, node) => sum + node.height, 0);
+		if (filling.length > 0) stack.push(group(filling, recent, right, bodyHeight - used));
+		else if (stack.length > 0) stack[stack.length - 1] = {...stack[stack.length - 1]!, height: stack[stack.length - 1]!.height + bodyHeight - used};
 		return {
 			kind: 'wide',
 			columns,
@@ -65,21 +89,18 @@ export function computeLayout(columns: number, rows: number, recent: Recent = ['
 				width: columns,
 				height: bodyHeight,
 				children: [
-					{kind: 'column', width: left, height: bodyHeight, children: [pane('step', left, stepHeight), pane('terminal', left, bodyHeight - stepHeight)]},
-					{
-						kind: 'column',
-						width: right,
-						height: bodyHeight,
-						children: [pane('containers', right, containersHeight), pane('volumes', right, volumesHeight), pane('layers', right, bodyHeight - containersHeight - volumesHeight)],
-					},
+					{kind: 'column', width: left, height: bodyHeight, children: [group(step, recent, left, stepHeight), group(terminal, recent, left, bodyHeight - stepHeight)]},
+					{kind: 'column', width: right, height: bodyHeight, children: stack},
 				],
 			},
 		};
 	}
 	const terminalHeight = Math.max(8, Math.floor(bodyHeight * 0.4));
-	const topHeight = bodyHeight - terminalHeight;
 	if (columns >= 120) {
 		const stepWidth = Math.floor(columns * 0.4);
+		// The top takes what the step text needs, between 60% of the body and all but 8 rows.
+		const stepWants = Math.max(...step.map(id => wants(id, stepWidth - 2) ?? 0));
+		const topHeight = clamp(stepWants + 2, bodyHeight - terminalHeight, bodyHeight - 8);
 		return {
 			kind: 'medium',
 			columns,
@@ -94,13 +115,14 @@ export function computeLayout(columns: number, rows: number, recent: Recent = ['
 						kind: 'row',
 						width: columns,
 						height: topHeight,
-						children: [pane('step', stepWidth, topHeight), tabs(['layers', 'containers', 'volumes'], recent, columns - stepWidth, topHeight)],
+						children: [group(step, recent, stepWidth, topHeight), group(side, recent, columns - stepWidth, topHeight)],
 					},
-					pane('terminal', columns, terminalHeight),
+					group(terminal, recent, columns, bodyHeight - topHeight),
 				],
 			},
 		};
 	}
+	const topHeight = bodyHeight - terminalHeight;
 	return {
 		kind: 'compact',
 		columns,
@@ -110,7 +132,7 @@ export function computeLayout(columns: number, rows: number, recent: Recent = ['
 			kind: 'column',
 			width: columns,
 			height: bodyHeight,
-			children: [tabs(['step', 'layers', 'containers', 'volumes'], recent, columns, topHeight), pane('terminal', columns, terminalHeight)],
+			children: [group([...step, ...side], recent, columns, topHeight), group(terminal, recent, columns, terminalHeight)],
 		},
 	};
 }

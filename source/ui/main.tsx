@@ -5,11 +5,12 @@
  */
 import {createElement} from 'react';
 import type {Instance} from 'ink';
-import type {Flags} from '../cli.js';
+import type {Flags} from '../flags.js';
 import {fullScreen, guardExit, isInteractive, NOT_A_TTY} from './terminal.js';
 import {colorEnabled} from './theme.js';
+import {terminalSafe} from '../text/safe.js';
 import {computeLayout, paneInner} from './layout.js';
-import type {LabModel} from './model/lab.js';
+import type {LabModel} from '../lab/model/lab.js';
 
 /**
  * Ink's render options for the lab (bench/interaction.tsx measures with the same ones). Ink throttles
@@ -36,7 +37,7 @@ export async function playCommand(args: string[], flags: Flags): Promise<number>
 		process.stderr.write(NOT_A_TTY);
 		return 2;
 	}
-	const [{detectLanguage}, {scenarioApi, progressFile}] = await Promise.all([import('../scenario/lang.js'), import('./scenario-api.js')]);
+	const [{detectLanguage}, {scenarioApi, progressFile}] = await Promise.all([import('../scenario/lang.js'), import('../lab/scenario-api.js')]);
 	mark('scenario modules loaded');
 	const lang = detectLanguage(flags.lang);
 	const color = colorEnabled(flags.color, process.env);
@@ -57,15 +58,15 @@ export async function playCommand(args: string[], flags: Flags): Promise<number>
 			initial = await api.open(scenario, paneInner(layout, 'terminal')?.width ?? 78);
 			mark('lab opened');
 		} catch (error) {
-			process.stderr.write(`layerlab: ${error instanceof Error ? error.message : String(error)}\n`);
-			for (const notice of api.notices) process.stderr.write(notice + '\n');
+			process.stderr.write(terminalSafe(`layerlab: ${error instanceof Error ? error.message : String(error)}\n`));
+			for (const notice of api.notices) process.stderr.write(terminalSafe(notice + '\n'));
 			return error instanceof Error && error.name === 'ScenarioNotFound' ? 2 : 1;
 		}
 	}
 
 	const screen = fullScreen(process.stdout);
 	let instance: Instance | undefined;
-	const report = (error: unknown) => process.stderr.write(`layerlab: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	const report = (error: unknown) => process.stderr.write(terminalSafe(`layerlab: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
 	const guard = guardExit(screen, () => instance?.unmount(), report);
 	screen.enter();
 	let code = 0;
@@ -90,6 +91,6 @@ export async function playCommand(args: string[], flags: Flags): Promise<number>
 		screen.leave();
 		guard.dispose();
 	}
-	for (const notice of api.notices) process.stderr.write(notice + '\n');
+	for (const notice of api.notices) process.stderr.write(terminalSafe(notice + '\n'));
 	return code;
 }

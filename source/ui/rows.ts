@@ -60,12 +60,6 @@ export function row(segments: Segment[], extra: Omit<Row, 'segments'> = {}): Row
 	return {segments, ...extra};
 }
 
-export function textRow(text: string, tone?: Tone, style?: Omit<Segment, 'text' | 'tone'>): Row {
-	return {segments: [seg(text, tone, style)]};
-}
-
-export const EMPTY_ROW: Row = {segments: []};
-
 export function rowText(r: Row): string {
 	return r.segments.map(s => s.text).join('');
 }
@@ -91,11 +85,6 @@ export function clipRow(r: Row, width: number): Row {
 		break;
 	}
 	return {...r, segments};
-}
-
-/** Rows `offset..offset+height` (the only ones a pane draws). */
-export function visibleRows(rows: readonly Row[], offset: number, height: number): Row[] {
-	return rows.slice(offset, offset + height);
 }
 
 /** Keeps `cursor` inside the window [offset, offset+height): the new offset. */

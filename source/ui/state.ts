@@ -1,106 +1,52 @@
 /**
- * The app's state and its one reducer: which screen, the lab model (model/lab.ts) and the view state
+ * The app's state and its one reducer: which screen, the lab model (lab/model/lab.ts) and the view state
  * that is not the world's business — focus, prompt line, scroll positions, selections, open
  * folders, overlays. Key commands from keys.ts arrive here as actions; nothing in this file does I/O.
  */
 import {commandFor, type Command, type KeyInfo, type Scope} from './keys.js';
-import {PANE_ORDER, type PaneId} from './layout.js';
+import {initialSlices, PANE_ORDER, paneDef} from './panes/registry.js';
+import type {AppState, Env, PaneId, PromptState, UiState} from './app-state.js';
+import {slice, withSlice, type Move} from './panes/types.js';
+import {STEP_BOTTOM, STEP_TOP} from './panes/step/index.js';
+import {containerItems, itemId} from './panes/containers/rows.js';
+import {effectiveContainer, selectContainer} from './panes/containers/index.js';
 import {
 	answerPrediction,
 	awaitingPrediction,
+	cancelLine,
 	clearTerminal,
 	gotoStep,
+	failCommand,
+	finishCommand,
+	interruptCommand,
+	note,
 	redo,
 	resetStep,
 	revealHint,
 	runCommand,
 	showSolution,
 	undo,
-	type Evaluate,
 	type LabModel,
-} from './model/lab.js';
+} from '../lab/model/lab.js';
 import {complete} from './completion.js';
-import {loadedRunner} from './model/runner.js';
-import {containerItems, itemId, selectedIndex} from './panes/containers-rows.js';
-import {volumeLines} from './panes/volumes-rows.js';
-import {filesIndex, folderAt, layerItems, parentIndex} from './panes/layers-rows.js';
+import {loadedRunner} from '../lab/model/runner.js';
 
-export type Overlay = null | {kind: 'help'} | {kind: 'confirm'; action: 'solution' | 'reset-step'; question: string};
-
-export interface PromptState {
-	text: string;
-	cursor: number;
-	/** Index into the typed history while browsing it with ↑/↓. */
-	browsing: number | null;
-	/** The line being typed before browsing started. */
-	draft: string;
-}
-
-export interface UiState {
-	focus: PaneId;
-	/** Most recently focused first (decides the tab a tab group shows). */
-	recent: PaneId[];
-	overlay: Overlay;
-	prompt: PromptState;
-	/** Completion choices shown above the prompt until the next key. */
-	candidates: string[];
-	/** Terminal: rows up from the bottom. */
-	terminalScroll: number;
-	/** Step text: rows from its top, or from its bottom (where new hints, answers and "complete" appear). */
-	stepScroll: StepScroll;
-	/** Selected container id (null: the newest). */
-	container: string | null;
-	volumeCursor: number;
-	layerCursor: number;
-	/** Per container id: folders explicitly opened or closed in the file tree. */
-	tree: Record<string, Record<string, boolean>>;
-	helpScroll: number;
-	/** Enter was pressed before the shell finished loading (model/runner.ts): run once it has. */
-	pendingRun: boolean;
-}
-
-export interface StepScroll {
-	anchor: 'top' | 'bottom';
-	offset: number;
-}
-
-const STEP_TOP: StepScroll = {anchor: 'top', offset: 0};
-const STEP_BOTTOM: StepScroll = {anchor: 'bottom', offset: 0};
-
-/** The first row shown, given the step text's length and the rows it has. */
-export function stepOffset(scroll: StepScroll, total: number, height: number): number {
-	const max = Math.max(0, total - height);
-	const offset = scroll.anchor === 'top' ? scroll.offset : max - scroll.offset;
-	return Math.max(0, Math.min(max, offset));
-}
-
-export interface AppState {
-	screen: 'picker' | 'lab';
-	lab: LabModel | null;
-	ui: UiState;
-	/** Set by quit; the App's effect saves and exits. */
-	quitting: boolean;
-}
-
-/** What the reducer needs from outside: the checks, and the sizes of what is on screen. */
-export interface Env {
-	evaluate: Evaluate;
-	/** Columns the simulated programs format for (the terminal pane's width). */
-	columns: number;
-	/** Visible rows of each pane (for PgUp/PgDn). */
-	page: Record<PaneId, number>;
-	/** Rows of the step text now (to keep its scrolling in range). */
-	stepRows: number;
-}
+export {effectiveContainer};
+export type {AppState, Env, Overlay, UiState} from './app-state.js';
 
 export type Action =
 	| {type: 'key'; input: string; key: KeyInfo; env: Env}
 	| {type: 'command'; command: Command; env: Env}
 	| {type: 'insert'; text: string; env: Env}
 	| {type: 'open'; lab: LabModel}
-	| {type: 'answer'; choice: number; env: Env}
+	| {type: 'answer'; choice: number}
 	| {type: 'select-container'; id: string}
-	| {type: 'menu'};
+	| {type: 'menu'}
+	/** A problem from outside the lab (a failed save), shown in the terminal as it happens. */
+	| {type: 'notice'; text: string}
+	/** The running command's worker answered (runner.ts runInWorker), or failed. */
+	| {type: 'finished'; done: Parameters<typeof finishCommand>[1]; env: Env}
+	| {type: 'failed'; message: string};
 
 export function initialUi(): UiState {
 	return {
@@ -109,12 +55,7 @@ export function initialUi(): UiState {
 		overlay: null,
 		prompt: {text: '', cursor: 0, browsing: null, draft: ''},
 		candidates: [],
-		terminalScroll: 0,
-		stepScroll: STEP_TOP,
-		container: null,
-		volumeCursor: 0,
-		layerCursor: 0,
-		tree: {},
+		panes: initialSlices(),
 		helpScroll: 0,
 		pendingRun: false,
 	};
@@ -134,9 +75,7 @@ export function activeScopes(state: AppState): Scope[] {
 	if (ui.focus === 'terminal') return ['prompt', 'global'];
 	const scopes: Scope[] = [];
 	if (ui.focus === 'step' && lab && awaitingPrediction(lab)) scopes.push('predict');
-	if (ui.focus === 'layers') scopes.push('layers');
-	if (ui.focus === 'step') scopes.push('step');
-	scopes.push('panes', 'global');
+	scopes.push(ui.focus, 'panes', 'global');
 	return scopes;
 }
 
@@ -145,16 +84,27 @@ function focus(state: AppState, pane: PaneId): AppState {
 	return {...state, ui: {...state.ui, focus: pane, recent, candidates: []}};
 }
 
+/**
+ * Back to the prompt, the step (or the pane last looked at) staying the one shown: after a one-shot
+ * pane key (n, p, h, u, r, a confirmed s or x) the next keys typed are a command, never more shortcuts.
+ */
+function toPrompt(state: AppState): AppState {
+	if (state.ui.focus === 'terminal') return state;
+	const shown = state.ui.focus;
+	const next = focus(state, 'terminal');
+	return {...next, ui: {...next.ui, recent: ['terminal', shown, ...next.ui.recent.filter(pane => pane !== 'terminal' && pane !== shown)]}};
+}
+
 /** On entering a step: its prediction (if any) takes the focus, its question in view. */
 function enterStep(state: AppState): AppState {
 	const predicting = Boolean(state.lab && awaitingPrediction(state.lab));
-	const next = {...state, ui: {...state.ui, stepScroll: predicting ? STEP_BOTTOM : STEP_TOP}};
+	const next = withSlice(state, 'step', {scroll: predicting ? STEP_BOTTOM : STEP_TOP, choice: 0});
 	return predicting ? focus(next, 'step') : next;
 }
 
 /** Shows the end of the step text, where something new just appeared. */
 function stepToBottom(state: AppState): AppState {
-	return {...state, ui: {...state.ui, stepScroll: STEP_BOTTOM}};
+	return withSlice(state, 'step', {scroll: STEP_BOTTOM});
 }
 
 function withLab(state: AppState, lab: LabModel): AppState {
@@ -164,13 +114,14 @@ function withLab(state: AppState, lab: LabModel): AppState {
 /** After the world moved: follow a new container, keep selections in range. */
 function afterWorldChange(state: AppState, before: LabModel): AppState {
 	const lab = state.lab!;
-	let ui = {...state.ui, terminalScroll: 0, ...(lab.celebrate && !before.celebrate ? {stepScroll: STEP_BOTTOM} : {})};
+	let next = withSlice(state, 'terminal', {scroll: 0});
+	if (lab.celebrate && !before.celebrate) next = stepToBottom(next);
 	if (lab.changes.containersAdded.size > 0 && lab.changes !== before.changes) {
 		const items = containerItems(lab.world.containers, lab.changes);
 		const newest = items.find(item => item.kind === 'container' && lab.changes.containersAdded.has(item.container.id));
-		if (newest) ui = {...ui, container: itemId(newest), layerCursor: 0};
+		if (newest) next = selectContainer(next, itemId(newest));
 	}
-	return {...state, ui};
+	return next;
 }
 
 function setPrompt(state: AppState, text: string, cursor: number, extra: Partial<PromptState> = {}): AppState {
@@ -183,7 +134,7 @@ function promptCommand(state: AppState, command: Command, env: Env): AppState | 
 	const lab = state.lab;
 	switch (command) {
 		case 'run': {
-			if (!lab) return state;
+			if (!lab || lab.running) return state;
 			if (!loadedRunner()) return {...state, ui: {...state.ui, pendingRun: true}};
 			const line = prompt.text;
 			const next = runCommand(lab, line, {evaluate: env.evaluate, columns: env.columns});
@@ -230,6 +181,8 @@ function promptCommand(state: AppState, command: Command, env: Env): AppState | 
 			if (prompt.cursor === 0) return state;
 			return setPrompt(state, [...chars.slice(0, prompt.cursor - 1), ...chars.slice(prompt.cursor)].join(''), prompt.cursor - 1);
 		case 'delete-forward':
+			// Ctrl+D on an empty line in a container's shell leaves it, as in a terminal.
+			if (prompt.text === '' && lab?.world.host.session) return promptCommand(setPrompt(state, 'exit', 4), 'run', env);
 			return setPrompt(state, [...chars.slice(0, prompt.cursor), ...chars.slice(prompt.cursor + 1)].join(''), prompt.cursor);
 		case 'delete-word': {
 			let start = prompt.cursor;
@@ -246,76 +199,9 @@ function promptCommand(state: AppState, command: Command, env: Env): AppState | 
 	}
 }
 
-function moveCursor(state: AppState, delta: number | 'top' | 'bottom', env: Env): AppState {
-	const {ui, lab} = state;
-	if (!lab) return state;
-	const clamp = (value: number, length: number) => Math.max(0, Math.min(value, length - 1));
-	const target = (current: number, length: number) => (delta === 'top' ? 0 : delta === 'bottom' ? length - 1 : clamp(current + delta, length));
-	switch (ui.focus) {
-		case 'containers': {
-			const items = containerItems(lab.world.containers, lab.changes);
-			if (items.length === 0) return state;
-			const index = target(Math.max(0, selectedIndex(items, ui.container)), items.length);
-			return {...state, ui: {...ui, container: itemId(items[index]!), layerCursor: 0}};
-		}
-		case 'volumes': {
-			const lines = volumeLines(lab.world.volumes, lab.world.containers, lab.changes);
-			if (lines.length === 0) return state;
-			return {...state, ui: {...ui, volumeCursor: target(ui.volumeCursor, lines.length)}};
-		}
-		case 'layers': {
-			const items = layerItems(lab.world, effectiveContainer(state), ui.tree[effectiveContainer(state) ?? ''] ?? {}, lab.changes);
-			return {...state, ui: {...ui, layerCursor: target(ui.layerCursor, items.length)}};
-		}
-		case 'step': {
-			if (delta === 'top') return {...state, ui: {...ui, stepScroll: STEP_TOP}};
-			if (delta === 'bottom') return {...state, ui: {...ui, stepScroll: STEP_BOTTOM}};
-			const height = env.page.step;
-			const top = stepOffset(ui.stepScroll, env.stepRows, height) + delta;
-			return {...state, ui: {...ui, stepScroll: {anchor: 'top', offset: Math.max(0, Math.min(top, env.stepRows - height))}}};
-		}
-		case 'terminal': {
-			const scroll = delta === 'top' ? Number.MAX_SAFE_INTEGER : delta === 'bottom' ? 0 : Math.max(0, ui.terminalScroll - delta);
-			return {...state, ui: {...ui, terminalScroll: scroll}};
-		}
-	}
-	return state;
-}
-
-/** The container the Layers pane shows: the chosen one, or the newest. */
-export function effectiveContainer(state: AppState): string | null {
-	const lab = state.lab;
-	if (!lab) return null;
-	const items = containerItems(lab.world.containers, lab.changes);
-	const index = selectedIndex(items, state.ui.container);
-	if (index >= 0) return itemId(items[index]!);
-	const first = items[0];
-	return first ? itemId(first) : null;
-}
-
-function toggleFolder(state: AppState, mode: 'toggle' | 'open' | 'close'): AppState {
-	const lab = state.lab;
-	const id = effectiveContainer(state);
-	if (!lab || !id) return state;
-	const overrides = state.ui.tree[id] ?? {};
-	const items = layerItems(lab.world, id, overrides, lab.changes);
-	const folder = folderAt(items, state.ui.layerCursor);
-	if (!folder) {
-		if (mode === 'close') {
-			const parent = parentIndex(items, state.ui.layerCursor);
-			if (parent !== undefined) return {...state, ui: {...state.ui, layerCursor: parent}};
-		}
-		return state;
-	}
-	const open = mode === 'toggle' ? !folder.open : mode === 'open';
-	if (open === folder.open) {
-		if (mode === 'close') {
-			const parent = parentIndex(items, state.ui.layerCursor);
-			if (parent !== undefined) return {...state, ui: {...state.ui, layerCursor: parent}};
-		}
-		return state;
-	}
-	return {...state, ui: {...state.ui, tree: {...state.ui.tree, [id]: {...overrides, [folder.path]: open}}}};
+function moveCursor(state: AppState, delta: Move, env: Env): AppState {
+	const move = paneDef(state.ui.focus).move;
+	return state.lab && move ? move(state, delta, env) : state;
 }
 
 function paneCommand(state: AppState, command: Command, env: Env): AppState {
@@ -324,7 +210,6 @@ function paneCommand(state: AppState, command: Command, env: Env): AppState {
 	const page = Math.max(1, env.page[state.ui.focus] - 1);
 	switch (command) {
 		case 'to-prompt':
-		case 'focus-terminal':
 			return focus(state, 'terminal');
 		case 'next-pane':
 		case 'prev-pane': {
@@ -332,14 +217,6 @@ function paneCommand(state: AppState, command: Command, env: Env): AppState {
 			const step = command === 'next-pane' ? 1 : PANE_ORDER.length - 1;
 			return focus(state, PANE_ORDER[(index + step) % PANE_ORDER.length]!);
 		}
-		case 'focus-step':
-			return focus(state, 'step');
-		case 'focus-layers':
-			return focus(state, 'layers');
-		case 'focus-containers':
-			return focus(state, 'containers');
-		case 'focus-volumes':
-			return focus(state, 'volumes');
 		case 'up':
 			return moveCursor(state, -1, env);
 		case 'down':
@@ -348,55 +225,44 @@ function paneCommand(state: AppState, command: Command, env: Env): AppState {
 			return moveCursor(state, 'top', env);
 		case 'bottom':
 			return moveCursor(state, 'bottom', env);
-		case 'toggle':
-			return toggleFolder(state, 'toggle');
-		case 'expand':
-			return toggleFolder(state, 'open');
-		case 'collapse':
-			return toggleFolder(state, 'close');
-		case 'files': {
-			if (!lab) return state;
-			const id = effectiveContainer(state);
-			const items = layerItems(lab.world, id, state.ui.tree[id ?? ''] ?? {}, lab.changes);
-			const index = filesIndex(items);
-			return index < 0 ? state : {...state, ui: {...state.ui, layerCursor: Math.min(items.length - 1, index + 1)}};
-		}
 		case 'hint':
-			return lab ? stepToBottom(withLab(focus(state, 'step'), revealHint(lab))) : state;
+			return lab ? toPrompt(stepToBottom(withLab(state, revealHint(lab)))) : state;
 		case 'solution': {
 			if (!lab) return state;
 			const step = lab.scenario.steps[lab.step];
 			if (!step || step.solution.length === 0) return state;
-			if (lab.solutions.includes(step.id)) return focus(state, 'step');
-			return {...state, ui: {...state.ui, overlay: {kind: 'confirm', action: 'solution', question: 'Show the solution for this step? Trying first teaches more.'}}};
+			if (lab.solutions.includes(step.id)) return toPrompt(stepToBottom(state));
+			return {...state, ui: {...state.ui, overlay: {kind: 'confirm', action: 'solution', question: 'confirm.solution'}}};
 		}
 		case 'reset-step':
-			return {...state, ui: {...state.ui, overlay: {kind: 'confirm', action: 'reset-step', question: 'Undo everything done in this step?'}}};
+			return {...state, ui: {...state.ui, overlay: {kind: 'confirm', action: 'reset-step', question: 'confirm.reset'}}};
 		case 'next-step':
 		case 'prev-step': {
 			if (!lab) return state;
 			const moved = gotoStep(lab, lab.step + (command === 'next-step' ? 1 : -1), context);
-			if (moved === lab) return state;
-			return enterStep(withLab(state, moved));
+			if (moved === lab) return toPrompt(state);
+			const entered = enterStep(withLab(state, moved));
+			return awaitingPrediction(moved) ? entered : toPrompt(entered);
 		}
 		case 'undo':
 		case 'redo': {
 			if (!lab) return state;
 			const moved = command === 'undo' ? undo(lab, context) : redo(lab, context);
-			return afterWorldChange(withLab(state, moved), lab);
+			return toPrompt(afterWorldChange(withLab(state, moved), lab));
 		}
 		case 'menu':
 			return {...state, screen: 'picker'};
 		case 'help':
 			return {...state, ui: {...state.ui, overlay: {kind: 'help'}}};
 		case 'scroll-up':
-		case 'scroll-down': {
-			const direction = command === 'scroll-up' ? -1 : 1;
-			if (state.ui.focus === 'terminal') return {...state, ui: {...state.ui, terminalScroll: Math.max(0, state.ui.terminalScroll - direction * page)}};
-			return moveCursor(state, direction * page, env);
+		case 'scroll-down':
+			return moveCursor(state, (command === 'scroll-up' ? -1 : 1) * page, env);
+		default: {
+			if (command.startsWith('focus-')) return focus(state, command.slice('focus-'.length) as PaneId);
+			const [pane, name] = command.split(':') as [PaneId, string | undefined];
+			const run = name === undefined ? undefined : paneDef(pane).command;
+			return run && state.ui.focus === pane ? run(state, name!, env) : state;
 		}
-		default:
-			return state;
 	}
 }
 
@@ -406,10 +272,20 @@ export function reduce(state: AppState, action: Action): AppState {
 			return enterStep({...state, screen: 'lab', lab: action.lab, ui: initialUi()});
 		case 'menu':
 			return {...state, screen: 'picker'};
+		case 'finished':
+			return state.lab?.running
+				? afterWorldChange(withLab(state, finishCommand(state.lab, action.done, {evaluate: action.env.evaluate, columns: action.env.columns})), state.lab)
+				: state;
+		case 'failed':
+			return state.lab?.running ? withLab(state, failCommand(state.lab, action.message)) : state;
+		case 'notice':
+			return state.lab ? {...state, lab: note(state.lab, 'note.text', 'error', {text: action.text.replace(/^layerlab: /, '')})} : state;
 		case 'select-container':
-			return {...state, ui: {...state.ui, container: action.id, layerCursor: 0}};
+			return selectContainer(state, action.id);
 		case 'answer': {
 			if (!state.lab) return state;
+			const count = state.lab.scenario.steps[state.lab.step]?.predict?.choices.length ?? 0;
+			if (action.choice < 0 || action.choice >= count) return state;
 			const lab = answerPrediction(state.lab, action.choice);
 			return stepToBottom(focus({...state, lab}, 'step'));
 		}
@@ -431,18 +307,35 @@ export function reduce(state: AppState, action: Action): AppState {
 		case 'key': {
 			// Resolved here, against the state this key arrives in (several keys may be queued).
 			const scopes = activeScopes(state);
+			// Keys typed faster than one read (a shortcut and the command after it) are taken one at a time.
+			if (!scopes.includes('prompt') && [...action.input].length > 1 && !action.key.ctrl) {
+				return [...action.input].reduce((next, input) => reduce(next, {...action, input, key: {...action.key, meta: false}}), state);
+			}
 			const binding = commandFor(scopes, action.input, action.key);
-			if (binding) return binding.delegated ? state : command(state, binding.command, action.env);
+			if (binding) {
+				if (binding.delegated) return state;
+				if (binding.command === 'choice-pick') return withSlice(state, 'step', {choice: Number(action.input) - 1});
+				return command(state, binding.command, action.env);
+			}
+			const printable = action.input !== '' && !action.key.ctrl && !action.key.meta && !action.key.escape && !/[\u0000-\u001f\u007f]/.test(action.input);
 			if (scopes.includes('prompt') && action.input !== '' && !action.key.ctrl && !action.key.meta) return reduce(state, {type: 'insert', text: action.input, env: action.env});
+			// A letter with no key of its own in the panes: the learner is typing a command.
+			if (scopes.includes('panes') && printable) return reduce(toPrompt(state), {type: 'insert', text: action.input, env: action.env});
 			return state;
 		}
 	}
 }
 
+/** What would move the world or the step under a command running in the worker: it waits for it (or Ctrl+C). */
+const WAIT_WHILE_RUNNING = new Set<Command>(['undo', 'redo', 'next-step', 'prev-step', 'reset-step', 'yes']);
+
 function command(state: AppState, name: Command, env: Env): AppState {
 	const context = {evaluate: env.evaluate, columns: env.columns};
+	if (state.lab?.running && WAIT_WHILE_RUNNING.has(name)) return state;
 	switch (name) {
 		case 'quit':
+			// Ctrl+C while a command runs interrupts it, as in bash; with nothing running it quits.
+			if (state.lab?.running) return withLab(state, interruptCommand(state.lab));
 			return {...state, quitting: true};
 		case 'close':
 			return {...state, ui: {...state.ui, overlay: null, helpScroll: 0}};
@@ -450,13 +343,25 @@ function command(state: AppState, name: Command, env: Env): AppState {
 			const overlay = state.ui.overlay;
 			if (overlay?.kind !== 'confirm' || !state.lab) return {...state, ui: {...state.ui, overlay: null}};
 			const closed = {...state, ui: {...state.ui, overlay: null}};
-			if (overlay.action === 'solution') return stepToBottom(focus(withLab(closed, showSolution(state.lab)), 'step'));
-			return afterWorldChange(withLab(closed, resetStep(state.lab, context)), state.lab);
+			if (overlay.action === 'solution') return toPrompt(stepToBottom(focus(withLab(closed, showSolution(state.lab)), 'step')));
+			return toPrompt(afterWorldChange(withLab(closed, resetStep(state.lab, context)), state.lab));
 		}
 		case 'no':
 			return {...state, ui: {...state.ui, overlay: null}};
+		case 'cancel-line': {
+			if (!state.lab || state.ui.prompt.text === '') return {...state, quitting: true};
+			return setPrompt(withLab(state, cancelLine(state.lab, state.ui.prompt.text)), '', 0, {browsing: null, draft: ''});
+		}
+		case 'choice-up':
+		case 'choice-down': {
+			const count = state.lab?.scenario.steps[state.lab.step]?.predict?.choices.length ?? 0;
+			const choice = slice(state, 'step').choice + (name === 'choice-up' ? -1 : 1);
+			return withSlice(state, 'step', {choice: Math.max(0, Math.min(count - 1, choice))});
+		}
+		case 'answer':
+			return reduce(state, {type: 'answer', choice: slice(state, 'step').choice});
 		case 'clear':
-			return state.lab ? {...withLab(state, clearTerminal(state.lab)), ui: {...state.ui, terminalScroll: 0}} : state;
+			return state.lab ? withSlice(withLab(state, clearTerminal(state.lab)), 'terminal', {scroll: 0}) : state;
 		case 'undo':
 		case 'redo':
 			return paneCommand(state, name, env);
@@ -477,6 +382,3 @@ function command(state: AppState, name: Command, env: Env): AppState {
 	}
 	return paneCommand(state, name, env);
 }
-
-/** Checks that the Action type stays exhaustive in `reduce`. */
-export type {Scope};

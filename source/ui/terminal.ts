@@ -1,6 +1,6 @@
 /**
- * The process edge of the full-screen lab: the alternate screen (Ink 6 has no option for it, ink.md
- * P15), and putting the learner's terminal back on EVERY way out — normal exit, Ctrl+C, SIGTERM /
+ * The process edge of the full-screen lab: the alternate screen (Ink 6 has no option for it: we enter it
+ * before the first frame and leave it after the last), and putting the learner's terminal back on EVERY way out — normal exit, Ctrl+C, SIGTERM /
  * SIGHUP / SIGINT, an uncaught error (printed after the screen is restored), or `process.exit`.
  */
 

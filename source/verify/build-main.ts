@@ -3,7 +3,7 @@
  * test/real-docker/build-images.sh and ci-engine.sh run):  npx tsx source/verify/build-main.ts [--force]
  * Exit 0 when every image is in the registry, 1 on a build failure, 2 when no engine or mirror answers.
  */
-import {builtinCatalog} from '../scenario/default-world.js';
+import {builtinCatalog} from '../scenario/catalog/default-world.js';
 import {dockerCli} from './docker-cli.js';
 import {NoEngineError, probeEngine} from './engine.js';
 import {buildCatalogImages, catalogRefs, removeCatalogImages} from './images.js';

@@ -25,8 +25,10 @@ import {Aborted} from './replay.js';
 import {formatScenario, summary} from './report.js';
 import type {ScenarioResult} from './compare.js';
 import {startImages, verifyTarget} from './verify.js';
-import {builtinCatalog} from '../scenario/default-world.js';
+import {builtinCatalog} from '../scenario/catalog/default-world.js';
 import {loadScenarioLibrary} from './library.js';
+import {vetPlan} from './vet.js';
+import {terminalSafe} from '../text/safe.js';
 
 export interface VerifyFlags {
 	docker: boolean;
@@ -113,6 +115,13 @@ export async function runVerify(args: string[], options: RunOptions = {}): Promi
 		err('layerlab verify: nothing to verify\n');
 		return {code: 2, results: []};
 	}
+	// Before anything runs: every line must be one verify can vouch for (vet.ts), or nothing runs.
+	const refusals = targets.flatMap(target => vetPlan(target.plan, target.world()).map(refusal => ({...refusal, source: target.plan.source})));
+	if (refusals.length > 0) {
+		err(`layerlab verify: refused: verify runs a lesson's command lines for real (a real bash, a real engine), so it runs only lines the simulator simulates; nothing was run.\n`);
+		for (const refusal of refusals) err(terminalSafe(`  ${refusal.source} [${refusal.step}] ${refusal.line}\n      ${refusal.why}\n`));
+		return {code: 2, results: []};
+	}
 
 	const docker = dockerCli(env);
 	let engine;
@@ -172,7 +181,12 @@ export async function runVerify(args: string[], options: RunOptions = {}): Promi
 	const results: ScenarioResult[] = [];
 	const realLabel = `docker ${engine.serverVersion}`;
 	try {
-		if (!options.json) out(`engine: ${engine.version}${env.DOCKER_HOST ? ` at ${env.DOCKER_HOST}` : ''}\n`);
+		if (!options.json) {
+			out(`engine: ${engine.version}${env.DOCKER_HOST ? ` at ${env.DOCKER_HOST}` : ''}\n`);
+			out(
+				`verify runs each lesson's command lines for real: in bash, as ${process.getuid?.() === 0 ? 'root' : 'you'}, against this engine, with a temporary folder as the learner's home\n`,
+			);
+		}
 		const started = Date.now();
 		const built = await buildCatalogImages({docker, registry: engine.registry, definitions});
 		if (!options.json) {

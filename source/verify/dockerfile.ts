@@ -1,5 +1,5 @@
 /**
- * The image catalog as real Docker builds: each ImageDefinition (source/scenario/catalog.ts) becomes a
+ * The image catalog as real Docker builds: each ImageDefinition (source/scenario/catalog/catalog.ts) becomes a
  * Dockerfile and a build context for the classic builder, so the simulator and the real engine are
  * built from one source of truth.
  *

@@ -7,7 +7,7 @@
 import {readFileSync, existsSync} from 'node:fs';
 import path from 'node:path';
 import type {World} from '../engine/world.js';
-import {defaultWorld} from '../scenario/default-world.js';
+import {defaultWorld} from '../scenario/catalog/default-world.js';
 import {commandLines} from '../lab/script.js';
 import type {Scenario} from '../scenario/types.js';
 import type {Plan} from './replay.js';

@@ -45,8 +45,6 @@ export interface Recording {
 	lines: RecordedLine[];
 }
 
-export const PROBE_MARK = 'probe';
-
 function quotePath(file: string): string {
 	return /^[\w/.,:@%+-]+$/.test(file) ? file : `'${file.replace(/'/g, `'\\''`)}'`;
 }

@@ -6,8 +6,8 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
-import {defaultWorld} from '../../source/scenario/default-world.js';
-import {runLine} from '../../source/docker/session.js';
+import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
+import {runLine} from '../../source/host/index.js';
 import {parseDocker} from '../../source/docker/parse.js';
 import {commandLines} from '../../source/lab/script.js';
 

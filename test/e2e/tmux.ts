@@ -1,6 +1,7 @@
 /**
  * A real terminal for end-to-end tests: tmux on a private socket (never the user's server), a clean
- * bash, the size we ask for, and CI unset (Ink writes no frames when CI is set, perf.md). Captures are
+ * bash, the size we ask for, and CI unset (when CI is set, Ink writes no frames until it
+ * unmounts, and then only the last). Captures are
  * plain text of what is on screen; waits poll the screen, they never sleep a fixed time.
  */
 import {HANG_GUARD_MS} from '../helpers/hang-guard.js';

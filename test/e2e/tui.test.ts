@@ -1,6 +1,7 @@
 /**
  * The built app (`npm run build` → dist/cli.js) in a real terminal: tmux at 80x24 and 160x48. Plays
- * the rn1/rn2 step by typing, checks the Containers and Layers panes, quits with q (and, in a second
+ * the rn1/rn2 step by typing, checks the Containers and Layers panes, opens a shell in a container
+ * (exec -it) and leaves it, quits with q (and, in a second
  * run, Ctrl+C) and checks the shell's screen and cursor come back.
  *
  * Skips with a notice when tmux is missing, unless LAYERLAB_REQUIRE_TMUX=1 (CI sets it).
@@ -121,6 +122,40 @@ describe.skipIf(!available && !required)('the built lab in a real terminal (tmux
 		await expectShellRestored(lab);
 	});
 
+	it('80x24: a new learner finishes lesson 6.1 typing only commands and Esc/n, no keystroke lost or misread', async () => {
+		const lab = await openLab(80, 24);
+		const steps = [
+			[RN1, RN2],
+			['docker container ls --all'],
+			['docker container cp rn1:/random/number.txt number1.txt', 'docker container cp rn2:/random/number.txt number2.txt', 'cat number1.txt number2.txt'],
+		];
+		let count = 0;
+		for (const [index, lines] of steps.entries()) {
+			if (index > 0) {
+				// Esc, n and the next command at once, as a learner types them: nothing may fire as a shortcut.
+				lab.press('Escape', 'n');
+				lab.type(lines[0]!);
+				lab.press('Enter');
+				count++;
+				await lab.waitForText(`history ${count}/${count}`);
+			}
+			for (const line of lines.slice(index > 0 ? 1 : 0)) {
+				lab.type(line);
+				lab.press('Enter');
+				count++;
+				await lab.waitForText(`history ${count}/${count}`);
+			}
+			await lab.waitForText(index === steps.length - 1 ? 'whole scenario' : `★ Step ${index + 1} complete`);
+		}
+		const screen = lab.capture();
+		expect(screen).not.toMatch(/command not found|Nothing to redo|Nothing to undo/);
+		expect(screen).toContain('★ Scenario complete! Esc then m picks another one.');
+		lab.press('Escape', 'q');
+		await expectShellRestored(lab);
+		const progress = JSON.parse(execFileSync('node', ['dist/cli.js', 'progress', '--json'], {cwd: ROOT, encoding: 'utf8', env: {...process.env, XDG_STATE_HOME: lab.stateDir}}));
+		expect(JSON.stringify(progress)).toContain('cat number1.txt number2.txt');
+	});
+
 	it('160x48: every pane at once; quits with Ctrl+C', async () => {
 		const lab = await openLab(160, 48);
 		await playRunTwo(lab);
@@ -136,6 +171,31 @@ describe.skipIf(!available && !required)('the built lab in a real terminal (tmux
 		expect(layers).toMatch(/number\.txt +rw/);
 		lab.press('C-c');
 		await expectShellRestored(lab);
+	});
+
+	it('exec -it: the prompt becomes /app # , commands run inside, exit returns to the host prompt', async () => {
+		terminal = new TmuxTerminal({columns: 160, rows: 48, cwd: ROOT});
+		const lab = terminal;
+		lab.start();
+		lab.type('PS1=\'$ \'; clear; node dist/cli.js play writable-layer; echo "EXIT=$?"');
+		lab.press('Enter');
+		await lab.waitForText('Run two containers from one image');
+		lab.type('docker container run -d --name box diamol/ch06-todo-list');
+		lab.press('Enter');
+		await lab.waitForText('Status: Downloaded newer image');
+		lab.type('docker container exec -it box sh');
+		lab.press('Enter');
+		await lab.waitForText('/app # ');
+		lab.type('mkdir -p /app/inside/deep && ls /app/inside');
+		lab.press('Enter');
+		let screen = await lab.waitForText('deep');
+		expect(screen).toContain('/app # mkdir -p /app/inside/deep && ls /app/inside');
+		lab.type('exit');
+		lab.press('Enter');
+		screen = await lab.waitFor(s => s.includes('/app # exit') && s.lastIndexOf('student@layerlab:~/diamol$') > s.indexOf('/app # exit'), 'the host prompt again');
+		expect(screen).toContain('student@layerlab:~/diamol$');
+		lab.press('C-c');
+		await lab.waitForText('EXIT=0');
 	});
 
 	it('SIGTERM restores the screen too (exit status 143)', async () => {

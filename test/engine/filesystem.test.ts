@@ -4,7 +4,7 @@
  */
 import {beforeEach, describe, expect, it} from 'vitest';
 import type {World} from '../../source/engine/world.js';
-import {defaultWorld} from '../../source/scenario/default-world.js';
+import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
 import {containerChanges, createContainer, removeContainer, startContainer, type CreateRequest} from '../../source/engine/containers.js';
 import {pullImage} from '../../source/engine/images.js';
 import {containerFs, listMerged, lookupIn, originsOf} from '../../source/engine/unionfs.js';

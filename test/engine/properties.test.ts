@@ -5,12 +5,13 @@
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
 import {applyPatches, enablePatches, produceWithPatches, setAutoFreeze} from 'immer';
-import type {World} from '../../source/engine/world.js';
-import {defaultWorld} from '../../source/scenario/default-world.js';
-import {runLine} from '../../source/docker/session.js';
+import type {Tree, World} from '../../source/engine/world.js';
+import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
+import {runLine} from '../../source/host/index.js';
 import {layerDigest} from '../../source/engine/build.js';
 import {containerChanges} from '../../source/engine/containers.js';
 import {lookupIn, originsOf} from '../../source/engine/unionfs.js';
+import {normalizePath} from '../../source/engine/path.js';
 
 enablePatches();
 setAutoFreeze(false);
@@ -108,6 +109,15 @@ function diffAgreesWithOrigins(world: World): void {
 
 const RUNS = Number(process.env.LAYERLAB_PROPERTY_RUNS ?? 40);
 
+/** A writable layer holds absolute, normalised paths (never the root) and only the entry kinds a layer can hold. */
+function writableLayerIsWellFormed(rw: Tree, line: string): void {
+	for (const [path, entry] of Object.entries(rw)) {
+		expect(path, `after "${line}"`).toBe(normalizePath(path));
+		expect(path, `after "${line}"`).not.toBe('/');
+		expect(['file', 'dir', 'symlink', 'whiteout'], `${path} after "${line}"`).toContain(entry.kind);
+	}
+}
+
 describe('whatever the learner types', () => {
 	it('the reducer never throws, image layers never change, volumes survive container removal, diff agrees with origins', () => {
 		fc.assert(
@@ -125,7 +135,7 @@ describe('whatever the learner types', () => {
 						const after = volumeSnapshot(world);
 						for (const [name, files] of Object.entries(after)) expect(files, `volume ${name} after "${line}"`).toBe(volumesBefore[name]);
 					}
-					for (const container of Object.values(world.containers)) expect(container.rw).toBeTypeOf('object');
+					for (const container of Object.values(world.containers)) writableLayerIsWellFormed(container.rw, line);
 					diffAgreesWithOrigins(world);
 				}
 			}),

@@ -1,7 +1,7 @@
 /** The learner's bash on the host and busybox sh in containers: the parts the book's commands use. */
 import {describe, expect, it} from 'vitest';
-import {defaultWorld} from '../../source/scenario/default-world.js';
-import {runLine} from '../../source/docker/session.js';
+import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
+import {runLine} from '../../source/host/index.js';
 import type {World} from '../../source/engine/world.js';
 
 function shell(world: World = defaultWorld({seed: 2, preload: true})) {
@@ -51,8 +51,8 @@ describe('host bash', () => {
 
 	it('prints columns like GNU ls on a terminal and one name a line into a pipe', () => {
 		const run = shell();
-		expect(run('ls ch06/exercises')).toBe('bind-mount  file-display  random-number  todo-list\n');
-		expect(run('ls ch06/exercises | cat')).toBe('bind-mount\nfile-display\nrandom-number\ntodo-list\n');
+		expect(run('ls ch06/exercises')).toBe('bind-mount  file-display  random-number  todo-list  todo-list-v2\n');
+		expect(run('ls ch06/exercises | cat')).toBe('bind-mount\nfile-display\nrandom-number\ntodo-list\ntodo-list-v2\n');
 		expect(run('ls nosuch')).toBe("ls: cannot access 'nosuch': No such file or directory\n");
 	});
 

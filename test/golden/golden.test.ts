@@ -3,10 +3,10 @@
  * printed. The .txt files were recorded from Docker (test/real-docker/record.sh); both sides go
  * through the same normalisation (source/lab/normalise.ts) and must then be identical.
  */
-import {readFileSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {defaultWorld} from '../../source/scenario/default-world.js';
+import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
 import {commandLines, transcript} from '../../source/lab/script.js';
 import {normaliseTranscript} from '../../source/lab/normalise.js';
 
@@ -24,7 +24,17 @@ function simulated(name: string): string {
 	return transcript(defaultWorld({seed: 1}), lines, TERMINAL);
 }
 
-describe.each(['ch06-book', 'errors', 'commands'])('%s transcript', name => {
+/** every recorded case: each NAME.cmds with its NAME.txt */
+const CASES = readdirSync(here)
+	.filter(file => file.endsWith('.cmds'))
+	.map(file => file.slice(0, -'.cmds'.length))
+	.sort();
+
+it('has the recorded corpus', () => {
+	expect(CASES.length).toBeGreaterThanOrEqual(29);
+});
+
+describe.each(CASES)('%s transcript', name => {
 	it('matches the real Docker engine line for line', () => {
 		const expected = normaliseTranscript(realTranscript(name));
 		const actual = normaliseTranscript(simulated(name));

@@ -45,6 +45,21 @@ describe('normaliseTranscript', () => {
 		expect(normaliseTranscript(sim)).not.toBe(normaliseTranscript(sim.replace('D /app/old.json', 'C /app/old.json')));
 	});
 
+	it("drops the lab's own lines, and nothing Docker printed", () => {
+		const docker = "$ docker contianer ls\ndocker: unknown command: docker contianer\n\nRun 'docker --help' for more information\n";
+		expect(normaliseTranscript(docker + 'layerlab: did you mean `docker container ls`?\n')).toBe(normaliseTranscript(docker));
+		expect(normaliseTranscript('$ echo layerlab: x\nlayerlab: x\n')).toBe('$ echo layerlab: x\n');
+	});
+
+	it("puts one image's names in name order, and keeps different images where they are", () => {
+		const table = (rows: string[]) => ['REPOSITORY    TAG       IMAGE ID       CREATED       SIZE', ...rows].join('\n') + '\n';
+		const a = 'student/app   1         a4a30f9063e6   7 years ago   1.99MB';
+		const b = 'diamol/base   latest    a4a30f9063e6   7 years ago   1.99MB';
+		const c = 'alpine        3.9       cee6584999a9   7 years ago   1.99MB';
+		expect(normaliseTranscript(table([a, b, c]))).toBe(normaliseTranscript(table([b, a, c])));
+		expect(normaliseTranscript(table([c, a, b]))).not.toBe(normaliseTranscript(table([a, b, c])));
+	});
+
 	it('expands tabs as a terminal does', () => {
 		expect(normaliseTranscript('\tdocker cp\n')).toBe('        docker cp\n');
 	});

@@ -7,7 +7,7 @@ import {EventEmitter} from 'node:events';
 import {describe, expect, it} from 'vitest';
 import {writeTranscript} from '../../source/lab/script-command.js';
 import {transcript} from '../../source/lab/script.js';
-import {defaultWorld} from '../../source/scenario/default-world.js';
+import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
 
 /** A stream that is always "full": every write returns false until the test emits 'drain'. */
 class SlowStream extends EventEmitter {

@@ -1,6 +1,6 @@
 /** The headless contract: `$ line` then the output, and no escape sequence ever reaches the terminal. */
 import {describe, expect, it} from 'vitest';
-import {defaultWorld} from '../../source/scenario/default-world.js';
+import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
 import {commandLines, transcript} from '../../source/lab/script.js';
 
 describe('layerlab script', () => {

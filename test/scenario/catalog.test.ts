@@ -1,11 +1,10 @@
 /** Image catalog files are validated like scenarios: every problem as file:line:col: message. */
 import {tempDir} from '../helpers/temp.js';
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {loadCatalog, loadImageFile} from '../../source/scenario/catalog.js';
-import {formatProblem, LoadError} from '../../source/scenario/yaml-load.js';
+import {loadCatalog, loadImageFile} from '../../source/scenario/catalog/catalog.js';
+import {formatProblem, LoadError} from '../../source/scenario/load/yaml-load.js';
 
 function catalog(files: Record<string, string>): {root: string; dir: string} {
 	const root = tempDir('layerlab-catalog-');

@@ -4,8 +4,8 @@
  */
 import {beforeAll, describe, expect, it} from 'vitest';
 import type {World} from '../../source/engine/world.js';
-import {defaultWorld} from '../../source/scenario/default-world.js';
-import {runLine} from '../../source/docker/session.js';
+import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
+import {runLine} from '../../source/host/index.js';
 import {describeCheck, evaluateCheck, evaluateStep, parseScenario, stepPasses, type Check} from '../../source/scenario/index.js';
 
 let world: World;
@@ -116,7 +116,7 @@ describe('file checks', () => {
 	it('see what a copy hides (copy-on-write)', () => {
 		expect(check({kind: 'file', place: {container: 'f1'}, path: '/input.txt', exists: true, origin: 'rw', hides: 'image', content: 'http://eltonstoneman.com\n'})).toEqual({
 			ok: true,
-			message: '/input.txt in f1 comes from the writable layer, hiding a copy in image layer 3',
+			message: '/input.txt in f1 comes from the writable layer, hiding a copy in image layer 3, with the expected content',
 		});
 		expect(check({kind: 'file', place: {container: 'rn1'}, path: '/random/number.txt', exists: true, hides: 'image'}).message).toBe(
 			'/random/number.txt in rn1 should hide a copy from an image layer, but it hides nothing',
@@ -132,9 +132,11 @@ describe('file checks', () => {
 		);
 		expect(check({kind: 'file', place: {container: 'rn1'}, path: '/random/number.txt', exists: true, matches: '^[0-9]+$'}).ok).toBe(true);
 		expect(check({kind: 'file', place: {volume: 'todo-list'}, path: '/todo-list.db', exists: true, matches: '^1\\|'}).message).toBe(
-			'/todo-list.db in volume todo-list should match /^1\\|/, but it is empty',
+			'/todo-list.db in volume todo-list should have a line starting with “1|”, but it is empty',
 		);
-		expect(check({kind: 'file', place: {container: 'rn1'}, path: '/random', exists: true, matches: 'x'}).message).toBe('/random in rn1 should match /x/, but it is a folder');
+		expect(check({kind: 'file', place: {container: 'rn1'}, path: '/random', exists: true, matches: 'x'}).message).toBe(
+			'/random in rn1 should have a line with “x”, but it is a folder',
+		);
 	});
 
 	it('look in containers, volumes and on the host', () => {
@@ -144,7 +146,7 @@ describe('file checks', () => {
 		);
 		expect(check({kind: 'file', place: {host: true}, path: '/home/student/diamol/url.txt', exists: true, content: 'http://eltonstoneman.com\n'})).toEqual({
 			ok: true,
-			message: '/home/student/diamol/url.txt on the host exists',
+			message: '/home/student/diamol/url.txt on the host exists, with the expected content',
 		});
 		expect(check({kind: 'file', place: {host: true}, path: '/home/student/diamol/number1.txt', exists: true}).message).toBe(
 			'/home/student/diamol/number1.txt on the host should exist, but it does not',
@@ -255,14 +257,14 @@ describe('output checks', () => {
 	it('match the last output, line by line', () => {
 		expect(check({kind: 'output', matches: '^CONTAINER ID'})).toEqual({
 			ok: true,
-			message: 'the last output matches /^CONTAINER ID/ ("CONTAINER ID   IMAGE                       COMMAND       …")',
+			message: 'the last output has a line starting with “CONTAINER ID” ("CONTAINER ID   IMAGE                       COMMAND       …")',
 		});
 		expect(check({kind: 'output', matches: 'rn1$'}).ok).toBe(true);
 		expect(check({kind: 'output', contains: 'rn9'}).message).toBe(
 			'the last output should contain "rn9", but it was "CONTAINER ID   IMAGE                       COMMAND       …" and 6 more lines',
 		);
 		expect(check({kind: 'output', contains: 'Exited (0)', not: true}).message).toMatch(/^the last output should not contain "Exited \(0\)", but it does \("/);
-		expect(check({kind: 'output', matches: '^nope$', not: true})).toEqual({ok: true, message: 'the last output does not match /^nope$/'});
+		expect(check({kind: 'output', matches: '^nope$', not: true})).toEqual({ok: true, message: 'the last output does not have a line that is exactly “nope”'});
 	});
 
 	it('treat CRLF as LF and say when there was no output', () => {
@@ -311,7 +313,7 @@ steps:
 			'container todo-configured has a read-only bind mount at /app/config',
 		);
 		expect(describeCheck({kind: 'count', of: 'volumes', equals: 2, filter: {anonymous: true}})).toBe('2 anonymous volumes');
-		expect(describeCheck({kind: 'output', matches: '^todo-list.db$'})).toBe('the last output matches /^todo-list.db$/');
+		expect(describeCheck({kind: 'output', matches: '^todo-list\\.db$'})).toBe('the last output has a line that is exactly “todo-list.db”');
 		expect(describeCheck({kind: 'output', contains: 'abc', not: true})).toBe('the last output does not contain "abc"');
 	});
 
@@ -376,5 +378,24 @@ steps:
 		expect(scenario.steps[0]!.hints).toEqual([]);
 		expect(scenario.world).toEqual({seed: 1, pulled: [], hostFiles: {}, cwd: '/home/student/diamol', setup: []});
 		expect(scenario.languages).toEqual(['en']);
+	});
+});
+
+describe('checks in words', () => {
+	it('says what a regular expression asks for, and shows the expression only when it cannot', async () => {
+		const {regexPhrase} = await import('../../source/scenario/checks/checks.js');
+		expect(regexPhrase('Exited \\(0\\).*rn1$')).toBe('a line with “Exited (0)” … “rn1” at its end');
+		expect(regexPhrase('^1\\|')).toBe('a line starting with “1|”');
+		expect(regexPhrase('^[0-9]+$')).toBe('a line that is exactly a number');
+		expect(regexPhrase('^local +[0-9a-f]{64}$')).toBe('a line that is exactly “local”, spaces, an id of 64 hex digits');
+		expect(regexPhrase('^abc\\.txt\\ndef\\.txt$')).toBe('the lines “abc.txt”, then “def.txt”');
+		expect(regexPhrase('(a|b)')).toBe('text matching /(a|b)/');
+	});
+
+	it('no lesson shows a raw regular expression to the learner', async () => {
+		const {builtinScenarios, describeCheck} = await import('../../source/scenario/index.js');
+		const scenarios = builtinScenarios();
+		const raw = scenarios.flatMap(scenario => scenario.steps.flatMap(step => step.checks.map(describeCheck))).filter(text => text.includes('matching /'));
+		expect(raw).toEqual([]);
 	});
 });

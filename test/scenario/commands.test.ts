@@ -3,13 +3,12 @@
  * script --scenario. Output goes through an injected io; the progress file lives in a temp folder.
  */
 import {tempDir} from '../helpers/temp.js';
-import {mkdtempSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {checkCommand, listCommand, progressCommand, validateCommand} from '../../source/scenario/commands.js';
-import {recordLine, recordStep, saveProgress, emptyProgress, progressPath} from '../../source/scenario/progress.js';
-import {builtinScenariosDir} from '../../source/scenario/paths.js';
+import {recordLine, recordStep, saveProgress, emptyProgress, progressPath} from '../../source/scenario/progress/progress.js';
+import {builtinScenariosDir} from '../../source/scenario/load/paths.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 
@@ -94,7 +93,7 @@ describe('layerlab validate', () => {
 	it('validates the built-in course when given nothing', async () => {
 		const t = io();
 		expect(await validateCommand([], {}, t)).toBe(0);
-		expect(t.stdout().trimEnd().split('\n')).toHaveLength(8);
+		expect(t.stdout().trimEnd().split('\n')).toHaveLength(9);
 	});
 
 	it('prints JSON with --json', async () => {
@@ -189,7 +188,7 @@ describe('layerlab check', () => {
 		const t = io();
 		expect(await checkCommand(['writable-layr'], {}, t)).toBe(2);
 		expect(t.stderr()).toBe(
-			'layerlab check: no scenario "writable-layr" (did you mean "writable-layer"?); the scenarios are writable-layer, copy-on-write, image-volumes, named-volume, bind-mounts, mount-limits, filesystem-build, lab\n',
+			'layerlab check: no scenario "writable-layr" (did you mean "writable-layer"?); the scenarios are writable-layer, copy-on-write, image-volumes, named-volume, bind-mounts, mount-limits, filesystem-build, lab, image-build\n',
 		);
 	});
 
@@ -209,10 +208,11 @@ describe('layerlab list and progress', () => {
 		saveProgress(progressPath(t.env), progress);
 		expect(await listCommand([], {lang: 'en'}, t)).toBe(0);
 		const lines = t.stdout().split('\n');
-		expect(lines[0]).toBe('   ID                TITLE                                      STEPS  PROGRESS');
-		expect(lines[1]).toBe('1  writable-layer    6.1 The writable layer                         3  1/3');
-		expect(lines[2]).toBe('2  copy-on-write     6.1 Copy-on-write                              4  -');
-		expect(lines[9]).toBe('9  tiny              Tiny                                           1  done');
+		expect(lines[0]).toBe('    ID                TITLE                                      STEPS  PROGRESS');
+		expect(lines[1]).toBe(' 1  writable-layer    6.1 The writable layer                         3  1/3');
+		expect(lines[2]).toBe(' 2  copy-on-write     6.1 Copy-on-write                              4  -');
+		expect(lines[9]).toBe(' 9  image-build       Extra: build an image, layer by layer          5  -');
+		expect(lines[10]).toBe('10  tiny              Tiny                                           1  done');
 	});
 
 	it('lists titles in Korean with --lang ko, padding wide characters', async () => {

@@ -25,7 +25,7 @@ function texts(scenario: (typeof scenarios)[number]): Array<{where: string; text
 }
 
 describe('the chapter-6 course', () => {
-	it('has the eight lessons of the chapter, in order', () => {
+	it('has the eight lessons of the chapter, in order, then the extras', () => {
 		expect(scenarios.map(scenario => scenario.id)).toEqual([
 			'writable-layer',
 			'copy-on-write',
@@ -35,8 +35,9 @@ describe('the chapter-6 course', () => {
 			'mount-limits',
 			'filesystem-build',
 			'lab',
+			'image-build',
 		]);
-		expect(scenarios.map(scenario => localize(scenario.title, 'en').slice(0, 3))).toEqual(['6.1', '6.1', '6.2', '6.2', '6.3', '6.4', '6.5', '6.6']);
+		expect(scenarios.map(scenario => localize(scenario.title, 'en').slice(0, 3))).toEqual(['6.1', '6.1', '6.2', '6.2', '6.3', '6.4', '6.5', '6.6', 'Ext']);
 	});
 
 	it('is written in English and Korean, every text', () => {

@@ -1,11 +1,10 @@
 /** docs/SCENARIOS.md: its complete example validates and passes check, and every check kind is documented. */
 import {tempDir} from '../helpers/temp.js';
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {checkScenario, loadScenarioFile} from '../../source/scenario/index.js';
-import {CHECK_KINDS} from '../../source/scenario/schema.js';
+import {CHECK_KINDS} from '../../source/scenario/load/schema.js';
 
 const doc = readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'docs', 'SCENARIOS.md'), 'utf8');
 

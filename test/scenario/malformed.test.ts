@@ -5,12 +5,11 @@
  * duplicate ids across files.
  */
 import {tempDir} from '../helpers/temp.js';
-import {mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, mkdirSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readdirSync, readFileSync, symlinkSync, writeFileSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {formatProblem, loadScenarioFile, loadScenarios, LoadError, type Problem} from '../../source/scenario/index.js';
-import {MAX_FILE_BYTES} from '../../source/scenario/yaml-load.js';
+import {MAX_FILE_BYTES} from '../../source/scenario/load/yaml-load.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const corpus = path.join(here, 'malformed');
@@ -77,7 +76,7 @@ describe('problems that need a file system', () => {
 		symlinkSync(path.join(outside, 'secret.txt'), path.join(dir, 'notes.txt'));
 		const file = path.join(dir, 'linked.yaml');
 		writeFileSync(file, VALID.replace('steps:', 'world:\n  host:\n    notes.txt: {from: notes.txt}\nsteps:'));
-		expect(relative(problemsOf(file), dir)).toEqual(['linked.yaml:6:23: from: "notes.txt" is outside the scenario\'s folder']);
+		expect(relative(problemsOf(file), dir)).toEqual(['linked.yaml:6:23: from: "notes.txt" is a symlink that leads outside the scenario\'s folder']);
 	});
 
 	it('reads host files and folders that stay inside the folder', () => {

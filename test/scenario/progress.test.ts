@@ -5,8 +5,7 @@
  */
 import {tempDir as makeTempDir} from '../helpers/temp.js';
 import {spawn} from 'node:child_process';
-import {existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {buildSync} from 'esbuild';
 import {describe, expect, it} from 'vitest';
@@ -25,7 +24,7 @@ import {
 	setCurrentStep,
 	updateProgressFile,
 	type Progress,
-} from '../../source/scenario/progress.js';
+} from '../../source/scenario/progress/progress.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const NOW = new Date('2026-01-05T09:00:00Z');
@@ -163,7 +162,7 @@ describe('atomic saves', () => {
 		const child = path.join(dir, 'child.mjs');
 		writeFileSync(
 			path.join(dir, 'child.ts'),
-			`import {saveProgress} from ${JSON.stringify(path.resolve(here, '../../source/scenario/progress.ts'))};
+			`import {saveProgress} from ${JSON.stringify(path.resolve(here, '../../source/scenario/progress/progress.ts'))};
 import {version} from ${JSON.stringify(path.join(dir, 'version.ts'))};
 const file = process.argv[2]!;
 let k = Number(process.argv[3]);

@@ -1,22 +1,14 @@
 /**
  * The JSON Schema shipped for editors (scenarios/scenario.schema.json) is generated from the zod
- * schema; this test proves the shipped copy is current. To regenerate:
- *   LAYERLAB_UPDATE_SCHEMA=1 npx vitest run test/scenario/schema.test.ts
+ * schema (`npm run gen`; test/scripts/generated.test.ts proves the shipped copy is current).
  */
-import {readFileSync, writeFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {scenarioJsonSchema, scenarioJsonSchemaText} from '../../source/scenario/schema.js';
-import {builtinScenariosDir} from '../../source/scenario/paths.js';
-
-const file = path.join(builtinScenariosDir(), 'scenario.schema.json');
+import {scenarioJsonSchema} from '../../source/scenario/load/schema.js';
+import {builtinScenariosDir} from '../../source/scenario/load/paths.js';
 
 describe('scenarios/scenario.schema.json', () => {
-	it('is the JSON Schema generated from the zod schema', () => {
-		if (process.env.LAYERLAB_UPDATE_SCHEMA === '1') writeFileSync(file, scenarioJsonSchemaText());
-		expect(readFileSync(file, 'utf8')).toBe(scenarioJsonSchemaText());
-	});
-
 	it('describes the format: draft 2020-12, strict maps, every check kind', () => {
 		const schema = scenarioJsonSchema() as {$schema: string; required: string[]; additionalProperties: boolean; $defs: Record<string, {anyOf?: Array<{required?: string[]}>}>};
 		expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');

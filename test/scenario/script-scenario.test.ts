@@ -1,7 +1,6 @@
 /** `layerlab script --scenario ID|FILE` starts from the scenario's world; without it nothing changes. */
 import {tempDir} from '../helpers/temp.js';
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {runScriptFile} from '../../source/lab/script-command.js';

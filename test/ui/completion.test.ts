@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {complete, candidatesFor} from '../../source/ui/completion.js';
-import {createLab, runCommand} from '../../source/ui/model/lab.js';
+import {createLab, runCommand} from '../../source/lab/model/lab.js';
 import {evaluate, freshWorld, testScenario} from './helpers/fixtures.js';
 
 const context = {evaluate, columns: 80};
@@ -17,7 +17,8 @@ describe('tab completion', () => {
 	it('completes commands, docker subcommands and management commands', () => {
 		expect(tab('doc')).toMatchObject({line: 'docker ', candidates: []});
 		expect(tab('docker cont')).toMatchObject({line: 'docker container '});
-		expect(tab('docker container r')).toMatchObject({line: 'docker container r', candidates: ['restart', 'rm', 'run']});
+		expect(tab('docker container r')).toMatchObject({line: 'docker container r', candidates: ['rename', 'restart', 'rm', 'run']});
+		expect(tab('docker network l').line).toBe('docker network ls ');
 		expect(tab('docker container ru').line).toBe('docker container run ');
 		// Commands layerlab does not simulate are not offered.
 		expect(candidatesFor(world, ['docker'], 'sw')).toEqual([]);

@@ -10,9 +10,9 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import React from 'react';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import type {LabApi} from '../../source/ui/api.js';
+import type {LabApi} from '../../source/lab/api.js';
 import type {World} from '../../source/engine/world.js';
-import {createLab} from '../../source/ui/model/lab.js';
+import {createLab} from '../../source/lab/model/lab.js';
 import {evaluate, fakeApi, testScenario} from './helpers/fixtures.js';
 import {largeWorld} from '../../bench/large-world.js';
 

@@ -27,9 +27,10 @@ describe('key table', () => {
 		expect(commandFor(['prompt', 'global'], '', key({return: true}))?.command).toBe('run');
 		expect(commandFor(['panes', 'global'], 'q', none)?.command).toBe('quit');
 		expect(commandFor(['prompt', 'global'], 'q', none)).toBeUndefined();
-		expect(commandFor(['prompt', 'global'], 'c', key({ctrl: true}))?.command).toBe('quit');
-		expect(commandFor(['predict', 'panes', 'global'], '2', none)?.delegated).toBe(true);
-		expect(commandFor(['layers', 'panes', 'global'], '', key({return: true}))?.command).toBe('toggle');
+		expect(commandFor(['prompt', 'global'], 'c', key({ctrl: true}))?.command).toBe('cancel-line');
+		expect(commandFor(['panes', 'global'], 'c', key({ctrl: true}))?.command).toBe('quit');
+		expect(commandFor(['predict', 'panes', 'global'], '2', none)?.command).toBe('choice-pick');
+		expect(commandFor(['layers', 'panes', 'global'], '', key({return: true}))?.command).toBe('layers:toggle');
 	});
 
 	it('treats DEL (what Backspace sends) as backspace', () => {

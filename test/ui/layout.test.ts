@@ -41,6 +41,6 @@ describe('layout', () => {
 			visiblePanes(computeLayout(160, 48))
 				.map(pane => pane.pane)
 				.sort(),
-		).toEqual(['containers', 'layers', 'step', 'terminal', 'volumes']);
+		).toEqual(['containers', 'images', 'layers', 'step', 'terminal', 'volumes']);
 	});
 });

@@ -7,7 +7,7 @@
  */
 import {describe, expect, it} from 'vitest';
 import {setAutoFreeze} from 'immer';
-import {createLab, runCommand, type LabModel} from '../../source/ui/model/lab.js';
+import {createLab, runCommand, type LabModel} from '../../source/lab/model/lab.js';
 import {evaluate, freshWorld, testScenario} from './helpers/fixtures.js';
 
 const COMMANDS = Number(process.env.LAYERLAB_LONG_SESSION ?? 10_000);

@@ -13,8 +13,8 @@ import {
 	savedState,
 	undo,
 	type LabModel,
-} from '../../source/ui/model/lab.js';
-import {diffWorlds, isEmpty, summarize} from '../../source/ui/model/changes.js';
+} from '../../source/lab/model/lab.js';
+import {diffWorlds, isEmpty, summarize} from '../../source/lab/model/changes.js';
 import {evaluate, freshWorld, testScenario} from './helpers/fixtures.js';
 
 // Keep immer's freezing on in tests: a UI that mutated the world would throw here.

@@ -12,8 +12,8 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {Box, type DOMElement} from 'ink';
 import {build} from 'esbuild';
 import {App} from '../../source/ui/App.js';
-import {createLab} from '../../source/ui/model/lab.js';
-import type {LabApi} from '../../source/ui/api.js';
+import {createLab} from '../../source/lab/model/lab.js';
+import type {LabApi} from '../../source/lab/api.js';
 import {evaluate, fakeApi, freshWorld, testScenario} from './helpers/fixtures.js';
 import {KEYS, press, renderApp, type, type Instance} from './helpers/ink.js';
 

@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import {createLab, gotoStep, answerPrediction, runCommand, type LabModel} from '../../source/ui/model/lab.js';
-import {containerItems, containerRows, containersHeader, selectedIndex} from '../../source/ui/panes/containers-rows.js';
-import {volumeLines, volumeRows} from '../../source/ui/panes/volumes-rows.js';
-import {filesIndex, folderAt, instructionOf, layerItems, layerRows, parentIndex} from '../../source/ui/panes/layers-rows.js';
-import {blockRows, promptRow, scrollbackWindow} from '../../source/ui/panes/terminal-rows.js';
-import {predictionChoices, stepRows} from '../../source/ui/panes/step-rows.js';
+import {createLab, gotoStep, answerPrediction, runCommand, type LabModel} from '../../source/lab/model/lab.js';
+import {containerItems, containerRows, containersHeader, selectedIndex} from '../../source/ui/panes/containers/rows.js';
+import {volumeLines, volumeRows} from '../../source/ui/panes/volumes/rows.js';
+import {filesIndex, folderAt, instructionOf, layerItems, layerRows, parentIndex} from '../../source/ui/panes/layers/rows.js';
+import {blockRows, promptRow, scrollbackWindow} from '../../source/ui/panes/terminal/rows.js';
+import {predictionChoices, stepRows} from '../../source/ui/panes/step/rows.js';
 import {rowText, type Row} from '../../source/ui/rows.js';
 import {textWidth} from '../../source/ui/text/width.js';
 import {evaluate, freshWorld, testScenario} from './helpers/fixtures.js';
@@ -34,6 +34,21 @@ describe('containers rows', () => {
 		expect(rows[0]!.selected).toBe(true);
 		expect(rowText(containersHeader(78))).toMatch(/NAME +IMAGE +STATE +MOUNTS/);
 		fits(rows, 78);
+	});
+
+	it('shows paused, renamed and killed containers as docker leaves them', () => {
+		const model = run(
+			'docker container run -d --name s1 alpine:3.9 sleep 1000',
+			'docker container run -d --name s2 alpine:3.9 sleep 1000',
+			'docker container pause s1',
+			'docker container rename s2 s3',
+			'docker container kill s3',
+		);
+		const items = containerItems(model.world.containers, model.changes);
+		expect(texts(containerRows(items, model.changes, 78, -1, 0, 10))).toEqual([
+			expect.stringMatching(/^. s3 +alpine:3\.9 +Exited \(137\)/),
+			expect.stringMatching(/^ {2}s1 +alpine:3\.9 +Paused/),
+		]);
 	});
 
 	it('shows a removed container until the next command', () => {

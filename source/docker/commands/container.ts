@@ -16,25 +16,26 @@ import {
 	writableSize,
 } from '../../engine/containers.js';
 import {commitContainer} from '../../engine/images.js';
-import {own, readonly, type Container} from '../../engine/world.js';
+import {isNetworkName} from '../../engine/networks.js';
+import {own, readonly, type Container, type World} from '../../engine/world.js';
 import {ago, containerStatus, displayPorts, ellipsis, humanSize, table} from '../render/format.js';
-import {containerInspect, imageInspect, volumeInspect} from '../render/inspect.js';
+import {containerInspect, imageInspect, overlayId, volumeInspect} from '../render/inspect.js';
 import {findImage} from '../../engine/images.js';
 import {containerFs} from '../../engine/unionfs.js';
 import {treeFs} from '../../engine/treefs.js';
-import {copyPath} from '../../engine/shell/programs.js';
+import {copyPath} from '../../engine/userland/coreutils.js';
 import {FsError, type FsApi} from '../../engine/fsapi.js';
 import {basename, joinPath, normalizePath} from '../../engine/path.js';
-import type {GoValue} from '../render/govalue.js';
+import {goQuote, goTimeString, type GoValue} from '../../go/index.js';
 import {printRows} from '../render/listformat.js';
 
-/** Go's time.Time String(): `2026-01-05 09:00:01 +0000 UTC`. */
+/** The time in whole seconds, as time.Time String() prints it: `2026-01-05 09:00:01 +0000 UTC`. */
 function goDate(ms: number): string {
-	return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('T', ' ').replace('.000Z', ' +0000 UTC');
+	return goTimeString(new Date(Math.floor(ms / 1000) * 1000).toISOString());
 }
 
 /** Runs `action` on one named container; a daemon error becomes `Error response from daemon: …`. */
-function withContainer(ctx: DockerContext, ref: string, action: (container: Container) => number): number {
+export function withContainer(ctx: DockerContext, ref: string, action: (container: Container) => number): number {
 	try {
 		return action(requireContainer(ctx.world, ref));
 	} catch (error) {
@@ -49,7 +50,7 @@ function emitLine(ctx: DockerContext): (line: {stream: 'stdout' | 'stderr'; text
 }
 
 /** Runs `action` for each named container; reports each failure; exit 1 if any failed. */
-function forEachContainer(ctx: DockerContext, refs: string[], action: (container: Container, ref: string) => void): {status: number; failed: string[]} {
+export function forEachContainer(ctx: DockerContext, refs: string[], action: (container: Container, ref: string) => void): {status: number; failed: string[]} {
 	let status = 0;
 	const failed: string[] = [];
 	for (const ref of refs) {
@@ -68,6 +69,7 @@ export function start(ctx: DockerContext, command: ParsedCommand): number {
 	const attach = flagBool(command, 'attach');
 	let attachedStatus = 0;
 	const {status, failed} = forEachContainer(ctx, command.args, (container, ref) => {
+		if (container.networkMode !== undefined && !isNetworkName(ctx.world, container.networkMode)) throw new DaemonError(`network ${container.networkMode} not found`);
 		const result = startContainer(ctx.world, container, {
 			attach,
 			columns: ctx.io.columns,
@@ -75,6 +77,7 @@ export function start(ctx: DockerContext, command: ParsedCommand): number {
 		});
 		if (!attach) ctx.io.out(ref + '\n');
 		if (attach && typeof result.status === 'number') attachedStatus = result.status;
+		if (attach && result.session && flagBool(command, 'interactive')) ctx.world.host.session = result.session;
 	});
 	if (failed.length > 0) {
 		ctx.io.err(`Error: failed to start containers: ${failed.join(', ')}\n`);
@@ -114,10 +117,16 @@ function sizeColumn(ctx: DockerContext, container: Container): string {
 }
 
 /** `docker ps`: quoted, shell-escaped command cut to 20 runes, like the CLI's formatter. */
-function quotedCommand(container: Container, noTrunc: boolean): string {
+/** The daemon lists the name a container was made from while it still names that image; otherwise its image id (a rebuild or pull moved the tag). */
+function listedImage(world: World, container: Container, noTrunc: boolean): string {
+	if (findImage(world, container.config.image)?.id === container.imageId) return container.config.image;
+	return noTrunc ? container.imageId : container.imageId.slice(7, 19);
+}
+
+export function quotedCommand(container: Container, noTrunc: boolean): string {
 	const text =
 		container.args.length === 0 ? container.path : `${container.path} ${container.args.map(arg => (/[\s'"]/.test(arg) ? `'${arg.replace(/'/g, `'"'"'`)}'` : arg)).join(' ')}`;
-	return JSON.stringify(noTrunc ? text : ellipsis(text, 20));
+	return goQuote(noTrunc ? text : ellipsis(text, 20)); // strconv.Quote
 }
 
 export function ls(ctx: DockerContext, command: ParsedCommand): number {
@@ -125,10 +134,12 @@ export function ls(ctx: DockerContext, command: ParsedCommand): number {
 	let containers = Object.values(readonly(world.containers)).sort((a, b) => b.created - a.created);
 	const last = flagInt(command, 'last');
 	const latest = flagBool(command, 'latest');
-	if (!flagBool(command, 'all') && last === undefined && !latest) containers = containers.filter(container => container.status === 'running');
+	// a status filter looks at every container, as -a does
+	const byStatus = flagList(command, 'filter').some(filter => filter.startsWith('status='));
+	if (!flagBool(command, 'all') && last === undefined && !latest && !byStatus) containers = containers.filter(container => container.status === 'running');
 	for (const filter of flagList(command, 'filter')) {
 		const [key, value = ''] = filter.split('=') as [string, string?];
-		if (key === 'status') containers = containers.filter(container => container.status === value);
+		if (key === 'status') containers = containers.filter(container => (container.status === 'running' && container.paused ? 'paused' : container.status) === value);
 		else if (key === 'name') containers = containers.filter(container => container.name.includes(value));
 		else if (key === 'ancestor') containers = containers.filter(container => container.config.image === value || findImage(world, value)?.id === container.imageId);
 		else if (key === 'volume') containers = containers.filter(container => container.mounts.some(mount => mount.name === value || mount.destination === value));
@@ -146,12 +157,12 @@ export function ls(ctx: DockerContext, command: ParsedCommand): number {
 	if (format !== undefined && format !== 'table') {
 		const rows = containers.map(container => ({
 			ID: noTrunc ? container.id : container.id.slice(0, 12),
-			Image: container.config.image,
+			Image: listedImage(world, container, noTrunc),
 			Command: quotedCommand(container, noTrunc),
 			CreatedAt: goDate(container.created),
 			RunningFor: ago(world.clock, container.created),
 			Ports: displayPorts(container),
-			State: container.status,
+			State: container.status === 'running' && container.paused ? 'paused' : container.status,
 			Status: containerStatus(container, world.clock),
 			Size: sizeColumn(ctx, container),
 			Names: container.name,
@@ -165,7 +176,7 @@ export function ls(ctx: DockerContext, command: ParsedCommand): number {
 	const header = ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES', ...(size ? ['SIZE'] : [])];
 	const rows = containers.map(container => [
 		noTrunc ? container.id : container.id.slice(0, 12),
-		container.config.image,
+		listedImage(world, container, noTrunc),
 		quotedCommand(container, noTrunc),
 		ago(world.clock, container.created),
 		containerStatus(container, world.clock),
@@ -192,14 +203,26 @@ export function logs(ctx: DockerContext, command: ParsedCommand): number {
 
 export function exec(ctx: DockerContext, command: ParsedCommand): number {
 	return withContainer(ctx, command.args[0]!, container => {
-		const result = execInContainer(ctx.world, container, command.args.slice(1), {
-			tty: flagBool(command, 'tty'),
-			interactive: flagBool(command, 'interactive'),
-			workdir: flagString(command, 'workdir'),
-			env: flagList(command, 'env'),
-			columns: ctx.io.columns,
-			onOutput: emitLine(ctx),
-		});
+		if (container.status === 'running' && container.paused) return daemonError(ctx.io, `Container ${command.args[0]} is paused, unpause the container before exec`);
+		let result;
+		try {
+			result = execInContainer(ctx.world, container, command.args.slice(1), {
+				tty: flagBool(command, 'tty'),
+				interactive: flagBool(command, 'interactive'),
+				workdir: flagString(command, 'workdir'),
+				env: flagList(command, 'env'),
+				columns: ctx.io.columns,
+				onOutput: emitLine(ctx),
+			});
+		} catch (error) {
+			// the runtime's own error reaches the terminal without the daemon's prefix
+			if (error instanceof DaemonError && error.message.startsWith('OCI runtime exec failed')) {
+				ctx.io.err(error.message + '\n');
+				return 126;
+			}
+			throw error;
+		}
+		if (result.session) ctx.world.host.session = {...result.session, kind: 'exec'};
 		return typeof result.status === 'number' ? result.status : 0;
 	});
 }
@@ -280,6 +303,23 @@ function tarSize(fs: FsApi, path: string): number {
 	return 512 + Math.ceil(bytes / 512) * 512 + 1024;
 }
 
+/**
+ * How the CLI shows a local path it resolved: absolute and clean, but keeping a trailing `/.` or `/` the
+ * learner typed (archive.PreserveTrailingDotOrSeparator): `docker cp rn1:/x .` copies to `/home/student/diamol/.`.
+ */
+function shownLocalPath(typed: string, cwd: string): string {
+	let shown = normalizePath(typed, cwd);
+	const base = typed.split('/').at(-1);
+	if (base === '.' && !shown.endsWith('/.')) shown += shown.endsWith('/') ? '.' : '/.';
+	if (!shown.endsWith('/') && typed.endsWith('/')) shown += '/';
+	return shown;
+}
+
+/** The overlay directory the daemon names in its errors about a container's files. */
+function mergedDir(container: Container): string {
+	return `/var/lib/docker/overlay2/${overlayId(container)}/merged`;
+}
+
 export function cp(ctx: DockerContext, command: ParsedCommand): number {
 	const {world, io} = ctx;
 	const source = splitCpArg(command.args[0]!);
@@ -293,19 +333,33 @@ export function cp(ctx: DockerContext, command: ParsedCommand): number {
 		return 1;
 	}
 	const host = treeFs(world.host.files);
-	const containerRef = (source.container ?? dest.container)!;
-	const container = findContainer(world, containerRef);
-	if (!container) return daemonError(io, `No such container: ${containerRef}`);
-	const inside = containerFs(world, container);
 	if (source.container !== undefined) {
+		const containerRef = source.container;
+		const container = findContainer(world, containerRef);
+		if (!container) return daemonError(io, `No such container: ${containerRef}`);
+		const inside = containerFs(world, container);
 		const from = normalizePath(source.path, container.config.workingDir || '/');
 		try {
 			inside.stat(from);
-		} catch {
+		} catch (error) {
+			if (error instanceof FsError && error.code === 'ENOTDIR') return daemonError(io, `lstat ${mergedDir(container)}${from}: not a directory`);
 			return daemonError(io, `Could not find the file ${source.path} in container ${containerRef}`);
 		}
 		const hostDest = normalizePath(dest.path, io.cwd);
-		return copyAcross(ctx, inside, from, host, hostDest, hostDest);
+		let target = hostDest;
+		try {
+			const existing = host.stat(hostDest).entry.kind;
+			if (existing === 'dir') target = joinPath(hostDest, basename(from));
+			else if (inside.stat(from).entry.kind === 'dir') {
+				// the CLI reads the whole archive before it finds it cannot write it
+				if (io.tty) io.out(`Successfully copied 0B to ${shownLocalPath(dest.path, io.cwd)}\n`);
+				io.err('cannot copy directory\n');
+				return 1;
+			}
+		} catch {
+			// Missing destination: the copy takes that name.
+		}
+		return copyAcross(ctx, inside, from, host, target, shownLocalPath(dest.path, io.cwd));
 	}
 	const hostSource = normalizePath(source.path, io.cwd);
 	try {
@@ -314,17 +368,39 @@ export function cp(ctx: DockerContext, command: ParsedCommand): number {
 		io.err(`lstat ${hostSource}: no such file or directory\n`);
 		return 1;
 	}
+	// the CLI sends the archive first; the daemon's answer comes after `Successfully copied`
+	const containerRef = dest.container as string;
+	const shown = `${containerRef}:${dest.path}`;
+	const copied = () => {
+		if (io.tty) io.out(`Successfully copied ${humanSize(tarSize(host, hostSource))} to ${shown}\n`);
+	};
+	const container = findContainer(world, containerRef);
+	if (!container) {
+		copied();
+		return daemonError(io, `No such container: ${containerRef}`);
+	}
+	const inside = containerFs(world, container);
 	const to = normalizePath(dest.path, container.config.workingDir || '/');
-	return copyAcross(ctx, host, hostSource, inside, to, `${containerRef}:${dest.path}`);
+	let target = to;
+	try {
+		if (inside.stat(to).entry.kind === 'dir') target = joinPath(to, basename(hostSource));
+	} catch (error) {
+		// a missing destination takes the copy's name, inside a folder that must exist
+		const parent = to.slice(0, to.lastIndexOf('/')) || '/';
+		try {
+			if (inside.stat(parent).entry.kind !== 'dir') throw new FsError('ENOTDIR');
+		} catch (parentError) {
+			copied();
+			if ((parentError instanceof FsError && parentError.code === 'ENOTDIR') || (error instanceof FsError && error.code === 'ENOTDIR')) {
+				return daemonError(io, 'extraction point is not a directory');
+			}
+			return daemonError(io, `Could not find the file ${parent} in container ${containerRef}`);
+		}
+	}
+	return copyAcross(ctx, host, hostSource, inside, target, shown);
 }
 
-function copyAcross(ctx: DockerContext, from: FsApi, source: string, to: FsApi, dest: string, shown: string): number {
-	let target = dest;
-	try {
-		if (to.stat(dest).entry.kind === 'dir') target = joinPath(dest, basename(source));
-	} catch {
-		// Missing destination: the copy takes that name.
-	}
+function copyAcross(ctx: DockerContext, from: FsApi, source: string, to: FsApi, target: string, shown: string): number {
 	try {
 		const size = tarSize(from, source);
 		copyPath(from, source, to, target);

@@ -38,8 +38,13 @@ export function imageLs(ctx: DockerContext, command: ParsedCommand): number {
 	const {world, io} = ctx;
 	const filter = command.args[0] ? parseImageRef(command.args[0]) : undefined;
 	const rows: Array<{repository: string; tag: string; id: string; created: number; size: number}> = [];
+	// Without --all, untagged images that are another image's parent (a build's intermediate steps) are hidden.
+	const parents = new Set(Object.values(readonly(world.images)).map(image => image.parent));
+	const all = flagBool(command, 'all');
 	for (const image of Object.values(readonly(world.images))) {
-		const tags = image.repoTags.length > 0 ? image.repoTags : ['<none>:<none>'];
+		if (!all && image.repoTags.length === 0 && parents.has(image.id)) continue;
+		// untagged but pulled: the repository its digest names, tag <none>
+		const tags = image.repoTags.length > 0 ? image.repoTags : image.repoDigests.length > 0 ? image.repoDigests.map(d => `${d.split('@')[0]}:<none>`) : ['<none>:<none>'];
 		for (const tag of tags) {
 			const index = tag.lastIndexOf(':');
 			const repository = tag.slice(0, index);
@@ -48,7 +53,9 @@ export function imageLs(ctx: DockerContext, command: ParsedCommand): number {
 			rows.push({repository, tag: name, id: image.id, created: image.created, size: imageSize(world, image)});
 		}
 	}
-	rows.sort((a, b) => b.created - a.created || (a.repository < b.repository ? -1 : 1));
+	// the daemon lists an image's names in the order of their full references (docker.io/library/alpine:3.9)
+	const fullName = (row: {repository: string; tag: string}) => `${row.repository.includes('/') ? row.repository : `library/${row.repository}`}:${row.tag}`;
+	rows.sort((a, b) => b.created - a.created || bytewise(fullName(a), fullName(b)));
 	if (flagBool(command, 'quiet')) {
 		io.out([...new Set(rows.map(row => (flagBool(command, 'no-trunc') ? row.id : row.id.slice(7, 19))))].map(id => id + '\n').join(''));
 		return 0;
@@ -141,4 +148,8 @@ export function imageRm(ctx: DockerContext, command: ParsedCommand): number {
 		}
 	}
 	return status;
+}
+
+function bytewise(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
 }

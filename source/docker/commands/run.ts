@@ -2,7 +2,10 @@
 import type {ParsedCommand} from '../parse.js';
 import type {DockerContext} from '../io.js';
 import {flagValueError, runDaemonError} from '../io.js';
-import {flagBool, flagList, flagString, absoluteBind, parseMount, parsePublish} from '../flags.js';
+import {flagBool, flagList, flagString, absoluteBind, parsePublish} from '../flags.js';
+import {parseMountOpt} from '../parse.js';
+import {isNetworkName} from '../../engine/networks.js';
+import {restartPolicy} from './container/update.js';
 import {createContainer, DaemonError, startContainer, type MountSpec} from '../../engine/containers.js';
 import {findImage, isValidReference, parseImageRef, pullImage} from '../../engine/images.js';
 import {readonly, type Image, type PortBinding} from '../../engine/world.js';
@@ -45,11 +48,19 @@ export function runOrCreate(ctx: DockerContext, command: ParsedCommand, start: b
 		return 125;
 	}
 	const mounts: MountSpec[] = [];
+	// the values were checked while parsing the flags (parseMountOpt); the daemon checks the rest
 	for (const value of flagList(command, 'mount')) {
-		const parsed = parseMount(value);
-		if (typeof parsed === 'string') return flagValueError(io, command.commandPath, value, '--mount', parsed);
+		const parsed = parseMountOpt(value);
+		if ('error' in parsed) return flagValueError(io, command.commandPath, value, '--mount', parsed.error);
 		mounts.push(parsed);
 	}
+	for (const spec of flagList(command, 'volume')) {
+		if (spec.split(':').length > 3) {
+			io.err(`docker: invalid spec: ${spec}: too many colons\n\nRun '${shortForm} --help' for more information\n`);
+			return 125;
+		}
+	}
+	const network = flagString(command, 'network');
 	const publish: PortBinding[] = [];
 	for (const value of flagList(command, 'publish')) {
 		const parsed = parsePublish(value, nextEphemeralPort(ctx));
@@ -90,6 +101,12 @@ export function runOrCreate(ctx: DockerContext, command: ParsedCommand, start: b
 		if (error instanceof DaemonError) return runDaemonError(io, error.message, shortForm);
 		throw error;
 	}
+	if (network !== undefined && network !== 'default') container.networkMode = network;
+	// the daemon creates the container and fails to start it on a network it does not have
+	if (start && network !== undefined && !isNetworkName(world, network)) return runDaemonError(io, `network ${network} not found`, shortForm);
+	const restart = flagString(command, 'restart');
+	const policy = restart === undefined ? undefined : restartPolicy(restart);
+	if (policy && typeof policy !== 'string') container.restartPolicy = policy;
 	if (!start) {
 		io.out(container.id + '\n');
 		return 0;
@@ -113,6 +130,11 @@ export function runOrCreate(ctx: DockerContext, command: ParsedCommand, start: b
 	} catch (error) {
 		if (error instanceof DaemonError) return runDaemonError(io, error.message, shortForm);
 		throw error;
+	}
+	if (result.session) {
+		// `-it … sh`: the learner's terminal is now in the container's shell (host/run-line.ts).
+		world.host.session = result.session;
+		return 0;
 	}
 	if (result.status === 'running') {
 		io.err(`layerlab: ${container.name} keeps running (a real terminal would stay attached to it until Ctrl+C); it is left running in the background.\n`);

@@ -1,45 +1,15 @@
 /** Small formatters the Docker CLI uses everywhere: tables, sizes, durations, ports. */
-import type {Container, PortBinding} from '../../engine/world.js';
+import type {Container} from '../../engine/world.js';
 import {humanDuration} from '../../engine/clock.js';
+import {formatFloat, rfc3339NanoFromMillis, tabwrite} from '../../go/index.js';
 
 /**
- * Go's text/tabwriter as the CLI configures it (minwidth 10, tabwidth 1, padding 3, spaces):
- * every column but the last is as wide as its widest cell plus 3, and at least 10.
+ * A table as the CLI prints it: Go's text/tabwriter configured as the CLI does (minwidth 10,
+ * tabwidth 1, padding 3, spaces), each row's cells joined by tabs.
  */
 export function table(rows: string[][]): string {
 	if (rows.length === 0) return '';
-	const columns = Math.max(...rows.map(row => row.length));
-	const widths: number[] = [];
-	for (let c = 0; c < columns - 1; c++) {
-		let width = 10;
-		for (const row of rows) {
-			if (c < row.length - 1) width = Math.max(width, displayWidth(row[c]!) + 3);
-		}
-		widths.push(width);
-	}
-	return rows.map(row => row.map((cell, c) => (c === row.length - 1 ? cell : cell + ' '.repeat(widths[c]! - displayWidth(cell)))).join('')).join('\n') + '\n';
-}
-
-/** Terminal columns of a string (the CLI counts runes; "…" is one). */
-export function displayWidth(text: string): number {
-	return [...text].length;
-}
-
-/** Go's %.<p>g, which go-units uses to print sizes. */
-export function goG(value: number, precision: number): string {
-	if (value === 0) return '0';
-	const exponent = Math.floor(Math.log10(Math.abs(value)));
-	const rounded = Number(value.toPrecision(precision));
-	const realExponent = rounded === 0 ? 0 : Math.floor(Math.log10(Math.abs(rounded)));
-	if (realExponent < -4 || realExponent >= precision) {
-		const [mantissa, exp] = rounded.toExponential(precision - 1).split('e') as [string, string];
-		const trimmed = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
-		const n = Number(exp);
-		return `${trimmed}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`;
-	}
-	void exponent;
-	const fixed = rounded.toFixed(Math.max(0, precision - 1 - realExponent));
-	return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+	return tabwrite(rows.map(row => row.join('\t')).join('\n') + '\n', {minwidth: 10, padding: 3, padchar: ' '});
 }
 
 const DECIMAL_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
@@ -52,7 +22,7 @@ export function humanSize(bytes: number, precision = 3): string {
 		size /= 1000;
 		unit++;
 	}
-	return goG(size, precision) + DECIMAL_UNITS[unit];
+	return formatFloat(size, 'g', precision) + DECIMAL_UNITS[unit]; // fmt's %.*g
 }
 
 /** The CLI's Ellipsis: at most `max` runes, the last one "…" when cut. */
@@ -68,7 +38,7 @@ export function ago(now: number, then: number): string {
 
 /** The STATUS column of `docker ps`. */
 export function containerStatus(container: Container, now: number): string {
-	if (container.status === 'running') return `Up ${humanDuration(Math.max(0, now - container.startedAt))}`;
+	if (container.status === 'running') return `Up ${humanDuration(Math.max(0, now - container.startedAt))}${container.paused ? ' (Paused)' : ''}`;
 	if (container.status === 'exited') return `Exited (${container.exitCode}) ${ago(now, container.finishedAt)}`;
 	return 'Created';
 }
@@ -92,13 +62,5 @@ export function displayPorts(container: Container): string {
 	return parts.join(', ');
 }
 
-export function formatBinding(binding: PortBinding): string {
-	return `${binding.hostIp || '0.0.0.0'}:${binding.hostPort}`;
-}
-
 /** Go's RFC 3339 with nanoseconds, as the API prints times: `2019-09-19T10:09:00.123456789Z`. */
-export function apiTime(ms: number): string {
-	const iso = new Date(ms).toISOString();
-	const fraction = String(ms % 1000).padStart(3, '0');
-	return fraction === '000' ? iso.replace(/\.000Z$/, 'Z') : iso.replace(/\.\d{3}Z$/, `.${fraction}000000Z`.replace(/0+Z$/, 'Z'));
-}
+export const apiTime = rfc3339NanoFromMillis;

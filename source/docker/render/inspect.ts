@@ -5,7 +5,7 @@
 import {readonly, type Container, type Image, type Mount, type Volume, type World} from '../../engine/world.js';
 import {imageLayers} from '../../engine/unionfs.js';
 import {imageSize, writableSize} from '../../engine/containers.js';
-import {bool, field, int, map, nil, slice, str, strings, struct, time, type GoValue} from './govalue.js';
+import {bool, field, int, map, nil, slice, str, strings, struct, time, type GoValue} from '../../go/index.js';
 import {apiTime} from './format.js';
 
 const empty = (): GoValue => struct([], 'struct {}');
@@ -152,18 +152,23 @@ function hexFor(seed: string): string {
 	return out;
 }
 
+/** The overlay2 directory of a container's writable layer (GraphDriver's UpperDir, MergedDir). */
+export function overlayId(container: Container): string {
+	return hexFor('rw:' + container.id);
+}
+
 export function containerInspect(world: World, container: Container, withSize = false): GoValue {
 	const running = container.status === 'running';
 	const ip = running ? containerIp(world, container) : '';
 	const mac = macFor(ip);
-	const layerId = hexFor('rw:' + container.id);
+	const layerId = overlayId(container);
 	const lower = imageLayers(world, container.imageId)
 		.map(layer => `${DATA}/overlay2/${hexFor('layer:' + layer.digest)}/diff`)
 		.reverse();
 	// A container that has run keeps its sandbox id after it exits; its endpoint goes with the network.
 	const sandbox = container.startedAt ? hexFor('sandbox:' + container.id + container.startedAt) : '';
 	const endpoint = running ? hexFor('endpoint:' + container.id + container.startedAt) : '';
-	const status = container.status;
+	const status = container.status === 'running' && container.paused ? 'paused' : container.status;
 	const portBindings = map(
 		container.hostConfig.portBindings.map(
 			binding => [`${binding.containerPort}/${binding.protocol}`, slice([struct({HostIp: str(binding.hostIp), HostPort: str(String(binding.hostPort))})])] as [string, GoValue],
@@ -180,7 +185,7 @@ export function containerInspect(world: World, container: Container, withSize = 
 			struct([
 				field('Status', str(status)),
 				field('Running', bool(running)),
-				field('Paused', bool(false)),
+				field('Paused', bool(container.status === 'running' && container.paused === true)),
 				field('Restarting', bool(false)),
 				field('OOMKilled', bool(false)),
 				field('Dead', bool(false)),
@@ -301,9 +306,9 @@ function hostConfig(container: Container, portBindings: GoValue): GoValue {
 		field('Binds', stringList(container.hostConfig.binds)),
 		field('ContainerIDFile', str('')),
 		field('LogConfig', struct({Type: str('json-file'), Config: map([], 'map[string]string')})),
-		field('NetworkMode', str('default')),
+		field('NetworkMode', str(container.networkMode ?? 'default')),
 		field('PortBindings', portBindings),
-		field('RestartPolicy', struct({Name: str('no'), MaximumRetryCount: int(0)})),
+		field('RestartPolicy', struct({Name: str(container.restartPolicy?.name ?? 'no'), MaximumRetryCount: int(container.restartPolicy?.maximumRetryCount ?? 0)})),
 		field('AutoRemove', bool(container.hostConfig.autoRemove)),
 		field('VolumeDriver', str('')),
 		field('VolumesFrom', stringList(container.hostConfig.volumesFrom.length > 0 ? container.hostConfig.volumesFrom : null)),

@@ -2,8 +2,8 @@
  * `--format` for list commands (`ps`, `image ls`, `volume ls`): a Go template run once per row on
  * the CLI's row object, or `table …` for a tabwriter table whose header names the fields.
  */
-import {renderTemplate} from './gotemplate.js';
-import {str, struct, type GoValue} from './govalue.js';
+import {Budget, str, struct, type GoValue} from '../../go/index.js';
+import {renderTemplate} from './templates.js';
 import {table} from './format.js';
 
 /** Header names the CLI prints for each field in `table` formats. */
@@ -48,8 +48,9 @@ export function formatRows(format: string, rows: Row[], headerOverrides: Record<
 	const template = isTable ? format.replace(/^table\s*/, '') : format;
 	const expanded = template.replace(/\\t/g, '\t').replace(/\\n/g, '\n');
 	const rendered: string[] = [];
+	const budget = new Budget(); // one for all the rows
 	for (const row of rows) {
-		const result = renderTemplate(expanded, rowValue(row));
+		const result = renderTemplate(expanded, rowValue(row), budget);
 		if (!result.ok) return {ok: false, error: `template: ${result.error}`};
 		rendered.push(result.text);
 	}

@@ -6,6 +6,7 @@ import {clipRow, row, rowWidth, seg, type Segment} from '../rows.js';
 import type {Theme} from '../theme.js';
 import {textWidth, truncate} from '../text/width.js';
 import type {Overlay} from '../state.js';
+import {t, tOr} from '../../lab/messages.js';
 
 /** Where you are on the left, the history position on the right (the right side wins when short of room). */
 export function TitleBar({left, right, width, theme}: {left: Segment[]; right: string; width: number; theme: Theme}) {
@@ -16,15 +17,16 @@ export function TitleBar({left, right, width, theme}: {left: Segment[]; right: s
 	return <RowView row={row([...shown.segments, seg(' '.repeat(gap)), seg(rightText, 'dim')])} width={width} theme={theme} />;
 }
 
-export function HelpBar({scopes, overlay, width, theme}: {scopes: readonly Scope[]; overlay: Overlay; width: number; theme: Theme}) {
+export function HelpBar({scopes, overlay, width, theme, lang = 'en'}: {scopes: readonly Scope[]; overlay: Overlay; width: number; theme: Theme; lang?: string}) {
 	const segments: Segment[] = [];
-	if (overlay?.kind === 'confirm') segments.push(seg(overlay.question + '  ', 'warn', {bold: true}));
+	if (overlay?.kind === 'confirm') segments.push(seg(t(lang, overlay.question) + '  ', 'warn', {bold: true}));
 	let used = segments.reduce((sum, s) => sum + textWidth(s.text), 0);
 	for (const item of barItems(scopes)) {
-		const piece = `${item.key} ${item.label}`;
+		const label = tOr(lang, `bar.${item.label}`, item.label);
+		const piece = `${item.key} ${label}`;
 		if (used + textWidth(piece) + 2 > width) break;
 		if (used > 0) segments.push(seg('  '));
-		segments.push(seg(item.key, 'key'), seg(' ' + item.label, 'dim'));
+		segments.push(seg(item.key, 'key'), seg(' ' + label, 'dim'));
 		used += textWidth(piece) + 2;
 	}
 	return <RowView row={row(segments)} width={width} theme={theme} />;

@@ -1,6 +1,8 @@
 /**
  * A pane's frame: a rounded border whose top line carries the title (or the tab strip of a tab
- * group), a fixed outer size, and content that can never grow it (ink.md P1–P3).
+ * group), a fixed outer size, and content that can never grow it: Ink 6 clears the whole screen on every frame as tall as
+ * the terminal, yoga shrinks rows in a fixed-height column unless they have flexShrink 0, and
+ * text wraps (adding lines) unless told to truncate.
  */
 import React, {isValidElement, memo} from 'react';
 import {Box, Text} from 'ink';

@@ -58,7 +58,7 @@ export const RowView = memo(function RowView({row, width, theme, showSelection =
 				</Text>
 			))}
 			{pad > 0 ? <Text inverse>{' '.repeat(pad)}</Text> : null}
-			{clipped.segments.length === 0 && pad === 0 ? ' ' : null}
+			{rowWidth(clipped) === 0 && pad === 0 ? ' ' : null}
 		</Text>
 	);
 }, sameRowView);

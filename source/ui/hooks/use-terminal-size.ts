@@ -1,6 +1,6 @@
 /**
  * The terminal's size from Ink's (injectable) stdout, following resizes; a size given by the caller
- * (tests) wins. ink-testing-library's stdout has no `rows` (ink.md P8), hence the fallbacks.
+ * (tests) wins. ink-testing-library's stdout has 100 `columns` and no `rows`, hence the fallbacks.
  */
 import {useEffect, useState} from 'react';
 import {useStdout} from 'ink';
@@ -10,13 +10,14 @@ export interface Size {
 	rows: number;
 }
 
+const readSize = (stdout: NodeJS.WriteStream): Size => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
+
 export function useTerminalSize(override?: Size): Size {
 	const {stdout} = useStdout();
-	const read = (): Size => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
-	const [size, setSize] = useState<Size>(read);
+	const [size, setSize] = useState<Size>(() => readSize(stdout));
 	useEffect(() => {
 		if (override) return;
-		const onResize = () => setSize(read());
+		const onResize = () => setSize(readSize(stdout));
 		stdout.on('resize', onResize);
 		return () => {
 			stdout.off('resize', onResize);

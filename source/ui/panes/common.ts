@@ -1,27 +1,18 @@
-/** Small helpers the row builders share: columns, sizes, memo caches keyed on world slices. */
+/** Small helpers the row builders share: cut cells, status words, image names, memo caches keyed on world slices. */
 import type {Container, Image, World} from '../../engine/world.js';
 import {humanSize} from '../../docker/render/format.js';
-import {fit, textWidth, truncate} from '../text/width.js';
+import {truncate} from '../text/width.js';
 import {safeText} from '../../text/safe.js';
 
 export {humanSize};
-
-/** Pads or cuts each cell to its width and joins with a space. */
-export function columns(cells: Array<[string, number]>): string {
-	return cells.map(([text, width]) => fit(safeText(text), width)).join(' ');
-}
 
 export function cut(text: string, width: number): string {
 	return truncate(safeText(text), width);
 }
 
-export function width(text: string): number {
-	return textWidth(text);
-}
-
 /** The state word docker ps would print, short: `Up`, `Exited (0)`, `Created`. */
 export function shortStatus(container: Container): string {
-	if (container.status === 'running') return 'Up';
+	if (container.status === 'running') return container.paused ? 'Paused' : 'Up';
 	if (container.status === 'created') return 'Created';
 	return `Exited (${container.exitCode})`;
 }

@@ -2,14 +2,14 @@
  * A small scenario and an in-memory LabApi for the UI tests (the real scenario loader is not needed:
  * these tests are about the screen). The world is the learner's default one.
  */
-import {defaultWorld} from '../../../source/scenario/default-world.js';
+import {defaultWorld} from '../../../source/scenario/catalog/default-world.js';
 import {findContainer} from '../../../source/engine/containers.js';
 import {lookupIn} from '../../../source/engine/unionfs.js';
 import type {World} from '../../../source/engine/world.js';
 import type {Check, CheckResult, Scenario, Step} from '../../../source/scenario/types.js';
-import type {LabApi} from '../../../source/ui/api.js';
-import {createLab, resumeLab, savedState, type LabModel, type SavedLab} from '../../../source/ui/model/lab.js';
-import {loadRunner} from '../../../source/ui/model/runner.js';
+import type {LabApi} from '../../../source/lab/api.js';
+import {createLab, resumeLab, savedState, type LabModel, type SavedLab} from '../../../source/lab/model/lab.js';
+import {loadRunner} from '../../../source/lab/model/runner.js';
 
 // The lab loads the shell and docker CLI after its first frame; tests have them from the start.
 await loadRunner();

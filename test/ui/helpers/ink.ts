@@ -1,7 +1,7 @@
 /**
  * Driving the App with ink-testing-library: a size the test chooses (its stdout has 100 columns and
- * no rows, ink.md P8), key constants, and waits that poll for the frame to change instead of sleeping
- * (Ink renders a tick or two after stdin is written, ink.md P7) — Shopify cli-kit's habit.
+ * no rows), key constants, and waits that poll for the frame to change instead of sleeping
+ * (Ink renders one or two setImmediate ticks after stdin is written) — Shopify cli-kit's habit.
  */
 import {HANG_GUARD_MS} from '../../helpers/hang-guard.js';
 import type React from 'react';

@@ -1,0 +1,104 @@
+/**
+ * The Containers pane: a `docker ps -a` for learners — name, image, state (coloured and worded),
+ * mounts — newest first, with what the last command created, changed or removed marked.
+ * Only the rows in the window are built.
+ */
+import type {Container, Mount, World} from '../../../engine/world.js';
+import {row, seg, type Row, type Segment} from '../../rows.js';
+import {shortVolume, type Changes} from '../../../lab/model/changes.js';
+import {cut, imageName, memoByRef, shortStatus, sortedContainers, statusTone} from '../common.js';
+import {fit} from '../../text/width.js';
+
+export type ContainerItem = {kind: 'container'; container: Container} | {kind: 'removed'; id: string; name: string; image: string};
+
+/** Live containers newest first, then the ones the last command removed. */
+export const containerItems = memoByRef((containers: World['containers'], changes: Changes): ContainerItem[] => {
+	const items: ContainerItem[] = sortedContainers(containers).map(container => ({kind: 'container', container}));
+	for (const gone of changes.containersRemoved) items.push({kind: 'removed', ...gone});
+	return items;
+});
+
+export function mountSummary(mount: Mount): string {
+	const mode = mount.rw ? '' : ' ro';
+	if (mount.type === 'bind') return `bind ${mount.source}:${mount.destination}${mode}`;
+	return `vol ${shortVolume(mount.name, mount.anonymous)}:${mount.destination}${mode}`;
+}
+
+interface Widths {
+	name: number;
+	image: number;
+	status: number;
+	mounts: number;
+}
+
+function widths(total: number): Widths {
+	const inner = total - 2;
+	const name = Math.max(8, Math.min(18, Math.floor(inner * 0.2)));
+	const status = 12;
+	const image = Math.max(10, Math.min(32, Math.floor(inner * 0.34)));
+	const mounts = Math.max(0, inner - name - image - status - 3);
+	return {name, image, status, mounts};
+}
+
+export function containersHeader(width: number): Row {
+	const w = widths(width);
+	return row([seg('  '), seg(fit('NAME', w.name) + ' ' + fit('IMAGE', w.image) + ' ' + fit('STATE', w.status) + ' ' + fit('MOUNTS', w.mounts), 'dim', {bold: true})]);
+}
+
+export function containerRow(item: ContainerItem, changes: Changes, width: number, selected: boolean): Row {
+	const w = widths(width);
+	if (item.kind === 'removed') {
+		return row(
+			[
+				seg('− ', 'removed'),
+				seg(fit(item.name, w.name), 'removed', {strike: true}),
+				seg(' '),
+				seg(fit(item.image, w.image), 'dim'),
+				seg(' '),
+				seg(fit('removed', w.status), 'removed'),
+				seg(' '),
+				seg(cut('writable layer gone', w.mounts), 'dim'),
+			],
+			{mark: 'removed', selected},
+		);
+	}
+	const {container} = item;
+	const added = changes.containersAdded.has(container.id);
+	const changed = !added && (changes.containersChanged.has(container.id) || changes.writable.has(container.id) || changes.writableRemoved.has(container.id));
+	const sign: Segment = added ? seg('+ ', 'added') : changed ? seg('~ ', 'changed') : seg('  ');
+	const mounts = container.mounts.map(mountSummary).join(', ') || '—';
+	return row(
+		[
+			sign,
+			seg(fit(container.name, w.name), undefined, {bold: added || changed}),
+			seg(' '),
+			seg(fit(container.config.image || imageName(undefined, container.imageId.slice(7, 19)), w.image), 'image'),
+			seg(' '),
+			seg(fit(shortStatus(container), w.status), statusTone(container)),
+			seg(' '),
+			seg(cut(mounts, w.mounts), container.mounts.length > 0 ? 'volume' : 'dim'),
+		],
+		{selected, ...(added ? {mark: 'added' as const} : changed ? {mark: 'changed' as const} : {})},
+	);
+}
+
+/** The item index of the selected container (the newest when none is chosen). */
+export function selectedIndex(items: readonly ContainerItem[], selectedId: string | null): number {
+	if (selectedId === null) return items.length > 0 && items[0]!.kind === 'container' ? 0 : -1;
+	const index = items.findIndex(item => (item.kind === 'container' ? item.container.id : item.id) === selectedId);
+	return index;
+}
+
+export function itemId(item: ContainerItem): string {
+	return item.kind === 'container' ? item.container.id : item.id;
+}
+
+/** The rows of the window [offset, offset+height). */
+export function containerRows(items: readonly ContainerItem[], changes: Changes, width: number, cursor: number, offset: number, height: number): Row[] {
+	if (items.length === 0) {
+		return [row([seg('  No containers yet. Try: ', 'dim'), seg('docker container run …', 'code')])];
+	}
+	const rows: Row[] = [];
+	for (let i = offset; i < Math.min(items.length, offset + height); i++) rows.push(containerRow(items[i]!, changes, width, i === cursor));
+	return rows;
+}

@@ -1,0 +1,4 @@
+/** The Images pane's view state. */
+export interface ImagesSlice {
+	cursor: number;
+}

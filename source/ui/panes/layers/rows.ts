@@ -1,0 +1,423 @@
+/**
+ * The Layers pane: one container's filesystem as the stack overlayfs and Docker's mounts build —
+ * mounts on top, the container's own writable layer (A/C/D), the init layer, then the image's
+ * read-only layers down to the base (short digest, the instruction that made it, size, which other
+ * local images share it) — and a browsable merged file tree where each entry shows its origin and
+ * the lower copies it hides, like dive's layer view but for containers and mounts.
+ *
+ * `layerItems` (memoised on the world slices it reads) lists what to show; `layerRow` turns one
+ * item into a row, looking up origins only for the rows on screen.
+ */
+import type {Container, Image, Layer, Mount, World} from '../../../engine/world.js';
+import type {BuildRecord, BuildStepRecord} from '../../../engine/dockerbuild.js';
+import {imageLayers, listMerged, originsOf, type Located, type Origin} from '../../../engine/unionfs.js';
+import {containerChanges, writableSize} from '../../../engine/containers.js';
+import {ancestors} from '../../../engine/path.js';
+import {bytewise} from '../../../engine/tree.js';
+import {row, seg, type Row, type Segment, type Tone} from '../../rows.js';
+import {shortVolume, type Changes} from '../../../lab/model/changes.js';
+import {cut, humanSize, imageName, layerImagesIndex, memoByRef, shortStatus, statusTone} from '../common.js';
+import {fit, textWidth, truncateStart} from '../../text/width.js';
+
+/** Explicit open (true) / closed (false) folders, by path; the rest follow the default. */
+export type TreeOverrides = Readonly<Record<string, boolean>>;
+
+export type LayerItem =
+	| {kind: 'title'; container: Container; image: Image | undefined}
+	| {kind: 'section'; title: string; detail: string; tone: Tone}
+	| {kind: 'note'; text: string}
+	| {kind: 'mount'; mount: Mount}
+	| {kind: 'change'; change: 'A' | 'C' | 'D'; path: string; fresh: boolean}
+	| {kind: 'init'}
+	| {kind: 'layer'; number: number; layer: Layer; instruction: string; shared: string[]; fresh: boolean}
+	| {kind: 'tree'; path: string; depth: number; dir: boolean; open: boolean; located: Located | undefined; fresh: boolean}
+	| {kind: 'removed'; name: string}
+	/** The last `docker image build`: its steps, and a view of the image it made (for the file tree). */
+	| {kind: 'build-title'; record: BuildRecord; view: Container | undefined}
+	| {kind: 'build-step'; step: BuildStepRecord; total: number};
+
+/** Shortens Docker's history text to the Dockerfile instruction: `RUN chmod +x random.sh`. */
+export function instructionOf(createdBy: string): string {
+	let text = createdBy.trim();
+	if (text.startsWith('/bin/sh -c #(nop) ')) text = text.slice('/bin/sh -c #(nop) '.length).trim();
+	else if (text.startsWith('/bin/sh -c ')) text = 'RUN ' + text.slice('/bin/sh -c '.length);
+	return text.replace(/\b(file|dir|multi):([0-9a-f]{12})[0-9a-f]{52}\b/g, '$1:$2…').replace(/\s+/g, ' ');
+}
+
+/** Each layer's instruction, bottom to top (history entries that made a layer). */
+export function layerInstructions(image: Image | undefined): string[] {
+	if (!image) return [];
+	return image.history.filter(entry => !entry.emptyLayer).map(entry => instructionOf(entry.createdBy));
+}
+
+function defaultOpen(container: Container): Set<string> {
+	const open = new Set<string>(['/']);
+	for (const path of Object.keys(container.rw)) for (const dir of ancestors(path)) open.add(dir);
+	for (const mount of container.mounts) {
+		for (const dir of ancestors(mount.destination)) open.add(dir);
+		open.add(mount.destination);
+	}
+	return open;
+}
+
+function isOpen(path: string, defaults: Set<string>, overrides: TreeOverrides): boolean {
+	return overrides[path] ?? defaults.has(path);
+}
+
+function treeItems(world: World, container: Container, overrides: TreeOverrides, fresh: ReadonlySet<string>): LayerItem[] {
+	const defaults = defaultOpen(container);
+	const items: LayerItem[] = [];
+	const walk = (dir: string, depth: number) => {
+		if (depth > 40) return;
+		const children: Array<{path: string; located: Located | undefined}> = listMerged(world, container, dir).map(located => ({path: located.path, located}));
+		// Deleted files: the whiteouts in the writable layer, shown where the file was.
+		const prefix = dir === '/' ? '/' : dir + '/';
+		for (const [path, entry] of Object.entries(container.rw)) {
+			if (entry.kind === 'whiteout' && path.startsWith(prefix) && !path.slice(prefix.length).includes('/')) children.push({path, located: undefined});
+		}
+		children.sort((a, b) => bytewise(a.path, b.path));
+		for (const child of children) {
+			const dirEntry = child.located?.entry.kind === 'dir';
+			const open = dirEntry && isOpen(child.path, defaults, overrides);
+			items.push({kind: 'tree', path: child.path, depth, dir: dirEntry, open, located: child.located, fresh: fresh.has(child.path)});
+			if (open) walk(child.path, depth + 1);
+		}
+	};
+	walk('/', 0);
+	return items;
+}
+
+function buildItems(
+	world: World,
+	container: Container,
+	image: Image | undefined,
+	layers: World['layers'],
+	images: World['images'],
+	overrides: TreeOverrides,
+	changes: Changes,
+): LayerItem[] {
+	void layers;
+	const items: LayerItem[] = [{kind: 'title', container, image}];
+	const fresh = changes.writable.get(container.id) ?? new Set<string>();
+	items.push({kind: 'section', title: 'MOUNTS', detail: container.mounts.length === 0 ? 'none' : 'on top: they hide what is below them', tone: 'volume'});
+	if (container.mounts.length === 0) items.push({kind: 'note', text: 'No volumes or bind mounts: every file comes from the layers below.'});
+	for (const mount of [...container.mounts].sort((a, b) => bytewise(a.destination, b.destination))) items.push({kind: 'mount', mount});
+	const changesList = containerChanges(world, container);
+	items.push({
+		kind: 'section',
+		title: 'WRITABLE LAYER',
+		detail: `${container.name} only · ${changesList.length} change${changesList.length === 1 ? '' : 's'} · ${humanSize(writableSize(container))}`,
+		tone: 'rw',
+	});
+	if (changesList.length === 0) items.push({kind: 'note', text: 'Empty: the container has not written anything yet.'});
+	for (const change of changesList) items.push({kind: 'change', change: change.kind, path: change.path, fresh: fresh.has(change.path)});
+	items.push({kind: 'init'});
+	const stack = image ? imageLayers(world, image.id) : [];
+	const instructions = layerInstructions(image);
+	const sharing = layerImagesIndex(images);
+	const own = imageName(image);
+	items.push({kind: 'section', title: 'IMAGE LAYERS', detail: `${own || 'image'} · read-only · top to bottom`, tone: 'image'});
+	for (let i = stack.length - 1; i >= 0; i--) {
+		const layer = stack[i]!;
+		const shared = (sharing.get(layer.digest) ?? []).filter(name => name !== own);
+		items.push({kind: 'layer', number: i + 1, layer, instruction: instructions[i] ?? '', shared, fresh: changes.layersAdded.has(layer.digest)});
+	}
+	items.push({kind: 'section', title: 'FILES', detail: 'merged view: what the container sees, and where each file comes from', tone: 'accent'});
+	items.push(...treeItems(world, container, overrides, fresh));
+	return items;
+}
+
+const memoItems = memoByRef(
+	(
+		world: World,
+		container: Container,
+		image: Image | undefined,
+		layers: World['layers'],
+		images: World['images'],
+		volumes: World['volumes'] | null,
+		host: World['host']['files'] | null,
+		overrides: TreeOverrides,
+		changes: Changes,
+	) => {
+		void volumes;
+		void host;
+		return buildItems(world, container, image, layers, images, overrides, changes);
+	},
+);
+
+/** A container that stands for an image (no writable layer, no mounts), to browse the image's files. */
+function imageView(world: World, imageId: string): Container | undefined {
+	const image = world.images[imageId];
+	if (!image) return undefined;
+	const config = {...image.config, hostname: 'build', image: imageName(image), tty: false, openStdin: false, attachStdout: false, attachStderr: false};
+	return {
+		id: 'image-view',
+		name: imageName(image) || imageId.slice(7, 19),
+		imageId,
+		created: image.created,
+		path: '',
+		args: [],
+		config,
+		hostConfig: {binds: null, mounts: [], portBindings: [], autoRemove: false, volumesFrom: []},
+		mounts: [],
+		rw: {},
+		status: 'created',
+		exitCode: 0,
+		startedAt: 0,
+		finishedAt: 0,
+		pid: 0,
+		restartCount: 0,
+		logs: [],
+		app: null,
+	};
+}
+
+/** The image's files, folders holding the build's own layers open, each file naming the layer that supplies it. */
+function imageTreeItems(world: World, view: Container, open: ReadonlySet<string>): LayerItem[] {
+	const items: LayerItem[] = [];
+	const walk = (dir: string, depth: number) => {
+		if (depth > 40) return;
+		for (const located of listMerged(world, view, dir)) {
+			if (located.origin.kind === 'init' && located.entry.kind !== 'dir') continue;
+			const isDir = located.entry.kind === 'dir';
+			const opened = isDir && open.has(located.path);
+			items.push({kind: 'tree', path: located.path, depth, dir: isDir, open: opened, located, fresh: false});
+			if (opened) walk(located.path, depth + 1);
+		}
+	};
+	walk('/', 0);
+	return items;
+}
+
+const memoBuild = memoByRef((world: World, record: BuildRecord, layers: World['layers'], images: World['images']): LayerItem[] => {
+	void layers;
+	const last = record.imageId ?? record.steps.at(-1)?.imageId;
+	const view = last ? imageView(world, last) : undefined;
+	const items: LayerItem[] = [{kind: 'build-title', record, view}];
+	const total = record.steps.length === 0 ? 0 : Math.max(...record.steps.map(step => step.step));
+	for (const step of record.steps) items.push({kind: 'build-step', step, total});
+	if (record.status !== 0) items.push({kind: 'note', text: `Failed after these steps (exit status ${record.status}); they stay in the build cache.`});
+	if (!view) return items;
+	const image = images[view.imageId];
+	const stack = imageLayers(world, view.imageId);
+	const instructions = layerInstructions(image);
+	const own = new Set(record.steps.filter(step => !step.cached).map(step => step.layer));
+	items.push({kind: 'section', title: 'IMAGE LAYERS', detail: `${imageName(image) || view.name} · read-only · top to bottom`, tone: 'image'});
+	for (let i = stack.length - 1; i >= 0; i--) {
+		const layer = stack[i]!;
+		items.push({kind: 'layer', number: i + 1, layer, instruction: instructions[i] ?? '', shared: [], fresh: own.has(layer.digest)});
+	}
+	const open = new Set<string>(['/']);
+	for (const layer of stack) if (own.has(layer.digest)) for (const path of Object.keys(layer.entries)) for (const dir of ancestors(path)) open.add(dir);
+	items.push({kind: 'section', title: 'FILES', detail: 'the image as a container starts from it: each file names the layer (Ln) that supplies it', tone: 'accent'});
+	items.push(...imageTreeItems(world, view, open));
+	return items;
+});
+
+/** What the pane lists for a container (recomputed only when a slice it reads changed). */
+export function layerItems(world: World, containerId: string | null, overrides: TreeOverrides, changes: Changes): LayerItem[] {
+	const container = containerId ? world.containers[containerId] : undefined;
+	// Right after `docker image build` (or with no container to show), the pane shows the build.
+	const build = world.lastBuild;
+	if (build && (build.at === world.clock || !container)) return memoBuild(world, build, world.layers, world.images);
+	if (!container) {
+		const gone = changes.containersRemoved.find(removed => removed.id === containerId);
+		if (gone) return [{kind: 'removed', name: gone.name}];
+		return [{kind: 'note', text: 'No container selected. Run one, then pick it in the Containers pane (4).'}];
+	}
+	const volumes = container.mounts.some(mount => mount.type === 'volume') ? world.volumes : null;
+	const host = container.mounts.some(mount => mount.type === 'bind') ? world.host.files : null;
+	return memoItems(world, container, world.images[container.imageId], world.layers, world.images, volumes, host, overrides, changes);
+}
+
+export function originLabel(origin: Origin): {text: string; tone: Tone} {
+	switch (origin.kind) {
+		case 'image':
+			return {text: `L${origin.index + 1}`, tone: 'image'};
+		case 'rw':
+			return {text: 'rw', tone: 'rw'};
+		case 'init':
+			return {text: 'init', tone: 'init'};
+		case 'volume':
+			return {text: `vol ${shortVolume(origin.name, origin.anonymous)}`, tone: 'volume'};
+		case 'bind':
+			return {text: `bind ${origin.hostPath}`, tone: 'bind'};
+	}
+}
+
+function section(title: string, detail: string, tone: Tone, width: number): Row {
+	const head = `▌${title} `;
+	return row([seg(head, tone, {bold: true}), seg(cut(detail, Math.max(0, width - textWidth(head))), 'dim')]);
+}
+
+const CHANGE_TONE: Record<'A' | 'C' | 'D', Tone> = {A: 'added', C: 'changed', D: 'removed'};
+const CHANGE_WORD: Record<'A' | 'C' | 'D', string> = {A: 'added', C: 'changed (copied up)', D: 'deleted (whiteout)'};
+
+function treeRow(world: World, container: Container, item: Extract<LayerItem, {kind: 'tree'}>, width: number): Row {
+	const name = item.path.slice(item.path.lastIndexOf('/') + 1);
+	const indent = '  '.repeat(item.depth);
+	const icon = item.dir ? (item.open ? '▾ ' : '▸ ') : '  ';
+	const sign = item.fresh ? seg('+', 'added') : seg(' ');
+	const right: Segment[] = [];
+	let nameTone: Tone | undefined = item.dir ? 'accent' : undefined;
+	if (!item.located) {
+		// A whiteout: the file is gone from the merged view, but still in the layer below.
+		const lower = originsOf(world, {...container, rw: {}, mounts: []}, item.path);
+		right.push(seg('deleted', 'removed'));
+		if (lower.length > 0) right.push(seg(' hides ', 'dim'), seg(lower.map(found => originLabel(found.origin).text).join(','), 'dim'));
+		nameTone = 'removed';
+	} else {
+		const origins = originsOf(world, container, item.path);
+		const visible = origins[0] ?? item.located;
+		const label = originLabel(visible.origin);
+		if (item.dir && visible.origin.kind !== 'volume' && visible.origin.kind !== 'bind') {
+			const parts = [...new Set(origins.map(found => originLabel(found.origin).text))].reverse();
+			right.push(seg(parts.join('+'), 'dim'));
+		} else {
+			right.push(seg(label.text, label.tone, {bold: visible.origin.kind !== 'image'}));
+			const hidden = origins.slice(1).map(found => originLabel(found.origin).text);
+			if (hidden.length > 0) right.push(seg(' hides ', 'dim'), seg(hidden.join(','), 'warn'));
+		}
+		if (item.located.entry.kind === 'symlink') nameTone = 'dim';
+	}
+	const rightText = right.map(s => s.text).join('');
+	const rightWidth = Math.min(textWidth(rightText), Math.max(10, Math.floor(width * 0.45)));
+	const nameWidth = Math.max(4, width - rightWidth - 2);
+	const label = indent + icon + name + (item.dir ? '/' : item.located?.entry.kind === 'symlink' ? ` → ${item.located.entry.target}` : '');
+	const leftText = fit(label, nameWidth - 1);
+	const rightSegments = textWidth(rightText) > rightWidth ? [seg(truncateStart(rightText, rightWidth), right[0]!.tone)] : right;
+	return row([sign, seg(leftText, nameTone, item.located ? {} : {strike: true}), seg(' '), ...rightSegments], item.fresh ? {mark: 'added'} : {});
+}
+
+function mountRow(mount: Mount, width: number): Row {
+	const mode = mount.rw ? 'rw' : 'ro';
+	const source = mount.type === 'bind' ? mount.source : shortVolume(mount.name, mount.anonymous) + (mount.anonymous ? ' (anon)' : '');
+	const how = mount.origin === 'image' ? 'from the image VOLUME' : mount.origin === 'volumes-from' ? '--volumes-from' : mount.origin === 'mount-flag' ? '--mount' : '-v';
+	const left = `  ${mount.type === 'bind' ? 'bind  ' : 'volume'} ${mount.destination}  ←  ${source}`;
+	const right = `${mode} · ${how}`;
+	const leftWidth = Math.max(10, width - textWidth(right) - 1);
+	return row([seg(fit(left, leftWidth), mount.type === 'bind' ? 'bind' : 'volume'), seg(' '), seg(right, mount.rw ? 'dim' : 'warn')]);
+}
+
+function imageLayerRow(item: Extract<LayerItem, {kind: 'layer'}>, width: number): Row {
+	const digest = item.layer.digest.slice(7, 19);
+	const size = humanSize(item.layer.size);
+	const head = `  L${item.number} ${digest} `;
+	const shared = item.shared.length > 0 ? ` shared: ${item.shared.join(', ')}` : '';
+	const sizeText = ` ${size.padStart(7)}`;
+	const instructionWidth = Math.max(8, width - textWidth(head) - sizeText.length - Math.min(textWidth(shared), Math.floor(width * 0.3)));
+	return row([
+		item.fresh ? seg('+', 'added') : seg(' '),
+		seg(head.slice(1), 'image'),
+		seg(fit(item.instruction, instructionWidth)),
+		seg(sizeText, 'dim'),
+		seg(cut(shared, Math.max(0, width - textWidth(head) - instructionWidth - sizeText.length)), 'accent'),
+	]);
+}
+
+/** One item as a row of `width` cells (`container` is the one the pane shows). */
+export function itemRow(world: World, container: Container | undefined, item: LayerItem, width: number): Row {
+	switch (item.kind) {
+		case 'title': {
+			const {container: shown, image} = item;
+			return row([
+				seg(cut(shown.name, 24), undefined, {bold: true}),
+				seg(' · '),
+				seg(cut(shown.config.image || imageName(image), Math.max(8, width - 44)), 'image'),
+				seg(' · '),
+				seg(shortStatus(shown), statusTone(shown)),
+			]);
+		}
+		case 'section':
+			return section(item.title, item.detail, item.tone, width);
+		case 'note':
+			return row([seg('  ' + cut(item.text, width - 2), 'dim')]);
+		case 'mount':
+			return mountRow(item.mount, width);
+		case 'change':
+			return row(
+				[
+					item.fresh ? seg('+', 'added') : seg(' '),
+					seg(` ${item.change} `, CHANGE_TONE[item.change], {bold: true}),
+					seg(fit(item.path, Math.max(4, width - 26)), CHANGE_TONE[item.change]),
+					seg(' ' + cut(CHANGE_WORD[item.change], 22), 'dim'),
+				],
+				item.fresh ? {mark: 'added'} : {},
+			);
+		case 'init':
+			return row([seg(' '), seg(cut(" init  Docker's own: /etc/hostname /etc/hosts /etc/resolv.conf /.dockerenv", width - 1), 'init')]);
+		case 'layer':
+			return imageLayerRow(item, width);
+		case 'tree':
+			return container ? treeRow(world, container, item, width) : row([]);
+		case 'removed':
+			return row([seg(cut(`  ${item.name} was removed: its writable layer went with it. Volumes it used are still in the Volumes pane.`, width), 'removed')]);
+		case 'build-title': {
+			const {record} = item;
+			const cached = record.steps.filter(step => step.cached && !step.from).length;
+			const made = record.steps.filter(step => !step.cached).length;
+			const name = record.tags[0] ?? (record.imageId ? record.imageId.slice(7, 19) : 'no image');
+			return section(
+				'BUILD',
+				`${record.status === 0 ? name : 'failed'} · ${made} step${made === 1 ? '' : 's'} new, ${cached} from the cache${record.tags.length > 1 ? ` · also ${record.tags.slice(1).join(', ')}` : ''}`,
+				record.status === 0 ? 'image' : 'removed',
+				width,
+			);
+		}
+		case 'build-step':
+			return buildStepRow(item.step, item.total, width);
+	}
+}
+
+function buildStepRow(step: BuildStepRecord, total: number, width: number): Row {
+	const head = ` ${String(step.step).padStart(String(total).length)}/${total} `;
+	const what = step.from ? 'base' : step.layer ? humanSize(step.size) : 'no layer';
+	const how = step.from ? '' : step.cached ? 'cached' : 'new';
+	const right = ` ${what.padStart(8)} ${how.padEnd(6)}`;
+	return row(
+		[
+			step.cached || step.from ? seg(' ') : seg('+', 'added'),
+			seg(head.slice(1), 'dim'),
+			seg(fit(step.text, Math.max(8, width - textWidth(head) - right.length))),
+			seg(right.slice(0, 9), 'dim'),
+			seg(right.slice(9), step.cached ? 'dim' : 'added', {bold: !step.cached && !step.from}),
+		],
+		step.cached || step.from ? {} : {mark: 'added'},
+	);
+}
+
+/** Rows of the window [offset, offset+height) for the selected container. */
+export function layerRows(world: World, containerId: string | null, items: readonly LayerItem[], width: number, cursor: number, offset: number, height: number): Row[] {
+	const first = items[0];
+	const container = first?.kind === 'build-title' ? first.view : containerId ? world.containers[containerId] : undefined;
+	const rows: Row[] = [];
+	for (let i = offset; i < Math.min(items.length, offset + height); i++) {
+		const r = itemRow(world, container, items[i]!, width);
+		rows.push(i === cursor ? {...r, selected: true} : r);
+	}
+	return rows;
+}
+
+/** The folder a tree row names (for open/close), or undefined. */
+export function folderAt(items: readonly LayerItem[], index: number): {path: string; open: boolean} | undefined {
+	const item = items[index];
+	return item?.kind === 'tree' && item.dir ? {path: item.path, open: item.open} : undefined;
+}
+
+/** The parent folder row of a tree row (← on a file goes there). */
+export function parentIndex(items: readonly LayerItem[], index: number): number | undefined {
+	const item = items[index];
+	if (item?.kind !== 'tree') return undefined;
+	const parent = item.path.slice(0, item.path.lastIndexOf('/')) || '/';
+	for (let i = index - 1; i >= 0; i--) {
+		const candidate = items[i]!;
+		if (candidate.kind === 'tree' && candidate.path === parent) return i;
+		if (candidate.kind !== 'tree') break;
+	}
+	return undefined;
+}
+
+/** The index of the FILES section (the `f` jump and a first cursor spot). */
+export function filesIndex(items: readonly LayerItem[]): number {
+	return items.findIndex(item => item.kind === 'section' && item.title === 'FILES');
+}

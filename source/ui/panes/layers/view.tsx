@@ -1,0 +1,29 @@
+import React, {useMemo} from 'react';
+import type {World} from '../../../engine/world.js';
+import type {Changes} from '../../../lab/model/changes.js';
+import {layerItems, layerRows, type TreeOverrides} from './rows.js';
+import {Rows} from '../../components/RowView.js';
+import {useWindow} from '../../hooks/use-window.js';
+import type {Theme} from '../../theme.js';
+
+export interface LayersPaneProps {
+	world: World;
+	changes: Changes;
+	container: string | null;
+	overrides: TreeOverrides;
+	cursor: number;
+	width: number;
+	height: number;
+	focused: boolean;
+	theme: Theme;
+}
+
+const NO_OVERRIDES: TreeOverrides = {};
+
+export function LayersPane({world, changes, container, overrides, cursor, width, height, focused, theme}: LayersPaneProps) {
+	const items = layerItems(world, container, overrides ?? NO_OVERRIDES, changes);
+	const shownCursor = focused ? Math.min(cursor, items.length - 1) : -1;
+	const offset = useWindow(shownCursor, height, items.length);
+	const rows = useMemo(() => layerRows(world, container, items, width, shownCursor, offset, height), [world, container, items, width, shownCursor, offset, height]);
+	return <Rows rows={rows} width={width} height={height} theme={theme} />;
+}

@@ -1,0 +1,101 @@
+import React, {useMemo} from 'react';
+import type {LabModel} from '../../../lab/model/lab.js';
+import {choiceRows, predictionChoices, stepRows, type StepView} from './rows.js';
+import {Rows} from '../../components/RowView.js';
+import {row, seg, type Row} from '../../rows.js';
+import type {Theme} from '../../theme.js';
+import {fit, textWidth} from '../../text/width.js';
+import {t} from '../../../lab/messages.js';
+import {memoByRef} from '../common.js';
+
+export function stepView(lab: LabModel, lang: string): StepView {
+	const step = lab.scenario.steps[lab.step];
+	return {
+		scenario: lab.scenario,
+		step: lab.step,
+		lang,
+		checks: lab.checks,
+		completed: lab.completed,
+		hintsShown: step ? (lab.hints[step.id] ?? 0) : 0,
+		solutionShown: step ? lab.solutions.includes(step.id) : false,
+		prediction: step ? lab.predictions[step.id] : undefined,
+		celebrate: lab.celebrate,
+		world: lab.world,
+	};
+}
+
+const memoRows = memoByRef((view: StepView, width: number) => stepRows(view, width));
+const memoView = memoByRef(
+	(
+		scenario: LabModel['scenario'],
+		step: number,
+		lang: string,
+		checks: StepView['checks'],
+		completed: StepView['completed'],
+		hintsShown: number,
+		solutionShown: boolean,
+		prediction: StepView['prediction'],
+		celebrate: boolean,
+		world: LabModel['world'],
+	): StepView => ({
+		scenario,
+		step,
+		lang,
+		checks,
+		completed,
+		hintsShown,
+		solutionShown,
+		prediction,
+		celebrate,
+		world,
+	}),
+);
+
+/** The Step pane's text rows (memoised on what they read) and the open prediction's choices. */
+export function stepContent(lab: LabModel, lang: string, width: number): {rows: Row[]; choices: string[] | undefined} {
+	const fresh = stepView(lab, lang);
+	const view = memoView(fresh.scenario, fresh.step, lang, fresh.checks, fresh.completed, fresh.hintsShown, fresh.solutionShown, fresh.prediction, fresh.celebrate, fresh.world);
+	return {rows: memoRows(view, width), choices: predictionChoices(view)};
+}
+
+/** Rows the choices take: all of them wrapped, but never more than leaves the text 3 rows. */
+export function choiceHeight(choices: string[] | undefined, height: number, width: number): number {
+	return choices ? Math.min(choiceRows(choices, 0, width, false).length, Math.max(1, height - 3)) : 0;
+}
+
+export interface StepPaneProps {
+	rows: Row[];
+	choices: string[] | undefined;
+	/** The answer under the cursor. */
+	choice: number;
+	/** First text row shown. */
+	offset: number;
+	width: number;
+	height: number;
+	focused: boolean;
+	theme: Theme;
+	lang?: string;
+}
+
+export function StepPane({rows, choices, choice, offset, width, height, focused, theme, lang = 'en'}: StepPaneProps) {
+	const choicesHeight = choiceHeight(choices, height, width);
+	const textHeight = Math.max(0, height - choicesHeight);
+	const list = useMemo(() => (choices ? choiceRows(choices, choice, width, focused) : []), [choices, choice, width, focused]);
+	// The chosen answer stays in view when the choices are cut.
+	const first = list.findIndex(entry => entry.selected);
+	const start = Math.max(0, Math.min(first, list.length - choicesHeight));
+	const more = textHeight > 0 && offset + textHeight < rows.length;
+	const text = rows.slice(offset, offset + textHeight);
+	if (more) text[textHeight - 1] = row([seg(fit('', Math.max(0, width - textWidth(t(lang, 'step.more')))) + t(lang, 'step.more'), 'dim', {bold: true})]);
+	return (
+		<>
+			<Rows rows={text} width={width} height={textHeight} theme={theme} />
+			{choices ? <Rows rows={list.slice(start, start + choicesHeight)} width={width} height={choicesHeight} theme={theme} /> : null}
+		</>
+	);
+}
+
+/** "2/5 · 1 done" for the pane's title line. */
+export function stepInfo(lab: LabModel, lang = 'en'): string {
+	return t(lang, 'info.step', {n: lab.step + 1, total: lab.scenario.steps.length, done: lab.completed.length});
+}

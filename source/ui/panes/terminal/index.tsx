@@ -1,0 +1,39 @@
+/** The Terminal pane: the scrollback and the prompt (the prompt's keys are the key table's `prompt` scope). */
+import React from 'react';
+import {promptText} from '../../../lab/model/lab.js';
+import {t} from '../../../lab/messages.js';
+import type {PaneDef} from '../types.js';
+import type {TerminalSlice} from './slice.js';
+import {slice, withSlice} from '../types.js';
+import {TerminalPane} from './view.js';
+
+export const terminalPane: PaneDef<TerminalSlice> = {
+	title: 'Terminal',
+	digit: 2,
+	place: 'terminal',
+	initial: {scroll: 0},
+	View: ({state, lab, lang, width, height, focused, theme}) => (
+		<TerminalPane
+			blocks={lab.terminal}
+			prompt={promptText(lab.world)}
+			text={state.ui.prompt.text}
+			cursor={state.ui.prompt.cursor}
+			candidates={state.ui.candidates}
+			scroll={slice(state, 'terminal').scroll}
+			width={width}
+			height={height}
+			focused={focused}
+			theme={theme}
+			lang={lang}
+		/>
+	),
+	info: (state, _lab, lang) => {
+		const scroll = slice(state, 'terminal').scroll;
+		return scroll > 0 ? t(lang, 'info.scrolled', {rows: scroll}) : '';
+	},
+	move(state, delta) {
+		const current = slice(state, 'terminal').scroll;
+		const scroll = delta === 'top' ? Number.MAX_SAFE_INTEGER : delta === 'bottom' ? 0 : Math.max(0, current - delta);
+		return withSlice(state, 'terminal', {scroll});
+	},
+};

@@ -1,0 +1,29 @@
+import React, {useMemo} from 'react';
+import type {TermBlock} from '../../../lab/model/lab.js';
+import {candidateRows, promptRow, scrollbackWindow} from './rows.js';
+import {Rows} from '../../components/RowView.js';
+import type {Theme} from '../../theme.js';
+
+export interface TerminalPaneProps {
+	blocks: readonly TermBlock[];
+	prompt: string;
+	text: string;
+	cursor: number;
+	candidates: readonly string[];
+	scroll: number;
+	width: number;
+	height: number;
+	focused: boolean;
+	theme: Theme;
+	lang?: string;
+}
+
+export function TerminalPane({blocks, prompt, text, cursor, candidates, scroll, width, height, focused, theme, lang = 'en'}: TerminalPaneProps) {
+	const listed = useMemo(() => candidateRows(candidates, width, Math.max(1, Math.min(5, height - 3))), [candidates, width, height]);
+	const scrollHeight = Math.max(0, height - 1 - listed.length);
+	const window = useMemo(() => scrollbackWindow(blocks, width, scrollHeight, scroll, lang), [blocks, width, scrollHeight, scroll, lang]);
+	const promptLine = useMemo(() => promptRow(prompt, text, cursor, width, focused), [prompt, text, cursor, width, focused]);
+	// Like a real terminal: output from the top, the prompt right after it.
+	const lines = [...window.rows, ...listed, promptLine];
+	return <Rows rows={lines} width={width} height={height} theme={theme} showSelection={false} />;
+}

@@ -1,0 +1,71 @@
+/**
+ * What a pane is: one folder under `panes/<name>/` exporting a `PaneDef` — its view, the slice of
+ * view state it owns, its keys and help, what its title line says — registered by one row in
+ * `registry.ts`. The layout, the reducer, the key table and the App iterate that table.
+ */
+import type React from 'react';
+import type {LabModel} from '../../lab/model/lab.js';
+import type {AppState, Env, PaneId, PaneSlices} from '../app-state.js';
+import type {Theme} from '../theme.js';
+
+/** Where the layout puts a pane: the step text, the terminal, or the side group (tabs or a stack). */
+export type Place = 'step' | 'terminal' | 'side';
+
+/** A key a pane binds while it has focus (listed in the key table under the pane's name). */
+export interface PaneBinding {
+	/** The pane's own command name, handed to its `command`. */
+	command: string;
+	keys: readonly string[];
+	label: string;
+	help: string;
+	bar?: boolean;
+	delegated?: boolean;
+}
+
+export interface PaneViewProps {
+	state: AppState;
+	lab: LabModel;
+	lang: string;
+	width: number;
+	height: number;
+	focused: boolean;
+	/** The container the Layers pane shows (the selected one, or the newest). */
+	container: string | null;
+	theme: Theme;
+}
+
+export type Move = number | 'top' | 'bottom';
+
+export interface PaneDef<S> {
+	title: string;
+	/** Digit that focuses the pane (after Esc). */
+	digit: number;
+	place: Place;
+	/** Its view state when a lab opens. */
+	initial: S;
+	View(props: PaneViewProps): React.ReactNode;
+	/** Right side of the title line. */
+	info?(state: AppState, lab: LabModel, lang: string): string;
+	/** Extra words after the title (e.g. the container shown). */
+	subtitle?(lab: LabModel, container: string | null): string;
+	/** Something new since the last command (a tab that is not shown gets a marker). */
+	news?(lab: LabModel, container: string | null): boolean;
+	/** Rows its content would like (the wide layout sizes stacked panes by it). */
+	wants?(lab: LabModel): number;
+	/** Rows a page holds and rows of content, when they differ from the pane's inner height (for scrolling). */
+	measure?(lab: LabModel, lang: string, width: number, height: number): {page: number; rows: number};
+	/** ↑↓, Home/End, PgUp/PgDn while focused. */
+	move?(state: AppState, delta: Move, env: Env): AppState;
+	keys?: readonly PaneBinding[];
+	/** Runs one of its `keys`' commands. */
+	command?(state: AppState, command: string, env: Env): AppState;
+}
+
+export function slice<K extends PaneId>(state: AppState, id: K): PaneSlices[K] {
+	return state.ui.panes[id];
+}
+
+export function withSlice<K extends PaneId>(state: AppState, id: K, patch: Partial<PaneSlices[K]>): AppState {
+	const merged = {...(state.ui.panes[id] as object), ...patch} as PaneSlices[K];
+	return {...state, ui: {...state.ui, panes: {...state.ui.panes, [id]: merged}}};
+}

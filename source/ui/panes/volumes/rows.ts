@@ -1,0 +1,91 @@
+/**
+ * The Volumes pane: each volume (anonymous ones shortened and labelled), the containers that use it,
+ * and its files — a volume outliving its container is the point of section 6.2.
+ */
+import type {World} from '../../../engine/world.js';
+import {row, seg, type Row} from '../../rows.js';
+import {shortVolume, type Changes} from '../../../lab/model/changes.js';
+import {bytewise} from '../../../engine/tree.js';
+import {cut, memoByRef, volumeUsersIndex} from '../common.js';
+import {fit} from '../../text/width.js';
+
+export type VolumeLine =
+	| {kind: 'volume'; name: string; anonymous: boolean; users: string[]; files: number}
+	| {kind: 'file'; volume: string; path: string; dir: boolean}
+	| {kind: 'more'; volume: string; count: number}
+	| {kind: 'removed'; name: string; anonymous: boolean};
+
+/** Files listed under each volume before "… N more". */
+export const FILES_PER_VOLUME = 6;
+
+/** Named volumes first (by name), then anonymous ones; removed ones last. */
+export const volumeLines = memoByRef((volumes: World['volumes'], containers: World['containers'], changes: Changes): VolumeLine[] => {
+	const users = volumeUsersIndex(containers);
+	const list = Object.values(volumes).sort((a, b) => Number(a.anonymous) - Number(b.anonymous) || bytewise(a.name, b.name));
+	const lines: VolumeLine[] = [];
+	for (const volume of list) {
+		const paths = Object.keys(volume.files).sort(bytewise);
+		const files = paths.filter(path => volume.files[path]!.kind !== 'dir');
+		lines.push({kind: 'volume', name: volume.name, anonymous: volume.anonymous, users: users.get(volume.name) ?? [], files: files.length});
+		for (const path of paths.slice(0, FILES_PER_VOLUME)) lines.push({kind: 'file', volume: volume.name, path, dir: volume.files[path]!.kind === 'dir'});
+		if (paths.length > FILES_PER_VOLUME) lines.push({kind: 'more', volume: volume.name, count: paths.length - FILES_PER_VOLUME});
+	}
+	for (const gone of changes.volumesRemoved) lines.push({kind: 'removed', ...gone});
+	return lines;
+});
+
+export function volumesHeader(width: number): Row {
+	const nameWidth = nameColumn(width);
+	return row([seg('  '), seg(fit('VOLUME', nameWidth) + ' ' + fit('USED BY', Math.max(0, width - nameWidth - 12)) + ' FILES', 'dim', {bold: true})]);
+}
+
+function nameColumn(width: number): number {
+	return Math.max(14, Math.min(28, Math.floor((width - 2) * 0.4)));
+}
+
+export function volumeRow(line: VolumeLine, changes: Changes, width: number, selected: boolean): Row {
+	const nameWidth = nameColumn(width);
+	const usersWidth = Math.max(0, width - nameWidth - 12);
+	switch (line.kind) {
+		case 'volume': {
+			const added = changes.volumesAdded.has(line.name);
+			const changed = !added && changes.volumeFiles.has(line.name);
+			const label = shortVolume(line.name, line.anonymous) + (line.anonymous ? ' (anon)' : '');
+			const users = line.users.length > 0 ? line.users.join(', ') : 'no container — still here';
+			return row(
+				[
+					added ? seg('+ ', 'added') : changed ? seg('~ ', 'changed') : seg('  '),
+					seg(fit(label, nameWidth), 'volume', {bold: true}),
+					seg(' '),
+					seg(fit(users, usersWidth), line.users.length > 0 ? undefined : 'dim'),
+					seg(' '),
+					seg(String(line.files).padStart(5)),
+				],
+				{selected, ...(added ? {mark: 'added' as const} : changed ? {mark: 'changed' as const} : {})},
+			);
+		}
+		case 'file': {
+			const fresh = changes.volumeFiles.get(line.volume)?.has(line.path) ?? false;
+			const depth = line.path.split('/').length - 2;
+			const name = line.path.slice(line.path.lastIndexOf('/') + 1) + (line.dir ? '/' : '');
+			return row(
+				[seg(fresh ? '    + ' : '      ', fresh ? 'added' : undefined), seg(cut('  '.repeat(depth) + name, width - 6), fresh ? 'added' : line.dir ? 'accent' : undefined)],
+				{selected},
+			);
+		}
+		case 'more':
+			return row([seg(`      … ${line.count} more`, 'dim')], {selected});
+		case 'removed':
+			return row([seg('− ', 'removed'), seg(fit(shortVolume(line.name, line.anonymous), nameWidth), 'removed', {strike: true}), seg(' removed — its files are gone', 'dim')], {
+				selected,
+				mark: 'removed',
+			});
+	}
+}
+
+export function volumeRows(lines: readonly VolumeLine[], changes: Changes, width: number, cursor: number, offset: number, height: number): Row[] {
+	if (lines.length === 0) return [row([seg('  No volumes. ', 'dim'), seg('docker volume create NAME', 'code'), seg(' or an image VOLUME makes one.', 'dim')])];
+	const rows: Row[] = [];
+	for (let i = offset; i < Math.min(lines.length, offset + height); i++) rows.push(volumeRow(lines[i]!, changes, width, i === cursor));
+	return rows;
+}

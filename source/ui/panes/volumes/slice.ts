@@ -1,0 +1,4 @@
+/** The Volumes pane's view state. */
+export interface VolumesSlice {
+	cursor: number;
+}

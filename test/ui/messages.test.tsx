@@ -1,0 +1,60 @@
+/** The lab's own text: one catalog, every message in English and Korean, and --lang checked. */
+import React from 'react';
+import {afterEach, describe, expect, it} from 'vitest';
+import {catalog, LANGUAGES, t, unknownLanguage} from '../../source/lab/messages.js';
+import {App} from '../../source/ui/App.js';
+import {fakeApi, testScenario} from './helpers/fixtures.js';
+import {KEYS, press, renderApp, type Instance} from './helpers/ink.js';
+
+let current: Instance | undefined;
+afterEach(() => {
+	current?.unmount();
+	current = undefined;
+});
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map(match => match[1]).sort();
+
+describe('the message catalog', () => {
+	it('has every message in every language, with the same placeholders', () => {
+		const entries = Object.entries(catalog());
+		expect(entries.length).toBeGreaterThan(40);
+		for (const [key, texts] of entries) {
+			for (const lang of Object.keys(LANGUAGES)) expect(texts[lang as keyof typeof LANGUAGES]?.trim(), `${key} (${lang})`).toBeTruthy();
+			expect(/[\uac00-\ud7a3]/.test(texts.ko), `${key} has Hangul`).toBe(true);
+			expect(
+				placeholders(texts.ko).filter(name => name !== 's'),
+				key,
+			).toEqual(placeholders(texts.en).filter(name => name !== 's'));
+		}
+	});
+
+	it('fills placeholders and falls back to English for a language it does not have', () => {
+		expect(t('ko', 'step.of', {n: 2, total: 4})).toBe('4단계 중 2단계');
+		expect(t('fr', 'step.of', {n: 2, total: 4})).toBe('Step 2 of 4');
+	});
+
+	it('answers an unknown --lang with the languages there are', () => {
+		expect(unknownLanguage('fr')).toBe('layerlab: no language "fr"; the lab speaks en (English), ko (한국어)\n');
+		// The program itself answers it (exit 2): test/package/pack.test.ts runs `layerlab --lang fr list`.
+	});
+
+	it('speaks Korean on the lab screen with --lang ko: title, panes, step pane, notes, help bar question', async () => {
+		const api = fakeApi();
+		current = await renderApp(<App api={api} lang="ko" color={false} initial={await api.open(testScenario(), 80)} />, {columns: 100, rows: 30});
+		let frame = current.lastFrame()!;
+		expect(frame).toContain('2단계 중 1');
+		expect(frame).toContain('2단계 중 1단계');
+		expect(frame).toContain('해 보기');
+		expect(frame).toContain('2 터미널');
+		expect(frame).toContain('기록 0/0');
+		expect(frame).toContain('Enter 실행');
+		expect(frame).toContain('1/2 · 0개 완료');
+		await press(current, KEYS.escape);
+		frame = await press(current, 'u');
+		expect(frame).toContain('layerlab: 되돌릴 것이 없다.');
+		frame = await press(current, KEYS.escape);
+		expect(frame).toContain('h 힌트');
+		frame = await press(current, 's');
+		expect(frame).toContain('이 단계의 풀이를 볼까?');
+	});
+});
