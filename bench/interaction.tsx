@@ -1,93 +1,128 @@
 /**
- * Interaction latency (targets in docs/PERFORMANCE.md), run bundled (bench/.out/interaction.js) by `npm run bench`:
- * the time from Enter on a typed command line to the next frame Ink writes, p50 and p95, for the real
- * lab App at 80x24 and 160x48, on a course world (first built-in scenario) and on the large world
- * (bench/large-world.ts). The floor is measured in the same run: a key press that makes Ink render a
- * static frame of the same cells (the App's own last frame, as plain <Text> lines, one line changed).
- * ratio = p95 / floor p95. Ink's real render() with a fake TTY stdout/stdin, default maxFps (as
- * main.tsx), production React. `--json` prints one JSON object; otherwise a table.
+ * Interaction latency: what the learner feels, run bundled like the shipped program (production
+ * React, every dependency bundled, Ink as patched) by `npm run bench`.
+ *
+ * For the real lab App, through Ink's real render() with the lab's own render options, on a fake TTY:
+ * - Enter→frame: a typed command line, a pause, Enter; the time to the first frame showing the
+ *   command's result.
+ * - keystroke→frame (typing): one character at a time at human speed (a key every HUMAN_MS), and in
+ *   bursts (a key every BURST_MS, as key repeat or a fast typist); for each key, the time to the first
+ *   frame whose prompt shows it.
+ * at 80x24, 120x30, 160x48 and 200x60, on a course world (the first built-in scenario) and on the
+ * 1,000-container world (bench/large-world.ts).
+ *
+ * The floor, measured in the same run: Ink writing the same final frame with no app logic. The lab's
+ * Ink node tree is snapshotted before and after an Enter (and before and after a keystroke) and
+ * replayed as host elements (`ink-box`/`ink-text` with the same styles and transforms, props
+ * precomputed); a key switches from the "before" tree to the "after" tree, so React, Yoga and Ink do
+ * exactly the host updates that frame needs and nothing else. The replayed frame must equal the
+ * lab's frame byte for byte (checked). ratio = app p95 / floor p95 (the app's share above the floor).
+ *
+ * Everything runs RUNS times (BENCH_RUNS, default 3), alternating app and floor, and reports pooled
+ * p50/p95 with the spread of the per-run p95s. `--json` prints one JSON object; `--quick` runs one
+ * run with fewer samples (a smoke test of the bench itself).
  */
 import {EventEmitter} from 'node:events';
 import {performance} from 'node:perf_hooks';
-import React, {useState} from 'react';
-import {render, Box, Text, useInput} from 'ink';
+import React, {createElement, useRef, useState, type ReactNode} from 'react';
+import {render, Box, useInput, type DOMElement} from 'ink';
 import {App} from '../source/ui/App.js';
 import type {LabApi} from '../source/lab/api.js';
-import {createLab, type LabModel} from '../source/lab/model/lab.js';
+import {createLab} from '../source/lab/model/lab.js';
 import {loadRunner} from '../source/lab/model/runner.js';
 import {builtinScenarios, evaluateStep, scenarioWorld} from '../source/scenario/index.js';
 import {paneInner, computeLayout} from '../source/ui/layout.js';
+import {RENDER_OPTIONS} from '../source/ui/main.js';
 import type {World} from '../source/engine/world.js';
 import {largeWorld} from './large-world.js';
 
 delete process.env.CI;
-const json = process.argv.includes('--json');
-const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
-const WARMUP = 5;
-/** Longer than Ink's 34 ms throttle, so Enter lands on an idle renderer (a person pauses too). */
+// Colours as in a terminal: chalk (inside Ink) decides when it loads, from the environment.
+if (!process.env.FORCE_COLOR) {
+	process.stderr.write('bench/interaction: run it through `npm run bench` (or set FORCE_COLOR=3)\n');
+	process.exit(2);
+}
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const quick = args.includes('--quick');
+const RUNS = quick ? 1 : Number(process.env.BENCH_RUNS ?? 3);
+/** Enter samples per run and lab; typing keys per run and lab (each speed). */
+const ENTER_SAMPLES = quick ? 10 : Number(process.env.BENCH_SAMPLES ?? 40);
+const KEY_SAMPLES = quick ? 20 : Number(process.env.BENCH_KEYS ?? 60);
+const WARMUP = 3;
+/** A pause longer than any throttle window: Enter lands on an idle renderer (a person pauses too). */
 const IDLE_MS = 60;
-const SIZES = [
+/** Human typing: about 8 keys a second. */
+const HUMAN_MS = 120;
+/** A burst: key repeat, or a fast typist's run of letters. */
+const BURST_MS = 15;
+const ALL_SIZES = [
 	{columns: 80, rows: 24},
+	{columns: 120, rows: 30},
 	{columns: 160, rows: 48},
+	{columns: 200, rows: 60},
 ];
+const SIZES = process.env.BENCH_SIZES ? ALL_SIZES.filter(size => process.env.BENCH_SIZES!.split(',').includes(`${size.columns}x${size.rows}`)) : ALL_SIZES;
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 const strip = (text: string) => text.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '').replace(/\u001B\][^\u0007]*\u0007/g, '');
+/** A frame's cells with their styles: every escape sequence but SGR (cursor moves, erasing) removed. */
+const cells = (text: string) => text.replace(/\u001B\[[0-9;?]*[A-Za-ln-z]/g, '').replace(/\u001B\][^\u0007]*\u0007/g, '');
 const count = (text: string, needle: string) => text.split(needle).length - 1;
+const PROMPT = 'student@layerlab:';
+
+interface Write {
+	t: number;
+	data: string;
+}
 
 class FakeStdout extends EventEmitter {
 	isTTY = true;
 	columns: number;
 	rows: number;
-	writes: {t: number; data: string}[] = [];
-	waiter: ((data: string) => void) | undefined;
+	/** Frames (writes with cells) since the last take(). */
+	frames: Write[] = [];
+	last = '';
 	constructor(columns: number, rows: number) {
 		super();
 		this.columns = columns;
 		this.rows = rows;
 	}
 	write = (data: string) => {
-		const t = performance.now();
-		this.writes.push({t, data});
-		if (this.writes.length > 200) this.writes.splice(0, 100);
-		this.waiter?.(data);
+		// A frame is several writes (synchronized-update marks, cursor hide/show); keep the one with the cells.
+		if (data.includes('\n')) {
+			const t = performance.now();
+			this.frames.push({t, data});
+			this.last = data;
+		}
 		return true;
 	};
-	get last(): string {
-		for (let i = this.writes.length - 1; i >= 0; i--) if (this.writes[i]!.data.includes('\n')) return this.writes[i]!.data;
-		return '';
+	take(): Write[] {
+		const frames = this.frames;
+		this.frames = [];
+		return frames;
 	}
-	/** The first write (after now) that passes `test`, with its time. */
-	next(test: (data: string) => boolean, timeout = 10_000): Promise<{t: number; data: string}> {
-		return new Promise((resolve, reject) => {
-			const waiter = (data: string) => {
-				// A frame is several writes (synchronized-update marks, cursor hide/show); time the one with the cells.
-				if (!data.includes('\n') || !test(data)) return;
-				clearTimeout(timer);
-				if (this.waiter === waiter) this.waiter = undefined;
-				resolve({t: this.writes.at(-1)!.t, data});
-			};
-			const timer = setTimeout(() => {
-				if (this.waiter === waiter) this.waiter = undefined;
-				reject(new Error(`timed out waiting for a frame; last:\n${strip(this.last)}`));
-			}, timeout);
-			this.waiter = waiter;
-		});
+	/** Resolves once a frame passing `test` has been written (looks at frames not yet taken). */
+	async until(test: (data: string) => boolean, timeout = 10_000): Promise<Write> {
+		const started = performance.now();
+		for (;;) {
+			const found = this.frames.find(frame => test(frame.data));
+			if (found) return found;
+			if (performance.now() - started > timeout) throw new Error(`timed out waiting for a frame; last:\n${strip(this.last)}`);
+			await sleep(1);
+		}
 	}
 }
 
 class FakeStdin extends EventEmitter {
 	isTTY = true;
-	private chunk: string | null = null;
+	private chunks: string[] = [];
 	write(data: string) {
-		this.chunk = data;
+		this.chunks.push(data);
 		this.emit('readable');
-		this.emit('data', data);
 	}
 	read() {
-		const chunk = this.chunk;
-		this.chunk = null;
-		return chunk;
+		return this.chunks.shift() ?? null;
 	}
 	setEncoding() {}
 	setRawMode() {}
@@ -97,28 +132,111 @@ class FakeStdin extends EventEmitter {
 	unref() {}
 }
 
+/** Ink's render times (onRender) since the last reset. */
+let renderTimes: number[] = [];
+
 function mount(tree: React.ReactElement, size: {columns: number; rows: number}) {
 	const stdout = new FakeStdout(size.columns, size.rows);
 	const stdin = new FakeStdin();
 	const instance = render(tree, {
+		...RENDER_OPTIONS,
 		stdout: stdout as unknown as NodeJS.WriteStream,
 		stdin: stdin as unknown as NodeJS.ReadStream,
 		stderr: new FakeStdout(size.columns, size.rows) as unknown as NodeJS.WriteStream,
-		exitOnCtrlC: false,
-		patchConsole: false,
+		onRender: ({renderTime}) => renderTimes.push(renderTime),
 	});
 	return {stdout, stdin, instance};
 }
 
 function percentile(values: number[], p: number): number {
+	if (values.length === 0) return NaN;
 	const sorted = [...values].sort((a, b) => a - b);
 	const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-	return Math.round(sorted[index]! * 100) / 100;
+	return round(sorted[index]!);
 }
-const stats = (values: number[]) => ({p50: percentile(values, 50), p95: percentile(values, 95), n: values.length});
+const round = (value: number) => Math.round(value * 100) / 100;
+
+/** The text typed at the prompt in a frame: after the prompt's `$ `, up to the cursor (inverse). */
+function typedAt(frame: string): string | undefined {
+	const line = frame.split('\n').find(candidate => strip(candidate).includes(PROMPT) && candidate.includes('\u001B[7m'));
+	if (!line) return undefined;
+	const before = strip(line.slice(0, line.indexOf('\u001B[7m', line.indexOf('$'))));
+	const at = before.lastIndexOf('$ ');
+	return at < 0 ? undefined : before.slice(at + 2);
+}
+
+/** Whether the prompt shows exactly `text` (a long line scrolls: `…` and its end). */
+function shows(typed: string | undefined, text: string): boolean {
+	if (typed === undefined) return false;
+	return typed === text || (typed.startsWith('…') && text.endsWith(typed.slice(1)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The floor: the lab's node tree replayed as host elements.
+
+type InkNode = DOMElement | {nodeName: '#text'; nodeValue: string};
+
+function toElement(node: InkNode, key: number): ReactNode {
+	if (node.nodeName === '#text') return (node as {nodeValue: string}).nodeValue;
+	const element = node as DOMElement;
+	const props: Record<string, unknown> = {key, style: element.style, ...element.attributes};
+	if (element.internal_transform) props.internal_transform = element.internal_transform;
+	if (element.internal_accessibility) props.internal_accessibility = element.internal_accessibility;
+	const type = element.nodeName === 'ink-virtual-text' ? 'ink-text' : element.nodeName;
+	return createElement(type, props, ...element.childNodes.map((child, index) => toElement(child as InkNode, index)));
+}
+
+/** Renders trees[i % n] where i counts keys: each key is one switch of tree. */
+function Replay({trees}: {trees: ReactNode[]}) {
+	const [index, setIndex] = useState(0);
+	useInput(() => setIndex(value => value + 1));
+	return <>{trees[index % trees.length]}</>;
+}
+
+/** The App inside a column box whose Ink node the bench can read (the floor replays that box). */
+function Probe({children, probe}: {children: ReactNode; probe: {current: DOMElement | null}}) {
+	const ref = useRef<DOMElement>(null);
+	return (
+		<Box
+			flexDirection="column"
+			ref={node => {
+				ref.current = node;
+				probe.current = node;
+			}}
+		>
+			{children}
+		</Box>
+	);
+}
+
+/** Time each switch before→after (after→before untimed), `samples` times. */
+async function measureFloor(pair: [ReactNode, ReactNode], expected: string, size: {columns: number; rows: number}, samples: number) {
+	const {stdout, stdin, instance} = mount(<Replay trees={pair} />, size);
+	await sleep(100);
+	const times: number[] = [];
+	let identical = true;
+	for (let i = 0; i < WARMUP + samples; i++) {
+		await sleep(IDLE_MS / 2);
+		stdout.take();
+		const t0 = performance.now();
+		stdin.write('x');
+		const frame = await stdout.until(() => true);
+		if (i >= WARMUP) times.push(frame.t - t0);
+		if (i === WARMUP && cells(frame.data) !== cells(expected)) identical = false;
+		await sleep(IDLE_MS / 2);
+		stdout.take();
+		stdin.write('x');
+		await stdout.until(() => true);
+	}
+	instance.unmount();
+	instance.cleanup();
+	return {times, identical};
+}
+
+// ---------------------------------------------------------------------------------------------
+// The lab.
 
 const scenario = builtinScenarios()[0]!;
-const PROMPT = 'student@layerlab:';
 
 function api(world: () => World): LabApi {
 	return {
@@ -130,130 +248,193 @@ function api(world: () => World): LabApi {
 	};
 }
 
-/**
- * One lab, one size: per sample clear the terminal pane (Ctrl+L), type the line, idle, press Enter,
- * and time Enter → the first write that shows the command ran (the echoed prompt line plus a new
- * empty prompt: two prompts on screen where there was one).
- */
-async function measureLab(world: () => World, commands: (i: number) => string, size: {columns: number; rows: number}) {
-	const lab: LabModel = createLab(scenario, world(), {evaluate: evaluateStep, columns: paneInner(computeLayout(size.columns, size.rows), 'terminal')?.width ?? 78});
-	const {stdout, stdin, instance} = mount(<App api={api(world)} lang="en" color={true} initial={lab} />, size);
+interface LabResult {
+	enter: number[];
+	human: number[];
+	burst: number[];
+	inkRender: number[];
+	enterPair: [ReactNode, ReactNode];
+	enterFrame: string;
+	keyPair: [ReactNode, ReactNode];
+	keyFrame: string;
+}
+
+async function clear(stdout: FakeStdout, stdin: FakeStdin) {
+	stdout.take();
+	stdin.write('\u0015');
+	stdin.write('\u000C');
+	await stdout.until(data => count(strip(data), PROMPT) === 1 && typedAt(data) === '', 500).catch(() => undefined);
+	await sleep(IDLE_MS);
+}
+
+/** Types `line` one key every `gap` ms; returns each key's latency to the first frame showing it. */
+async function typeKeys(stdout: FakeStdout, stdin: FakeStdin, line: string, gap: number): Promise<number[]> {
+	stdout.take();
+	const sent: number[] = [];
+	for (const char of line) {
+		sent.push(performance.now());
+		stdin.write(char);
+		await sleep(gap);
+	}
+	await stdout.until(data => shows(typedAt(data), line));
+	// For each frame, how many of the keys it shows.
+	const frames = stdout.take().map(frame => {
+		const typed = typedAt(frame.data);
+		let keys = -1;
+		for (let j = line.length; j >= 0 && keys < 0; j--) if (shows(typed, line.slice(0, j))) keys = j;
+		return {t: frame.t, keys};
+	});
+	return sent.map((t0, k) => {
+		const shown = frames.find(frame => frame.t >= t0 && frame.keys >= k + 1);
+		return shown ? shown.t - t0 : NaN;
+	});
+}
+
+async function measureLab(world: () => World, commands: (i: number) => string, size: {columns: number; rows: number}): Promise<LabResult> {
+	const lab = createLab(scenario, world(), {evaluate: evaluateStep, columns: paneInner(computeLayout(size.columns, size.rows), 'terminal')?.width ?? 78});
+	const probe: {current: DOMElement | null} = {current: null};
+	const {stdout, stdin, instance} = mount(
+		<Probe probe={probe}>
+			<App api={api(world)} lang="en" color={true} initial={lab} />
+		</Probe>,
+		size,
+	);
 	await sleep(200);
-	const times: number[] = [];
-	for (let i = 0; i < WARMUP + SAMPLES; i++) {
-		const cleared = stdout.next(data => count(strip(data), PROMPT) === 1, 500);
-		stdin.write('\u000C');
-		await cleared.catch(() => undefined);
-		await sleep(IDLE_MS);
+	const snapshot = () => toElement(probe.current!, 0);
+	const result: LabResult = {enter: [], human: [], burst: [], inkRender: [], enterPair: [null, null], enterFrame: '', keyPair: [null, null], keyFrame: ''};
+
+	// Enter → frame.
+	for (let i = 0; i < WARMUP + ENTER_SAMPLES; i++) {
+		await clear(stdout, stdin);
 		const line = commands(i);
-		const typed = stdout.next(data => strip(data).includes(line.slice(-20)));
 		stdin.write(line);
-		await typed;
+		await stdout.until(data => shows(typedAt(data), line));
 		await sleep(IDLE_MS);
-		(globalThis as {gc?: () => void}).gc?.();
-		await sleep(5);
-		const first = stdout.next(() => true);
+		const before = i === WARMUP ? snapshot() : null;
+		stdout.take();
+		renderTimes = [];
 		const t0 = performance.now();
 		stdin.write('\r');
-		const frame = await first;
-		if (count(strip(frame.data), PROMPT) < 2) {
-			// not yet the command's frame: time to the frame that has it
-			const done = await stdout.next(data => count(strip(data), PROMPT) >= 2);
-			if (i >= WARMUP) times.push(done.t - t0);
-		} else if (i >= WARMUP) times.push(frame.t - t0);
+		const done = await stdout.until(data => count(strip(data), PROMPT) >= 2);
+		if (i >= WARMUP) {
+			result.enter.push(done.t - t0);
+			result.inkRender.push(...renderTimes);
+		}
+		if (before) {
+			await sleep(IDLE_MS);
+			result.enterPair = [before, snapshot()];
+			result.enterFrame = done.data;
+		}
 		await sleep(IDLE_MS);
 	}
-	const last = stdout.last;
-	instance.unmount();
-	instance.cleanup();
-	return {stats: stats(times), frame: last};
-}
 
-/** The floor: Ink rendering the App's own frame (same cells, same styling) as static lines; a key changes one line. */
-function Static({lines}: {lines: string[]}) {
-	const [tick, setTick] = useState(0);
-	useInput(() => setTick(t => t + 1));
-	return (
-		<Box flexDirection="column">
-			{lines.map((line, index) => (
-				<Text key={index} wrap="truncate">
-					{index === 0 ? `${tick % 10}${strip(line).slice(1)}` : line}
-				</Text>
-			))}
-		</Box>
-	);
-}
-
-async function measureFloor(frame: string, size: {columns: number; rows: number}) {
-	const lines = frame
-		.replace(/\u001B\[\?25[lh]/g, '')
-		.split('\n')
-		.filter((line, index, all) => index < all.length - 1 || line !== '');
-	const {stdout, stdin, instance} = mount(<Static lines={lines.slice(0, size.rows - 1)} />, size);
-	await sleep(200);
-	const times: number[] = [];
-	for (let i = 0; i < WARMUP + SAMPLES; i++) {
-		(globalThis as {gc?: () => void}).gc?.();
-		await sleep(IDLE_MS);
-		const first = stdout.next(() => true);
-		const t0 = performance.now();
-		stdin.write('x');
-		const written = await first;
-		if (i >= WARMUP) times.push(written.t - t0);
+	// Typing at human speed, then in bursts; the line is the command of the Enter samples.
+	for (const [gap, into] of [
+		[HUMAN_MS, result.human],
+		[BURST_MS, result.burst],
+	] as const) {
+		let keys = 0;
+		for (let i = 0; keys < KEY_SAMPLES; i++) {
+			await clear(stdout, stdin);
+			const line = commands(i);
+			const times = await typeKeys(stdout, stdin, line, gap);
+			if (i > 0) {
+				into.push(...times.slice(0, KEY_SAMPLES - keys));
+				keys += times.length;
+			}
+		}
 	}
+
+	// The keystroke pair for the floor: the prompt before and after one more character.
+	await clear(stdout, stdin);
+	stdin.write('docker container l');
+	await stdout.until(data => shows(typedAt(data), 'docker container l'));
+	await sleep(IDLE_MS);
+	const before = snapshot();
+	stdout.take();
+	stdin.write('s');
+	const typed = await stdout.until(data => shows(typedAt(data), 'docker container ls'));
+	await sleep(IDLE_MS);
+	result.keyPair = [before, snapshot()];
+	result.keyFrame = typed.data;
+
 	instance.unmount();
 	instance.cleanup();
-	return stats(times);
+	return result;
 }
 
 await loadRunner();
 let courseBase: World | undefined;
 const courseWorld = () => structuredClone((courseBase ??= scenarioWorld(scenario, {preload: true})));
 const big = largeWorld();
-let handedOut = false;
-// The large world is built once; the first lab gets it, later labs a copy.
-const bigWorld = () => (handedOut ? structuredClone(big) : ((handedOut = true), big));
-const courseCommands = (i: number) => (i % 2 === 0 ? 'docker container ls -a' : 'docker volume ls');
-const largeCommands = (i: number) => (i % 2 === 0 ? 'docker container exec c10 sh -c "echo x >> /tmp/log"' : 'docker container diff c10');
+const bigWorld = () => structuredClone(big);
+const worlds = {
+	course: {world: courseWorld, commands: (i: number) => (i % 2 === 0 ? 'docker container ls -a' : 'docker volume ls')},
+	large: {
+		world: bigWorld,
+		commands: (i: number) => (i % 2 === 0 ? 'docker container exec c10 sh -c "echo x >> /tmp/log"' : 'docker container diff c10'),
+	},
+} as const;
 
-interface Percentiles {
-	p50: number;
-	p95: number;
+type Kind = 'enter' | 'human' | 'burst' | 'floorEnter' | 'floorKey' | 'inkRender';
+const samples = new Map<string, Record<Kind, number[][]>>();
+const identical = new Map<string, boolean>();
+for (let run = 0; run < RUNS; run++) {
+	for (const size of SIZES) {
+		for (const [name, spec] of Object.entries(worlds).filter(([name]) => !process.env.BENCH_WORLDS || process.env.BENCH_WORLDS.split(',').includes(name))) {
+			const key = `${size.columns}x${size.rows} ${name}`;
+			const lab = await measureLab(spec.world, spec.commands, size);
+			const floorEnter = await measureFloor(lab.enterPair, lab.enterFrame, size, ENTER_SAMPLES);
+			const floorKey = await measureFloor(lab.keyPair, lab.keyFrame, size, KEY_SAMPLES / 2);
+			const entry = samples.get(key) ?? {enter: [], human: [], burst: [], floorEnter: [], floorKey: [], inkRender: []};
+			entry.enter.push(lab.enter);
+			entry.human.push(lab.human);
+			entry.burst.push(lab.burst);
+			entry.inkRender.push(lab.inkRender);
+			entry.floorEnter.push(floorEnter.times);
+			entry.floorKey.push(floorKey.times);
+			samples.set(key, entry);
+			identical.set(key, (identical.get(key) ?? true) && floorEnter.identical && floorKey.identical);
+			if (!json) process.stderr.write(`  run ${run + 1}/${RUNS} ${key}: enter p95 ${percentile(lab.enter, 95)} ms, typing p95 ${percentile(lab.human, 95)} ms\n`);
+		}
+	}
 }
-interface SizeResult {
-	course: Percentiles;
-	large: Percentiles;
-	floor: Percentiles;
-	ratio: number;
-	courseRatio: number;
-	target: {ratio: number; p95ms: number | null; ratioMet: boolean; p95Met: boolean | null};
+
+/** Pooled p50/p95 over all runs, and the spread (min–max) of the per-run p95s. */
+function summary(runs: number[][]) {
+	const all = runs.flat().filter(value => !Number.isNaN(value));
+	const p95s = runs.map(values => percentile(values, 95));
+	return {p50: percentile(all, 50), p95: percentile(all, 95), p95Runs: [Math.min(...p95s), Math.max(...p95s)], n: all.length, missed: runs.flat().length - all.length};
 }
-const results: Record<string, SizeResult> = {};
-for (const size of SIZES) {
-	const key = `${size.columns}x${size.rows}`;
-	const course = await measureLab(courseWorld, courseCommands, size);
-	const large = await measureLab(bigWorld, largeCommands, size);
-	const floor = await measureFloor(large.frame, size);
-	const ratio = Math.round((large.stats.p95 / floor.p95) * 100) / 100;
-	results[key] = {
-		course: course.stats,
-		large: large.stats,
-		floor,
-		ratio,
-		courseRatio: Math.round((course.stats.p95 / floor.p95) * 100) / 100,
-		target: {ratio: 1.25, p95ms: size.columns === 160 ? 34 : null, ratioMet: ratio <= 1.25, p95Met: size.columns === 160 ? large.stats.p95 < 34 : null},
-	};
+
+const results: Record<string, unknown> = {
+	method: `shipped bundle (production React), Ink render options of the lab; ${RUNS} runs × ${ENTER_SAMPLES} Enter samples and ${KEY_SAMPLES} keys per speed (human: a key every ${HUMAN_MS} ms, burst: every ${BURST_MS} ms); floor = the same frames replayed as host elements; ratio = app p95 / floor p95`,
+	node: process.version,
+};
+const table: string[] = [];
+for (const [key, entry] of samples) {
+	const enter = summary(entry.enter);
+	const human = summary(entry.human);
+	const burst = summary(entry.burst);
+	const floorEnter = summary(entry.floorEnter);
+	const floorKey = summary(entry.floorKey);
+	const inkRender = summary(entry.inkRender);
+	const enterRatio = round(enter.p95 / floorEnter.p95);
+	const typingRatio = round(human.p95 / floorKey.p95);
+	results[key] = {enter, typing: human, burst, floorEnter, floorKey, inkRender, enterRatio, typingRatio, floorFrameIdentical: identical.get(key)};
+	const pair = (s: ReturnType<typeof summary>) => `${s.p50.toFixed(1)}/${s.p95.toFixed(1)} [${s.p95Runs[0]!.toFixed(1)}–${s.p95Runs[1]!.toFixed(1)}]`.padEnd(24);
+	table.push(
+		`${key.padEnd(15)}${pair(enter)}${pair(floorEnter)}${`${enterRatio}x`.padEnd(7)}${pair(human)}${pair(burst)}${pair(floorKey)}${`${typingRatio}x`.padEnd(7)}${inkRender.p50.toFixed(1)}`,
+	);
 }
 
 if (json) console.log(JSON.stringify(results));
 else {
-	console.log(`interaction: Enter → next frame, ms (${SAMPLES} samples, prod bundle, ${process.version})`);
-	console.log('size      course p50/p95   large p50/p95    floor p50/p95    ratio(large p95/floor p95)');
-	for (const [key, value] of Object.entries(results)) {
-		const pair = (s: Percentiles) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)}`.padEnd(17);
-		console.log(
-			`${key.padEnd(10)}${pair(value.course)}${pair(value.large)}${pair(value.floor)}${value.ratio}x (target ≤1.25x${key === '160x48' ? `, p95 < 34 ms: ${value.target.p95Met ? 'met' : 'missed'}` : ''})`,
-		);
-	}
+	console.log(`interaction, ms: p50/p95 [spread of per-run p95] — ${results.method}`);
+	console.log(
+		`${'size world'.padEnd(15)}${'Enter→frame'.padEnd(24)}${'floor (Enter)'.padEnd(24)}${'ratio'.padEnd(7)}${'typing (human)'.padEnd(24)}${'typing (burst)'.padEnd(24)}${'floor (key)'.padEnd(24)}${'ratio'.padEnd(7)}Ink render p50`,
+	);
+	for (const line of table) console.log(line);
+	for (const [key, same] of identical) if (!same) console.log(`warning: ${key}: the floor's frame differs from the lab's`);
 }
 process.exit(0);

@@ -5,7 +5,7 @@
  * a table; docs/PERFORMANCE.md explains the method and keeps the latest figures.
  */
 import {execFileSync, spawnSync} from 'node:child_process';
-import {existsSync, writeFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -22,12 +22,22 @@ function run(command, args, options = {}) {
 
 execFileSync('npx', ['tsup', '--config', 'bench/tsup.config.ts'], {cwd: root, stdio: 'ignore'});
 
+// The shipped program must carry Ink's patch (patches/): `npm run bench` builds dist first.
+if (existsSync(path.join(root, 'dist'))) {
+	const shipped = readdirSync(path.join(root, 'dist')).filter(file => file.endsWith('.js'));
+	if (!shipped.some(file => readFileSync(path.join(root, 'dist', file), 'utf8').includes('sameCells(previous.cells, line)'))) {
+		throw new Error("dist/ lacks Ink's output patch: run npm ci (postinstall applies patches/) and npm run build");
+	}
+}
+/** Production React and colours, as the program runs in a terminal (chalk decides when it loads). */
+const shippedEnv = {...process.env, NODE_ENV: 'production', FORCE_COLOR: '3'};
+
 if (want('engine')) {
 	const engine = JSON.parse(run('node', ['--expose-gc', 'bench/.out/engine.js', 'all']));
 	results.engine = engine;
 }
 if (want('session')) {
-	results.session = JSON.parse(run('node', ['bench/.out/session.js']));
+	results.session = JSON.parse(run('node', ['bench/.out/session.js'], {env: shippedEnv}));
 }
 if (want('build')) {
 	results.build = JSON.parse(run('node', ['bench/.out/build.js']));
@@ -36,7 +46,10 @@ if (want('startup') && existsSync(path.join(root, 'bench', 'startup.mjs'))) {
 	results.startup = JSON.parse(run('node', ['bench/startup.mjs', '--json']));
 }
 if (want('interaction') && existsSync(path.join(root, 'bench', 'interaction.tsx'))) {
-	results.interaction = JSON.parse(run('node', ['--expose-gc', 'bench/.out/interaction.js', '--json']));
+	results.interaction = JSON.parse(run('node', ['bench/.out/interaction.js', '--json'], {env: shippedEnv}));
+}
+if (want('headless')) {
+	results.headless = JSON.parse(run('node', ['bench/headless.mjs', '--json']));
 }
 if (want('docker') && existsSync(path.join(root, 'bench', 'docker.mjs'))) {
 	const docker = spawnSync('node', ['bench/docker.mjs', '--json'], {cwd: root, encoding: 'utf8'});

@@ -1,14 +1,11 @@
 import {defineConfig} from 'tsup';
+import shipped from '../tsup.config.js';
 
-// Benchmarks run bundled like the shipped program (no keepNames, production React), into bench/.out.
+// Benchmarks are built exactly like the shipped program (tsup.config.ts: every dependency bundled,
+// Ink as patched, production React, code splitting), only with their own entries and output folder.
 export default defineConfig({
+	...(shipped as Record<string, unknown>),
 	entry: {engine: 'bench/engine.ts', interaction: 'bench/interaction.tsx', session: 'bench/session.ts', build: 'bench/build.ts'},
-	format: ['esm'],
-	platform: 'node',
-	target: 'node20',
 	outDir: 'bench/.out',
 	clean: true,
-	splitting: false,
-	define: {'process.env.NODE_ENV': '"production"'},
-	banner: {js: "import {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);"},
 });

@@ -55,22 +55,43 @@ export async function runScriptFile(options: ScriptOptions): Promise<number> {
 	const world = await startWorld(options);
 	if (!world) return 1;
 	const columns = Number(process.env.COLUMNS) || process.stdout.columns || 80;
+	await writeTranscript(world, commandLines(text), columns, process.stdout);
+	return 0;
+}
+
+/** Lines run per batch; between batches the transcript waits for the output to drain. */
+const BATCH_LINES = 500;
+/** Output gathered before one write. */
+const WRITE_BYTES = 64 * 1024;
+
+/**
+ * Runs the lines in batches and writes the transcript as it goes. When the reader is slower than the
+ * simulator (a pipe into a pager, a slow consumer), `write` returns false; the next batch waits for
+ * `drain`, so the transcript never queues up in memory.
+ */
+export async function writeTranscript(world: World, lines: readonly string[], columns: number, out: NodeJS.WritableStream): Promise<void> {
 	let pending = '';
+	let full = false;
 	const flush = () => {
-		if (pending) process.stdout.write(pending);
+		if (pending && !out.write(pending)) full = true;
 		pending = '';
 	};
-	runScript(
-		world,
-		commandLines(text),
-		chunk => {
-			pending += chunk;
-			if (pending.length > 64 * 1024) flush();
-		},
-		{columns, tty: true},
-	);
-	flush();
-	return 0;
+	for (let start = 0; start < lines.length; start += BATCH_LINES) {
+		runScript(
+			world,
+			lines.slice(start, start + BATCH_LINES),
+			chunk => {
+				pending += chunk;
+				if (pending.length > WRITE_BYTES) flush();
+			},
+			{columns, tty: true},
+		);
+		flush();
+		if (full) {
+			await new Promise(resolve => out.once('drain', resolve));
+			full = false;
+		}
+	}
 }
 
 async function readStdin(): Promise<string> {

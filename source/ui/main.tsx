@@ -12,6 +12,13 @@ import {terminalSafe} from '../text/safe.js';
 import {computeLayout, paneInner} from './layout.js';
 import type {LabModel} from '../lab/model/lab.js';
 
+/**
+ * Ink's render options for the lab (bench/interaction.tsx measures with the same ones). Ink throttles
+ * its frames to maxFps (default 30: a key could wait up to 34 ms for its frame); at 1000 the window
+ * is 1 ms, so a frame never waits on the throttle, and updates made in one tick still make one frame.
+ */
+export const RENDER_OPTIONS = {exitOnCtrlC: false, patchConsole: false, maxFps: 1000} as const;
+
 /** LAYERLAB_TRACE_STARTUP=FILE: milliseconds since the process started at each start-up phase. */
 const trace: string[] = [];
 function mark(phase: string): void {
@@ -66,8 +73,7 @@ export async function playCommand(args: string[], flags: Flags): Promise<number>
 	try {
 		let frames = 0;
 		instance = render(createElement(App, {api, lang, color, ...(initial ? {initial} : {})}), {
-			exitOnCtrlC: false,
-			patchConsole: false,
+			...RENDER_OPTIONS,
 			onRender: () => {
 				if (frames++ === 0) {
 					mark('first frame');

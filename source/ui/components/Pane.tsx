@@ -4,7 +4,7 @@
  * the terminal, yoga shrinks rows in a fixed-height column unless they have flexShrink 0, and
  * text wraps (adding lines) unless told to truncate.
  */
-import React from 'react';
+import React, {isValidElement, memo} from 'react';
 import {Box, Text} from 'ink';
 import type {Theme} from '../theme.js';
 import {safeText} from '../../text/safe.js';
@@ -28,7 +28,62 @@ export interface PaneProps {
 	children: React.ReactNode;
 }
 
-export function Pane({title, info = '', focused, width, height, theme, children}: PaneProps) {
+function sameTitle(a: TitlePart[], b: TitlePart[]): boolean {
+	return a === b || (a.length === b.length && a.every((part, index) => part.text === b[index]!.text && part.active === b[index]!.active && part.news === b[index]!.news));
+}
+
+/** Same component with shallowly equal props (its own memo decides about the rest). */
+function sameContent(a: React.ReactNode, b: React.ReactNode): boolean {
+	if (a === b) return true;
+	if (!isValidElement(a) || !isValidElement(b) || a.type !== b.type || a.key !== b.key) return false;
+	const x = a.props as Record<string, unknown>;
+	const y = b.props as Record<string, unknown>;
+	const keys = Object.keys(x);
+	return keys.length === Object.keys(y).length && keys.every(key => Object.is(x[key], y[key]));
+}
+
+function samePane(a: PaneProps, b: PaneProps): boolean {
+	return (
+		a.focused === b.focused &&
+		a.width === b.width &&
+		a.height === b.height &&
+		a.theme === b.theme &&
+		(a.info ?? '') === (b.info ?? '') &&
+		sameTitle(a.title, b.title) &&
+		sameContent(a.children, b.children)
+	);
+}
+
+/** Memoised on what it shows: the title's text, the info, the size, and its content's props. */
+export const Pane = memo(function Pane({title, info = '', focused, width, height, theme, children}: PaneProps) {
+	const border = theme.border(focused);
+	return (
+		<Box flexDirection="column" width={width} height={height} flexShrink={0}>
+			<PaneTitle title={title} info={info} focused={focused} width={width} theme={theme} />
+			<Box
+				flexDirection="column"
+				width={width}
+				height={height - 1}
+				borderStyle="round"
+				borderTop={false}
+				borderColor={border.color}
+				borderDimColor={border.dimColor}
+				paddingLeft={0}
+				overflowY="hidden"
+			>
+				{children}
+			</Box>
+		</Box>
+	);
+}, samePane);
+
+type PaneTitleProps = Pick<PaneProps, 'title' | 'info' | 'focused' | 'width' | 'theme'>;
+
+const samePaneTitle = (a: PaneTitleProps, b: PaneTitleProps) =>
+	a.focused === b.focused && a.width === b.width && a.theme === b.theme && a.info === b.info && sameTitle(a.title, b.title);
+
+/** The top border with the title (or tab strip) and the info: drawn again only when they change, not when the content does. */
+const PaneTitle = memo(function PaneTitle({title, info = '', focused, width, theme}: PaneTitleProps) {
 	const border = theme.border(focused);
 	const parts: React.ReactNode[] = [];
 	let used = 2;
@@ -56,31 +111,16 @@ export function Pane({title, info = '', focused, width, height, theme, children}
 	const infoText = info ? truncate(safeText(info), Math.max(0, width - used - 6)) : '';
 	const fill = Math.max(0, width - used - 1 - (infoText ? textWidth(infoText) + 2 : 0));
 	return (
-		<Box flexDirection="column" width={width} height={height} flexShrink={0}>
-			<Text wrap="truncate-end">
-				<Text {...border}>╭─</Text>
-				{parts}
-				<Text {...border}>{' ' + '─'.repeat(Math.max(0, fill - 1))}</Text>
-				{infoText ? (
-					<>
-						<Text dimColor> {infoText} </Text>
-					</>
-				) : null}
-				<Text {...border}>╮</Text>
-			</Text>
-			<Box
-				flexDirection="column"
-				width={width}
-				height={height - 1}
-				borderStyle="round"
-				borderTop={false}
-				borderColor={border.color}
-				borderDimColor={border.dimColor}
-				paddingLeft={0}
-				overflow="hidden"
-			>
-				{children}
-			</Box>
-		</Box>
+		<Text wrap="truncate-end">
+			<Text {...border}>╭─</Text>
+			{parts}
+			<Text {...border}>{' ' + '─'.repeat(Math.max(0, fill - 1))}</Text>
+			{infoText ? (
+				<>
+					<Text dimColor> {infoText} </Text>
+				</>
+			) : null}
+			<Text {...border}>╮</Text>
+		</Text>
 	);
-}
+}, samePaneTitle);

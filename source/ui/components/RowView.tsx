@@ -1,7 +1,7 @@
 /** Draws one Row: one line, never wrapped, cut to the pane's width; a selected row is inverse. */
 import React, {memo} from 'react';
 import {Box, Text} from 'ink';
-import {clipRow, rowWidth, type Row} from '../rows.js';
+import {clipRow, rowWidth, type Row, type Segment} from '../rows.js';
 import type {Theme} from '../theme.js';
 import {safeText} from '../../text/safe.js';
 
@@ -13,14 +13,47 @@ export interface RowViewProps {
 	showSelection?: boolean;
 }
 
+/**
+ * The segment's text props. Bold and dim share one reset code (SGR 22). When Ink cut every line to
+ * its box (horizontal clipping, slice-ansi), a line that *starts* bold and dim came out dim only
+ * (the styles open at the cut are re-emitted, one per reset code); rows are cut to width before
+ * they reach Ink, so Ink no longer cuts them, and the first segment asks for what the screen has
+ * always shown. Everywhere else in a row bold and dim pass through as they always did.
+ */
+function textStyle(theme: Theme, segment: Segment, first: boolean) {
+	const style = theme.style(segment);
+	if (!first || !(style.bold && style.dimColor)) return style;
+	const {bold: _bold, ...dim} = style;
+	return dim;
+}
+
+function sameSegment(a: Segment, b: Segment): boolean {
+	return (
+		a === b ||
+		(a.text === b.text && a.tone === b.tone && a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.strike === b.strike && a.inverse === b.inverse)
+	);
+}
+
+/** Whether two rows draw the same: row builders make new rows for unchanged lines, so views compare by value. */
+export function sameRow(a: Row, b: Row): boolean {
+	if (a === b) return true;
+	if (Boolean(a.selected) !== Boolean(b.selected) || a.segments.length !== b.segments.length) return false;
+	for (let i = 0; i < a.segments.length; i++) if (!sameSegment(a.segments[i]!, b.segments[i]!)) return false;
+	return true;
+}
+
+const sameRowView = (a: RowViewProps, b: RowViewProps) => a.width === b.width && a.theme === b.theme && a.showSelection === b.showSelection && sameRow(a.row, b.row);
+
+/** One row, drawn again only when what it shows changes (memoised on the row's content, not its identity). */
 export const RowView = memo(function RowView({row, width, theme, showSelection = true}: RowViewProps) {
 	const clipped = clipRow(row, width);
 	const selected = Boolean(row.selected && showSelection);
 	const pad = selected ? Math.max(0, width - rowWidth(clipped)) : 0;
+	const first = clipped.segments.findIndex(segment => segment.text.length > 0);
 	return (
 		<Text wrap="truncate-end">
 			{clipped.segments.map((segment, index) => (
-				<Text key={index} {...theme.style(segment)} {...(selected ? {inverse: true} : {})}>
+				<Text key={index} {...textStyle(theme, segment, index === first)} {...(selected ? {inverse: true} : {})}>
 					{safeText(segment.text)}
 				</Text>
 			))}
@@ -28,7 +61,7 @@ export const RowView = memo(function RowView({row, width, theme, showSelection =
 			{rowWidth(clipped) === 0 && pad === 0 ? ' ' : null}
 		</Text>
 	);
-});
+}, sameRowView);
 
 export interface RowsProps {
 	rows: readonly Row[];
@@ -42,7 +75,7 @@ export interface RowsProps {
  * Exactly `height` lines: the rows given, blank ones as empty one-line boxes (no text to measure),
  * and nothing after the last row (the pane's fixed height keeps the frame the same size).
  */
-export function Rows({rows, width, height, theme, showSelection}: RowsProps) {
+export const Rows = memo(function Rows({rows, width, height, theme, showSelection}: RowsProps) {
 	const lines: React.ReactNode[] = [];
 	let last = Math.min(rows.length, height) - 1;
 	while (last >= 0 && rows[last]!.segments.length === 0 && !rows[last]!.selected) last--;
@@ -57,8 +90,22 @@ export function Rows({rows, width, height, theme, showSelection}: RowsProps) {
 		);
 	}
 	return (
-		<Box flexDirection="column" height={height} flexShrink={0} overflow="hidden">
+		<Box flexDirection="column" height={height} flexShrink={0} overflowY="hidden">
 			{lines}
 		</Box>
 	);
+}, sameRows);
+
+function sameRows(a: RowsProps, b: RowsProps): boolean {
+	if (a.width !== b.width || a.height !== b.height || a.theme !== b.theme || a.showSelection !== b.showSelection) return false;
+	if (a.rows === b.rows) return true;
+	// Only the rows that are drawn count.
+	const shown = Math.min(a.height, Math.max(a.rows.length, b.rows.length));
+	for (let i = 0; i < shown; i++) {
+		const x = a.rows[i];
+		const y = b.rows[i];
+		if (x === y) continue;
+		if (!x || !y || !sameRow(x, y)) return false;
+	}
+	return true;
 }

@@ -1,4 +1,4 @@
-import React, {useMemo} from 'react';
+import React, {memo, useMemo} from 'react';
 import type {World} from '../../../engine/world.js';
 import type {Changes} from '../../../lab/model/changes.js';
 import {containerItems, containerRows, containersHeader, selectedIndex} from './rows.js';
@@ -18,7 +18,8 @@ export interface ContainersPaneProps {
 }
 
 /** Inner content of the Containers pane (header + the visible rows only). */
-export function ContainersPane({world, changes, selected, width, height, focused, theme}: ContainersPaneProps) {
+/** Memoised: a key that changes only the prompt leaves its props, and so this pane, as they were. */
+export const ContainersPane = memo(function ContainersPane({world, changes, selected, width, height, focused, theme}: ContainersPaneProps) {
 	const items = containerItems(world.containers, changes);
 	const cursor = selectedIndex(items, selected);
 	const listHeight = Math.max(0, height - 1);
@@ -31,7 +32,7 @@ export function ContainersPane({world, changes, selected, width, height, focused
 			<Rows rows={rows} width={width} height={listHeight} theme={theme} showSelection={focused || true} />
 		</>
 	);
-}
+});
 
 export function containersInfo(world: World, lang = 'en'): string {
 	const all = Object.values(world.containers);

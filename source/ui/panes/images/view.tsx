@@ -1,4 +1,4 @@
-import React, {useMemo} from 'react';
+import React, {memo, useMemo} from 'react';
 import type {World} from '../../../engine/world.js';
 import type {Changes} from '../../../lab/model/changes.js';
 import {imageItems, imageRows, imagesHeader} from './rows.js';
@@ -16,7 +16,8 @@ export interface ImagesPaneProps {
 	theme: Theme;
 }
 
-export function ImagesPane({world, changes, cursor, width, height, focused, theme}: ImagesPaneProps) {
+/** Memoised: a key that changes only the prompt leaves its props, and so this pane, as they were. */
+export const ImagesPane = memo(function ImagesPane({world, changes, cursor, width, height, focused, theme}: ImagesPaneProps) {
 	const items = imageItems(world, world.images, world.containers, changes);
 	const listHeight = Math.max(0, height - 1);
 	const shownCursor = focused ? Math.min(cursor, items.length - 1) : -1;
@@ -29,4 +30,4 @@ export function ImagesPane({world, changes, cursor, width, height, focused, them
 			<Rows rows={rows} width={width} height={listHeight} theme={theme} />
 		</>
 	);
-}
+});

@@ -1,4 +1,4 @@
-import React, {useMemo} from 'react';
+import React, {memo, useMemo} from 'react';
 import type {World} from '../../../engine/world.js';
 import type {Changes} from '../../../lab/model/changes.js';
 import {layerItems, layerRows, type TreeOverrides} from './rows.js';
@@ -20,10 +20,11 @@ export interface LayersPaneProps {
 
 const NO_OVERRIDES: TreeOverrides = {};
 
-export function LayersPane({world, changes, container, overrides, cursor, width, height, focused, theme}: LayersPaneProps) {
+/** Memoised: a key that changes only the prompt leaves its props, and so this pane, as they were. */
+export const LayersPane = memo(function LayersPane({world, changes, container, overrides, cursor, width, height, focused, theme}: LayersPaneProps) {
 	const items = layerItems(world, container, overrides ?? NO_OVERRIDES, changes);
 	const shownCursor = focused ? Math.min(cursor, items.length - 1) : -1;
 	const offset = useWindow(shownCursor, height, items.length);
 	const rows = useMemo(() => layerRows(world, container, items, width, shownCursor, offset, height), [world, container, items, width, shownCursor, offset, height]);
 	return <Rows rows={rows} width={width} height={height} theme={theme} />;
-}
+});

@@ -1,4 +1,4 @@
-import React, {useMemo} from 'react';
+import React, {memo, useMemo} from 'react';
 import type {LabModel} from '../../../lab/model/lab.js';
 import {choiceRows, predictionChoices, stepRows, type StepView} from './rows.js';
 import {Rows} from '../../components/RowView.js';
@@ -77,7 +77,8 @@ export interface StepPaneProps {
 	lang?: string;
 }
 
-export function StepPane({rows, choices, choice, offset, width, height, focused, theme, lang = 'en'}: StepPaneProps) {
+/** Memoised: a key that changes only the prompt leaves its props, and so this pane, as they were. */
+export const StepPane = memo(function StepPane({rows, choices, choice, offset, width, height, focused, theme, lang = 'en'}: StepPaneProps) {
 	const choicesHeight = choiceHeight(choices, height, width);
 	const textHeight = Math.max(0, height - choicesHeight);
 	const list = useMemo(() => (choices ? choiceRows(choices, choice, width, focused) : []), [choices, choice, width, focused]);
@@ -93,7 +94,7 @@ export function StepPane({rows, choices, choice, offset, width, height, focused,
 			{choices ? <Rows rows={list.slice(start, start + choicesHeight)} width={width} height={choicesHeight} theme={theme} /> : null}
 		</>
 	);
-}
+});
 
 /** "2/5 · 1 done" for the pane's title line. */
 export function stepInfo(lab: LabModel, lang = 'en'): string {

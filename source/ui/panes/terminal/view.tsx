@@ -1,4 +1,4 @@
-import React, {useMemo} from 'react';
+import React, {memo, useMemo} from 'react';
 import type {TermBlock} from '../../../lab/model/lab.js';
 import {candidateRows, promptRow, scrollbackWindow} from './rows.js';
 import {Rows} from '../../components/RowView.js';
@@ -18,7 +18,8 @@ export interface TerminalPaneProps {
 	lang?: string;
 }
 
-export function TerminalPane({blocks, prompt, text, cursor, candidates, scroll, width, height, focused, theme, lang = 'en'}: TerminalPaneProps) {
+/** Memoised: a key that changes only the prompt leaves its props, and so this pane, as they were. */
+export const TerminalPane = memo(function TerminalPane({blocks, prompt, text, cursor, candidates, scroll, width, height, focused, theme, lang = 'en'}: TerminalPaneProps) {
 	const listed = useMemo(() => candidateRows(candidates, width, Math.max(1, Math.min(5, height - 3))), [candidates, width, height]);
 	const scrollHeight = Math.max(0, height - 1 - listed.length);
 	const window = useMemo(() => scrollbackWindow(blocks, width, scrollHeight, scroll, lang), [blocks, width, scrollHeight, scroll, lang]);
@@ -26,4 +27,4 @@ export function TerminalPane({blocks, prompt, text, cursor, candidates, scroll, 
 	// Like a real terminal: output from the top, the prompt right after it.
 	const lines = [...window.rows, ...listed, promptLine];
 	return <Rows rows={lines} width={width} height={height} theme={theme} showSelection={false} />;
-}
+});

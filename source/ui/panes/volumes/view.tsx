@@ -1,4 +1,4 @@
-import React, {useMemo} from 'react';
+import React, {memo, useMemo} from 'react';
 import type {World} from '../../../engine/world.js';
 import type {Changes} from '../../../lab/model/changes.js';
 import {volumeLines, volumeRows, volumesHeader} from './rows.js';
@@ -17,7 +17,8 @@ export interface VolumesPaneProps {
 	theme: Theme;
 }
 
-export function VolumesPane({world, changes, cursor, width, height, focused, theme}: VolumesPaneProps) {
+/** Memoised: a key that changes only the prompt leaves its props, and so this pane, as they were. */
+export const VolumesPane = memo(function VolumesPane({world, changes, cursor, width, height, focused, theme}: VolumesPaneProps) {
 	const lines = volumeLines(world.volumes, world.containers, changes);
 	const listHeight = Math.max(0, height - 1);
 	const shownCursor = focused ? Math.min(cursor, lines.length - 1) : -1;
@@ -30,7 +31,7 @@ export function VolumesPane({world, changes, cursor, width, height, focused, the
 			<Rows rows={rows} width={width} height={listHeight} theme={theme} />
 		</>
 	);
-}
+});
 
 export function volumesInfo(world: World, lang = 'en'): string {
 	const all = Object.values(world.volumes);

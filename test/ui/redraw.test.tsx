@@ -1,0 +1,163 @@
+/**
+ * What a key costs the screen, by counts: a keystroke that only edits the prompt draws only the
+ * prompt's row again (rows and panes are memoised on what they show), and Ink's output patch
+ * (patches/ink+*.patch) is applied by `npm ci` and reaches the shipped bundle.
+ */
+import {readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import path from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import React, {useRef} from 'react';
+import {afterEach, describe, expect, it} from 'vitest';
+import {Box, type DOMElement} from 'ink';
+import {build} from 'esbuild';
+import {App} from '../../source/ui/App.js';
+import {createLab} from '../../source/lab/model/lab.js';
+import type {LabApi} from '../../source/lab/api.js';
+import {evaluate, fakeApi, freshWorld, testScenario} from './helpers/fixtures.js';
+import {KEYS, press, renderApp, type, type Instance} from './helpers/ink.js';
+
+const root = path.dirname(path.dirname(path.dirname(fileURLToPath(import.meta.url))));
+const inkBuild = path.join(path.dirname(createRequire(import.meta.url).resolve('ink')));
+
+let current: Instance | undefined;
+afterEach(() => {
+	current?.unmount();
+	current = undefined;
+});
+
+type InkNode = DOMElement | {nodeName: '#text'; nodeValue: string};
+
+function textNodes(node: InkNode, into: DOMElement[] = []): DOMElement[] {
+	if (node.nodeName === '#text') return into;
+	const element = node as DOMElement;
+	if (element.nodeName === 'ink-text' || element.nodeName === 'ink-virtual-text') into.push(element);
+	for (const child of element.childNodes) textNodes(child as InkNode, into);
+	return into;
+}
+
+function plain(node: InkNode): string {
+	if (node.nodeName === '#text') return (node as {nodeValue: string}).nodeValue;
+	return (node as DOMElement).childNodes.map(child => plain(child as InkNode)).join('');
+}
+
+/**
+ * Ink's <Text> makes a new transform on every render, so a text node whose transform changed was
+ * drawn again by React: the text nodes redrawn between two snapshots.
+ */
+function redrawn(before: Map<DOMElement, unknown>, after: DOMElement[]): DOMElement[] {
+	return after.filter(node => !before.has(node) || before.get(node) !== node.internal_transform);
+}
+
+async function lab(world = freshWorld(), size = {columns: 160, rows: 48}) {
+	const probe: {current: DOMElement | null} = {current: null};
+	function Probe({children}: {children: React.ReactNode}) {
+		const ref = useRef<DOMElement>(null);
+		return (
+			<Box
+				flexDirection="column"
+				ref={node => {
+					ref.current = node;
+					probe.current = node;
+				}}
+			>
+				{children}
+			</Box>
+		);
+	}
+	const api: LabApi = {...fakeApi(), open: async (s, columns) => createLab(s, world, {evaluate, columns})};
+	const app = (current = await renderApp(
+		<Probe>
+			<App api={api} lang="en" color={true} initial={await api.open(testScenario(), 80)} />
+		</Probe>,
+		size,
+	));
+	const snapshot = () => new Map(textNodes(probe.current!).map(node => [node, node.internal_transform] as const));
+	return {app, probe, snapshot};
+}
+
+describe('a keystroke redraws only what it changes', () => {
+	it('typing at the prompt draws only the prompt row again', async () => {
+		const {app, probe, snapshot} = await lab();
+		await type(app, 'docker container run --name rn1 diamol/ch06-random-number');
+		await press(app, KEYS.enter);
+		await type(app, 'docker container l');
+		const before = snapshot();
+		await press(app, 's');
+		const changed = redrawn(before, textNodes(probe.current!));
+		// The prompt row is one <Text> with a <Text> per segment: its outermost text node holds the prompt.
+		const promptRow = textNodes(probe.current!).find(node => node.nodeName === 'ink-text' && plain(node).includes('$ docker container ls'))!;
+		expect(promptRow).toBeDefined();
+		const inPromptRow = new Set(textNodes(promptRow));
+		expect(changed.length).toBeGreaterThan(0);
+		expect(changed.filter(node => !inPromptRow.has(node)).map(node => plain(node))).toEqual([]);
+		// Nothing else on a 160x48 screen of a few hundred text nodes.
+		expect(changed.length).toBeLessThanOrEqual(inPromptRow.size);
+		expect(before.size).toBeGreaterThan(50);
+	});
+
+	it('a command that changes no container leaves the Containers pane as it was', async () => {
+		const {app, probe, snapshot} = await lab();
+		await type(app, 'docker container run --name rn1 diamol/ch06-random-number');
+		await press(app, KEYS.enter);
+		// (rn1's row is marked new until the next command.)
+		await type(app, 'echo one');
+		await press(app, KEYS.enter);
+		await type(app, 'echo hello');
+		const before = snapshot();
+		await press(app, KEYS.enter);
+		const changed = redrawn(before, textNodes(probe.current!));
+		expect(changed.map(node => plain(node)).join('\n')).toContain('hello');
+		// The Containers pane lists rn1; none of its rows was drawn again.
+		expect([...before.keys()].some(node => /rn1 +diamol\/ch06-random-number/.test(plain(node)))).toBe(true);
+		expect(changed.filter(node => /rn1 +diamol\/ch06-random-number|NAME +IMAGE/.test(plain(node))).map(node => plain(node))).toEqual([]);
+	});
+});
+
+describe("Ink's output patch", () => {
+	const patch = readFileSync(path.join(root, 'patches', 'ink+6.8.0.patch'), 'utf8');
+
+	it('is applied to the installed Ink (npm ci runs patch-package)', () => {
+		// Every line the patch adds is in the installed file it names.
+		const files = patch.split(/^diff --git /m).slice(1);
+		expect(files.length).toBeGreaterThanOrEqual(4);
+		for (const file of files) {
+			const name = /^\+\+\+ b\/node_modules\/ink\/build\/(\S+)/m.exec(file)![1]!;
+			const installed = readFileSync(path.join(inkBuild, name), 'utf8');
+			const added = file.split('\n').filter(line => line.startsWith('+') && !line.startsWith('+++') && line.trim().length > 1);
+			for (const line of added) expect(installed, `${name}: ${line}`).toContain(line.slice(1));
+		}
+	});
+
+	it('keeps caches across frames but bounded (two generations)', async () => {
+		const {default: BoundedCache} = await import(pathToFileURL(path.join(inkBuild, 'bounded-cache.js')).href);
+		const cache = new BoundedCache(3);
+		for (const key of ['a', 'b', 'c']) cache.set(key, key.toUpperCase());
+		// Full: the next entry starts a new generation; the old one is still readable, and a hit promotes.
+		cache.set('d', 'D');
+		expect(cache.get('a')).toBe('A');
+		cache.set('e', 'E');
+		cache.set('f', 'F');
+		// Another turn: 'b' and 'c' were never used again and are gone; 'a' (promoted) survives one more.
+		expect(cache.get('b')).toBeUndefined();
+		expect(cache.get('c')).toBeUndefined();
+		expect(cache.get('a')).toBe('A');
+		expect(cache.current.size + cache.previous.size).toBeLessThanOrEqual(2 * 3 + 1);
+	});
+
+	it('is in the bundle the program ships (Ink bundled from node_modules)', async () => {
+		const result = await build({
+			stdin: {contents: "export {render} from 'ink';", resolveDir: root, loader: 'ts'},
+			bundle: true,
+			write: false,
+			format: 'esm',
+			platform: 'node',
+			external: ['react-devtools-core', 'yoga-layout'],
+			logLevel: 'silent',
+		});
+		const text = result.outputFiles[0]!.text;
+		// (Asserted as booleans: a failure should not print a megabyte of bundle.)
+		expect(text.includes('BoundedCache')).toBe(true);
+		expect(text.includes('sameCells(previous.cells, line)')).toBe(true);
+	});
+});
