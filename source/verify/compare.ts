@@ -117,6 +117,35 @@ export function normaliseBlocks(blocks: Block[], numbering?: TokenNumbering): st
 	return result;
 }
 
+const IMAGE_LIST = /^docker\s+(image\s+(ls|list)|images)(\s|$)/;
+
+/**
+ * Docker lists images newest first by creation time in whole seconds, and images made in the same
+ * second come in no fixed order. For an image table, the two sides match when each run of real rows
+ * that show the same CREATED text holds the same rows on the simulator's side, in any order.
+ */
+export function sameUpToCreationTies(command: string, realRaw: string, realText: string, simText: string): boolean {
+	if (!IMAGE_LIST.test(command) || /--format|--quiet|-q\b/.test(command)) return false;
+	const raw = realRaw.split('\n').slice(1);
+	const header = raw[0] ?? '';
+	const from = header.indexOf('CREATED');
+	const to = header.indexOf('SIZE');
+	if (from < 0 || to < from) return false;
+	const real = realText.split('\n');
+	const sim = simText.split('\n');
+	if (real.length !== sim.length || real.length !== raw.length + 1 || real[0] !== sim[0] || real[1] !== sim[1]) return false;
+	const created = raw.map(row => row.slice(from, to).trim());
+	for (let start = 1; start < raw.length;) {
+		let end = start + 1;
+		while (end < raw.length && created[end] === created[start]) end++;
+		const a = real.slice(start + 1, end + 1).sort();
+		const b = sim.slice(start + 1, end + 1).sort();
+		if (a.some((row, index) => row !== b[index])) return false;
+		start = end;
+	}
+	return real.slice(raw.length + 1).join('\n') === sim.slice(raw.length + 1).join('\n');
+}
+
 export interface CompareLabels {
 	real: string;
 	sim: string;
@@ -138,7 +167,8 @@ export function compareRecording(plan: Plan, recording: Recording, simBlocks: Bl
 		const simText = line.sim === undefined ? '' : (sim[line.sim] ?? '');
 		const realText = line.real === undefined ? '' : (real[line.real] ?? '');
 		const command = (simText || realText).split('\n')[0]!.replace(/^\$ /, '');
-		const matched = line.sim !== undefined && line.real !== undefined && simText === realText;
+		const matched =
+			line.sim !== undefined && line.real !== undefined && (simText === realText || sameUpToCreationTies(command, blockText(realBlocks[line.real]!, false), realText, simText));
 		const result: LineResult = {step: line.step, kind: line.kind, command, matched};
 		if (!matched) {
 			const a = line.real === undefined ? `(${labels.real}: not on this side)\n` : realText;
