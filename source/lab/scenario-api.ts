@@ -19,7 +19,7 @@ import path from 'node:path';
 import type * as ProgressModule from '../scenario/progress/progress.js';
 import type {Progress, ScenarioProgress} from '../scenario/progress/progress.js';
 import type {LabApi} from './api.js';
-import {createLab, note, resumeLab, savedState, type LabModel, type SavedLab} from './model/lab.js';
+import {createLab, note, resumeLab, savedState, type Evaluate, type LabModel, type SavedLab} from './model/lab.js';
 import {loadRunner} from './model/runner.js';
 import {CACHE_VERSION, cacheKey, cachePath, dependencies, readCache, sourceRoots, worldKey, writeCache, type StartupCache} from './startup-cache.js';
 
@@ -32,6 +32,8 @@ export interface ScenarioApiOptions {
 	env?: NodeJS.ProcessEnv;
 	/** Where the start-up cache lives; `false` turns it off. */
 	cacheFile?: string | false;
+	/** The learner's language: check results are phrased in it (English when not given). */
+	lang?: string;
 }
 
 export interface ScenarioLabApi extends LabApi {
@@ -133,9 +135,11 @@ export async function scenarioApi(options: ScenarioApiOptions): Promise<Scenario
 	const sandbox = sandboxScenario();
 	const listed = [...data.scenarios, sandbox];
 
+	const lang = options.lang ?? 'en';
+	const evaluate: Evaluate = (world, step, output) => evaluateStep(world, step, output, lang);
 	const api: ScenarioLabApi = {
 		notices,
-		evaluate: evaluateStep,
+		evaluate,
 		scenarios: () => listed,
 		async find(idOrFile) {
 			if (idOrFile === SANDBOX_ID) return sandbox;
@@ -146,7 +150,7 @@ export async function scenarioApi(options: ScenarioApiOptions): Promise<Scenario
 			return index.findScenario(idOrFile, {extra: options.extra ?? [], env});
 		},
 		async open(scenario, columns) {
-			const context = {evaluate: evaluateStep, columns};
+			const context = {evaluate, columns};
 			const inCourse = data.scenarios.includes(scenario);
 			const wkey = worldKey(scenario, options.seed, options.preload);
 			let world = inCourse ? data.worlds[wkey] : undefined;

@@ -56,6 +56,8 @@ export interface CheckResult {
 	ok: boolean;
 	/** One line: what was expected, and what the world holds. */
 	message: string;
+	/** Set when the check could not be evaluated at all (the Step pane says so in the learner's language). */
+	error?: string;
 }
 
 /** A question asked before the step's command may run. */

@@ -47,7 +47,7 @@ export async function playCommand(args: string[], flags: Flags): Promise<number>
 	if (!color) process.env.FORCE_COLOR = '1';
 	const [{render}, {App}] = await Promise.all([import('ink'), import('./App.js')]);
 	mark('ink and the app loaded');
-	const api = await scenarioApi({progressFile: progressFile(), ...(flags.seed === undefined ? {} : {seed: flags.seed}), preload: flags.preload});
+	const api = await scenarioApi({progressFile: progressFile(), ...(flags.seed === undefined ? {} : {seed: flags.seed}), preload: flags.preload, lang});
 
 	mark('scenarios ready');
 	let initial: LabModel | undefined;

@@ -399,3 +399,46 @@ describe('checks in words', () => {
 		expect(raw).toEqual([]);
 	});
 });
+
+describe('checks in Korean', () => {
+	it('says what was expected and what the world holds, in Korean', () => {
+		const ko = (c: Check) => evaluateCheck(world, c, last, 'ko').message;
+		expect(ko({kind: 'container', name: 'rn1', exists: true})).toBe('rn1 컨테이너: 종료된 상태(종료 코드 0), diamol/ch06-random-number 이미지');
+		expect(ko({kind: 'container', name: 'todo1', exists: true, state: 'exited'})).toBe('todo1 컨테이너: 종료된 상태여야 하는데, 지금은 실행 중이다');
+		expect(ko({kind: 'container', name: 'rn1', exists: true, state: 'exited', exitCode: 1})).toBe('rn1 컨테이너: 종료 코드 1인 종료 상태여야 하는데, 지금은 종료 코드가 0이다');
+		expect(ko({kind: 'file', place: {container: 'f1'}, path: '/input.txt', exists: true, origin: 'rw', hides: 'image'})).toBe(
+			'f1의 /input.txt: 기록 가능 레이어에서 왔다 (이미지 레이어 3의 사본을 가린다)',
+		);
+		expect(ko({kind: 'file', place: {container: 'rn1'}, path: '/random/number.txt', exists: true, matches: '^1\\|'})).toMatch(
+			/^rn1의 \/random\/number\.txt: 맨 앞이 “1\|”인 줄이 있어야 하는데, 실제 내용은 "\d+\\n"이다$/,
+		);
+		expect(ko({kind: 'mount', container: 'todo1', type: 'volume', target: '/data', readonly: true})).toBe(
+			'todo1 컨테이너: /data에 읽기 전용 볼륨 마운트가 있어야 하는데, 지금은 읽기-쓰기로 마운트되어 있다',
+		);
+		expect(ko({kind: 'count', of: 'containers', equals: 2, filter: {state: 'running'}})).toBe('실행 중인 컨테이너: 2개 있어야 하는데, 지금은 3개다 (todo1, todo2, cfg)');
+		expect(ko({kind: 'output', contains: 'hello'})).toMatch(/^마지막 출력에 "hello" 문자열이 있어야 하는데, 실제 출력은 "CONTAINER ID .*" 외 6줄$/);
+	});
+
+	it('leaves no English word in any lesson check, before or after its solution', async () => {
+		const {builtinScenarios} = await import('../../source/scenario/index.js');
+		const {scenarioWorld} = await import('../../source/scenario/catalog/scenario-world.js');
+		// Words of the lab's English phrasing; names, paths, images and quoted text are the world's and stay.
+		const english =
+			/\b(should|but|there|is|are|the|container|containers|volume|volumes|image|layer|writable|exists?|from|with|line|lines|output|mount|read|only|named|anonymous|running|exited|created|hides?|copy|folder|empty|contains?|matching|number|spaces|code|not|has|have)\b/;
+		const leftovers: string[] = [];
+		for (const scenario of builtinScenarios()) {
+			const scenarioWorldNow = scenarioWorld(scenario, {});
+			let output = '';
+			for (const step of scenario.steps) {
+				const said = () => evaluateStep(scenarioWorldNow, step, output, 'ko').map(result => result.message.replace(/\(".*"\)|"(?:[^"\\]|\\.)*"|“[^”]*”|\S*[/.:]\S*/g, ''));
+				const before = said();
+				for (const line of step.solution)
+					output = runLine(scenarioWorldNow, line)
+						.output.map(chunk => chunk.text)
+						.join('');
+				for (const message of [...before, ...said()]) if (english.test(message)) leftovers.push(`${scenario.id}/${step.id}: ${message}`);
+			}
+		}
+		expect(leftovers).toEqual([]);
+	});
+});

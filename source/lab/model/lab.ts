@@ -105,7 +105,8 @@ function evaluateChecks(model: Pick<LabModel, 'scenario' | 'step' | 'world'>, ou
 	try {
 		return context.evaluate(model.world, step, output);
 	} catch (error) {
-		return [{ok: false, message: `could not check this step: ${error instanceof Error ? error.message : String(error)}`}];
+		const why = error instanceof Error ? error.message : String(error);
+		return [{ok: false, message: `could not check this step: ${why}`, error: why}];
 	}
 }
 

@@ -12,6 +12,7 @@ import {treeFs} from '../../engine/treefs.js';
 import {FsError} from '../../engine/fsapi.js';
 import {parseImageRef} from '../../engine/images.js';
 import {normalizePath} from '../../engine/path.js';
+import {t, type MessageKey, type Vars} from '../../lab/messages.js';
 
 /** Text shown when quoting content or output: one line, at most this many characters. */
 const QUOTE_LIMIT = 60;
@@ -22,21 +23,29 @@ export function quote(text: string, limit = QUOTE_LIMIT): string {
 	return JSON.stringify(text.slice(0, limit - 3)).slice(0, -1) + '…"';
 }
 
+/** Says a catalog message in the learner's language (checks are phrased through the message catalog). */
+type Say = ((key: MessageKey, vars?: Vars) => string) & {lang: string};
+
+function sayer(lang: string): Say {
+	return Object.assign((key: MessageKey, vars?: Vars) => t(lang, key, vars), {lang});
+}
+
 /**
  * A regular expression as words, for the kinds a lesson uses: literal text, `.*` gaps, numbers, ids,
  * runs of spaces, line anchors and line breaks — `^1\\|` → a line starting with “1|”,
  * `Exited \\(0\\).*rn1$` → a line with “Exited (0)” … “rn1” at its end. Anything else is shown as
  * the expression itself.
  */
-export function regexPhrase(source: string): string {
+export function regexPhrase(source: string, lang = 'en'): string {
+	const say = sayer(lang);
 	const lines = source.split('\\n');
-	const described = lines.map((line, index) => linePhrase(line, index === 0, index === lines.length - 1));
-	if (described.some(line => line === undefined)) return `text matching /${source}/`;
-	if (lines.length === 1) return described[0]!;
-	return `the lines ${described.map(line => line!.replace(/^a line that is exactly /, '')).join(', then ')}`;
+	const described = lines.map((line, index) => linePhrase(line, index === 0, index === lines.length - 1, say));
+	if (described.some(line => line === undefined)) return say('rx.raw', {source});
+	if (lines.length === 1) return described[0]!.phrase;
+	return say('rx.lines', {list: described.map(line => (line!.exact ? line!.text : line!.phrase)).join(say('rx.then'))});
 }
 
-function linePhrase(source: string, first: boolean, last: boolean): string | undefined {
+function linePhrase(source: string, first: boolean, last: boolean, say: Say): {phrase: string; text: string; exact: boolean} | undefined {
 	let body = source;
 	const start = first ? body.startsWith('^') : true;
 	if (first && start) body = body.slice(1);
@@ -48,25 +57,25 @@ function linePhrase(source: string, first: boolean, last: boolean): string | und
 		if (literal !== '') pieces.push(`“${literal}”`);
 		literal = '';
 	};
-	const patterns: Array<[RegExp, string]> = [
-		[/^\.[*+]/, '…'],
-		[/^(\[0-9\]|\\d)\+/, 'a number'],
-		[/^\[0-9a-f\]\{(\d+)\}/, 'an id of $1 hex digits'],
-		[/^( |\\s)\+/, 'spaces'],
+	const patterns: Array<[RegExp, (match: RegExpExecArray) => string]> = [
+		[/^\.[*+]/, () => '…'],
+		[/^(\[0-9\]|\\d)\+/, () => say('rx.number')],
+		[/^\[0-9a-f\]\{(\d+)\}/, match => say('rx.id', {n: match[1] ?? ''})],
+		[/^( |\\s)\+/, () => say('rx.spaces')],
 	];
 	outer: while (body !== '') {
 		for (const [pattern, words] of patterns) {
 			const match = pattern.exec(body);
 			if (!match) continue;
 			flush();
-			pieces.push(words.replace('$1', match[1] ?? ''));
+			pieces.push(words(match));
 			body = body.slice(match[0].length);
 			continue outer;
 		}
 		const ahead = /^\(\?!((?:\\.|[^\\()[\]{}|*+?^$])+)\)/.exec(body);
 		if (ahead) {
 			flush();
-			pieces.push(`not followed by “${ahead[1]!.replace(/\\(.)/g, '$1')}”`);
+			pieces.push(say('rx.notFollowed', {text: `“${ahead[1]!.replace(/\\(.)/g, '$1')}”`}));
 			body = body.slice(ahead[0].length);
 			continue;
 		}
@@ -81,10 +90,8 @@ function linePhrase(source: string, first: boolean, last: boolean): string | und
 	}
 	flush();
 	const text = pieces.map((piece, index) => (index === 0 ? '' : piece === '…' || pieces[index - 1] === '…' ? ' ' : ', ') + piece).join('');
-	if (start && end) return `a line that is exactly ${text}`;
-	if (start) return `a line starting with ${text}`;
-	if (end) return `a line with ${text} at its end`;
-	return `a line with ${text}`;
+	const phrase = say(start && end ? 'rx.exactly' : start ? 'rx.starts' : end ? 'rx.ends' : 'rx.has', {text});
+	return {phrase, text, exact: start && end};
 }
 
 /** The full `name:tag` of an image reference (`diamol/ch06-lab` → `diamol/ch06-lab:latest`). */
@@ -104,33 +111,30 @@ function fromImage(world: World, container: Container, ref: string): boolean {
 }
 
 /** How people name an origin: "the writable layer", "image layer 3", "volume todo-list". */
-export function describeOrigin(origin: EngineOrigin): string {
+export function describeOrigin(origin: EngineOrigin, lang = 'en'): string {
+	const say = sayer(lang);
 	switch (origin.kind) {
 		case 'rw':
-			return 'the writable layer';
+			return say('origin.rw');
 		case 'image':
-			return `image layer ${origin.index + 1}`;
+			return say('origin.image', {n: origin.index + 1});
 		case 'init':
-			return "Docker's init layer";
+			return say('origin.init');
 		case 'volume':
-			return origin.anonymous ? `anonymous volume ${origin.name.slice(0, 12)}` : `volume ${origin.name}`;
+			return origin.anonymous ? say('origin.anonymous', {id: origin.name.slice(0, 12)}) : say('origin.volume', {name: origin.name});
 		case 'bind':
-			return `a bind mount of ${origin.hostPath}`;
+			return say('origin.bind', {path: origin.hostPath});
 	}
 }
 
 /** How people name an expected origin kind. */
-export function describeOriginKind(kind: Origin): string {
-	return {rw: 'the writable layer', image: 'an image layer', init: "Docker's init layer", volume: 'a volume', bind: 'a bind mount'}[kind];
+export function describeOriginKind(kind: Origin, lang = 'en'): string {
+	return t(lang, `kind.${kind}`);
 }
 
-function plural(count: number, noun: string): string {
-	return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-function listNames(names: string[], max = 4): string {
+function listNames(say: Say, names: string[], max = 4): string {
 	if (names.length <= max) return names.join(', ');
-	return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+	return say('check.more', {list: names.slice(0, max).join(', '), n: names.length - max});
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -166,20 +170,31 @@ interface Target {
 	none: string;
 }
 
-function target(world: World, name: string, select: ContainerSelector | undefined): Target {
+/** The words of a selector: its state and image (`running diamol/ch06-lab `) and its port. */
+function selectorWords(say: Say, select: ContainerSelector): {what: string; port: string} {
+	const what = [select.state ? say(`check.adj.${select.state}`) : '', select.image ?? ''].filter(word => word !== '').join(' ');
+	return {what: what === '' ? '' : `${what} `, port: select.port === undefined ? '' : say('check.sel.port', {port: select.port})};
+}
+
+/** What a selector picks, for people: "the newest running diamol/ch06-lab container". */
+function selectorText(say: Say, select: ContainerSelector): string {
+	return say(select.latest ? 'check.sel.newest' : 'check.sel.any', selectorWords(say, select));
+}
+
+function target(say: Say, world: World, name: string, select: ContainerSelector | undefined): Target {
 	if (select) {
-		const candidates = selectContainers(world, select);
-		return {subject: name, short: name, candidates, none: `there is no ${name.replace(/^(a|the newest) /, '')}`};
+		const label = selectorText(say, select);
+		return {subject: label, short: label, candidates: selectContainers(world, select), none: say('check.sel.none', selectorWords(say, select))};
 	}
 	const found = byName(world, name);
 	const others = Object.values(world.containers)
 		.map(container => container.name)
 		.sort();
 	return {
-		subject: `container ${name}`,
+		subject: say('check.container', {name}),
 		short: name,
 		candidates: found ? [found] : [],
-		none: `there is no container ${name}` + (others.length > 0 ? ` (containers: ${listNames(others)})` : ' (there are no containers)'),
+		none: say('check.c.noneByName', {name, others: others.length > 0 ? say('check.c.others', {list: listNames(say, others)}) : say('check.c.noOthers')}),
 	};
 }
 
@@ -197,44 +212,56 @@ function anyCandidate(
 	return {ok: false, ...first!};
 }
 
-function stateText(container: Container): string {
-	return container.status === 'exited' ? `exited with code ${container.exitCode}` : container.status;
+function stateText(say: Say, container: Container): string {
+	return container.status === 'exited' ? say('check.is.exited', {code: container.exitCode ?? 0}) : say(`check.is.${container.status}`);
+}
+
+/** The container a reason is about: "it" for a named check, the container's name for a selector's. */
+function itWord(say: Say, container: Container, select: ContainerSelector | undefined): string {
+	return select ? say('check.itNamed', {name: container.name}) : say('check.it');
 }
 
 // ------------------------------------------------------------------------------------------------
 // container
 
-function containerCheck(world: World, check: Extract<Check, {kind: 'container'}>): CheckResult {
-	const t = target(world, check.name, check.select);
+function containerExpectation(say: Say, check: Extract<Check, {kind: 'container'}>): string {
 	const parts: string[] = [];
-	if (check.state) parts.push(`be ${check.state}`);
-	if (check.exitCode !== undefined) parts.push(check.state === 'exited' ? `with code ${check.exitCode}` : `have exited with code ${check.exitCode}`);
-	if (check.image) parts.push(`${parts.length > 0 ? 'and run' : 'run'} ${check.image}`);
-	const expectation = parts.length > 0 ? parts.join(' ') : 'exist';
+	if (check.state === 'exited' && check.exitCode !== undefined) parts.push(say('check.c.beExitedCode', {code: check.exitCode}));
+	else {
+		if (check.state) parts.push(say(`check.c.be.${check.state}`));
+		if (check.exitCode !== undefined) parts.push(say('check.c.exitedCode', {code: check.exitCode}));
+	}
+	if (check.image) parts.push(say(parts.length > 0 ? 'check.c.andRun' : 'check.c.run', {image: check.image}));
+	return parts.length > 0 ? parts.join(say('check.join')) : say('check.c.exist');
+}
+
+function containerCheck(say: Say, world: World, check: Extract<Check, {kind: 'container'}>): CheckResult {
+	const t = target(say, world, check.name, check.select);
+	const expectation = containerExpectation(say, check);
 	if (!check.exists) {
-		if (t.candidates.length === 0) return {ok: true, message: check.select ? `there is no ${check.name.replace(/^(a|the newest) /, '')}` : `there is no container ${check.name}`};
+		if (t.candidates.length === 0) return {ok: true, message: check.select ? t.none : say('check.c.noneByName', {name: check.name, others: ''})};
 		const found = t.candidates[0]!;
 		return {
 			ok: false,
 			message: check.select
-				? `there should be no ${check.name.replace(/^(a|the newest) /, '')}, but ${found.name} is ${stateText(found)}`
-				: `container ${check.name} should not exist, but it does (${stateText(found)})`,
+				? say('check.c.shouldNotSel', {...selectorWords(say, check.select), name: found.name, state: stateText(say, found)})
+				: say('check.c.shouldNot', {name: check.name, state: stateText(say, found)}),
 		};
 	}
-	if (t.candidates.length === 0) return {ok: false, message: `${t.subject} should ${expectation}, but ${t.none}`};
+	if (t.candidates.length === 0) return {ok: false, message: say('check.shouldBut', {subject: t.subject, expectation, why: t.none})};
 	const result = anyCandidate(t.candidates, container => {
-		const it = check.select ? container.name : 'it';
-		if (check.state && container.status !== check.state) return `${it} is ${stateText(container)}`;
+		const it = itWord(say, container, check.select);
+		if (check.state && container.status !== check.state) return say('check.c.whyState', {it, state: stateText(say, container)});
 		if (check.exitCode !== undefined) {
-			if (container.status !== 'exited') return `${it} is ${container.status}`;
-			if (container.exitCode !== check.exitCode) return `${it} exited with code ${container.exitCode}`;
+			if (container.status !== 'exited') return say('check.c.whyState', {it, state: stateText(say, container)});
+			if (container.exitCode !== check.exitCode) return say('check.c.whyCode', {it, code: container.exitCode ?? 0});
 		}
-		if (check.image && !fromImage(world, container, check.image)) return `${it} runs ${container.config.image}`;
+		if (check.image && !fromImage(world, container, check.image)) return say('check.c.whyImage', {it, image: container.config.image});
 		return undefined;
 	});
-	if (!result.ok) return {ok: false, message: `${t.subject} should ${expectation}, but ${result.why}`};
+	if (!result.ok) return {ok: false, message: say('check.shouldBut', {subject: t.subject, expectation, why: result.why})};
 	const c = result.container;
-	return {ok: true, message: `${check.select ? `${t.subject} (${c.name})` : t.subject} is ${stateText(c)}, from ${c.config.image}`};
+	return {ok: true, message: say('check.c.pass', {subject: check.select ? `${t.subject} (${c.name})` : t.subject, state: stateText(say, c), image: c.config.image})};
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -264,158 +291,175 @@ function findInContainer(world: World, container: Container, path: string): Foun
 	return {entry: found.entry, origin: visible?.origin, hides: copies[1]?.origin};
 }
 
-function fileProblem(check: Extract<Check, {kind: 'file'}>, found: FoundFile | undefined): string | undefined {
-	if (!check.exists) return found ? `it does${found.origin ? ` (from ${describeOrigin(found.origin)})` : ''}` : undefined;
-	if (!found) return 'it does not';
-	if (check.origin && found.origin && found.origin.kind !== check.origin) return `it comes from ${describeOrigin(found.origin)}`;
+function fileProblem(say: Say, check: Extract<Check, {kind: 'file'}>, found: FoundFile | undefined): string | undefined {
+	if (!check.exists) {
+		if (!found) return undefined;
+		return found.origin ? say('check.f.whyDoesFrom', {origin: describeOrigin(found.origin, say.lang)}) : say('check.f.whyDoes');
+	}
+	if (!found) return say('check.f.whyNot');
+	if (check.origin && found.origin && found.origin.kind !== check.origin) return say('check.f.whyFrom', {origin: describeOrigin(found.origin, say.lang)});
 	if (check.hides) {
-		if (!found.hides) return 'it hides nothing';
-		if (found.hides.kind !== check.hides) return `it hides a copy from ${describeOrigin(found.hides)}`;
+		if (!found.hides) return say('check.f.whyHidesNothing');
+		if (found.hides.kind !== check.hides) return say('check.f.whyHides', {origin: describeOrigin(found.hides, say.lang)});
 	}
 	if (check.content !== undefined || check.matches !== undefined) {
-		if (found.entry.kind === 'dir') return 'it is a folder';
+		if (found.entry.kind === 'dir') return say('check.f.whyFolder');
 		const content = found.entry.kind === 'file' ? found.entry.content : '';
-		const actual = content === '' ? 'it is empty' : `it contains ${quote(content)}`;
+		const actual = content === '' ? say('check.f.whyEmpty') : say('check.f.whyContains', {text: quote(content)});
 		if (check.content !== undefined && content !== check.content) return actual;
 		if (check.matches !== undefined && !new RegExp(check.matches, 'm').test(content)) return actual;
 	}
 	return undefined;
 }
 
-function fileExpectation(check: Extract<Check, {kind: 'file'}>): string {
-	if (!check.exists) return 'not exist';
+function fileExpectation(say: Say, check: Extract<Check, {kind: 'file'}>): string {
+	if (!check.exists) return say('check.f.notExist');
 	const parts: string[] = [];
-	if (check.origin) parts.push(`come from ${describeOriginKind(check.origin)}`);
-	if (check.hides) parts.push(`hide a copy from ${describeOriginKind(check.hides)}`);
-	if (check.content !== undefined) parts.push(`contain ${quote(check.content)}`);
-	if (check.matches !== undefined) parts.push(`have ${regexPhrase(check.matches)}`);
-	if (parts.length === 0) return 'exist';
-	return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+	if (check.origin) parts.push(say('check.f.origin', {kind: describeOriginKind(check.origin, say.lang)}));
+	if (check.hides) parts.push(say('check.f.hides', {kind: describeOriginKind(check.hides, say.lang)}));
+	if (check.content !== undefined) parts.push(say('check.f.content', {text: quote(check.content)}));
+	if (check.matches !== undefined) parts.push(say('check.f.matches', {phrase: regexPhrase(check.matches, say.lang)}));
+	if (parts.length === 0) return say('check.f.exist');
+	return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(say('check.comma'))}${say('check.and')}${parts.at(-1)}`;
 }
 
-/** What a passing content check saw: ` and contains “…”`, ` and has a line starting with “1|”`. */
-function contentFacts(check: Extract<Check, {kind: 'file'}>): string {
-	if (check.content !== undefined) return ', with the expected content';
-	if (check.matches !== undefined) return ` and has ${regexPhrase(check.matches)}`;
+/** What a passing content check saw: `, with the expected content`, ` and has a line starting with “1|”`. */
+function contentFacts(say: Say, check: Extract<Check, {kind: 'file'}>): string {
+	if (check.content !== undefined) return say('check.f.expectedContent');
+	if (check.matches !== undefined) return say('check.f.andHas', {phrase: regexPhrase(check.matches, say.lang)});
 	return '';
 }
 
 /** "comes from the writable layer, hiding a copy in image layer 3", "is a folder", "exists". */
-function fileFacts(found: FoundFile): string {
-	const hides = found.hides ? `, hiding a copy in ${describeOrigin(found.hides)}` : '';
-	if (found.entry.kind === 'dir') return `is a folder${found.origin ? ` from ${describeOrigin(found.origin)}` : ''}${hides}`;
-	return found.origin ? `comes from ${describeOrigin(found.origin)}${hides}` : 'exists';
+function fileFacts(say: Say, found: FoundFile): string {
+	const lang = say.lang;
+	const hides = found.hides ? say('check.f.hiding', {origin: describeOrigin(found.hides, lang)}) : '';
+	if (found.entry.kind === 'dir') return found.origin ? say('check.f.folderFrom', {origin: describeOrigin(found.origin, lang), hides}) : say('check.f.folder', {hides});
+	return found.origin ? say('check.f.comesFrom', {origin: describeOrigin(found.origin, lang), hides}) : say('check.f.exists');
 }
 
-function fileCheck(world: World, check: Extract<Check, {kind: 'file'}>): CheckResult {
+function plainFileCheck(say: Say, check: Extract<Check, {kind: 'file'}>, subject: string, found: FoundFile | undefined): CheckResult {
+	const why = fileProblem(say, check, found);
+	if (why) return {ok: false, message: say('check.shouldBut', {subject, expectation: fileExpectation(say, check), why})};
+	return {ok: true, message: check.exists ? say('check.f.pass', {subject, facts: fileFacts(say, found!), content: contentFacts(say, check)}) : say('check.f.absent', {subject})};
+}
+
+function fileCheck(say: Say, world: World, check: Extract<Check, {kind: 'file'}>): CheckResult {
 	const place = check.place;
-	const expectation = fileExpectation(check);
+	const expectation = fileExpectation(say, check);
 	if ('host' in place) {
-		const subject = `${check.path} on the host`;
 		const stat = statIn(treeFs(world.host.files), check.path);
-		const found = stat ? {entry: stat.entry} : undefined;
-		const why = fileProblem(check, found);
-		if (why) return {ok: false, message: `${subject} should ${expectation}, but ${why}`};
-		return {ok: true, message: check.exists ? `${subject} ${fileFacts(found!)}${contentFacts(check)}` : `${subject} does not exist`};
+		return plainFileCheck(say, check, say('check.f.host', {path: check.path}), stat ? {entry: stat.entry} : undefined);
 	}
 	if ('volume' in place) {
-		const subject = `${check.path} in volume ${place.volume}`;
+		const subject = say('check.f.volume', {path: check.path, volume: place.volume});
 		const volume = world.volumes[place.volume];
-		if (!volume) return {ok: false, message: `${subject} should ${expectation}, but there is no volume ${place.volume}`};
+		if (!volume) return {ok: false, message: say('check.shouldBut', {subject, expectation, why: say('check.f.noVolume', {volume: place.volume})})};
 		const stat = statIn(treeFs(volume.files), check.path);
-		const found = stat ? {entry: stat.entry} : undefined;
-		const why = fileProblem(check, found);
-		if (why) return {ok: false, message: `${subject} should ${expectation}, but ${why}`};
-		return {ok: true, message: check.exists ? `${subject} ${fileFacts(found!)}${contentFacts(check)}` : `${subject} does not exist`};
+		return plainFileCheck(say, check, subject, stat ? {entry: stat.entry} : undefined);
 	}
-	const t = target(world, place.container, place.select);
-	const subject = `${check.path} in ${t.short}`;
-	if (t.candidates.length === 0) return {ok: false, message: `${subject} should ${expectation}, but ${t.none}`};
+	const t = target(say, world, place.container, place.select);
+	const subject = say('check.f.in', {path: check.path, where: t.short});
+	if (t.candidates.length === 0) return {ok: false, message: say('check.shouldBut', {subject, expectation, why: t.none})};
 	let lastFound: FoundFile | undefined;
 	const result = anyCandidate(t.candidates, container => {
 		const found = findInContainer(world, container, check.path);
 		lastFound = found;
-		return fileProblem(check, found);
+		return fileProblem(say, check, found);
 	});
 	if (!result.ok) {
-		const where = place.select ? `in ${result.container.name} ` : '';
-		return {ok: false, message: `${subject} should ${expectation}, but ${where}${result.why}`};
+		const where = place.select ? say('check.f.inName', {name: result.container.name}) : '';
+		return {ok: false, message: say('check.shouldBut', {subject, expectation, why: `${where}${result.why}`})};
 	}
 	const found = check.exists ? (findInContainer(world, result.container, check.path) ?? lastFound) : undefined;
-	const which = place.select ? ` (${result.container.name})` : '';
-	return {ok: true, message: check.exists && found ? `${subject}${which} ${fileFacts(found)}${contentFacts(check)}` : `${subject}${which} does not exist`};
+	const which = place.select ? `${subject} (${result.container.name})` : subject;
+	return {
+		ok: true,
+		message:
+			check.exists && found ? say('check.f.pass', {subject: which, facts: fileFacts(say, found), content: contentFacts(say, check)}) : say('check.f.absent', {subject: which}),
+	};
 }
 
 // ------------------------------------------------------------------------------------------------
 // mount
 
-function mountExpectation(check: Extract<Check, {kind: 'mount'}>): string {
-	const words: string[] = [];
-	if (check.readonly === true) words.push('read-only');
-	if (check.readonly === false) words.push('read-write');
-	if (check.named === true) words.push('named');
-	if (check.named === false) words.push('anonymous');
+function mountExpectation(say: Say, check: Extract<Check, {kind: 'mount'}>): string {
 	if (check.type === 'volume' && check.source !== undefined) {
-		return `volume ${check.source}${check.readonly === true ? ' (read-only)' : check.readonly === false ? ' (read-write)' : ''} at ${check.target}`;
+		const mode = check.readonly === true ? say('check.m.roParen') : check.readonly === false ? say('check.m.rwParen') : '';
+		return say('check.m.volumeAt', {source: check.source, mode, target: check.target});
 	}
-	words.push(check.type === 'bind' ? 'bind mount' : check.named === undefined ? 'volume mount' : 'volume');
-	let text = `${/^[aeiou]/.test(words[0]!) ? 'an' : 'a'} ${words.join(' ')}`;
-	if (check.source !== undefined) text += ` of ${check.source}`;
-	return `${text} at ${check.target}`;
+	const words: string[] = [];
+	if (check.readonly === true) words.push(say('check.m.ro'));
+	if (check.readonly === false) words.push(say('check.m.rw'));
+	if (check.named === true) words.push(say('check.m.named'));
+	if (check.named === false) words.push(say('check.m.anonymous'));
+	words.push(say(check.type === 'bind' ? 'check.m.bind' : check.named === undefined ? 'check.m.volumeMount' : 'check.m.volume'));
+	// English says "an" before "anonymous", the one word here that starts with a vowel.
+	const an = check.readonly === undefined && check.named === false;
+	const vars = {words: words.join(' '), target: check.target};
+	if (check.source !== undefined) return say(an ? 'check.m.expectAnOf' : 'check.m.expectOf', {...vars, source: check.source});
+	return say(an ? 'check.m.expectAn' : 'check.m.expect', vars);
 }
 
-function mountProblem(world: World, check: Extract<Check, {kind: 'mount'}>, container: Container): string | undefined {
+function mountProblem(say: Say, world: World, check: Extract<Check, {kind: 'mount'}>, container: Container): string | undefined {
+	const it = itWord(say, container, check.select);
 	const target = normalizePath(check.target);
 	const mount = container.mounts.find(candidate => candidate.destination === target);
 	if (!mount) {
 		const others = container.mounts.map(other => other.destination);
-		return `it has no mount at ${target}` + (others.length > 0 ? ` (its mounts: ${listNames(others)})` : ' (it has no mounts)');
+		return say('check.m.noMountAt', {it, target, others: others.length > 0 ? say('check.m.others', {list: listNames(say, others)}) : say('check.m.noMounts')});
 	}
-	if (mount.type !== check.type) return `the mount there is ${mount.type === 'bind' ? `a bind mount of ${mount.source}` : describeVolume(world, mount)}`;
-	if (check.readonly !== undefined && mount.rw === check.readonly) return `it is ${mount.rw ? 'read-write' : 'read-only'}`;
+	if (mount.type !== check.type)
+		return mount.type === 'bind' ? say('check.m.isBind', {source: mount.source}) : say('check.m.isVolume', {volume: describeVolume(say, world, mount)});
+	if (check.readonly !== undefined && mount.rw === check.readonly) return say(mount.rw ? 'check.m.isRw' : 'check.m.isRo', {it});
 	if (check.type === 'volume') {
 		const anonymous = world.volumes[mount.name]?.anonymous ?? mount.anonymous;
-		if (check.named === true && anonymous) return `the volume there is anonymous (${mount.name.slice(0, 12)})`;
-		if (check.named === false && !anonymous) return `the volume there is named ${mount.name}`;
-		if (check.source !== undefined && mount.name !== check.source) return `it mounts ${describeVolume(world, mount)}`;
+		if (check.named === true && anonymous) return say('check.m.isAnonymous', {id: mount.name.slice(0, 12)});
+		if (check.named === false && !anonymous) return say('check.m.isNamed', {name: mount.name});
+		if (check.source !== undefined && mount.name !== check.source) return say('check.m.mounts', {it, volume: describeVolume(say, world, mount)});
 	} else if (check.source !== undefined && normalizePath(mount.source) !== normalizePath(check.source)) {
-		return `its source is ${mount.source}`;
+		return say('check.m.sourceIs', {source: mount.source});
 	}
 	return undefined;
 }
 
-function describeVolume(world: World, mount: Mount): string {
+function describeVolume(say: Say, world: World, mount: Mount): string {
 	const anonymous = world.volumes[mount.name]?.anonymous ?? mount.anonymous;
-	return anonymous ? `anonymous volume ${mount.name.slice(0, 12)}` : `volume ${mount.name}`;
+	return anonymous ? say('origin.anonymous', {id: mount.name.slice(0, 12)}) : say('origin.volume', {name: mount.name});
 }
 
-function mountCheck(world: World, check: Extract<Check, {kind: 'mount'}>): CheckResult {
-	const t = target(world, check.container, check.select);
-	const expectation = mountExpectation(check);
-	if (t.candidates.length === 0) return {ok: false, message: `${t.subject} should have ${expectation}, but ${t.none}`};
-	const result = anyCandidate(t.candidates, container => mountProblem(world, check, container));
-	if (!result.ok) {
-		const it = check.select ? result.container.name : 'it';
-		return {ok: false, message: `${t.subject} should have ${expectation}, but ${result.why.replace(/^it /, `${it} `)}`};
-	}
+function mountCheck(say: Say, world: World, check: Extract<Check, {kind: 'mount'}>): CheckResult {
+	const t = target(say, world, check.container, check.select);
+	const expectation = mountExpectation(say, check);
+	if (t.candidates.length === 0) return {ok: false, message: say('check.m.shouldBut', {subject: t.subject, expectation, why: t.none})};
+	const result = anyCandidate(t.candidates, container => mountProblem(say, world, check, container));
+	if (!result.ok) return {ok: false, message: say('check.m.shouldBut', {subject: t.subject, expectation, why: result.why})};
 	const mount = result.container.mounts.find(candidate => candidate.destination === normalizePath(check.target))!;
-	const what = mount.type === 'bind' ? `bind mount of ${mount.source}` : `mount of ${describeVolume(world, mount)}`;
-	return {ok: true, message: `${t.subject}${check.select ? ` (${result.container.name})` : ''} has a ${mount.rw ? 'read-write' : 'read-only'} ${what} at ${mount.destination}`};
+	const subject = `${t.subject}${check.select ? ` (${result.container.name})` : ''}`;
+	const mode = say(mount.rw ? 'check.m.rw' : 'check.m.ro');
+	return {
+		ok: true,
+		message:
+			mount.type === 'bind'
+				? say('check.m.passBind', {subject, mode, source: mount.source, target: mount.destination})
+				: say('check.m.passVolume', {subject, mode, volume: describeVolume(say, world, mount), target: mount.destination}),
+	};
 }
 
 // ------------------------------------------------------------------------------------------------
 // count
 
-function countNoun(of: 'containers' | 'volumes' | 'images', filter: CountFilter | undefined, count: number): string {
+function countNoun(say: Say, of: 'containers' | 'volumes' | 'images', filter: CountFilter | undefined, count: number): string {
 	const words: string[] = [];
-	if (filter?.state) words.push(filter.state);
-	if (of === 'volumes' && filter?.anonymous === true) words.push('anonymous');
-	if (of === 'volumes' && filter?.anonymous === false) words.push('named');
-	words.push(count === 1 ? of.slice(0, -1) : of);
-	if (filter?.image && of === 'containers') words.push(`from ${filter.image}`);
-	if (filter?.image && of === 'images') words.push(`named ${filter.image}`);
-	if (filter?.name) words.push(`named ${filter.name}`);
-	return words.join(' ');
+	if (filter?.state) words.push(say(`check.adj.${filter.state}`));
+	if (of === 'volumes' && filter?.anonymous === true) words.push(say('count.anonymous'));
+	if (of === 'volumes' && filter?.anonymous === false) words.push(say('count.named'));
+	words.push(say(count === 1 ? `count.${of.slice(0, -1) as 'container' | 'volume' | 'image'}` : `count.${of}`));
+	let noun = words.join(' ');
+	if (filter?.image && of === 'containers') noun = say('count.fromImage', {noun, image: filter.image});
+	if (filter?.image && of === 'images') noun = say('count.namedImage', {noun, image: filter.image});
+	if (filter?.name) noun = say('count.namedName', {noun, name: filter.name});
+	return noun;
 }
 
 function counted(world: World, of: 'containers' | 'volumes' | 'images', filter: CountFilter | undefined): string[] {
@@ -442,38 +486,30 @@ function counted(world: World, of: 'containers' | 'volumes' | 'images', filter: 
 		.map(image => image.repoTags[0] ?? image.id.slice(7, 19));
 }
 
-function countCheck(world: World, check: Extract<Check, {kind: 'count'}>): CheckResult {
+function countWanted(say: Say, check: Extract<Check, {kind: 'count'}>): {wanted: string; amount: number; ok: (n: number) => boolean} {
+	if (check.equals !== undefined) return {wanted: say('count.exactly', {n: check.equals}), amount: check.equals, ok: n => n === check.equals};
+	if (check.atLeast !== undefined && check.atMost !== undefined && check.atLeast === check.atMost)
+		return {wanted: say('count.exactly', {n: check.atLeast}), amount: check.atLeast, ok: n => n === check.atLeast};
+	if (check.atLeast !== undefined && check.atMost !== undefined) {
+		const {atLeast, atMost} = check;
+		return {wanted: say('count.between', {a: atLeast, b: atMost}), amount: atMost, ok: n => n >= atLeast && n <= atMost};
+	}
+	if (check.atLeast !== undefined) {
+		const {atLeast} = check;
+		return {wanted: say('count.atLeast', {n: atLeast}), amount: atLeast, ok: n => n >= atLeast};
+	}
+	const atMost = check.atMost ?? 0;
+	return {wanted: say('count.atMost', {n: atMost}), amount: atMost, ok: n => n <= atMost};
+}
+
+function countCheck(say: Say, world: World, check: Extract<Check, {kind: 'count'}>): CheckResult {
 	const names = counted(world, check.of, check.filter);
 	const n = names.length;
-	let wanted: string;
-	let ok: boolean;
-	let amount: number;
-	if (check.equals !== undefined) {
-		wanted = String(check.equals);
-		amount = check.equals;
-		ok = n === check.equals;
-	} else if (check.atLeast !== undefined && check.atMost !== undefined && check.atLeast === check.atMost) {
-		wanted = String(check.atLeast);
-		amount = check.atLeast;
-		ok = n === check.atLeast;
-	} else if (check.atLeast !== undefined && check.atMost !== undefined) {
-		wanted = `between ${check.atLeast} and ${check.atMost}`;
-		amount = check.atMost;
-		ok = n >= check.atLeast && n <= check.atMost;
-	} else if (check.atLeast !== undefined) {
-		wanted = `at least ${check.atLeast}`;
-		amount = check.atLeast;
-		ok = n >= check.atLeast;
-	} else {
-		wanted = `at most ${check.atMost ?? 0}`;
-		amount = check.atMost ?? 0;
-		ok = n <= (check.atMost ?? 0);
-	}
-	const shown = check.filter?.name !== undefined || n === 0 ? '' : ` (${listNames(names)})`;
-	const actual = `there ${n === 1 ? 'is' : 'are'} ${n}${shown}`;
-	if (ok)
-		return {ok: true, message: `${actual.replace(/^there (is|are) (\d+)/, (_, verb: string, count: string) => `there ${verb} ${count} ${countNoun(check.of, check.filter, n)}`)}`};
-	return {ok: false, message: `there should be ${wanted} ${countNoun(check.of, check.filter, amount)}, but ${actual}`};
+	const {wanted, amount, ok} = countWanted(say, check);
+	const list = check.filter?.name !== undefined || n === 0 ? '' : ` (${listNames(say, names)})`;
+	if (ok(n)) return {ok: true, message: say(n === 1 ? 'count.passOne' : 'count.passMany', {n, noun: countNoun(say, check.of, check.filter, n), list})};
+	const actual = say(n === 1 ? 'count.isN' : 'count.areN', {n, list});
+	return {ok: false, message: say('count.shouldBut', {wanted, noun: countNoun(say, check.of, check.filter, amount), actual})};
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -484,16 +520,17 @@ export function normaliseOutput(output: string): string {
 	return output.replace(/\r\n/g, '\n');
 }
 
-function outputExcerpt(output: string): string {
-	if (output.trim() === '') return 'it was empty';
+function outputExcerpt(say: Say, output: string): string {
+	if (output.trim() === '') return say('out.empty');
 	const lines = output.split('\n').filter(line => line.trim() !== '');
-	const excerpt = lines.length === 1 ? quote(lines[0]!) : `${quote(lines[0]!)} and ${plural(lines.length - 1, 'more line')}`;
-	return `it was ${excerpt}`;
+	if (lines.length === 1) return say('out.was', {text: quote(lines[0]!)});
+	return say('out.wasMore', {text: quote(lines[0]!), n: lines.length - 1, s: lines.length === 2 ? '' : 's'});
 }
 
-function outputCheck(check: Extract<Check, {kind: 'output'}>, lastOutput: string): CheckResult {
+function outputCheck(say: Say, check: Extract<Check, {kind: 'output'}>, lastOutput: string): CheckResult {
 	const output = normaliseOutput(lastOutput);
-	const what = check.matches !== undefined ? `have ${regexPhrase(check.matches)}` : `contain ${quote(check.contains ?? '')}`;
+	const matches = check.matches !== undefined;
+	const vars: Vars = matches ? {phrase: regexPhrase(check.matches!, say.lang)} : {text: quote(check.contains ?? '')};
 	let hit: boolean;
 	let matchedLine = '';
 	if (check.matches !== undefined) {
@@ -505,35 +542,37 @@ function outputCheck(check: Extract<Check, {kind: 'output'}>, lastOutput: string
 		hit = index >= 0;
 		if (hit) matchedLine = output.slice(output.lastIndexOf('\n', index) + 1).split('\n')[0] ?? '';
 	}
+	const line = quote(matchedLine);
 	if (check.not) {
-		if (!hit) return {ok: true, message: `the last output does not ${what}`};
-		return {ok: false, message: `the last output should not ${what}, but it does (${quote(matchedLine)})`};
+		if (!hit) return {ok: true, message: say(matches ? 'out.notHasPass' : 'out.notContainsPass', vars)};
+		return {ok: false, message: say(matches ? 'out.notHasFail' : 'out.notContainsFail', {...vars, line})};
 	}
-	if (hit) return {ok: true, message: `the last output ${what.replace(/^have/, 'has').replace(/^contain/, 'contains')} (${quote(matchedLine)})`};
-	return {ok: false, message: `the last output should ${what}, but ${outputExcerpt(output)}`};
+	if (hit) return {ok: true, message: say(matches ? 'out.hasPass' : 'out.containsPass', {...vars, line})};
+	return {ok: false, message: say(matches ? 'out.hasFail' : 'out.containsFail', {...vars, actual: outputExcerpt(say, output)})};
 }
 
 // ------------------------------------------------------------------------------------------------
 
-/** Evaluates one check against the world and the last command's output (stdout and stderr). */
-export function evaluateCheck(world: World, check: Check, lastOutput: string): CheckResult {
+/** Evaluates one check against the world and the last command's output (stdout and stderr), in the learner's language. */
+export function evaluateCheck(world: World, check: Check, lastOutput: string, lang = 'en'): CheckResult {
+	const say = sayer(lang);
 	switch (check.kind) {
 		case 'container':
-			return containerCheck(world, check);
+			return containerCheck(say, world, check);
 		case 'file':
-			return fileCheck(world, check);
+			return fileCheck(say, world, check);
 		case 'mount':
-			return mountCheck(world, check);
+			return mountCheck(say, world, check);
 		case 'count':
-			return countCheck(world, check);
+			return countCheck(say, world, check);
 		case 'output':
-			return outputCheck(check, lastOutput);
+			return outputCheck(say, check, lastOutput);
 	}
 }
 
 /** Every check of a step, in order. The step is done when all are ok. */
-export function evaluateStep(world: World, step: Step, lastOutput: string): CheckResult[] {
-	return step.checks.map(check => evaluateCheck(world, check, lastOutput));
+export function evaluateStep(world: World, step: Step, lastOutput: string, lang = 'en'): CheckResult[] {
+	return step.checks.map(check => evaluateCheck(world, check, lastOutput, lang));
 }
 
 export function stepPasses(results: CheckResult[]): boolean {
@@ -542,6 +581,7 @@ export function stepPasses(results: CheckResult[]): boolean {
 
 /** What a check asks for, as one line for a goal list (no world needed). */
 export function describeCheck(check: Check): string {
+	const say = sayer('en');
 	switch (check.kind) {
 		case 'container': {
 			const subject = check.select ? check.name : `container ${check.name}`;
@@ -554,10 +594,10 @@ export function describeCheck(check: Check): string {
 		}
 		case 'file': {
 			const where = 'host' in check.place ? 'on the host' : 'volume' in check.place ? `in volume ${check.place.volume}` : `in ${check.place.container}`;
-			return `${check.path} ${where} should ${fileExpectation(check)}`;
+			return `${check.path} ${where} should ${fileExpectation(say, check)}`;
 		}
 		case 'mount':
-			return `${check.select ? check.container : `container ${check.container}`} has ${mountExpectation(check)}`;
+			return `${check.select ? check.container : `container ${check.container}`} has ${mountExpectation(say, check)}`;
 		case 'count': {
 			const amount = check.equals ?? check.atLeast ?? check.atMost ?? 0;
 			const how =
@@ -568,7 +608,7 @@ export function describeCheck(check: Check): string {
 						: check.atLeast !== undefined
 							? `at least ${check.atLeast}`
 							: `at most ${check.atMost}`;
-			return `${how} ${countNoun(check.of, check.filter, amount)}`;
+			return `${how} ${countNoun(say, check.of, check.filter, amount)}`;
 		}
 		case 'output': {
 			const what = check.matches !== undefined ? `has ${regexPhrase(check.matches)}` : `contains ${quote(check.contains ?? '')}`;

@@ -41,30 +41,36 @@ function pickContainer(world: World, name: string, select: ContainerSelector | u
 	}
 }
 
-function fileState(world: World, place: {container: string; select?: ContainerSelector}, path: string): string {
+function fileState(world: World, place: {container: string; select?: ContainerSelector}, path: string, lang: string): string {
 	const container = pickContainer(world, place.container, place.select);
-	if (!container) return `${place.container}: no such container (yet)`;
+	if (!container) return t(lang, 'real.noContainer', {name: place.container});
 	const origins = originsOf(world, container, path);
-	if (origins.length === 0) return `${path} in ${container.name}: not there`;
-	const [visible, ...hidden] = origins.map(found => describeOrigin(found.origin));
-	return `${path} in ${container.name}: from ${visible}${hidden.length > 0 ? `, hiding ${hidden.join(', ')}` : ''}`;
+	if (origins.length === 0) return t(lang, 'real.notThere', {path, name: container.name});
+	const [visible, ...hidden] = origins.map(found => describeOrigin(found.origin, lang));
+	return t(lang, 'real.from', {path, name: container.name, origin: visible!, hidden: hidden.length > 0 ? t(lang, 'real.hiding', {list: hidden.join(', ')}) : ''});
 }
 
 /**
  * What the world really holds for a step, one line each: the prediction's file (or the step's file
  * checks) with where it comes from and what it hides, and the containers the checks name.
  */
-export function realState(world: World, step: Step): string[] {
+export function realState(world: World, step: Step, lang = 'en'): string[] {
 	const lines: string[] = [];
 	const reveal = step.predict?.reveal;
-	if (reveal) lines.push(fileState(world, reveal.place, reveal.path));
+	if (reveal) lines.push(fileState(world, reveal.place, reveal.path, lang));
 	for (const check of step.checks) {
 		if (check.kind === 'file' && 'container' in check.place) {
 			if (reveal && reveal.path === check.path && reveal.place.container === check.place.container) continue;
-			lines.push(fileState(world, check.place, check.path));
+			lines.push(fileState(world, check.place, check.path, lang));
 		} else if (check.kind === 'container') {
 			const container = pickContainer(world, check.name, check.select);
-			lines.push(container ? `${container.name}: ${container.status}${container.status === 'exited' ? ` (${container.exitCode})` : ''}` : `${check.name}: does not exist`);
+			lines.push(
+				container
+					? container.status === 'exited'
+						? t(lang, 'real.exited', {name: container.name, code: container.exitCode ?? 0})
+						: t(lang, `real.${container.status}`, {name: container.name})
+					: t(lang, 'real.noSuch', {name: check.name}),
+			);
 		}
 	}
 	return lines;
@@ -107,7 +113,14 @@ export function stepRows(view: StepView, width: number): Row[] {
 		rows.push(row([]));
 		rows.push(row([seg(t(view.lang, 'step.checks'), 'dim', {bold: true}), seg(`  ${view.checks.filter(check => check.ok).length}/${view.checks.length}`, 'dim')]));
 		for (const check of view.checks) {
-			rows.push(...wrapRuns(parseInline(check.message), w, [check.ok ? seg(' ✓ ', 'ok', {bold: true}) : seg(' ✗ ', 'fail', {bold: true})], 3));
+			rows.push(
+				...wrapRuns(
+					parseInline(check.error === undefined ? check.message : t(view.lang, 'check.error', {error: check.error})),
+					w,
+					[check.ok ? seg(' ✓ ', 'ok', {bold: true}) : seg(' ✗ ', 'fail', {bold: true})],
+					3,
+				),
+			);
 		}
 	}
 	const hints = step.hints.slice(0, view.hintsShown);
@@ -159,7 +172,7 @@ function predictionRows(view: StepView, step: Step, w: number): Row[] {
 			: row([seg(t(view.lang, 'step.notQuite'), 'fail', {bold: true}), seg(right ? tr(right.label) : '?', undefined, {bold: true})]),
 	);
 	rows.push(...markdownRows(tr(predict.explain), w));
-	const state = realState(view.world, step);
+	const state = realState(view.world, step, view.lang);
 	if (state.length > 0) {
 		rows.push(row([seg(t(view.lang, 'step.worldNow'), 'dim', {bold: true})]));
 		for (const line of state) rows.push(...wrapRuns([{text: line, style: {}}], w, [seg('  • ', 'accent')], 4));
