@@ -188,7 +188,7 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 
 	let body: React.ReactNode;
 	if (state.ui.overlay?.kind === 'help') {
-		body = <HelpScreen width={layout.columns} height={layout.bodyHeight} scroll={state.ui.helpScroll} theme={theme} />;
+		body = <HelpScreen width={layout.columns} height={layout.bodyHeight} scroll={state.ui.helpScroll} theme={theme} lang={lang} />;
 	} else if (state.screen === 'picker' || !state.lab) {
 		body = <Picker api={api} scenarios={scenarios} lang={lang} width={layout.columns} height={layout.bodyHeight} theme={theme} active={state.screen === 'picker'} onOpen={open} />;
 	} else {

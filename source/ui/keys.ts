@@ -5,6 +5,7 @@
  */
 
 import {PANE_ORDER, PANES, type PaneId} from './panes/registry.js';
+import {tOr} from '../lab/messages.js';
 
 /** Where a key works; a pane's own keys are in the scope named after it. */
 export type Scope = 'global' | 'prompt' | 'panes' | PaneId | 'predict' | 'confirm' | 'help' | 'picker';
@@ -293,13 +294,18 @@ export interface HelpSection {
 	entries: Array<{keys: string; help: string}>;
 }
 
-/** Every binding, grouped by scope, for the help screen and the docs. */
-export function helpSections(order: readonly Scope[] = ['global', 'prompt', 'panes', ...PANE_ORDER, 'predict', 'confirm', 'help', 'picker']): HelpSection[] {
+const HELP_ORDER: readonly Scope[] = ['global', 'prompt', 'panes', ...PANE_ORDER, 'predict', 'confirm', 'help', 'picker'];
+
+/** Every binding, grouped by scope, for the help screen and the docs, in the learner's language (`key.<scope>.<command>` in the catalog). */
+export function helpSections(lang = 'en', order: readonly Scope[] = HELP_ORDER): HelpSection[] {
 	return order
 		.map(scope => ({
 			scope,
-			title: SCOPE_TITLES[scope],
-			entries: KEY_TABLE.filter(binding => binding.scope === scope).map(binding => ({keys: binding.keys.map(keyLabel).join(' / '), help: binding.help})),
+			title: tOr(lang, `scope.${scope}`, SCOPE_TITLES[scope]),
+			entries: KEY_TABLE.filter(binding => binding.scope === scope).map(binding => ({
+				keys: binding.keys.map(keyLabel).join(' / '),
+				help: tOr(lang, `key.${scope}.${binding.command}`, binding.help),
+			})),
 		}))
 		.filter(section => section.entries.length > 0);
 }

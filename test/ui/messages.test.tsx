@@ -2,6 +2,7 @@
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import {catalog, LANGUAGES, t, unknownLanguage} from '../../source/lab/messages.js';
+import {KEY_TABLE, SCOPE_TITLES} from '../../source/ui/keys.js';
 import {App} from '../../source/ui/App.js';
 import {fakeApi, testScenario} from './helpers/fixtures.js';
 import {KEYS, press, renderApp, type Instance} from './helpers/ink.js';
@@ -58,5 +59,26 @@ describe('the message catalog', () => {
 		expect(frame).toContain('h 힌트');
 		frame = await press(current, 's');
 		expect(frame).toContain('이 단계의 풀이를 볼까?');
+	});
+
+	it("has every key of the help screen, in keys.ts's own English and in Korean", () => {
+		const messages = catalog();
+		for (const binding of KEY_TABLE) {
+			const entry = messages[`key.${binding.scope}.${binding.command}`];
+			expect(entry?.en, `key.${binding.scope}.${binding.command}`).toBe(binding.help);
+		}
+		for (const [scope, title] of Object.entries(SCOPE_TITLES)) expect(messages[`scope.${scope}`]?.en, scope).toBe(title);
+	});
+
+	it('shows the ? screen in Korean with --lang ko', async () => {
+		const api = fakeApi();
+		current = await renderApp(<App api={api} lang="ko" color={false} initial={await api.open(testScenario(), 80)} />, {columns: 100, rows: 40});
+		await press(current, KEYS.escape);
+		const frame = await press(current, '?');
+		expect(frame).toContain('─ 키 ─');
+		expect(frame).toContain('어디서나');
+		expect(frame).toContain('진행 상황을 저장하고 나간다');
+		expect(frame).toMatch(/\d+줄 중 1–\d+ · ↑↓ 스크롤 · Esc 닫기/);
+		expect(frame).not.toMatch(/Anywhere|Save progress|Scroll the/);
 	});
 });
