@@ -30,6 +30,7 @@ import {
 } from '../lab/model/lab.js';
 import {complete} from './completion.js';
 import {loadedRunner} from '../lab/model/runner.js';
+import {touchedContainer} from '../lab/model/touched.js';
 
 export {effectiveContainer};
 export type {AppState, Env, Overlay, UiState} from './app-state.js';
@@ -116,11 +117,16 @@ function afterWorldChange(state: AppState, before: LabModel): AppState {
 	const lab = state.lab!;
 	let next = withSlice(state, 'terminal', {scroll: 0});
 	if (lab.celebrate && !before.celebrate) next = stepToBottom(next);
-	if (lab.changes.containersAdded.size > 0 && lab.changes !== before.changes) {
+	if (lab.changes === before.changes) return next;
+	if (lab.changes.containersAdded.size > 0) {
 		const items = containerItems(lab.world.containers, lab.changes);
 		const newest = items.find(item => item.kind === 'container' && lab.changes.containersAdded.has(item.container.id));
-		if (newest) next = selectContainer(next, itemId(newest));
+		if (newest) return selectContainer(next, itemId(newest));
 	}
+	// Otherwise the container the line ran in or named (docker exec f1 …, docker container cp … f1:…).
+	const entry = lab.position > before.position ? lab.history[lab.position - 1] : undefined;
+	const touched = entry ? touchedContainer(lab.world, entry.line, lab.changes) : undefined;
+	if (touched && touched !== effectiveContainer(next)) next = selectContainer(next, touched);
 	return next;
 }
 

@@ -14,6 +14,7 @@ import {ENTER, ESC, keys, labState, none} from './helpers/reduce.js';
 import {reduce} from '../../source/ui/state.js';
 import {env} from './helpers/reduce.js';
 import {KEYS, press, renderApp, resize, type, waitForText, type Instance} from './helpers/ink.js';
+import {effectiveContainer} from '../../source/ui/panes/containers/index.js';
 
 const RN1 = 'docker container run --name rn1 diamol/ch06-random-number';
 const RN2 = 'docker container run --name rn2 diamol/ch06-random-number';
@@ -201,4 +202,41 @@ describe('truncation and wrapping (prompt, Tab, Try)', () => {
 		expect(narrow).toEqual(['  $ docker container run --name rn1', '      diamol/ch06-random-number']);
 		expect(rows[1]).toMatch(/^ {6}\S/);
 	});
+});
+
+describe('the Layers pane follows the learner', () => {
+	const nameOf = (state: Awaited<ReturnType<typeof labState>>) => state.lab!.world.containers[effectiveContainer(state)!]!.name;
+
+	it('shows the container a command ran in or named, not only the newest one', async () => {
+		let state = keys(await labState(), RN1, ENTER, RN2, ENTER);
+		expect(nameOf(state)).toBe('rn2');
+		state = keys(state, 'docker container logs rn1', ENTER);
+		expect(nameOf(state)).toBe('rn1');
+		state = keys(state, 'echo hello', ENTER);
+		expect(nameOf(state)).toBe('rn1'); // a line that touches no container keeps the one shown
+		state = keys(state, 'docker container cp rn2:/random/number.txt n.txt', ENTER);
+		expect(nameOf(state)).toBe('rn2');
+		const rn1 = Object.values(state.lab!.world.containers).find(container => container.name === 'rn1')!;
+		state = keys(state, `docker container start ${rn1.id.slice(0, 6)}`, ENTER);
+		expect(nameOf(state)).toBe('rn1');
+	});
+
+	for (const [columns, rows] of [
+		[120, 30],
+		[160, 48],
+	] as const) {
+		it(`names that container in its title at ${columns}x${rows}`, async () => {
+			const {app} = await lab(columns, rows);
+			await type(app, RN1);
+			await press(app, KEYS.enter);
+			await waitForText(app, 'Layers · rn1');
+			await type(app, RN2);
+			await press(app, KEYS.enter);
+			await waitForText(app, 'Layers · rn2');
+			await type(app, 'docker container logs rn1');
+			await press(app, KEYS.enter);
+			const frame = await waitForText(app, 'Layers · rn1');
+			expect(frame).not.toContain('No container selected');
+		});
+	}
 });
