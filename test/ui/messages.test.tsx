@@ -5,7 +5,7 @@ import {catalog, LANGUAGES, t, unknownLanguage} from '../../source/lab/messages.
 import {KEY_TABLE, SCOPE_TITLES} from '../../source/ui/keys.js';
 import {App} from '../../source/ui/App.js';
 import {fakeApi, testScenario} from './helpers/fixtures.js';
-import {KEYS, press, renderApp, type Instance} from './helpers/ink.js';
+import {KEYS, press, renderApp, type, waitForText, type Instance} from './helpers/ink.js';
 
 let current: Instance | undefined;
 afterEach(() => {
@@ -80,5 +80,17 @@ describe('the message catalog', () => {
 		expect(frame).toContain('진행 상황을 저장하고 나간다');
 		expect(frame).toMatch(/\d+줄 중 1–\d+ · ↑↓ 스크롤 · Esc 닫기/);
 		expect(frame).not.toMatch(/Anywhere|Save progress|Scroll the/);
+	});
+
+	it('speaks Korean in every pane at 160x48: Layers, Containers, Volumes, Images (checks: test/scenario/checks.test.ts)', async () => {
+		const api = fakeApi();
+		current = await renderApp(<App api={api} lang="ko" color={false} initial={await api.open(testScenario(), 80)} />, {columns: 160, rows: 48});
+		await type(current, 'docker container run --name rn1 diamol/ch06-random-number');
+		await press(current, KEYS.enter);
+		const frame = await waitForText(current, '▌기록 가능 레이어 rn1');
+		expect(frame).toContain('▌기록 가능 레이어 rn1 전용 · 변경 2개');
+		expect(frame).toContain('볼륨이 없다.');
+		expect(frame).toMatch(/\d+, \d+개 공유/);
+		expect(frame).not.toMatch(/WRITABLE LAYER|IMAGE LAYERS|merged view|No volumes|Docker's own|shared|added|copied up/);
 	});
 });

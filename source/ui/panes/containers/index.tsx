@@ -28,8 +28,8 @@ export const containersPane: PaneDef<ContainersSlice> = {
 	digit: 4,
 	place: 'side',
 	initial: {selected: null},
-	View: ({lab, width, height, focused, container, theme}) => (
-		<ContainersPane world={lab.world} changes={lab.changes} selected={container} width={width} height={height} focused={focused} theme={theme} />
+	View: ({lab, width, height, focused, container, theme, lang}) => (
+		<ContainersPane lang={lang} world={lab.world} changes={lab.changes} selected={container} width={width} height={height} focused={focused} theme={theme} />
 	),
 	info: (_state, lab, lang) => containersInfo(lab.world, lang),
 	news: ({changes}) => changes.containersAdded.size > 0 || changes.containersChanged.size > 0 || changes.containersRemoved.length > 0,

@@ -3,6 +3,7 @@
  * mounts — newest first, with what the last command created, changed or removed marked.
  * Only the rows in the window are built.
  */
+import {t} from '../../../lab/messages.js';
 import type {Container, Mount, World} from '../../../engine/world.js';
 import {row, seg, type Row, type Segment} from '../../rows.js';
 import {shortVolume, type Changes} from '../../../lab/model/changes.js';
@@ -45,7 +46,7 @@ export function containersHeader(width: number): Row {
 	return row([seg('  '), seg(fit('NAME', w.name) + ' ' + fit('IMAGE', w.image) + ' ' + fit('STATE', w.status) + ' ' + fit('MOUNTS', w.mounts), 'dim', {bold: true})]);
 }
 
-export function containerRow(item: ContainerItem, changes: Changes, width: number, selected: boolean): Row {
+export function containerRow(item: ContainerItem, changes: Changes, width: number, selected: boolean, lang = 'en'): Row {
 	const w = widths(width);
 	if (item.kind === 'removed') {
 		return row(
@@ -55,9 +56,9 @@ export function containerRow(item: ContainerItem, changes: Changes, width: numbe
 				seg(' '),
 				seg(fit(item.image, w.image), 'dim'),
 				seg(' '),
-				seg(fit('removed', w.status), 'removed'),
+				seg(fit(t(lang, 'pane.removed'), w.status), 'removed'),
 				seg(' '),
-				seg(cut('writable layer gone', w.mounts), 'dim'),
+				seg(cut(t(lang, 'containers.layerGone'), w.mounts), 'dim'),
 			],
 			{mark: 'removed', selected},
 		);
@@ -94,11 +95,11 @@ export function itemId(item: ContainerItem): string {
 }
 
 /** The rows of the window [offset, offset+height). */
-export function containerRows(items: readonly ContainerItem[], changes: Changes, width: number, cursor: number, offset: number, height: number): Row[] {
+export function containerRows(items: readonly ContainerItem[], changes: Changes, width: number, cursor: number, offset: number, height: number, lang = 'en'): Row[] {
 	if (items.length === 0) {
-		return [row([seg('  No containers yet. Try: ', 'dim'), seg('docker container run …', 'code')])];
+		return [row([seg('  ' + t(lang, 'containers.none') + ' ', 'dim'), seg('docker container run …', 'code')])];
 	}
 	const rows: Row[] = [];
-	for (let i = offset; i < Math.min(items.length, offset + height); i++) rows.push(containerRow(items[i]!, changes, width, i === cursor));
+	for (let i = offset; i < Math.min(items.length, offset + height); i++) rows.push(containerRow(items[i]!, changes, width, i === cursor, lang));
 	return rows;
 }

@@ -15,16 +15,17 @@ export interface ContainersPaneProps {
 	height: number;
 	focused: boolean;
 	theme: Theme;
+	lang: string;
 }
 
 /** Inner content of the Containers pane (header + the visible rows only). */
 /** Memoised: a key that changes only the prompt leaves its props, and so this pane, as they were. */
-export const ContainersPane = memo(function ContainersPane({world, changes, selected, width, height, focused, theme}: ContainersPaneProps) {
+export const ContainersPane = memo(function ContainersPane({world, changes, selected, width, height, focused, theme, lang}: ContainersPaneProps) {
 	const items = containerItems(world.containers, changes);
 	const cursor = selectedIndex(items, selected);
 	const listHeight = Math.max(0, height - 1);
 	const offset = useWindow(cursor, listHeight, items.length);
-	const rows = useMemo(() => containerRows(items, changes, width, cursor, offset, listHeight), [items, changes, width, cursor, offset, listHeight]);
+	const rows = useMemo(() => containerRows(items, changes, width, cursor, offset, listHeight, lang), [items, changes, width, cursor, offset, listHeight, lang]);
 	const header = useMemo(() => containersHeader(width), [width]);
 	return (
 		<>

@@ -11,8 +11,8 @@ export const imagesPane: PaneDef<ImagesSlice> = {
 	digit: 6,
 	place: 'side',
 	initial: {cursor: 0},
-	View: ({state, lab, width, height, focused, theme}) => (
-		<ImagesPane world={lab.world} changes={lab.changes} cursor={slice(state, 'images').cursor} width={width} height={height} focused={focused} theme={theme} />
+	View: ({state, lab, width, height, focused, theme, lang}) => (
+		<ImagesPane lang={lang} world={lab.world} changes={lab.changes} cursor={slice(state, 'images').cursor} width={width} height={height} focused={focused} theme={theme} />
 	),
 	info: (_state, lab) => `${Object.keys(lab.world.images).length}`,
 	news: ({changes}) => changes.imagesAdded.size > 0 || changes.imagesRemoved.length > 0,

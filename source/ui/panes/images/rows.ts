@@ -4,6 +4,7 @@
  * reason pulling a second image says "Already exists"). What the last command pulled or removed is
  * marked.
  */
+import {t} from '../../../lab/messages.js';
 import type {Image, World} from '../../../engine/world.js';
 import {imageSize} from '../../../engine/containers.js';
 import type {Changes} from '../../../lab/model/changes.js';
@@ -41,13 +42,13 @@ export function imagesHeader(width: number): Row {
 	return row([seg('  '), seg(`${fit('IMAGE', w.name)} ${fit('LAYERS', w.layers)} ${fit('SIZE', w.size)} ${fit('CONTAINERS', w.users)}`, 'dim', {bold: true})]);
 }
 
-export function imageRow(item: ImageItem, changes: Changes, width: number, selected: boolean): Row {
+export function imageRow(item: ImageItem, changes: Changes, width: number, selected: boolean, lang = 'en'): Row {
 	const w = widths(width);
 	if (item.kind === 'removed') {
-		return row([seg('− ', 'removed'), seg(fit(item.name, w.name), 'removed', {strike: true}), seg(' removed', 'dim')], {selected, mark: 'removed'});
+		return row([seg('− ', 'removed'), seg(fit(item.name, w.name), 'removed', {strike: true}), seg(' ' + t(lang, 'pane.removed'), 'dim')], {selected, mark: 'removed'});
 	}
 	const added = changes.imagesAdded.has(item.image.id);
-	const layers = `${item.image.layers.length}${item.shared > 0 ? `, ${item.shared} shared` : ''}`;
+	const layers = `${item.image.layers.length}${item.shared > 0 ? `, ${t(lang, 'images.shared', {count: item.shared})}` : ''}`;
 	return row(
 		[
 			added ? seg('+ ', 'added') : seg('  '),
@@ -63,9 +64,9 @@ export function imageRow(item: ImageItem, changes: Changes, width: number, selec
 	);
 }
 
-export function imageRows(items: readonly ImageItem[], changes: Changes, width: number, cursor: number, offset: number, height: number): Row[] {
-	if (items.length === 0) return [row([seg('  No images. ', 'dim'), seg('docker image pull NAME', 'code'), seg(' or docker run fetches one.', 'dim')])];
+export function imageRows(items: readonly ImageItem[], changes: Changes, width: number, cursor: number, offset: number, height: number, lang = 'en'): Row[] {
+	if (items.length === 0) return [row([seg('  ' + t(lang, 'images.none') + ' ', 'dim'), seg('docker image pull NAME', 'code'), seg(' ' + t(lang, 'images.noneHow'), 'dim')])];
 	const rows: Row[] = [];
-	for (let i = offset; i < Math.min(items.length, offset + height); i++) rows.push(imageRow(items[i]!, changes, width, i === cursor));
+	for (let i = offset; i < Math.min(items.length, offset + height); i++) rows.push(imageRow(items[i]!, changes, width, i === cursor, lang));
 	return rows;
 }

@@ -14,15 +14,16 @@ export interface ImagesPaneProps {
 	height: number;
 	focused: boolean;
 	theme: Theme;
+	lang: string;
 }
 
 /** Memoised: a key that changes only the prompt leaves its props, and so this pane, as they were. */
-export const ImagesPane = memo(function ImagesPane({world, changes, cursor, width, height, focused, theme}: ImagesPaneProps) {
+export const ImagesPane = memo(function ImagesPane({world, changes, cursor, width, height, focused, theme, lang}: ImagesPaneProps) {
 	const items = imageItems(world, world.images, world.containers, changes);
 	const listHeight = Math.max(0, height - 1);
 	const shownCursor = focused ? Math.min(cursor, items.length - 1) : -1;
 	const offset = useWindow(shownCursor, listHeight, items.length);
-	const rows = useMemo(() => imageRows(items, changes, width, shownCursor, offset, listHeight), [items, changes, width, shownCursor, offset, listHeight]);
+	const rows = useMemo(() => imageRows(items, changes, width, shownCursor, offset, listHeight, lang), [items, changes, width, shownCursor, offset, listHeight, lang]);
 	const header = useMemo(() => imagesHeader(width), [width]);
 	return (
 		<>

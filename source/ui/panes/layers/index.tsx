@@ -37,8 +37,9 @@ export const layersPane: PaneDef<LayersSlice> = {
 	digit: 3,
 	place: 'side',
 	initial: {cursor: 0, tree: {}},
-	View: ({state, lab, width, height, focused, container, theme}) => (
+	View: ({state, lab, lang, width, height, focused, container, theme}) => (
 		<LayersPane
+			lang={lang}
 			world={lab.world}
 			changes={lab.changes}
 			container={container}

@@ -18,14 +18,15 @@ import {row, seg, type Row, type Segment, type Tone} from '../../rows.js';
 import {shortVolume, type Changes} from '../../../lab/model/changes.js';
 import {cut, humanSize, imageName, layerImagesIndex, memoByRef, shortStatus, statusTone} from '../common.js';
 import {fit, textWidth, truncateStart} from '../../text/width.js';
+import {t, type Message, type MessageKey} from '../../../lab/messages.js';
 
 /** Explicit open (true) / closed (false) folders, by path; the rest follow the default. */
 export type TreeOverrides = Readonly<Record<string, boolean>>;
 
 export type LayerItem =
 	| {kind: 'title'; container: Container; image: Image | undefined}
-	| {kind: 'section'; title: string; detail: string; tone: Tone}
-	| {kind: 'note'; text: string}
+	| {kind: 'section'; title: MessageKey; detail: Message; tone: Tone}
+	| {kind: 'note'; note: Message}
 	| {kind: 'mount'; mount: Mount}
 	| {kind: 'change'; change: 'A' | 'C' | 'D'; path: string; fresh: boolean}
 	| {kind: 'init'}
@@ -99,30 +100,33 @@ function buildItems(
 	void layers;
 	const items: LayerItem[] = [{kind: 'title', container, image}];
 	const fresh = changes.writable.get(container.id) ?? new Set<string>();
-	items.push({kind: 'section', title: 'MOUNTS', detail: container.mounts.length === 0 ? 'none' : 'on top: they hide what is below them', tone: 'volume'});
-	if (container.mounts.length === 0) items.push({kind: 'note', text: 'No volumes or bind mounts: every file comes from the layers below.'});
+	items.push({kind: 'section', title: 'layers.mounts', detail: {key: container.mounts.length === 0 ? 'layers.mountsNone' : 'layers.mountsOnTop'}, tone: 'volume'});
+	if (container.mounts.length === 0) items.push({kind: 'note', note: {key: 'layers.noMounts'}});
 	for (const mount of [...container.mounts].sort((a, b) => bytewise(a.destination, b.destination))) items.push({kind: 'mount', mount});
 	const changesList = containerChanges(world, container);
 	items.push({
 		kind: 'section',
-		title: 'WRITABLE LAYER',
-		detail: `${container.name} only · ${changesList.length} change${changesList.length === 1 ? '' : 's'} · ${humanSize(writableSize(container))}`,
+		title: 'layers.writable',
+		detail: {
+			key: 'layers.writableDetail',
+			vars: {name: container.name, count: changesList.length, s: changesList.length === 1 ? '' : 's', size: humanSize(writableSize(container))},
+		},
 		tone: 'rw',
 	});
-	if (changesList.length === 0) items.push({kind: 'note', text: 'Empty: the container has not written anything yet.'});
+	if (changesList.length === 0) items.push({kind: 'note', note: {key: 'layers.writableEmpty'}});
 	for (const change of changesList) items.push({kind: 'change', change: change.kind, path: change.path, fresh: fresh.has(change.path)});
 	items.push({kind: 'init'});
 	const stack = image ? imageLayers(world, image.id) : [];
 	const instructions = layerInstructions(image);
 	const sharing = layerImagesIndex(images);
 	const own = imageName(image);
-	items.push({kind: 'section', title: 'IMAGE LAYERS', detail: `${own || 'image'} · read-only · top to bottom`, tone: 'image'});
+	items.push({kind: 'section', title: 'layers.image', detail: own ? {key: 'layers.imageDetail', vars: {image: own}} : {key: 'layers.imageUnnamed'}, tone: 'image'});
 	for (let i = stack.length - 1; i >= 0; i--) {
 		const layer = stack[i]!;
 		const shared = (sharing.get(layer.digest) ?? []).filter(name => name !== own);
 		items.push({kind: 'layer', number: i + 1, layer, instruction: instructions[i] ?? '', shared, fresh: changes.layersAdded.has(layer.digest)});
 	}
-	items.push({kind: 'section', title: 'FILES', detail: 'merged view: what the container sees, and where each file comes from', tone: 'accent'});
+	items.push({kind: 'section', title: 'layers.files', detail: {key: 'layers.filesDetail'}, tone: 'accent'});
 	items.push(...treeItems(world, container, overrides, fresh));
 	return items;
 }
@@ -196,20 +200,20 @@ const memoBuild = memoByRef((world: World, record: BuildRecord, layers: World['l
 	const items: LayerItem[] = [{kind: 'build-title', record, view}];
 	const total = record.steps.length === 0 ? 0 : Math.max(...record.steps.map(step => step.step));
 	for (const step of record.steps) items.push({kind: 'build-step', step, total});
-	if (record.status !== 0) items.push({kind: 'note', text: `Failed after these steps (exit status ${record.status}); they stay in the build cache.`});
+	if (record.status !== 0) items.push({kind: 'note', note: {key: 'layers.buildFailed', vars: {status: record.status}}});
 	if (!view) return items;
 	const image = images[view.imageId];
 	const stack = imageLayers(world, view.imageId);
 	const instructions = layerInstructions(image);
 	const own = new Set(record.steps.filter(step => !step.cached).map(step => step.layer));
-	items.push({kind: 'section', title: 'IMAGE LAYERS', detail: `${imageName(image) || view.name} · read-only · top to bottom`, tone: 'image'});
+	items.push({kind: 'section', title: 'layers.image', detail: {key: 'layers.imageDetail', vars: {image: imageName(image) || view.name}}, tone: 'image'});
 	for (let i = stack.length - 1; i >= 0; i--) {
 		const layer = stack[i]!;
 		items.push({kind: 'layer', number: i + 1, layer, instruction: instructions[i] ?? '', shared: [], fresh: own.has(layer.digest)});
 	}
 	const open = new Set<string>(['/']);
 	for (const layer of stack) if (own.has(layer.digest)) for (const path of Object.keys(layer.entries)) for (const dir of ancestors(path)) open.add(dir);
-	items.push({kind: 'section', title: 'FILES', detail: 'the image as a container starts from it: each file names the layer (Ln) that supplies it', tone: 'accent'});
+	items.push({kind: 'section', title: 'layers.files', detail: {key: 'layers.buildFilesDetail'}, tone: 'accent'});
 	items.push(...imageTreeItems(world, view, open));
 	return items;
 });
@@ -223,7 +227,7 @@ export function layerItems(world: World, containerId: string | null, overrides: 
 	if (!container) {
 		const gone = changes.containersRemoved.find(removed => removed.id === containerId);
 		if (gone) return [{kind: 'removed', name: gone.name}];
-		return [{kind: 'note', text: 'No container selected. Run one, then pick it in the Containers pane (4).'}];
+		return [{kind: 'note', note: {key: 'layers.none'}}];
 	}
 	const volumes = container.mounts.some(mount => mount.type === 'volume') ? world.volumes : null;
 	const host = container.mounts.some(mount => mount.type === 'bind') ? world.host.files : null;
@@ -251,9 +255,9 @@ function section(title: string, detail: string, tone: Tone, width: number): Row 
 }
 
 const CHANGE_TONE: Record<'A' | 'C' | 'D', Tone> = {A: 'added', C: 'changed', D: 'removed'};
-const CHANGE_WORD: Record<'A' | 'C' | 'D', string> = {A: 'added', C: 'changed (copied up)', D: 'deleted (whiteout)'};
+const CHANGE_WORD: Record<'A' | 'C' | 'D', MessageKey> = {A: 'layers.added', C: 'layers.changed', D: 'layers.deleted'};
 
-function treeRow(world: World, container: Container, item: Extract<LayerItem, {kind: 'tree'}>, width: number): Row {
+function treeRow(world: World, container: Container, item: Extract<LayerItem, {kind: 'tree'}>, width: number, lang: string): Row {
 	const name = item.path.slice(item.path.lastIndexOf('/') + 1);
 	const indent = '  '.repeat(item.depth);
 	const icon = item.dir ? (item.open ? '▾ ' : '▸ ') : '  ';
@@ -263,8 +267,8 @@ function treeRow(world: World, container: Container, item: Extract<LayerItem, {k
 	if (!item.located) {
 		// A whiteout: the file is gone from the merged view, but still in the layer below.
 		const lower = originsOf(world, {...container, rw: {}, mounts: []}, item.path);
-		right.push(seg('deleted', 'removed'));
-		if (lower.length > 0) right.push(seg(' hides ', 'dim'), seg(lower.map(found => originLabel(found.origin).text).join(','), 'dim'));
+		right.push(seg(t(lang, 'layers.deletedShort'), 'removed'));
+		if (lower.length > 0) right.push(seg(t(lang, 'layers.hides'), 'dim'), seg(lower.map(found => originLabel(found.origin).text).join(','), 'dim'));
 		nameTone = 'removed';
 	} else {
 		const origins = originsOf(world, container, item.path);
@@ -276,7 +280,7 @@ function treeRow(world: World, container: Container, item: Extract<LayerItem, {k
 		} else {
 			right.push(seg(label.text, label.tone, {bold: visible.origin.kind !== 'image'}));
 			const hidden = origins.slice(1).map(found => originLabel(found.origin).text);
-			if (hidden.length > 0) right.push(seg(' hides ', 'dim'), seg(hidden.join(','), 'warn'));
+			if (hidden.length > 0) right.push(seg(t(lang, 'layers.hides'), 'dim'), seg(hidden.join(','), 'warn'));
 		}
 		if (item.located.entry.kind === 'symlink') nameTone = 'dim';
 	}
@@ -289,21 +293,21 @@ function treeRow(world: World, container: Container, item: Extract<LayerItem, {k
 	return row([sign, seg(leftText, nameTone, item.located ? {} : {strike: true}), seg(' '), ...rightSegments], item.fresh ? {mark: 'added'} : {});
 }
 
-function mountRow(mount: Mount, width: number): Row {
+function mountRow(mount: Mount, width: number, lang: string): Row {
 	const mode = mount.rw ? 'rw' : 'ro';
 	const source = mount.type === 'bind' ? mount.source : shortVolume(mount.name, mount.anonymous) + (mount.anonymous ? ' (anon)' : '');
-	const how = mount.origin === 'image' ? 'from the image VOLUME' : mount.origin === 'volumes-from' ? '--volumes-from' : mount.origin === 'mount-flag' ? '--mount' : '-v';
+	const how = mount.origin === 'image' ? t(lang, 'layers.fromImageVolume') : mount.origin === 'volumes-from' ? '--volumes-from' : mount.origin === 'mount-flag' ? '--mount' : '-v';
 	const left = `  ${mount.type === 'bind' ? 'bind  ' : 'volume'} ${mount.destination}  ←  ${source}`;
 	const right = `${mode} · ${how}`;
 	const leftWidth = Math.max(10, width - textWidth(right) - 1);
 	return row([seg(fit(left, leftWidth), mount.type === 'bind' ? 'bind' : 'volume'), seg(' '), seg(right, mount.rw ? 'dim' : 'warn')]);
 }
 
-function imageLayerRow(item: Extract<LayerItem, {kind: 'layer'}>, width: number): Row {
+function imageLayerRow(item: Extract<LayerItem, {kind: 'layer'}>, width: number, lang: string): Row {
 	const digest = item.layer.digest.slice(7, 19);
 	const size = humanSize(item.layer.size);
 	const head = `  L${item.number} ${digest} `;
-	const shared = item.shared.length > 0 ? ` shared: ${item.shared.join(', ')}` : '';
+	const shared = item.shared.length > 0 ? ` ${t(lang, 'layers.shared', {list: item.shared.join(', ')})}` : '';
 	const sizeText = ` ${size.padStart(7)}`;
 	const instructionWidth = Math.max(8, width - textWidth(head) - sizeText.length - Math.min(textWidth(shared), Math.floor(width * 0.3)));
 	return row([
@@ -316,7 +320,7 @@ function imageLayerRow(item: Extract<LayerItem, {kind: 'layer'}>, width: number)
 }
 
 /** One item as a row of `width` cells (`container` is the one the pane shows). */
-export function itemRow(world: World, container: Container | undefined, item: LayerItem, width: number): Row {
+export function itemRow(world: World, container: Container | undefined, item: LayerItem, width: number, lang = 'en'): Row {
 	switch (item.kind) {
 		case 'title': {
 			const {container: shown, image} = item;
@@ -329,37 +333,43 @@ export function itemRow(world: World, container: Container | undefined, item: La
 			]);
 		}
 		case 'section':
-			return section(item.title, item.detail, item.tone, width);
+			return section(t(lang, item.title), t(lang, item.detail.key, item.detail.vars), item.tone, width);
 		case 'note':
-			return row([seg('  ' + cut(item.text, width - 2), 'dim')]);
+			return row([seg('  ' + cut(t(lang, item.note.key, item.note.vars), width - 2), 'dim')]);
 		case 'mount':
-			return mountRow(item.mount, width);
+			return mountRow(item.mount, width, lang);
 		case 'change':
 			return row(
 				[
 					item.fresh ? seg('+', 'added') : seg(' '),
 					seg(` ${item.change} `, CHANGE_TONE[item.change], {bold: true}),
 					seg(fit(item.path, Math.max(4, width - 26)), CHANGE_TONE[item.change]),
-					seg(' ' + cut(CHANGE_WORD[item.change], 22), 'dim'),
+					seg(' ' + cut(t(lang, CHANGE_WORD[item.change]), 22), 'dim'),
 				],
 				item.fresh ? {mark: 'added'} : {},
 			);
 		case 'init':
-			return row([seg(' '), seg(cut(" init  Docker's own: /etc/hostname /etc/hosts /etc/resolv.conf /.dockerenv", width - 1), 'init')]);
+			return row([seg(' '), seg(cut(` init  ${t(lang, 'layers.init')}`, width - 1), 'init')]);
 		case 'layer':
-			return imageLayerRow(item, width);
+			return imageLayerRow(item, width, lang);
 		case 'tree':
-			return container ? treeRow(world, container, item, width) : row([]);
+			return container ? treeRow(world, container, item, width, lang) : row([]);
 		case 'removed':
-			return row([seg(cut(`  ${item.name} was removed: its writable layer went with it. Volumes it used are still in the Volumes pane.`, width), 'removed')]);
+			return row([seg(cut(`  ${t(lang, 'layers.removed', {name: item.name})}`, width), 'removed')]);
 		case 'build-title': {
 			const {record} = item;
 			const cached = record.steps.filter(step => step.cached && !step.from).length;
 			const made = record.steps.filter(step => !step.cached).length;
 			const name = record.tags[0] ?? (record.imageId ? record.imageId.slice(7, 19) : 'no image');
 			return section(
-				'BUILD',
-				`${record.status === 0 ? name : 'failed'} · ${made} step${made === 1 ? '' : 's'} new, ${cached} from the cache${record.tags.length > 1 ? ` · also ${record.tags.slice(1).join(', ')}` : ''}`,
+				t(lang, 'layers.build'),
+				t(lang, 'layers.buildDetail', {
+					name: record.status === 0 ? name : t(lang, 'layers.buildFailedName'),
+					made,
+					s: made === 1 ? '' : 's',
+					cached,
+					also: record.tags.length > 1 ? t(lang, 'layers.buildAlso', {tags: record.tags.slice(1).join(', ')}) : '',
+				}),
 				record.status === 0 ? 'image' : 'removed',
 				width,
 			);
@@ -387,12 +397,21 @@ function buildStepRow(step: BuildStepRecord, total: number, width: number): Row 
 }
 
 /** Rows of the window [offset, offset+height) for the selected container. */
-export function layerRows(world: World, containerId: string | null, items: readonly LayerItem[], width: number, cursor: number, offset: number, height: number): Row[] {
+export function layerRows(
+	world: World,
+	containerId: string | null,
+	items: readonly LayerItem[],
+	width: number,
+	cursor: number,
+	offset: number,
+	height: number,
+	lang = 'en',
+): Row[] {
 	const first = items[0];
 	const container = first?.kind === 'build-title' ? first.view : containerId ? world.containers[containerId] : undefined;
 	const rows: Row[] = [];
 	for (let i = offset; i < Math.min(items.length, offset + height); i++) {
-		const r = itemRow(world, container, items[i]!, width);
+		const r = itemRow(world, container, items[i]!, width, lang);
 		rows.push(i === cursor ? {...r, selected: true} : r);
 	}
 	return rows;
@@ -419,5 +438,5 @@ export function parentIndex(items: readonly LayerItem[], index: number): number 
 
 /** The index of the FILES section (the `f` jump and a first cursor spot). */
 export function filesIndex(items: readonly LayerItem[]): number {
-	return items.findIndex(item => item.kind === 'section' && item.title === 'FILES');
+	return items.findIndex(item => item.kind === 'section' && item.title === 'layers.files');
 }

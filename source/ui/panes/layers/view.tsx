@@ -16,15 +16,16 @@ export interface LayersPaneProps {
 	height: number;
 	focused: boolean;
 	theme: Theme;
+	lang: string;
 }
 
 const NO_OVERRIDES: TreeOverrides = {};
 
 /** Memoised: a key that changes only the prompt leaves its props, and so this pane, as they were. */
-export const LayersPane = memo(function LayersPane({world, changes, container, overrides, cursor, width, height, focused, theme}: LayersPaneProps) {
+export const LayersPane = memo(function LayersPane({world, changes, container, overrides, cursor, width, height, focused, theme, lang}: LayersPaneProps) {
 	const items = layerItems(world, container, overrides ?? NO_OVERRIDES, changes);
 	const shownCursor = focused ? Math.min(cursor, items.length - 1) : -1;
 	const offset = useWindow(shownCursor, height, items.length);
-	const rows = useMemo(() => layerRows(world, container, items, width, shownCursor, offset, height), [world, container, items, width, shownCursor, offset, height]);
+	const rows = useMemo(() => layerRows(world, container, items, width, shownCursor, offset, height, lang), [world, container, items, width, shownCursor, offset, height, lang]);
 	return <Rows rows={rows} width={width} height={height} theme={theme} />;
 });

@@ -2,6 +2,7 @@
  * The Volumes pane: each volume (anonymous ones shortened and labelled), the containers that use it,
  * and its files — a volume outliving its container is the point of section 6.2.
  */
+import {t} from '../../../lab/messages.js';
 import type {World} from '../../../engine/world.js';
 import {row, seg, type Row} from '../../rows.js';
 import {shortVolume, type Changes} from '../../../lab/model/changes.js';
@@ -43,7 +44,7 @@ function nameColumn(width: number): number {
 	return Math.max(14, Math.min(28, Math.floor((width - 2) * 0.4)));
 }
 
-export function volumeRow(line: VolumeLine, changes: Changes, width: number, selected: boolean): Row {
+export function volumeRow(line: VolumeLine, changes: Changes, width: number, selected: boolean, lang = 'en'): Row {
 	const nameWidth = nameColumn(width);
 	const usersWidth = Math.max(0, width - nameWidth - 12);
 	switch (line.kind) {
@@ -51,7 +52,7 @@ export function volumeRow(line: VolumeLine, changes: Changes, width: number, sel
 			const added = changes.volumesAdded.has(line.name);
 			const changed = !added && changes.volumeFiles.has(line.name);
 			const label = shortVolume(line.name, line.anonymous) + (line.anonymous ? ' (anon)' : '');
-			const users = line.users.length > 0 ? line.users.join(', ') : 'no container — still here';
+			const users = line.users.length > 0 ? line.users.join(', ') : t(lang, 'volumes.unused');
 			return row(
 				[
 					added ? seg('+ ', 'added') : changed ? seg('~ ', 'changed') : seg('  '),
@@ -74,18 +75,18 @@ export function volumeRow(line: VolumeLine, changes: Changes, width: number, sel
 			);
 		}
 		case 'more':
-			return row([seg(`      … ${line.count} more`, 'dim')], {selected});
+			return row([seg(`      … ${t(lang, 'volumes.more', {count: line.count})}`, 'dim')], {selected});
 		case 'removed':
-			return row([seg('− ', 'removed'), seg(fit(shortVolume(line.name, line.anonymous), nameWidth), 'removed', {strike: true}), seg(' removed — its files are gone', 'dim')], {
+			return row([seg('− ', 'removed'), seg(fit(shortVolume(line.name, line.anonymous), nameWidth), 'removed', {strike: true}), seg(' ' + t(lang, 'volumes.removed'), 'dim')], {
 				selected,
 				mark: 'removed',
 			});
 	}
 }
 
-export function volumeRows(lines: readonly VolumeLine[], changes: Changes, width: number, cursor: number, offset: number, height: number): Row[] {
-	if (lines.length === 0) return [row([seg('  No volumes. ', 'dim'), seg('docker volume create NAME', 'code'), seg(' or an image VOLUME makes one.', 'dim')])];
+export function volumeRows(lines: readonly VolumeLine[], changes: Changes, width: number, cursor: number, offset: number, height: number, lang = 'en'): Row[] {
+	if (lines.length === 0) return [row([seg('  ' + t(lang, 'volumes.none') + ' ', 'dim'), seg('docker volume create NAME', 'code'), seg(' ' + t(lang, 'volumes.noneHow'), 'dim')])];
 	const rows: Row[] = [];
-	for (let i = offset; i < Math.min(lines.length, offset + height); i++) rows.push(volumeRow(lines[i]!, changes, width, i === cursor));
+	for (let i = offset; i < Math.min(lines.length, offset + height); i++) rows.push(volumeRow(lines[i]!, changes, width, i === cursor, lang));
 	return rows;
 }

@@ -15,15 +15,16 @@ export interface VolumesPaneProps {
 	height: number;
 	focused: boolean;
 	theme: Theme;
+	lang: string;
 }
 
 /** Memoised: a key that changes only the prompt leaves its props, and so this pane, as they were. */
-export const VolumesPane = memo(function VolumesPane({world, changes, cursor, width, height, focused, theme}: VolumesPaneProps) {
+export const VolumesPane = memo(function VolumesPane({world, changes, cursor, width, height, focused, theme, lang}: VolumesPaneProps) {
 	const lines = volumeLines(world.volumes, world.containers, changes);
 	const listHeight = Math.max(0, height - 1);
 	const shownCursor = focused ? Math.min(cursor, lines.length - 1) : -1;
 	const offset = useWindow(shownCursor, listHeight, lines.length);
-	const rows = useMemo(() => volumeRows(lines, changes, width, shownCursor, offset, listHeight), [lines, changes, width, shownCursor, offset, listHeight]);
+	const rows = useMemo(() => volumeRows(lines, changes, width, shownCursor, offset, listHeight, lang), [lines, changes, width, shownCursor, offset, listHeight, lang]);
 	const header = useMemo(() => volumesHeader(width), [width]);
 	return (
 		<>
