@@ -313,6 +313,13 @@ export function reduce(state: AppState, action: Action): AppState {
 		case 'key': {
 			// Resolved here, against the state this key arrives in (several keys may be queued).
 			const scopes = activeScopes(state);
+			// A control key in the same read as text (`echo half` then Ctrl+C, typed fast) is that key, not a character.
+			if ([...action.input].length > 1 && !action.key.ctrl && !action.key.meta && CONTROL_KEY.test(action.input)) {
+				return action.input
+					.split(CONTROL_KEYS)
+					.filter(part => part !== '')
+					.reduce((next, part) => reduce(next, {...action, ...controlKey(part, action.key)}), state);
+			}
 			// Keys typed faster than one read (a shortcut and the command after it) are taken one at a time.
 			if (!scopes.includes('prompt') && [...action.input].length > 1 && !action.key.ctrl) {
 				return [...action.input].reduce((next, input) => reduce(next, {...action, input, key: {...action.key, meta: false}}), state);
@@ -330,6 +337,17 @@ export function reduce(state: AppState, action: Action): AppState {
 			return state;
 		}
 	}
+}
+
+/** Ctrl+A…Ctrl+Z and Backspace (DEL) as one byte; not Tab, Enter (line feed, carriage return) or Esc. */
+const CONTROL_KEY = /[\u0001-\u0008\u000b\u000c\u000e-\u001a\u007f]/;
+const CONTROL_KEYS = /([\u0001-\u0008\u000b\u000c\u000e-\u001a\u007f])/;
+
+/** One part of a read split at its control keys: text as it is, a control byte as the key Ink names for it alone. */
+function controlKey(part: string, key: KeyInfo): {input: string; key: KeyInfo} {
+	if (!CONTROL_KEY.test(part) || part.length !== 1) return {input: part, key};
+	if (part === '\u007f') return {input: '', key: {...key, delete: true}};
+	return {input: String.fromCharCode(part.charCodeAt(0) + 96), key: {...key, ctrl: true}};
 }
 
 /** What would move the world or the step under a command running in the worker: it waits for it (or Ctrl+C). */

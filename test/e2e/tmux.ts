@@ -63,6 +63,11 @@ export class TmuxTerminal {
 		for (const key of keys) this.tmux('send-keys', '-t', this.session, key);
 	}
 
+	/** Resizes the window (the program gets SIGWINCH, as when a learner drags the window). */
+	resize(columns: number, rows: number): void {
+		this.tmux('resize-window', '-t', this.session, '-x', String(columns), '-y', String(rows));
+	}
+
 	capture(): string {
 		return this.tmux('capture-pane', '-p', '-t', this.session);
 	}

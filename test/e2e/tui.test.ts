@@ -30,15 +30,15 @@ afterEach(() => {
 	terminal = undefined;
 });
 
-async function openLab(columns: number, rows: number): Promise<TmuxTerminal> {
+async function openLab(columns: number, rows: number, args = 'play writable-layer', opened = 'Run two containers from one image'): Promise<TmuxTerminal> {
 	terminal = new TmuxTerminal({columns, rows, cwd: ROOT});
 	terminal.start();
 	terminal.type("PS1='$ '; clear; echo 'SHELL BEFORE THE LAB'");
 	terminal.press('Enter');
 	await terminal.waitForText('SHELL BEFORE THE LAB\n$');
-	terminal.type('node dist/cli.js play writable-layer; echo "EXIT=$?"');
+	terminal.type(`node dist/cli.js ${args}; echo "EXIT=$?"`);
 	terminal.press('Enter');
-	await terminal.waitForText('Run two containers from one image');
+	await terminal.waitForText(opened);
 	expect(terminal.state().alternate).toBe(true);
 	return terminal;
 }
@@ -154,6 +154,67 @@ describe.skipIf(!available && !required)('the built lab in a real terminal (tmux
 		await expectShellRestored(lab);
 		const progress = JSON.parse(execFileSync('node', ['dist/cli.js', 'progress', '--json'], {cwd: ROOT, encoding: 'utf8', env: {...process.env, XDG_STATE_HOME: lab.stateDir}}));
 		expect(JSON.stringify(progress)).toContain('cat number1.txt number2.txt');
+	});
+
+	it('80x24, at the keyboard: Ctrl+C cancels a line, blank lines stay, Esc then a command runs whole, a typo gets one note, too small runs nothing', async () => {
+		const lab = await openLab(80, 24, 'play sandbox', 'layerlab');
+		await lab.waitForText('history 0/0');
+		// Ctrl+C with a half-typed line cancels it (^C) and the lab stays.
+		lab.type('echo half');
+		lab.press('C-c');
+		let screen = await lab.waitForText('echo half^C');
+		expect(screen).not.toContain('EXIT=');
+		// Blank output lines stay between the lines around them.
+		lab.press('C-l');
+		lab.type('echo top; echo; echo; echo bottom');
+		lab.press('Enter');
+		screen = await lab.waitForText('history 1/1');
+		const terminalRows = paneText(screen, '2 Terminal')
+			.split('\n')
+			.map(line => line.trimEnd());
+		const top = terminalRows.indexOf('top');
+		expect(terminalRows.slice(top, top + 4)).toEqual(['top', '', '', 'bottom']);
+		// Esc, then a command typed at once: every letter reaches the prompt (no r/n/i/u/s/x/q shortcut fires).
+		lab.press('Escape');
+		lab.type('docker container run --name rn1 diamol/ch06-random-number');
+		lab.press('Enter');
+		screen = await lab.waitForText('history 2/2');
+		expect(screen).not.toMatch(/Nothing to redo|Nothing to undo|command not found/);
+		// A typo keeps Docker's text and adds one note in the lab's voice.
+		lab.type('docker contianer ls');
+		lab.press('Enter');
+		screen = await lab.waitForText('history 3/3');
+		expect(screen).toContain('docker: unknown command: docker contianer');
+		expect(screen).toContain('layerlab: did you mean `docker container ls`?');
+		// Too small: the lab says so and runs nothing typed; at 80x24 again it carries on.
+		lab.resize(60, 20);
+		await lab.waitForText('terminal too small');
+		lab.type('echo lost');
+		lab.press('Enter');
+		await lab.settle(500); // the keys are read while the window is still small
+		lab.resize(80, 24);
+		screen = await lab.waitForText('history 3/3');
+		expect(screen).not.toContain('lost');
+		lab.press('C-c');
+		await lab.waitForText('EXIT=0');
+	});
+
+	it('80x24 --lang ko: the lab speaks Korean, the ? screen included', async () => {
+		const lab = await openLab(80, 24, '--lang ko play writable-layer', '기록 0/0');
+		lab.type(RN1);
+		lab.press('Enter');
+		let screen = await lab.waitForText('기록 1/1');
+		expect(screen).toContain('Enter 실행');
+		// The Step pane's end: its checks, in words, in Korean.
+		lab.press('Escape', '1', 'End');
+		screen = await lab.waitForText('rn1 컨테이너: 종료된 상태(종료 코드 0)');
+		expect(screen).toContain('rn2 컨테이너가 없다');
+		lab.press('?');
+		screen = await lab.waitForText('어디서나');
+		expect(screen).toContain('─ 키 ─');
+		expect(screen).not.toMatch(/Anywhere|Save progress/);
+		lab.press('Escape', 'q');
+		await lab.waitForText('EXIT=0');
 	});
 
 	it('160x48: every pane at once; quits with Ctrl+C', async () => {

@@ -74,6 +74,16 @@ describe('keys and focus: the prompt comes first', () => {
 		expect(state.quitting).toBe(true);
 	});
 
+	it('a control key read together with the text before it is that key (echo half, Ctrl+C → the line is cancelled)', async () => {
+		let state = await labState();
+		state = reduce(state, {type: 'key', input: 'echo half\u0003', key: none, env});
+		expect(state.ui.prompt.text).toBe('');
+		expect(state.quitting).toBe(false);
+		expect(state.lab!.terminal.at(-1)).toMatchObject({kind: 'command', line: 'echo half^C', output: []});
+		state = reduce(state, {type: 'key', input: 'echo ab\u007fc\u0001x', key: none, env});
+		expect(state.ui.prompt.text).toBe('xecho ac');
+	});
+
 	it('in a predict step digits pick and Enter locks the answer in', async () => {
 		let state = keys(await labState(testScenario({steps: [PREDICT_STEP]})));
 		expect(state.ui.focus).toBe('step');
