@@ -415,6 +415,52 @@ const MESSAGES = {
 	'images.shared': {en: '{count} shared', ko: '{count}개 공유'},
 	'images.none': {en: 'No images.', ko: '이미지가 없다.'},
 	'images.noneHow': {en: 'or docker run fetches one.', ko: '또는 docker run이 이미지를 받아 온다.'},
+	// Notes the simulated programs print (lab/notes.ts finds them by their English shape).
+	'tnote.didYouMean': {en: 'layerlab: did you mean `{command}`?', ko: 'layerlab: 혹시 `{command}` 명령을 말한 걸까?'},
+	'tnote.elsewhere': {en: 'layerlab: `{command}` is not simulated here: {instead}.', ko: 'layerlab: `{command}` 명령은 이 실습에서 시뮬레이션하지 않는다. {instead}.'},
+	'tnote.notSimulated': {
+		en: 'layerlab: `{command}` is not simulated here. The lab simulates docker {list}.',
+		ko: 'layerlab: `{command}` 명령은 이 실습에서 시뮬레이션하지 않는다. 실습에서 쓸 수 있는 docker 명령: {list}.',
+	},
+	'tnote.program': {en: 'layerlab: {name} is not simulated in the lab; {instead}', ko: 'layerlab: {name} 명령은 이 실습에 없다. {instead}'},
+	'tnote.programNone': {en: 'layerlab: {name} is not simulated by layerlab', ko: 'layerlab: {name} 명령은 이 실습에 없다.'},
+	'tnote.keepsRunning': {
+		en: 'layerlab: {name} keeps running (a real terminal would stay attached to it until Ctrl+C); it is left running in the background.',
+		ko: 'layerlab: {name} 컨테이너는 계속 실행된다(실제 터미널이라면 Ctrl+C를 누를 때까지 붙어 있다). 백그라운드에서 실행되도록 두었다.',
+	},
+	'tnote.dropped': {en: 'layerlab: … {count} earlier line{s} of this output not kept in the scrollback', ko: 'layerlab: … 이 출력의 앞부분 {count}줄은 스크롤백에 남기지 않았다'},
+	'instead.run': {en: 'start each container with `docker container run`', ko: '컨테이너를 하나씩 `docker container run`으로 시작하자'},
+	'instead.oneHostRun': {en: 'the lab is one host; start containers with `docker container run`', ko: '실습 환경은 호스트 하나다. 컨테이너는 `docker container run`으로 시작하자'},
+	'instead.oneHostInfo': {en: 'the lab is one host; `docker system info` describes it', ko: '실습 환경은 호스트 하나다. `docker system info`가 그 호스트를 보여 준다'},
+	'instead.env': {en: 'pass settings with `docker container run -e NAME=value`', ko: '설정은 `docker container run -e NAME=value`로 넘기자'},
+	'instead.envOrBind': {
+		en: 'pass settings with `docker container run -e NAME=value` or a bind mount',
+		ko: '설정은 `docker container run -e NAME=value`나 바인드 마운트로 넘기자',
+	},
+	'instead.build': {en: 'use `docker image build`', ko: '`docker image build`를 쓰자'},
+	'instead.noAccount': {
+		en: 'the lab has no registry account; images come from its offline catalog with `docker image pull`',
+		ko: '실습에는 레지스트리 계정이 없다. 이미지는 `docker image pull`로 오프라인 카탈로그에서 받는다',
+	},
+	'instead.noPush': {
+		en: 'the lab has no registry to push to; keep an image with `docker image tag` or `docker image save -o FILE`',
+		ko: '실습에는 푸시할 레지스트리가 없다. 이미지는 `docker image tag`나 `docker image save -o FILE`로 남기자',
+	},
+	'instead.offline': {en: 'the lab is offline; `docker image ls` lists the images it has', ko: '실습은 오프라인이다. 있는 이미지는 `docker image ls`로 보자'},
+	'instead.oneEngine': {en: 'the lab has one engine, the one you are using', ko: '실습에는 엔진이 하나, 지금 쓰는 엔진뿐이다'},
+	'instead.noPlugins': {en: 'the lab runs Docker without plugins', ko: '실습의 도커에는 플러그인이 없다'},
+	'instead.noTrust': {en: 'the lab has no registry to sign against', ko: '실습에는 서명할 레지스트리가 없다'},
+	'instead.noManifest': {en: 'the lab has no registry; `docker image inspect` shows an image', ko: '실습에는 레지스트리가 없다. 이미지는 `docker image inspect`로 보자'},
+	'instead.scout': {en: 'the lab is offline; `docker image history` shows what an image is made of', ko: '실습은 오프라인이다. 이미지의 구성은 `docker image history`로 보자'},
+	'instead.checkpoint': {en: "use `docker container commit` to keep a container's changes", ko: '컨테이너의 변경 내용은 `docker container commit`으로 남기자'},
+	'instead.editor': {en: "write files with cat > file <<'EOF' … EOF, or echo text > file", ko: "파일은 cat > file <<'EOF' … EOF나 echo text > file로 쓰자"},
+	'instead.pager': {en: 'use cat, head or tail', ko: 'cat, head, tail을 쓰자'},
+	'instead.man': {en: 'use docker COMMAND --help', ko: 'docker COMMAND --help를 쓰자'},
+	'instead.sudo': {en: 'the lab runs every command as your user already', ko: '실습은 이미 모든 명령을 내 사용자로 실행한다'},
+	'instead.packages': {en: 'images come from the lab catalog; the lab installs no packages', ko: '이미지는 실습 카탈로그에서 온다. 실습은 패키지를 설치하지 않는다'},
+	'instead.ssh': {en: 'use docker container exec -it NAME sh to get a shell in a container', ko: '컨테이너 안의 셸은 docker container exec -it NAME sh로 열자'},
+	'instead.service': {en: 'the Docker engine is always running in the lab', ko: '실습에서 도커 엔진은 늘 실행 중이다'},
+	'instead.top': {en: 'use docker container ls or ps', ko: 'docker container ls나 ps를 쓰자'},
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

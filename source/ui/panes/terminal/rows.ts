@@ -3,6 +3,7 @@
  * own tone), and the lab's own notes. Blocks are wrapped per width once (cached on the block object)
  * and only the rows of the visible window, counted from the bottom, are assembled.
  */
+import {localizeNote} from '../../../lab/notes.js';
 import type {TermBlock} from '../../../lab/model/lab.js';
 import {row, seg, type Row, type Tone} from '../../rows.js';
 import {t} from '../../../lab/messages.js';
@@ -37,7 +38,8 @@ export function blockRows(block: TermBlock, width: number, lang = 'en'): Row[] {
 			else rows.push(row([seg(piece, undefined, {bold: true})]));
 		});
 		for (const chunk of block.output) {
-			for (const text of outputLines(chunk.text)) rows.push(...wrapTone(text, width, chunk.stream === 'stderr' ? 'stderr' : undefined));
+			for (const text of outputLines(chunk.text))
+				rows.push(...wrapTone(chunk.stream === 'stderr' ? localizeNote(text, lang) : text, width, chunk.stream === 'stderr' ? 'stderr' : undefined));
 		}
 	}
 	cache.set(block, {width, lang, rows});

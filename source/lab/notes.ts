@@ -1,0 +1,58 @@
+/**
+ * The lab's notes that the simulated programs print (`layerlab: did you mean …`, a program the lab does
+ * not have): the engine and the docker CLI know no language, so the Terminal pane says these lines in
+ * the learner's language here, by their English shape. A line with no known shape is shown as it is.
+ */
+import {t, type MessageKey} from './messages.js';
+
+/** What a note suggests instead (the docker CLI's and the host's lists), by its English text. */
+const INSTEAD: Readonly<Record<string, MessageKey>> = {
+	'start each container with `docker container run`': 'instead.run',
+	'the lab is one host; start containers with `docker container run`': 'instead.oneHostRun',
+	'the lab is one host; `docker system info` describes it': 'instead.oneHostInfo',
+	'pass settings with `docker container run -e NAME=value`': 'instead.env',
+	'pass settings with `docker container run -e NAME=value` or a bind mount': 'instead.envOrBind',
+	'use `docker image build`': 'instead.build',
+	'the lab has no registry account; images come from its offline catalog with `docker image pull`': 'instead.noAccount',
+	'the lab has no registry to push to; keep an image with `docker image tag` or `docker image save -o FILE`': 'instead.noPush',
+	'the lab is offline; `docker image ls` lists the images it has': 'instead.offline',
+	'the lab has one engine, the one you are using': 'instead.oneEngine',
+	'the lab runs Docker without plugins': 'instead.noPlugins',
+	'the lab has no registry to sign against': 'instead.noTrust',
+	'the lab has no registry; `docker image inspect` shows an image': 'instead.noManifest',
+	'the lab is offline; `docker image history` shows what an image is made of': 'instead.scout',
+	"use `docker container commit` to keep a container's changes": 'instead.checkpoint',
+	"write files with cat > file <<'EOF' … EOF, or echo text > file": 'instead.editor',
+	'use cat, head or tail': 'instead.pager',
+	'use docker COMMAND --help': 'instead.man',
+	'the lab runs every command as your user already': 'instead.sudo',
+	'images come from the lab catalog; the lab installs no packages': 'instead.packages',
+	'use docker container exec -it NAME sh to get a shell in a container': 'instead.ssh',
+	'the Docker engine is always running in the lab': 'instead.service',
+	'use docker container ls or ps': 'instead.top',
+};
+
+function instead(lang: string, text: string): string | undefined {
+	const key = Object.hasOwn(INSTEAD, text) ? INSTEAD[text] : undefined;
+	return key ? t(lang, key) : undefined;
+}
+
+/** One output line in the learner's language when it is one of the lab's notes (else as it is). */
+export function localizeNote(line: string, lang: string): string {
+	if (lang === 'en' || !line.startsWith('layerlab: ')) return line;
+	let match = /^layerlab: did you mean `(.+)`\?$/.exec(line);
+	if (match) return t(lang, 'tnote.didYouMean', {command: match[1]!});
+	match = /^layerlab: `(.+)` is not simulated here: (.+)\.$/.exec(line);
+	if (match && instead(lang, match[2]!)) return t(lang, 'tnote.elsewhere', {command: match[1]!, instead: instead(lang, match[2]!)!});
+	match = /^layerlab: `(.+)` is not simulated here\. The lab simulates docker (.+)\.$/.exec(line);
+	if (match) return t(lang, 'tnote.notSimulated', {command: match[1]!, list: match[2]!.replace(/ and ([^ ]+ \()/, ', $1')});
+	match = /^layerlab: (\S+) is not simulated in the lab; (.+)$/.exec(line);
+	if (match && instead(lang, match[2]!)) return t(lang, 'tnote.program', {name: match[1]!, instead: instead(lang, match[2]!)!});
+	match = /^layerlab: (\S+) is not simulated by layerlab$/.exec(line);
+	if (match) return t(lang, 'tnote.programNone', {name: match[1]!});
+	match = /^layerlab: (\S+) keeps running \(a real terminal would stay attached to it until Ctrl\+C\); it is left running in the background\.$/.exec(line);
+	if (match) return t(lang, 'tnote.keepsRunning', {name: match[1]!});
+	match = /^layerlab: … (\d+) earlier lines? of this output not kept in the scrollback$/.exec(line);
+	if (match) return t(lang, 'tnote.dropped', {count: match[1]!});
+	return line;
+}

@@ -1,0 +1,48 @@
+/** The lab's notes printed by the simulated programs, said in Korean in the Terminal pane. */
+import {describe, expect, it} from 'vitest';
+import {localizeNote} from '../../source/lab/notes.js';
+import {NOT_SIMULATED, notSimulatedLine} from '../../source/engine/userland/registry.js';
+import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
+import {runLine} from '../../source/host/index.js';
+
+const notes = (text: string) => text.split('\n').filter(line => line.startsWith('layerlab: '));
+
+describe('notes in the learner language', () => {
+	it('says every "not simulated" line for a program in Korean, with what to use instead', () => {
+		for (const name of [...Object.keys(NOT_SIMULATED), 'telnet']) {
+			const line = notSimulatedLine(name).trimEnd();
+			const ko = localizeNote(line, 'ko');
+			expect(ko, name).toMatch(/^layerlab: \S+ 명령은 이 실습에 없다\./);
+			expect(ko, name).not.toMatch(/is not simulated|images come|use |write files|the lab/);
+		}
+		expect(localizeNote(notSimulatedLine('sudo').trimEnd(), 'ko')).toBe('layerlab: sudo 명령은 이 실습에 없다. 실습은 이미 모든 명령을 내 사용자로 실행한다');
+	});
+
+	it('says the docker CLI notes in Korean: did you mean, not simulated here, keeps running', () => {
+		const world = defaultWorld({seed: 1});
+		const lines = [
+			'docker contianer ls',
+			'docker checkpoint ls',
+			...['compose up', 'stack ls', 'swarm init', 'service ls', 'node ls', 'secret ls', 'config ls', 'buildx ls', 'builder ls', 'login', 'logout', 'push x', 'image push x'].map(
+				line => `docker ${line}`,
+			),
+			...['search x', 'context ls', 'plugin ls', 'trust inspect x', 'manifest inspect x', 'scout quickview', 'container attach rn1'].map(line => `docker ${line}`),
+		];
+		for (const line of lines) {
+			const said = notes(
+				runLine(world, line)
+					.output.map(chunk => chunk.text)
+					.join(''),
+			);
+			expect(said.length, line).toBeGreaterThan(0);
+			for (const note of said) {
+				const ko = localizeNote(note, 'ko');
+				expect(ko, line).toMatch(/[\uac00-\ud7a3]/);
+				expect(ko, line).not.toMatch(/did you mean|is not simulated|The lab simulates|start each|the lab /);
+			}
+		}
+		expect(localizeNote('layerlab: did you mean `docker container ls`?', 'ko')).toBe('layerlab: 혹시 `docker container ls` 명령을 말한 걸까?');
+		expect(localizeNote('layerlab: did you mean `docker container ls`?', 'en')).toBe('layerlab: did you mean `docker container ls`?');
+		expect(localizeNote('plain output', 'ko')).toBe('plain output');
+	});
+});
