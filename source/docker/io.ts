@@ -29,6 +29,16 @@ export function daemonError(io: DockerIo, message: string): number {
 	return 1;
 }
 
+/** After Docker's `manifest … not found` (a tag the registry lacks): one lab note naming the tags it has, so it does not read as "no such image". */
+export function missingTagNote(io: DockerIo, registry: Readonly<Record<string, unknown>>, message: string): void {
+	const match = /^manifest for (\S+):([^:\s]+) not found: manifest unknown/.exec(message);
+	if (!match) return;
+	const tags = Object.keys(registry)
+		.filter(key => key.startsWith(match[1]! + ':'))
+		.sort();
+	if (tags.length > 0) io.err(`layerlab: the lab has ${tags.join(', ')} (not ${match[1]}:${match[2]}).\n`);
+}
+
 /** `docker run`/`create` failures: `docker: Error response from daemon: …` plus the help hint. */
 export function runDaemonError(io: DockerIo, message: string, command = 'docker run'): number {
 	io.err(`docker: Error response from daemon: ${message}\n\nRun '${command} --help' for more information\n`);

@@ -424,6 +424,7 @@ const MESSAGES = {
 	},
 	'tnote.program': {en: 'layerlab: {name} is not simulated in the lab; {instead}', ko: 'layerlab: {name} 명령은 이 실습에 없다. {instead}'},
 	'tnote.programNone': {en: 'layerlab: {name} is not simulated by layerlab', ko: 'layerlab: {name} 명령은 이 실습에 없다.'},
+	'tnote.missingTag': {en: 'layerlab: the lab has {tags} (not {ref}).', ko: 'layerlab: 실습에는 {ref}가 없고 {tags}가 있다.'},
 	'tnote.keepsRunning': {
 		en: 'layerlab: {name} keeps running (a real terminal would stay attached to it until Ctrl+C); it is left running in the background.',
 		ko: 'layerlab: {name} 컨테이너는 계속 실행된다(실제 터미널이라면 Ctrl+C를 누를 때까지 붙어 있다). 백그라운드에서 실행되도록 두었다.',

@@ -50,6 +50,8 @@ export function localizeNote(line: string, lang: string): string {
 	if (match && instead(lang, match[2]!)) return t(lang, 'tnote.program', {name: match[1]!, instead: instead(lang, match[2]!)!});
 	match = /^layerlab: (\S+) is not simulated by layerlab$/.exec(line);
 	if (match) return t(lang, 'tnote.programNone', {name: match[1]!});
+	match = /^layerlab: the lab has (.+) \(not (\S+)\)\.$/.exec(line);
+	if (match) return t(lang, 'tnote.missingTag', {tags: match[1]!, ref: match[2]!});
 	match = /^layerlab: (\S+) keeps running \(a real terminal would stay attached to it until Ctrl\+C\); it is left running in the background\.$/.exec(line);
 	if (match) return t(lang, 'tnote.keepsRunning', {name: match[1]!});
 	match = /^layerlab: … (\d+) earlier lines? of this output not kept in the scrollback$/.exec(line);

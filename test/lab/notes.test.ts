@@ -45,4 +45,16 @@ describe('notes in the learner language', () => {
 		expect(localizeNote('layerlab: did you mean `docker container ls`?', 'en')).toBe('layerlab: did you mean `docker container ls`?');
 		expect(localizeNote('plain output', 'ko')).toBe('plain output');
 	});
+
+	it('follows Docker\'s "manifest unknown" with one note naming the tags the lab has (run and pull), in either language', () => {
+		const world = defaultWorld({seed: 1});
+		for (const line of ['docker run -it alpine sh', 'docker image pull alpine']) {
+			const text = runLine(world, line)
+				.output.map(chunk => chunk.text)
+				.join('');
+			expect(text, line).toContain('manifest for alpine:latest not found: manifest unknown');
+			expect(notes(text), line).toEqual(['layerlab: the lab has alpine:3.9 (not alpine:latest).']);
+			expect(localizeNote(notes(text)[0]!, 'ko')).toBe('layerlab: 실습에는 alpine:latest가 없고 alpine:3.9가 있다.');
+		}
+	});
 });

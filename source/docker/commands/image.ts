@@ -1,7 +1,7 @@
 /** `docker image …`: pull, ls, history, inspect, rm. */
 import type {ParsedCommand} from '../parse.js';
 import {readonly} from '../../engine/world.js';
-import {daemonError, type DockerContext, printInspect} from '../io.js';
+import {daemonError, missingTagNote, type DockerContext, printInspect} from '../io.js';
 import {flagBool, flagString} from '../flags.js';
 import {DaemonError, imageSize} from '../../engine/containers.js';
 import {findImage, parseImageRef, pullImage, removeImage, type PullResult} from '../../engine/images.js';
@@ -29,7 +29,11 @@ export function pull(ctx: DockerContext, command: ParsedCommand): number {
 		printPull(ctx, pullImage(ctx.world, ref), true);
 		return 0;
 	} catch (error) {
-		if (error instanceof DaemonError) return daemonError(ctx.io, error.message);
+		if (error instanceof DaemonError) {
+			const status = daemonError(ctx.io, error.message);
+			missingTagNote(ctx.io, ctx.world.registry, error.message);
+			return status;
+		}
 		throw error;
 	}
 }

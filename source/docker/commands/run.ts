@@ -1,7 +1,7 @@
 /** `docker container run` and `create`: pull when missing, create, then start and attach. */
 import type {ParsedCommand} from '../parse.js';
 import type {DockerContext} from '../io.js';
-import {flagValueError, runDaemonError} from '../io.js';
+import {flagValueError, missingTagNote, runDaemonError} from '../io.js';
 import {flagBool, flagList, flagString, absoluteBind, parsePublish} from '../flags.js';
 import {parseMountOpt} from '../parse.js';
 import {isNetworkName} from '../../engine/networks.js';
@@ -31,7 +31,11 @@ export function ensureImage(ctx: DockerContext, ref: string, command: string): I
 		printPull(ctx, result, false);
 		return result.image;
 	} catch (error) {
-		if (error instanceof DaemonError) return runDaemonError(ctx.io, error.message, command);
+		if (error instanceof DaemonError) {
+			const status = runDaemonError(ctx.io, error.message, command);
+			missingTagNote(ctx.io, ctx.world.registry, error.message);
+			return status;
+		}
 		throw error;
 	}
 }
