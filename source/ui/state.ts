@@ -339,14 +339,15 @@ export function reduce(state: AppState, action: Action): AppState {
 	}
 }
 
-/** Ctrl+A…Ctrl+Z and Backspace (DEL) as one byte; not Tab, Enter (line feed, carriage return) or Esc. */
-const CONTROL_KEY = /[\u0001-\u0008\u000b\u000c\u000e-\u001a\u007f]/;
-const CONTROL_KEYS = /([\u0001-\u0008\u000b\u000c\u000e-\u001a\u007f])/;
+/** The control keys the key table binds (Ctrl+A C D E K L U W Y Z) and Backspace (BS, DEL), as one byte; other control bytes stay typed characters (shown as placeholders). */
+const CONTROL_KEY = /[\u0001\u0003-\u0005\u0008\u000b\u000c\u0015\u0017\u0019\u001a\u007f]/;
+const CONTROL_KEYS = /([\u0001\u0003-\u0005\u0008\u000b\u000c\u0015\u0017\u0019\u001a\u007f])/;
 
 /** One part of a read split at its control keys: text as it is, a control byte as the key Ink names for it alone. */
 function controlKey(part: string, key: KeyInfo): {input: string; key: KeyInfo} {
 	if (!CONTROL_KEY.test(part) || part.length !== 1) return {input: part, key};
 	if (part === '\u007f') return {input: '', key: {...key, delete: true}};
+	if (part === '\u0008') return {input: '', key: {...key, backspace: true}};
 	return {input: String.fromCharCode(part.charCodeAt(0) + 96), key: {...key, ctrl: true}};
 }
 
