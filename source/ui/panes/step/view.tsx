@@ -20,7 +20,8 @@ export function stepView(lab: LabModel, lang: string): StepView {
 		solutionShown: step ? lab.solutions.includes(step.id) : false,
 		prediction: step ? lab.predictions[step.id] : undefined,
 		celebrate: lab.celebrate,
-		world: lab.world,
+		// Only an answered prediction's explanation reads the world.
+		world: step?.predict && lab.predictions[step.id] ? lab.world : null,
 	};
 }
 
@@ -36,7 +37,7 @@ const memoView = memoByRef(
 		solutionShown: boolean,
 		prediction: StepView['prediction'],
 		celebrate: boolean,
-		world: LabModel['world'],
+		world: LabModel['world'] | null,
 	): StepView => ({
 		scenario,
 		step,
