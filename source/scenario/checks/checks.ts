@@ -177,9 +177,12 @@ function target(world: World, name: string, select: ContainerSelector | undefine
 		return {subject: name, short: name, candidates, none: `there is no ${name.replace(/^(a|the newest) /, '')}`};
 	}
 	const found = byName(world, name);
-	const others = Object.values(world.containers)
-		.map(container => container.name)
-		.sort();
+	// `none` is read only when nothing was found: the other names are listed (and sorted) only then.
+	const others = found
+		? []
+		: Object.values(world.containers)
+				.map(container => container.name)
+				.sort();
 	return {
 		subject: `container ${name}`,
 		short: name,
