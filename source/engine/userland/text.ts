@@ -5,7 +5,7 @@
  */
 import {RE2JS} from 're2js';
 import {spend} from '../budget.js';
-import {FsError} from '../fsapi.js';
+import {FsError, mtimeOf} from '../fsapi.js';
 import {joinPath, normalizePath} from '../path.js';
 import type {Program, Proc} from '../shell/interpreter.js';
 import type {World} from '../world.js';
@@ -747,14 +747,14 @@ function fnmatchRegExp(pattern: string, ignoreCase: boolean): RegExp | undefined
 	}
 }
 
-/** find PATH… [-name P] [-iname P] [-path P] [-type f|d|l] [-maxdepth N] [-mindepth N]: names in sorted order. */
+/** find PATH… [-name P] [-iname P] [-path P] [-type f|d|l] [-newer FILE] [-maxdepth N] [-mindepth N]: names in sorted order. */
 function findProgram(flavor: Flavor): Program {
 	return proc => {
 		const args = proc.argv.slice(1);
 		const roots: string[] = [];
 		while (args.length > 0 && !args[0]!.startsWith('-')) roots.push(args.shift()!);
 		if (roots.length === 0) roots.push('.');
-		const tests: Array<(path: string, name: string, kind: string) => boolean> = [];
+		const tests: Array<(path: string, name: string, kind: string, mtime: number) => boolean> = [];
 		let maxDepth = Infinity;
 		let minDepth = 0;
 		for (let i = 0; i < args.length; i++) {
@@ -776,6 +776,16 @@ function findProgram(flavor: Flavor): Program {
 					return 1;
 				}
 				tests.push((path, name, entryKind) => entryKind === kind);
+			} else if (option === '-newer') {
+				let reference: number;
+				try {
+					reference = mtimeOf(proc.shell.fs.stat(normalizePath(value, proc.shell.cwd)).entry);
+				} catch (error) {
+					const message = error instanceof FsError ? error.message : String(error);
+					proc.err(flavor === 'bash' ? `find: ${q(value)}: ${message}\n` : `find: can't stat ${q(value)}: ${message}\n`);
+					return 1;
+				}
+				tests.push((path, name, kind, mtime) => mtime > reference);
 			} else if (option === '-maxdepth' || option === '-mindepth') {
 				const depth = Number(value);
 				if (option === '-maxdepth') maxDepth = depth;
@@ -800,7 +810,7 @@ function findProgram(flavor: Flavor): Program {
 				return;
 			}
 			const name = depth === 0 ? shown.replace(/\/+$/, '').split('/').pop() || shown : shown.slice(shown.lastIndexOf('/') + 1);
-			if (depth >= minDepth && tests.every(test => test(shown, name, entry.kind))) out += shown + '\n';
+			if (depth >= minDepth && tests.every(test => test(shown, name, entry.kind, mtimeOf(entry)))) out += shown + '\n';
 			if (entry.kind !== 'dir' || depth >= maxDepth) return;
 			for (const child of fs.list(path)) walk(shown.endsWith('/') ? shown + child : `${shown}/${child}`, joinPath(path, child), depth + 1);
 		};
