@@ -456,9 +456,14 @@ function lnProgram(flavor: Flavor): Program {
 }
 
 /** A date as `touch -d` and `date -d` read it: `@SECONDS`, an ISO time, or `YYYY-MM-DD[ HH:MM[:SS]]` (UTC). */
-export function parseDate(value: string): number | undefined {
+export function parseDate(value: string, flavor: Flavor = 'bash', now = 0): number | undefined {
 	const text = value.trim();
 	if (/^@-?\d+$/.test(text)) return Number(text.slice(1)) * 1000;
+	// busybox keeps the present's seconds when the time has none (`touch -d '2024-01-01 10:00'`).
+	if (flavor === 'busybox' && /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d$/.test(text)) {
+		const minute = parseDate(text);
+		return minute === undefined ? undefined : minute + (Math.floor(now / 1000) % 60) * 1000;
+	}
 	if (!/^\d{4}-\d\d-\d\d([ T]\d\d:\d\d(:\d\d(\.\d+)?)?)?( ?(Z|UTC|[+-]\d\d:?\d\d))?$/.test(text)) return undefined;
 	const iso = text
 		.replace(' UTC', 'Z')
@@ -480,7 +485,7 @@ function touchProgram(flavor: Flavor): Program {
 			const arg = args[i]!;
 			const dateValue = arg === '-d' || arg === '--date' ? args[++i] : arg.startsWith('--date=') ? arg.slice(7) : arg.startsWith('-d') && arg.length > 2 ? arg.slice(2) : undefined;
 			if (dateValue !== undefined || arg === '-d') {
-				time = parseDate(dateValue ?? '');
+				time = parseDate(dateValue ?? '', flavor, fs.now() ?? 0);
 				if (time === undefined) {
 					proc.err(flavor === 'bash' ? `touch: invalid date format ${q(dateValue ?? '')}\n` : `touch: invalid date '${dateValue ?? ''}'\n`);
 					return 1;
