@@ -42,7 +42,7 @@ function run(shell, script) {
 
 /** The host's owner columns as the learner's: `root root` in ls -l and stat -c, and stat's Uid/Gid line. */
 const asLearner = text =>
-	text.replace(/ root root /g, ' student student ').replace(/Uid: \(    0\/    root\)   Gid: \(    0\/    root\)/g, 'Uid: ( 1000/ student)   Gid: ( 1000/ student)');
+	text.replace(/ root root /g, ' student student ').replace(/Uid: \( {4}0\/ {4}root\) {3}Gid: \( {4}0\/ {4}root\)/g, 'Uid: ( 1000/ student)   Gid: ( 1000/ student)');
 
 const recorded = cases.map(script => {
 	const now = Math.floor(Date.now() / 1000) * 1000;
