@@ -6,7 +6,7 @@
  */
 import {FsError, mtimeOf, type FsApi} from '../fsapi.js';
 import type {Entry, World} from '../world.js';
-import {strftime} from './text.js';
+import {strftime} from './strftime.js';
 import {basename, joinPath, normalizePath} from '../path.js';
 import type {Program, Proc} from '../shell/interpreter.js';
 import {spend} from '../budget.js';

@@ -10,7 +10,7 @@ import {joinPath, normalizePath} from '../path.js';
 import type {Program, Proc} from '../shell/interpreter.js';
 import {spend} from '../budget.js';
 import {busyboxHuman, fileFacts, gnuHuman, type FileFacts, type Flavor} from './coreutils.js';
-import {strftime} from './text.js';
+import {strftime} from './strftime.js';
 
 function errno(error: unknown): string {
 	if (error instanceof FsError) return error.message;
