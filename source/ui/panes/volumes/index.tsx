@@ -11,8 +11,18 @@ export const volumesPane: PaneDef<VolumesSlice> = {
 	digit: 5,
 	place: 'side',
 	initial: {cursor: 0},
-	View: ({state, lab, width, height, focused, theme, lang}) => (
-		<VolumesPane lang={lang} world={lab.world} changes={lab.changes} cursor={slice(state, 'volumes').cursor} width={width} height={height} focused={focused} theme={theme} />
+	View: ({state, lab, lang, width, height, focused, theme}) => (
+		<VolumesPane
+			lang={lang}
+			volumes={lab.world.volumes}
+			containers={lab.world.containers}
+			changes={lab.changes}
+			cursor={slice(state, 'volumes').cursor}
+			width={width}
+			height={height}
+			focused={focused}
+			theme={theme}
+		/>
 	),
 	info: (_state, lab, lang) => volumesInfo(lab.world, lang),
 	news: ({changes}) => changes.volumesAdded.size > 0 || changes.volumesRemoved.length > 0 || changes.volumeFiles.size > 0,
