@@ -3,9 +3,13 @@ import {FsError, grown, type FsApi, type Stat} from './fsapi.js';
 import {resolveParent, resolveReal, ROOT_DIR} from './resolve.js';
 import {bytewise, childNames, deleteSubtree} from './tree.js';
 import {ancestors} from './path.js';
+import {charge, usedOf, type Area} from './disk.js';
 
-/** A plain filesystem stored in one flat tree: the learner's host, or a volume's contents. */
-export function treeFs(tree: Tree): FsApi {
+/**
+ * A plain filesystem stored in one flat tree: the learner's host, or a volume's contents. With the
+ * `area` that owns the tree (world.host, a volume), writes count against the disk quota (engine/disk.ts).
+ */
+export function treeFs(tree: Tree, area?: Area): FsApi {
 	const lookup = (path: string): Entry | undefined => (path === '/' ? ROOT_DIR : tree[path]);
 
 	const stat = (path: string, follow = true): Stat => resolveReal(lookup, path, follow);
@@ -28,6 +32,7 @@ export function treeFs(tree: Tree): FsApi {
 			if (existing?.kind === 'dir') throw new FsError('EISDIR');
 			const previous = existing?.kind === 'file' ? existing : undefined;
 			const next = grown(previous?.content, content, options.append);
+			charge(area, tree, next.length - (previous?.content.length ?? 0));
 			tree[target] = {kind: 'file', mode: options.mode ?? previous?.mode ?? 0o644, content: next};
 		},
 		mkdir(path, options = {}) {
@@ -47,7 +52,8 @@ export function treeFs(tree: Tree): FsApi {
 			if (entry.kind === 'dir' && !options.recursive && childNames(tree, target).length > 0) {
 				throw new FsError('ENOTEMPTY');
 			}
-			deleteSubtree(tree, target);
+			if (area) usedOf(area, tree);
+			charge(area, tree, -deleteSubtree(tree, target));
 		},
 		chmod(path, mode) {
 			const real = stat(path);
@@ -58,6 +64,7 @@ export function treeFs(tree: Tree): FsApi {
 		symlink(path, target) {
 			const {target: real} = resolveParent(lookup, path);
 			if (lookup(real)) throw new FsError('EEXIST');
+			charge(area, tree, target.length);
 			tree[real] = {kind: 'symlink', target};
 		},
 	};

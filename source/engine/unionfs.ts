@@ -10,6 +10,7 @@ import {ancestors, isWithin, joinPath, relativeTo} from './path.js';
 import {resolveParent, resolveReal, ROOT_DIR} from './resolve.js';
 import {bytewise, childNames, deleteSubtree} from './tree.js';
 import {treeFs} from './treefs.js';
+import {charge, entryChars, usedOf, type Area} from './disk.js';
 
 export type Origin =
 	{kind: 'image'; digest: string; index: number} | {kind: 'init'} | {kind: 'rw'} | {kind: 'volume'; name: string; anonymous: boolean} | {kind: 'bind'; hostPath: string};
@@ -107,15 +108,15 @@ export function mountAt(container: Container, path: string): Mount | undefined {
 }
 
 /** The tree behind a mount and the key of `path` in it. */
-function mountTarget(world: World, mount: Mount, path: string): {tree: Tree; key: string; origin: Origin} | undefined {
+function mountTarget(world: World, mount: Mount, path: string): {tree: Tree; key: string; origin: Origin; area: Area} | undefined {
 	const rel = relativeTo(path, mount.destination);
 	if (mount.type === 'volume') {
 		const volume = own(world.volumes, mount.name);
 		if (!volume) return undefined;
-		return {tree: volume.files, key: rel, origin: {kind: 'volume', name: mount.name, anonymous: volume.anonymous}};
+		return {tree: volume.files, key: rel, origin: {kind: 'volume', name: mount.name, anonymous: volume.anonymous}, area: volume};
 	}
 	const hostPath = rel === '/' ? mount.source : joinPath(mount.source, rel.slice(1));
-	return {tree: world.host.files, key: hostPath, origin: {kind: 'bind', hostPath}};
+	return {tree: world.host.files, key: hostPath, origin: {kind: 'bind', hostPath}, area: world.host};
 }
 
 const blockerCache = new WeakMap<Tree, boolean>();
@@ -246,7 +247,7 @@ export function containerFs(world: World, container: Container): FsApi {
 		if (write && !mount.rw) throw new FsError('EROFS');
 		const where = mountTarget(world, mount, target);
 		if (!where) throw new FsError('ENOENT');
-		return {done: true, value: action(treeFs(where.tree), where.key)};
+		return {done: true, value: action(treeFs(where.tree, where.area), where.key)};
 	};
 
 	const writeTarget = (path: string): string => {
@@ -276,6 +277,7 @@ export function containerFs(world: World, container: Container): FsApi {
 			if (existing?.kind === 'dir') throw new FsError('EISDIR');
 			const previous = existing?.kind === 'file' ? existing : undefined;
 			const next = grown(previous?.content, content, options.append);
+			charge(container, container.rw, next.length - entryChars(container.rw[target]));
 			copyUpAncestors(world, container, target);
 			container.rw[target] = {kind: 'file', mode: options.mode ?? previous?.mode ?? 0o644, content: next};
 		},
@@ -320,7 +322,8 @@ export function containerFs(world: World, container: Container): FsApi {
 			if (mounted.done) return;
 			if (mountsBelow(container, target)) throw new FsError('EBUSY');
 			copyUpAncestors(world, container, target);
-			deleteSubtree(container.rw, target);
+			usedOf(container, container.rw);
+			charge(container, container.rw, -deleteSubtree(container.rw, target));
 			if (lowerHas(world, container, target)) container.rw[target] = {kind: 'whiteout'};
 		},
 		chmod(path, mode) {
@@ -328,6 +331,7 @@ export function containerFs(world: World, container: Container): FsApi {
 			const mounted = inMount(real.path, true, (fs, rel) => fs.chmod(rel, mode));
 			if (mounted.done || real.path === '/') return;
 			if (real.entry.kind !== 'file' && real.entry.kind !== 'dir') return;
+			charge(container, container.rw, entryChars(real.entry) - entryChars(container.rw[real.path]));
 			copyUpAncestors(world, container, real.path);
 			container.rw[real.path] = {...real.entry, mode};
 		},
@@ -336,6 +340,7 @@ export function containerFs(world: World, container: Container): FsApi {
 			if (lookup(real)) throw new FsError('EEXIST');
 			const mounted = inMount(real, true, (fs, rel) => fs.symlink(rel, target));
 			if (mounted.done) return;
+			charge(container, container.rw, target.length - entryChars(container.rw[real]));
 			copyUpAncestors(world, container, real);
 			container.rw[real] = {kind: 'symlink', target};
 		},
