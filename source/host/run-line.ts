@@ -94,7 +94,14 @@ export function runLine(world: World, line: string, terminal: TerminalOptions = 
 	const attempt = (draft: World): Outcome =>
 		withBudget(terminal.limits ?? {}, () => ({kind: 'done', status: runOnHost(draft, line, terminal, push)}), {interrupted: terminal.interrupted});
 	let outcome: Outcome;
-	if (isDraft(world)) {
+	if (isDraft(world) && terminal.unguarded) {
+		try {
+			outcome = attempt(world);
+		} catch (error) {
+			stopped(error);
+			throw new LineStopped();
+		}
+	} else if (isDraft(world)) {
 		const before = current(world);
 		try {
 			outcome = attempt(world);
@@ -159,6 +166,14 @@ function runInSession(
 	session.exported = [...shell.exported];
 	session.lastStatus = status;
 	return status;
+}
+
+/** An unguarded line (TerminalOptions.unguarded) was stopped: its draft holds part of what it did. */
+export class LineStopped extends Error {
+	constructor() {
+		super('a line was stopped on an unguarded draft');
+		this.name = 'LineStopped';
+	}
 }
 
 function stopped(error: unknown): Outcome {
