@@ -8,7 +8,7 @@ import type {World} from '../engine/world.js';
 import {defaultWorld} from '../scenario/catalog/default-world.js';
 import {commandLines, runGroup, scriptGroups} from './script.js';
 import {Immer} from 'immer';
-import {LineStopped, type TerminalOptions} from '../host/index.js';
+import {afterStopped, LineStopped, type TerminalOptions} from '../host/index.js';
 
 export interface ScriptOptions {
 	file?: string;
@@ -102,7 +102,8 @@ const drafts = new Immer({autoFreeze: false});
  * line copies every record the line changes: 20,000 `docker run` lines took ~75x what 2,000 take).
  * When a line is stopped (a budget, the nesting bound), its draft is thrown away: the lines before it
  * run again from the batch's start without printing (the world is deterministic: the same world and
- * lines give the same result), and the stopped line runs again guarded, taking back what it did.
+ * lines give the same result), and the stopped line's result is shown on that world, as runLine
+ * shows a stopped line (only the clock and $? move).
  */
 function runBatch(world: World, batch: string[][], write: (text: string) => void, terminal: TerminalOptions): World {
 	let base = world;
@@ -110,15 +111,18 @@ function runBatch(world: World, batch: string[][], write: (text: string) => void
 	while (from < batch.length) {
 		let draft = drafts.createDraft(base);
 		let at = from;
+		let stop: LineStopped;
 		try {
 			for (; at < batch.length; at++) runGroup(draft as World, batch[at]!, write, {...terminal, unguarded: true});
 			return finish(world, drafts.finishDraft(draft) as World);
 		} catch (error) {
 			if (!(error instanceof LineStopped)) throw error;
+			stop = error;
 		}
 		draft = drafts.createDraft(base);
 		for (let again = from; again < at; again++) runGroup(draft as World, batch[again]!, () => {}, {...terminal, unguarded: true});
-		runGroup(draft as World, batch[at]!, write, terminal, false);
+		afterStopped(draft as World, stop.result);
+		for (const chunk of stop.result.output) write(terminalSafe(chunk.text));
 		base = drafts.finishDraft(draft) as World;
 		from = at + 1;
 	}

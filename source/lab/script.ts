@@ -31,20 +31,19 @@ export function scriptGroups(lines: string[]): string[][] {
 	return groups;
 }
 
-/** Runs one group of lines: `$ <line>` (unless `shown` is false), then its output. */
-export function runGroup(world: World, group: string[], write: (text: string) => void, terminal?: TerminalOptions, shown = true): void {
+/** Runs one group of lines: `$ <line>`, then its output. */
+export function runGroup(world: World, group: string[], write: (text: string) => void, terminal?: TerminalOptions): void {
 	// In a container's shell (`docker run -it … sh`) the lines go to it, after its own prompt.
 	const prompt = world.host.session ? promptText(world) : '$ ';
-	if (shown)
-		write(
-			terminalSafe(
-				`${prompt}${group[0]}\n` +
-					group
-						.slice(1)
-						.map(line => `> ${line}\n`)
-						.join(''),
-			),
-		);
+	write(
+		terminalSafe(
+			`${prompt}${group[0]}\n` +
+				group
+					.slice(1)
+					.map(line => `> ${line}\n`)
+					.join(''),
+		),
+	);
 	const result = runLine(world, group.join('\n'), terminal);
 	for (const chunk of result.output) write(terminalSafe(chunk.text));
 }
