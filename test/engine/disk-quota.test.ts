@@ -161,7 +161,7 @@ describe('the accounting', () => {
 			},
 		});
 		const area: {used?: number} = {};
-		const fs = treeFs(counted, area);
+		const fs = treeFs(counted, undefined, area);
 		for (let i = 0; i < 1000; i++) fs.write(`/g${i}`, 'yy');
 		expect(walks).toBe(1);
 		expect(area.used).toBe(5000 + 2000);

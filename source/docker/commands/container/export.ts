@@ -34,7 +34,7 @@ export function writeArchive(ctx: DockerContext, file: string | undefined, kind:
 	}
 	const path = normalizePath(file, ctx.io.cwd);
 	try {
-		treeFs(ctx.world.host.files, ctx.world.host).write(path, content, {mode: 0o600});
+		treeFs(ctx.world.host.files, undefined, ctx.world.host).write(path, content, {mode: 0o600});
 	} catch (error) {
 		if (!(error instanceof FsError && error.code === 'ENOSPC')) throw error;
 		// the CLI writes a temporary file next to it first (os.CreateTemp: a random number after the name)
