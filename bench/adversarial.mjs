@@ -19,7 +19,8 @@ const json = process.argv.includes('--json');
 const work = mkdtempSync(path.join(tmpdir(), 'layerlab-adversarial-'));
 const LIMIT_MB = 512;
 const LIMIT_CPU = 2;
-// A runaway case stops at ~800 MB of heap or 60 s instead of taking the shared machine down.
+// A runaway case stops at ~800 MB of heap or 60 s instead of taking the shared machine down (the
+// 20,000-line case, which is not one command, gets 300 s of wall time on a loaded machine).
 const TIMEOUT_S = 60;
 
 function file(name, text) {
@@ -30,8 +31,8 @@ function file(name, text) {
 }
 
 /** Runs the CLI under GNU time in its own process: peak RSS (MB), CPU (s), exit code. */
-function measure(args, input) {
-	const result = spawnSync('/usr/bin/time', ['-f', '%M %U %S %e', 'timeout', '--kill-after=5', String(TIMEOUT_S), process.execPath, '--max-old-space-size=768', cli, ...args], {
+function measure(args, input, timeout = TIMEOUT_S) {
+	const result = spawnSync('/usr/bin/time', ['-f', '%M %U %S %e', 'timeout', '--kill-after=5', String(timeout), process.execPath, '--max-old-space-size=768', cli, ...args], {
 		cwd: work,
 		input: input ?? '',
 		encoding: 'utf8',
@@ -58,6 +59,25 @@ mkdirSync(path.join(folder, 'files'), {recursive: true});
 symlinkSync('/dev/zero', path.join(folder, 'files', 'zero'));
 writeFileSync(path.join(folder, 'lesson.yaml'), lesson('world:\n  host:\n    lab: {from: files}\n'));
 
+// Row 1: a link to a host file inside a from: folder; row 12: a FIFO; row 15: a symlink loop.
+const folderWith = (name, make) => {
+	const dir = path.join(work, name);
+	mkdirSync(path.join(dir, 'files'), {recursive: true});
+	make(path.join(dir, 'files'));
+	writeFileSync(path.join(dir, 'lesson.yaml'), lesson('world:\n  host:\n    lab: {from: files}\n'));
+	return path.join(dir, 'lesson.yaml');
+};
+const leak = folderWith('leak', dir => symlinkSync('/etc/hostname', path.join(dir, 'leak.txt')));
+const fifo = folderWith('fifo', dir => spawnSync('mkfifo', [path.join(dir, 'pipe')]));
+const loop = folderWith('loop', dir => symlinkSync('loop', path.join(dir, 'loop')));
+mkdirSync(path.join(work, 'empty'));
+const escapes = file('escapes.yaml', lesson('').replace('title: Adversarial', 'title: "\\e]0;owned\\a\\e]52;c;eA==\\a"'));
+// Row 10: a progress file that cannot be read (a folder in its place: root reads any file).
+mkdirSync(path.join(work, 'state', 'layerlab', 'progress.json'), {recursive: true});
+// Row 22: a lesson whose solution would read outside the home: refused before anything runs.
+const hostile = file('hostile.yaml', lesson('').replace('solution: [docker container run --name rn1 diamol/ch06-random-number]', 'solution: [cat /etc/hostname]'));
+const eightMib = 'x=0123456789abcdef; for i in $(seq 19); do x=$x$x; done; echo ${#x}\n';
+
 const runs = (n, line) => Array.from({length: n}, () => line).join('\n') + '\n';
 
 const cases = [
@@ -79,13 +99,33 @@ const cases = [
 	{name: 'script /dev/zero', args: ['script', '/dev/zero']},
 	{name: 'validate: 900 KB anchor aliased 5,000 times', args: ['validate', file('bomb.yaml', bomb)]},
 	{name: 'validate: from: folder with a link to /dev/zero', args: ['validate', path.join(folder, 'lesson.yaml')]},
+	{name: 'validate: from: link to a host file (row 1)', args: ['validate', leak]},
+	{name: 'validate: from: folder with a FIFO (row 12)', args: ['validate', fifo]},
+	{name: 'validate: from: symlink loop (row 15)', args: ['validate', loop]},
+	{name: 'validate an empty folder (row 16)', args: ['validate', path.join(work, 'empty')]},
+	{name: 'validate: escape bytes in the title (row 8)', args: ['validate', escapes]},
+	{name: 'progress: progress file unreadable (row 10)', args: ['progress']},
+	{name: 'script --seed 4294967297 (row 17)', args: ['script', '--seed', '4294967297', file('seed.txt', 'echo $RANDOM\n')]},
+	{name: 'one command prints 200,000 lines (row 7)', args: ['script', file('lines.txt', 'seq 200000\n')]},
+	{name: 'a script that runs itself (row 18)', args: ['script', file('self.txt', "printf '#!/bin/sh\\n./self.sh\\n' > self.sh && chmod +x self.sh && ./self.sh\nf() { f; }; f\n")]},
+	{
+		name: 'echo x > /, -p 4294967296 (row 20)',
+		args: ['script', file('values.txt', 'echo x > /\ndocker container run -p 4294967296:80 diamol/ch06-random-number\nhead -c 5 nosuch\n')],
+	},
+	{name: 'verify --docker a lesson reading /etc (row 22)', args: ['verify', '--docker', hostile]},
+	{name: 'endless loop with output', args: ['script', file('loop.txt', 'while true; do echo x; done\n')]},
+	{name: 'endless loop without output', args: ['script', file('busy.txt', 'while true; do :; done\n')]},
+	{
+		name: 'host disk filled past its quota, 8 MiB files',
+		args: ['script', file('fill.txt', eightMib + Array.from({length: 10}, (_, i) => `printf %s "$x${i}" > f${i}`).join('\n') + '\nls\n')],
+	},
 	{name: '2,000 docker run lines', args: ['script', file('runs-2k.txt', runs(2000, 'docker run alpine:3.9 true'))], lines: 2000},
-	{name: '20,000 docker run lines', args: ['script', file('runs-20k.txt', runs(20000, 'docker run alpine:3.9 true'))], lines: 20000},
+	{name: '20,000 docker run lines', args: ['script', file('runs-20k.txt', runs(20000, 'docker run alpine:3.9 true'))], lines: 20000, timeout: 300},
 ];
 
 const results = [];
 for (const item of cases) {
-	const measured = measure(item.args);
+	const measured = measure(item.args, undefined, item.timeout);
 	results.push({name: item.name, ...measured});
 	if (!json) process.stderr.write(`${item.name}: ${measured.rssMb} MB, ${measured.cpu} s CPU, exit ${measured.exit}\n`);
 }

@@ -184,7 +184,7 @@ function prepopulate(world: World, container: Container, mount: Mount): void {
 	} catch {
 		return;
 	}
-	const target = treeFs(volume.files);
+	const target = treeFs(volume.files, undefined, volume);
 	for (const name of image.list(mount.destination)) {
 		copyPath(image, `${mount.destination}/${name}`, target, `/${name}`, undefined, undefined, true);
 	}

@@ -1,5 +1,6 @@
 import type {Tree} from './world.js';
 import {isWithin} from './path.js';
+import {entryChars} from './disk.js';
 
 /**
  * Child names of `dir` in a flat tree. Image layers never change once built, so their answers are
@@ -36,10 +37,16 @@ export function childNames(tree: Tree, dir: string, immutable = false): string[]
 	return byDir.get(dir) ?? [];
 }
 
-export function deleteSubtree(tree: Tree, path: string): void {
+/** Deletes `path` and everything under it; returns the characters the deleted entries held (engine/disk.ts). */
+export function deleteSubtree(tree: Tree, path: string): number {
+	let freed = 0;
 	for (const key of Object.keys(tree)) {
-		if (isWithin(key, path)) delete tree[key];
+		if (isWithin(key, path)) {
+			freed += entryChars(tree[key]);
+			delete tree[key];
+		}
 	}
+	return freed;
 }
 
 export function bytewise(a: string, b: string): number {

@@ -3,13 +3,15 @@ import {FsError, grown, withMtime, type FsApi, type Stat} from './fsapi.js';
 import {resolveParent, resolveReal, ROOT_DIR} from './resolve.js';
 import {bytewise, childNames, deleteSubtree} from './tree.js';
 import {ancestors} from './path.js';
+import {charge, usedOf, type Area} from './disk.js';
 
 /**
  * A plain filesystem stored in one flat tree: the learner's host, or a volume's contents. With a
  * `clock`, every change stamps what it made and the folder it changed with the clock's time, as a
- * real filesystem does.
+ * real filesystem does. With the `area` that owns the tree (world.host, a volume), writes count
+ * against the disk quota (engine/disk.ts).
  */
-export function treeFs(tree: Tree, clock?: () => number): FsApi {
+export function treeFs(tree: Tree, clock?: () => number, area?: Area): FsApi {
 	const lookup = (path: string): Entry | undefined => (path === '/' ? ROOT_DIR : tree[path]);
 
 	const stat = (path: string, follow = true): Stat => resolveReal(lookup, path, follow);
@@ -40,6 +42,7 @@ export function treeFs(tree: Tree, clock?: () => number): FsApi {
 			if (existing?.kind === 'dir') throw new FsError('EISDIR');
 			const previous = existing?.kind === 'file' ? existing : undefined;
 			const next = grown(previous?.content, content, options.append);
+			charge(area, tree, next.length - (previous?.content.length ?? 0));
 			tree[target] = withMtime({kind: 'file', mode: options.mode ?? previous?.mode ?? 0o644, content: next}, now() ?? previous?.mtime);
 			if (!previous) changed(target);
 		},
@@ -61,7 +64,8 @@ export function treeFs(tree: Tree, clock?: () => number): FsApi {
 			if (entry.kind === 'dir' && !options.recursive && childNames(tree, target).length > 0) {
 				throw new FsError('ENOTEMPTY');
 			}
-			deleteSubtree(tree, target);
+			if (area) usedOf(area, tree);
+			charge(area, tree, -deleteSubtree(tree, target));
 			changed(target);
 		},
 		chmod(path, mode) {
@@ -73,6 +77,7 @@ export function treeFs(tree: Tree, clock?: () => number): FsApi {
 		symlink(path, target) {
 			const {target: real} = resolveParent(lookup, path);
 			if (lookup(real)) throw new FsError('EEXIST');
+			charge(area, tree, target.length);
 			tree[real] = withMtime({kind: 'symlink', target}, now());
 			changed(real);
 		},

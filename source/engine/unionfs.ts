@@ -10,6 +10,7 @@ import {ancestors, isWithin, joinPath, relativeTo} from './path.js';
 import {resolveParent, resolveReal, ROOT_DIR} from './resolve.js';
 import {bytewise, childNames, deleteSubtree} from './tree.js';
 import {treeFs} from './treefs.js';
+import {charge, entryChars, usedOf, type Area} from './disk.js';
 
 export type Origin =
 	{kind: 'image'; digest: string; index: number} | {kind: 'init'} | {kind: 'rw'} | {kind: 'volume'; name: string; anonymous: boolean} | {kind: 'bind'; hostPath: string};
@@ -109,15 +110,15 @@ export function mountAt(container: Container, path: string): Mount | undefined {
 }
 
 /** The tree behind a mount and the key of `path` in it. */
-function mountTarget(world: World, mount: Mount, path: string): {tree: Tree; key: string; origin: Origin} | undefined {
+function mountTarget(world: World, mount: Mount, path: string): {tree: Tree; key: string; origin: Origin; area: Area} | undefined {
 	const rel = relativeTo(path, mount.destination);
 	if (mount.type === 'volume') {
 		const volume = own(world.volumes, mount.name);
 		if (!volume) return undefined;
-		return {tree: volume.files, key: rel, origin: {kind: 'volume', name: mount.name, anonymous: volume.anonymous}};
+		return {tree: volume.files, key: rel, origin: {kind: 'volume', name: mount.name, anonymous: volume.anonymous}, area: volume};
 	}
 	const hostPath = rel === '/' ? mount.source : joinPath(mount.source, rel.slice(1));
-	return {tree: world.host.files, key: hostPath, origin: {kind: 'bind', hostPath}};
+	return {tree: world.host.files, key: hostPath, origin: {kind: 'bind', hostPath}, area: world.host};
 }
 
 const blockerCache = new WeakMap<Tree, boolean>();
@@ -278,7 +279,7 @@ export function containerFs(world: World, container: Container): FsApi {
 		return {
 			done: true,
 			value: action(
-				treeFs(where.tree, () => world.clock),
+				treeFs(where.tree, () => world.clock, where.area),
 				where.key,
 			),
 		};
@@ -311,6 +312,7 @@ export function containerFs(world: World, container: Container): FsApi {
 			if (existing?.kind === 'dir') throw new FsError('EISDIR');
 			const previous = existing?.kind === 'file' ? existing : undefined;
 			const next = grown(previous?.content, content, options.append);
+			charge(container, container.rw, next.length - entryChars(container.rw[target]));
 			copyUpAncestors(world, container, target);
 			container.rw[target] = withMtime({kind: 'file', mode: options.mode ?? previous?.mode ?? 0o644, content: next}, world.clock);
 			if (!previous) touchParent(world, container, target);
@@ -357,7 +359,8 @@ export function containerFs(world: World, container: Container): FsApi {
 			if (mounted.done) return;
 			if (mountsBelow(container, target)) throw new FsError('EBUSY');
 			copyUpAncestors(world, container, target);
-			deleteSubtree(container.rw, target);
+			usedOf(container, container.rw);
+			charge(container, container.rw, -deleteSubtree(container.rw, target));
 			if (lowerHas(world, container, target)) container.rw[target] = {kind: 'whiteout'};
 			touchParent(world, container, target);
 		},
@@ -366,6 +369,7 @@ export function containerFs(world: World, container: Container): FsApi {
 			const mounted = inMount(real.path, true, (fs, rel) => fs.chmod(rel, mode));
 			if (mounted.done || real.path === '/') return;
 			if (real.entry.kind !== 'file' && real.entry.kind !== 'dir') return;
+			charge(container, container.rw, entryChars(real.entry) - entryChars(container.rw[real.path]));
 			copyUpAncestors(world, container, real.path);
 			container.rw[real.path] = {...real.entry, mode};
 		},
@@ -374,6 +378,7 @@ export function containerFs(world: World, container: Container): FsApi {
 			if (lookup(real)) throw new FsError('EEXIST');
 			const mounted = inMount(real, true, (fs, rel) => fs.symlink(rel, target));
 			if (mounted.done) return;
+			charge(container, container.rw, target.length - entryChars(container.rw[real]));
 			copyUpAncestors(world, container, real);
 			container.rw[real] = withMtime({kind: 'symlink', target}, world.clock);
 			touchParent(world, container, real);

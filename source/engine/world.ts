@@ -180,6 +180,8 @@ export interface Container {
 	restartPolicy?: RestartPolicy;
 	/** `--network` (HostConfig.NetworkMode; absent: `default`, the bridge). */
 	networkMode?: string;
+	/** Characters its writable layer holds on the simulated disk (engine/disk.ts; absent: not counted yet). */
+	used?: number;
 	/** User networks joined with `docker network connect`, by name. */
 	networks?: string[];
 }
@@ -211,6 +213,8 @@ export interface Volume {
 	/** Paths relative to the volume root, written as absolute paths ('/todo-list.db'). */
 	files: Tree;
 	labels: Record<string, string>;
+	/** Characters its files hold on the simulated disk (engine/disk.ts; absent: not counted yet). */
+	used?: number;
 }
 
 export interface HostState {
@@ -226,6 +230,8 @@ export interface HostState {
 	functions?: Record<string, string>;
 	/** While the learner's terminal is in a container's shell (`run -it IMAGE sh`, `exec -it NAME sh`). */
 	session?: ShellSession | null;
+	/** Characters the host's files hold on the simulated disk (engine/disk.ts; absent: not counted yet). */
+	used?: number;
 }
 
 /** An interactive shell in a container that the learner's lines go to until `exit`. */

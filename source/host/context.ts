@@ -11,6 +11,12 @@ export interface TerminalOptions {
 	interrupted?: () => boolean;
 	/** Limits for this command (steps, bytes); the defaults otherwise. */
 	limits?: Partial<Limits>;
+	/**
+	 * On a draft: the caller can take back the whole draft, so the line does not snapshot it first
+	 * (`current`, which copies every record the draft changed); a line that is stopped throws
+	 * LineStopped and leaves the draft as it is, to be thrown away.
+	 */
+	unguarded?: boolean;
 }
 
 export interface HostContext {

@@ -1,4 +1,4 @@
 /** The host layer's surface: the reducer every mode uses, and the types of what it returns. */
-export {runLine, type Chunk, type LineResult} from './run-line.js';
+export {afterStopped, LineStopped, runLine, type Chunk, type LineResult} from './run-line.js';
 export type {TerminalOptions} from './context.js';
 export {promptText} from './prompt.js';

@@ -55,7 +55,7 @@ function hostShell(world: World, terminal: TerminalOptions): Shell {
 	return {
 		flavor: 'bash',
 		name: 'bash',
-		fs: treeFs(host.files, () => world.clock),
+		fs: treeFs(host.files, () => world.clock, host),
 		cwd: host.cwd,
 		// A plain copy: reading variables through an immer draft costs a proxy per read, and loops read often.
 		vars: {...readonly(host.vars)},
@@ -94,7 +94,15 @@ export function runLine(world: World, line: string, terminal: TerminalOptions = 
 	const attempt = (draft: World): Outcome =>
 		withBudget(terminal.limits ?? {}, () => ({kind: 'done', status: runOnHost(draft, line, terminal, push)}), {interrupted: terminal.interrupted});
 	let outcome: Outcome;
-	if (isDraft(world)) {
+	if (isDraft(world) && terminal.unguarded) {
+		try {
+			outcome = attempt(world);
+		} catch (error) {
+			const outcome = stopped(error);
+			if (outcome.kind === 'stopped') throw new LineStopped(stoppedResult(output, outcome));
+			throw error;
+		}
+	} else if (isDraft(world)) {
 		const before = current(world);
 		try {
 			outcome = attempt(world);
@@ -116,12 +124,9 @@ export function runLine(world: World, line: string, terminal: TerminalOptions = 
 		}
 	}
 	if (outcome.kind === 'stopped') {
-		// The world is as before the line; time still moves on, and $? says the line failed.
-		tick(world);
-		world.host.lastStatus = outcome.status;
-		const shown = output.length > 0 && !output.at(-1)!.text.endsWith('\n') ? '\n' + outcome.message : outcome.message;
-		output.push({stream: 'stderr', text: shown});
-		return {output, status: outcome.status, stoppedBy: outcome.by};
+		const result = stoppedResult(output, outcome);
+		afterStopped(world, result);
+		return result;
 	}
 	return {output, status: outcome.status};
 }
@@ -159,6 +164,28 @@ function runInSession(
 	session.exported = [...shell.exported];
 	session.lastStatus = status;
 	return status;
+}
+
+/**
+ * An unguarded line (TerminalOptions.unguarded) was stopped: its draft holds part of what it did.
+ * `result` is what the line shows; on the world as it was before the line, `afterStopped` does the rest.
+ */
+export class LineStopped extends Error {
+	constructor(readonly result: LineResult) {
+		super('a line was stopped on an unguarded draft');
+		this.name = 'LineStopped';
+	}
+}
+
+function stoppedResult(output: Chunk[], outcome: Extract<Outcome, {kind: 'stopped'}>): LineResult {
+	const shown = output.length > 0 && !output.at(-1)!.text.endsWith('\n') ? '\n' + outcome.message : outcome.message;
+	return {output: [...output, {stream: 'stderr', text: shown}], status: outcome.status, stoppedBy: outcome.by};
+}
+
+/** A stopped line leaves the world as before it; time still moves on, and $? says the line failed. */
+export function afterStopped(world: World, result: LineResult): void {
+	tick(world);
+	world.host.lastStatus = result.status;
 }
 
 function stopped(error: unknown): Outcome {

@@ -14,22 +14,38 @@ export function commandLines(text: string): string[] {
  * (escape sequences included) are shown as placeholders, never sent to the terminal.
  */
 export function runScript(world: World, lines: string[], write: (text: string) => void, terminal?: TerminalOptions): void {
+	for (const group of scriptGroups(lines)) runGroup(world, group, write, terminal);
+}
+
+/**
+ * The lines grouped into what runs at once: a line that more lines complete (a here-document, a loop
+ * over several lines) reads on, as bash does after its `> ` prompt.
+ */
+export function scriptGroups(lines: string[]): string[][] {
+	const groups: string[][] = [];
 	for (let index = 0; index < lines.length; index++) {
-		// In a container's shell (`docker run -it … sh`) the lines go to it, after its own prompt.
-		const prompt = world.host.session ? promptText(world) : '$ ';
-		let text = lines[index]!;
-		let shown = `${prompt}${text}\n`;
-		// A line that more lines complete (a here-document, a loop over several lines) reads on, as
-		// bash does after its `> ` prompt.
-		while (index + 1 < lines.length && isIncomplete(text)) {
-			index++;
-			text += '\n' + lines[index];
-			shown += `> ${lines[index]}\n`;
-		}
-		write(terminalSafe(shown));
-		const result = runLine(world, text, terminal);
-		for (const chunk of result.output) write(terminalSafe(chunk.text));
+		const group = [lines[index]!];
+		while (index + 1 < lines.length && isIncomplete(group.join('\n'))) group.push(lines[++index]!);
+		groups.push(group);
 	}
+	return groups;
+}
+
+/** Runs one group of lines: `$ <line>`, then its output. */
+export function runGroup(world: World, group: string[], write: (text: string) => void, terminal?: TerminalOptions): void {
+	// In a container's shell (`docker run -it … sh`) the lines go to it, after its own prompt.
+	const prompt = world.host.session ? promptText(world) : '$ ';
+	write(
+		terminalSafe(
+			`${prompt}${group[0]}\n` +
+				group
+					.slice(1)
+					.map(line => `> ${line}\n`)
+					.join(''),
+		),
+	);
+	const result = runLine(world, group.join('\n'), terminal);
+	for (const chunk of result.output) write(terminalSafe(chunk.text));
 }
 
 /** The whole transcript as one string (tests and `check`). */

@@ -374,6 +374,8 @@ function command(state: AppState, name: Command, env: Env): AppState {
 		case 'no':
 			return {...state, ui: {...state.ui, overlay: null}};
 		case 'cancel-line': {
+			// Ctrl+C while a command runs interrupts it (the prompt keeps what is typed ahead).
+			if (state.lab?.running) return withLab(state, interruptCommand(state.lab));
 			if (!state.lab || state.ui.prompt.text === '') return {...state, quitting: true};
 			return setPrompt(withLab(state, cancelLine(state.lab, state.ui.prompt.text)), '', 0, {browsing: null, draft: ''});
 		}

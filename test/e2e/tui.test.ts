@@ -259,6 +259,45 @@ describe.skipIf(!available && !required)('the built lab in a real terminal (tmux
 		await lab.waitForText('EXIT=0');
 	});
 
+	it('Ctrl+C interrupts a long command (^C, $? is 130, nothing it did is kept); a catastrophic regex answers at once; SIGTERM mid-command restores the terminal', async () => {
+		terminal = new TmuxTerminal({columns: 120, rows: 40, cwd: ROOT});
+		const lab = terminal;
+		lab.start();
+		lab.type("PS1='$ '; clear; echo 'SHELL BEFORE THE LAB'; node dist/cli.js play sandbox; echo \"EXIT=$?\"");
+		lab.press('Enter');
+		await lab.waitForText('student@layerlab:~/diamol$');
+		const run = async (line: string, until: string) => {
+			lab.type(line);
+			lab.press('Enter');
+			return lab.waitForText(until);
+		};
+		const count = (screen: string, text: string) => screen.split(text).length - 1;
+		await run('echo before > kept; echo ready-$((6 * 7))', 'ready-42');
+		// a loop with output, then one without: each moves to the worker, and Ctrl+C ends it
+		for (const [index, line] of ['while true; do echo x; done', 'touch gone; while true; do :; done'].entries()) {
+			await run(line, `running ${line} … Ctrl+C interrupts`);
+			lab.press('C-c');
+			await lab.waitFor(screen => count(screen, '\n│^C ') === index + 1, `^C number ${index + 1}`);
+			const screen = await run(`echo status=$?`, `status=130`);
+			expect(screen).not.toContain('stopped after');
+			expect(lab.state().alternate).toBe(true);
+		}
+		let screen = await run('ls kept gone; echo listed-$((6 * 7))', 'listed-42');
+		expect(screen).toContain("ls: cannot access 'gone': No such file or directory");
+		expect(screen).toMatch(/│kept +│/);
+		// row 5: linear-time matching, no Ctrl+C needed
+		screen = await run("echo aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab | grep -E '^(a+)+$'; echo regex=$?", 'regex=1');
+		// SIGTERM while a command runs in the worker: the terminal comes back, status 143
+		await run('while true; do :; done', 'running while true; do :; done … Ctrl+C interrupts');
+		const [pid] = lab.children();
+		expect(pid).toBeGreaterThan(0);
+		process.kill(pid!, 'SIGTERM');
+		screen = await lab.waitForText('EXIT=143');
+		expect(screen).toContain('SHELL BEFORE THE LAB');
+		expect(screen).not.toMatch(/[╭╰│]/);
+		expect(lab.state()).toEqual({alternate: false, cursor: true});
+	});
+
 	it('SIGTERM restores the screen too (exit status 143)', async () => {
 		const lab = await openLab(80, 24);
 		const [pid] = lab.children();

@@ -56,10 +56,10 @@ describe('the lab model', () => {
 		return {...lab, running: {line: 'docker run --name w1 diamol/ch06-random-number', prompt: '$ ', typed: ['docker run --name w1 diamol/ch06-random-number']}};
 	}
 
-	it('Ctrl+C: ^C, status 130, the world unchanged, nothing in history', async () => {
+	it('Ctrl+C: ^C, status 130 (also in $?), the world otherwise unchanged, nothing in history', async () => {
 		const lab = await runningLab();
 		const after = interruptCommand(lab);
-		expect(after.world).toBe(lab.world);
+		expect(after.world).toEqual({...lab.world, host: {...lab.world.host, lastStatus: 130}});
 		expect(after.running).toBeUndefined();
 		expect(after.history).toEqual(lab.history);
 		expect(after.terminal.at(-1)).toMatchObject({kind: 'command', line: lab.running!.line, output: [{stream: 'stdout', text: '^C\n'}], status: 130});
@@ -89,5 +89,10 @@ describe('while a command runs in the worker', () => {
 		expect(after.lab!.running).toBeUndefined();
 		expect(after.lab!.terminal.at(-1)).toMatchObject({status: 130});
 		expect(reduce(after, {type: 'command', command: 'quit', env}).quitting).toBe(true);
+		// Ctrl+C at the prompt (an empty line quits) interrupts the command too
+		const cancelled = reduce(state, {type: 'command', command: 'cancel-line', env});
+		expect(cancelled.quitting).toBe(false);
+		expect(cancelled.lab!.running).toBeUndefined();
+		expect(cancelled.lab!.world.host.lastStatus).toBe(130);
 	});
 });

@@ -23,6 +23,7 @@ import {containerInspect, imageInspect, overlayId, volumeInspect} from '../rende
 import {findImage} from '../../engine/images.js';
 import {containerFs} from '../../engine/unionfs.js';
 import {treeFs} from '../../engine/treefs.js';
+import {AREA_QUOTA} from '../../engine/disk.js';
 import {copyPath} from '../../engine/userland/coreutils.js';
 import {FsError, type FsApi} from '../../engine/fsapi.js';
 import {basename, joinPath, normalizePath} from '../../engine/path.js';
@@ -332,7 +333,7 @@ export function cp(ctx: DockerContext, command: ParsedCommand): number {
 		io.err('must specify at least one container source\n');
 		return 1;
 	}
-	const host = treeFs(world.host.files, () => world.clock);
+	const host = treeFs(world.host.files, () => world.clock, world.host);
 	if (source.container !== undefined) {
 		const containerRef = source.container;
 		const container = findContainer(world, containerRef);
@@ -359,7 +360,7 @@ export function cp(ctx: DockerContext, command: ParsedCommand): number {
 		} catch {
 			// Missing destination: the copy takes that name.
 		}
-		return copyAcross(ctx, inside, from, host, target, shownLocalPath(dest.path, io.cwd));
+		return copyAcross(ctx, inside, from, host, target, shownLocalPath(dest.path, io.cwd), 'out');
 	}
 	const hostSource = normalizePath(source.path, io.cwd);
 	try {
@@ -397,16 +398,50 @@ export function cp(ctx: DockerContext, command: ParsedCommand): number {
 			return daemonError(io, `Could not find the file ${parent} in container ${containerRef}`);
 		}
 	}
-	return copyAcross(ctx, host, hostSource, inside, target, shown);
+	return copyAcross(ctx, host, hostSource, inside, target, shown, 'in');
 }
 
-function copyAcross(ctx: DockerContext, from: FsApi, source: string, to: FsApi, target: string, shown: string): number {
+/** The CLI reads and writes a copy's tar stream in chunks of this many bytes. */
+const CP_CHUNK = 32 * 1024;
+
+function copyAcross(ctx: DockerContext, from: FsApi, source: string, to: FsApi, target: string, shown: string, direction: 'in' | 'out'): number {
+	// Where the tar stream was when the disk filled up: the file being written, the stream offset of
+	// its content, and the room its area had left.
+	let offset = 0;
+	let full: {path: string; at: number; room: number} | undefined;
+	const streaming: FsApi = {
+		...to,
+		mkdir: (path, options) => ((offset += 512), to.mkdir(path, options)),
+		write: (path, content, options) => {
+			const at = offset + 512;
+			offset = at + Math.ceil(content.length / 512) * 512;
+			try {
+				to.write(path, content, options);
+			} catch (error) {
+				if (error instanceof FsError && error.code === 'ENOSPC') full = {path, at, room: AREA_QUOTA - (ctx.world.host.used ?? 0)};
+				throw error;
+			}
+		},
+	};
+	let size = 0;
 	try {
-		const size = tarSize(from, source);
-		copyPath(from, source, to, target);
+		size = tarSize(from, source);
+		copyPath(from, source, streaming, target);
 		if (ctx.io.tty) ctx.io.out(`Successfully copied ${humanSize(size)} to ${shown}\n`);
 		return 0;
 	} catch (error) {
+		if (full && direction === 'in') {
+			// the CLI has sent the whole archive; the daemon fails extracting it (recorded on a small tmpfs volume)
+			if (ctx.io.tty) ctx.io.out(`Successfully copied ${humanSize(size)} to ${shown}\n`);
+			return daemonError(ctx.io, `Error processing tar file(exit status 1): write ${full.path}: no space left on device`);
+		}
+		if (full) {
+			// the CLI stops at the chunk that did not fit and counts the chunks it read
+			const streamed = Math.min(size, Math.ceil((full.at + Math.max(0, full.room) + 1) / CP_CHUNK) * CP_CHUNK);
+			if (ctx.io.tty) ctx.io.out(`Successfully copied ${humanSize(streamed)} to ${shown}\n`);
+			ctx.io.err(`write ${full.path}: no space left on device\n`);
+			return 1;
+		}
 		if (error instanceof FsError && error.code === 'EROFS') return daemonError(ctx.io, 'container rootfs is marked read-only');
 		if (error instanceof FsError) return daemonError(ctx.io, error.message);
 		throw error;

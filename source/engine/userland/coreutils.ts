@@ -10,6 +10,7 @@ import {strftime} from './strftime.js';
 import {basename, joinPath, normalizePath} from '../path.js';
 import type {Program, Proc} from '../shell/interpreter.js';
 import {spend} from '../budget.js';
+import {entryChars, withCredit} from '../disk.js';
 import {BUSYBOX_USAGE} from './busybox-usage.js';
 
 export type Flavor = 'bash' | 'busybox';
@@ -578,6 +579,9 @@ function cpProgram(flavor: Flavor, move = false): Program {
 			destIsDir = false;
 		}
 		let status = 0;
+		// The file a copy was writing when the disk filled up (GNU names it).
+		let writing = '';
+		const to: FsApi = {...fs, write: (path, content, options) => ((writing = path), fs.write(path, content, options))};
 		for (const source of operands.slice(0, -1)) {
 			const sourcePath = abs(proc, source);
 			const last = source.replace(/\/+$/, '').split('/').pop() ?? '';
@@ -600,7 +604,7 @@ function cpProgram(flavor: Flavor, move = false): Program {
 					// GNU cp refuses to descend into a folder it made itself; busybox skips the copy's own
 					// destination; both finish the rest and fail.
 					const created = new Set<string>();
-					const wrote = {...fs, mkdir: (path: string, options?: {parents?: boolean}) => (fs.mkdir(path, options), created.add(path))};
+					const wrote = {...to, mkdir: (path: string, options?: {parents?: boolean}) => (fs.mkdir(path, options), created.add(path))};
 					let reported = false;
 					copyPath(
 						fs,
@@ -622,9 +626,21 @@ function cpProgram(flavor: Flavor, move = false): Program {
 					status = 1;
 					continue;
 				}
-				copyPath(fs, sourcePath, fs, target, undefined, undefined, move || flags.has('p') || flags.has('a'));
-				if (move) fs.remove(sourcePath, {recursive: true});
+				const preserve = move || flags.has('p') || flags.has('a');
+				if (move) {
+					// a rename takes no room: the copy may pass the disk's quota by what it moves
+					withCredit(treeChars(fs, sourcePath), () => copyPath(fs, sourcePath, to, target, undefined, undefined, preserve));
+					fs.remove(sourcePath, {recursive: true});
+				} else copyPath(fs, sourcePath, to, target, undefined, undefined, preserve);
 			} catch (error) {
+				if (code(error) === 'ENOSPC') {
+					// recorded on a full tmpfs: GNU names the file it was writing, as the copy names it
+					const shownTarget = destIsDir ? `${dest.replace(/\/$/, '')}/${last || source}` : dest;
+					const shown = writing === target ? shownTarget : shownTarget.replace(/\/$/, '') + writing.slice(target.length);
+					proc.err(flavor === 'bash' ? `${name}: error writing ${q(shown)}: No space left on device\n` : `${name}: write error: No space left on device\n`);
+					status = 1;
+					continue;
+				}
 				const text = errno(error);
 				proc.err(flavor === 'bash' ? `${name}: cannot stat ${q(source)}: ${text}\n` : `${name}: can't stat ${q(source)}: ${text}\n`);
 				status = 1;
@@ -632,6 +648,16 @@ function cpProgram(flavor: Flavor, move = false): Program {
 		}
 		return status;
 	};
+}
+
+/** What a file or folder holds on the disk (engine/disk.ts), one step per entry. */
+function treeChars(fs: FsApi, path: string): number {
+	spend();
+	const stat = fs.stat(path, false);
+	if (stat.entry.kind !== 'dir') return entryChars(stat.entry);
+	let chars = 0;
+	for (const name of fs.list(stat.path)) chars += treeChars(fs, joinPath(stat.path, name));
+	return chars;
 }
 
 // ---------------------------------------------------------------- chmod, sleep, env

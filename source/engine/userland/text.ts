@@ -363,9 +363,20 @@ function sedProgram(flavor: Flavor): Program {
 			let status = 0;
 			for (const file of operands) {
 				const path = normalizePath(file, proc.shell.cwd);
+				let edited: string | undefined;
 				try {
-					proc.shell.fs.write(path, run(proc.shell.fs.read(path)));
+					edited = run(proc.shell.fs.read(path));
+					// sed writes a temporary copy next to the file and renames it: the disk needs room for both
+					const probe = `${path.slice(0, path.lastIndexOf('/'))}/.sed-in-place`;
+					proc.shell.fs.write(probe, edited);
+					proc.shell.fs.remove(probe);
+					proc.shell.fs.write(path, edited);
 				} catch (error) {
+					if (edited !== undefined && error instanceof FsError && error.code === 'ENOSPC') {
+						proc.err(flavor === 'bash' ? gnuSedFull(proc, file, edited) : 'sed: write error\n');
+						status = 4;
+						continue;
+					}
 					proc.err(`sed: can't read ${file}: ${error instanceof FsError ? error.message : String(error)}\n`);
 					status = flavor === 'bash' ? 2 : 1;
 				}
@@ -480,6 +491,19 @@ function seqProgram(flavor: Flavor): Program {
 	};
 }
 
+/**
+ * GNU sed -i on a full disk (recorded on a small tmpfs): it names its temporary file (six random
+ * letters and digits, here from the world's random source) and the items (the characters of one
+ * output line, without its newline) it could not write; this simulation takes the last line.
+ */
+function gnuSedFull(proc: Proc, file: string, edited: string): string {
+	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+	let name = '';
+	for (let i = 0; i < 6; i++) name += alphabet[Number(proc.shell.random()) % alphabet.length];
+	const lines = edited.replace(/\n$/, '').split('\n');
+	return `sed: couldn't write ${lines.at(-1)!.length} items to ${file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : './'}sed${name}: No space left on device\n`;
+}
+
 function teeProgram(flavor: Flavor): Program {
 	return proc => {
 		const {flags, operands} = splitArgs(proc.argv.slice(1), '');
@@ -490,7 +514,9 @@ function teeProgram(flavor: Flavor): Program {
 				proc.shell.fs.write(normalizePath(file, proc.shell.cwd), text, {append: flags.has('a')});
 			} catch (error) {
 				const message = error instanceof FsError ? error.message : String(error);
-				proc.err(flavor === 'bash' ? `tee: ${file}: ${message}\n` : `tee: ${q(file)}: ${message}\n`);
+				// busybox's tee meets a full disk when it closes the file: `tee: t: I/O error`
+				if (flavor === 'busybox' && error instanceof FsError && error.code === 'ENOSPC') proc.err(`tee: ${file}: I/O error\n`);
+				else proc.err(flavor === 'bash' ? `tee: ${file}: ${message}\n` : `tee: ${q(file)}: ${message}\n`);
 				status = 1;
 			}
 		}

@@ -297,7 +297,15 @@ export function finishCommand(model: LabModel, done: {result: {output: Chunk[]; 
 export function interruptCommand(model: LabModel): LabModel {
 	if (!model.running) return model;
 	const {line, prompt} = model.running;
-	return {...model, running: undefined, ...addBlocks(model, [{kind: 'command', prompt, line, output: [{stream: 'stdout', text: '^C\n'}], status: 130}])};
+	// Only $? changes (to 130, as bash sets it): what the line did is not kept.
+	const immer = loadedImmer();
+	const world = immer
+		? immer.produce(model.world, (draft: World) => {
+				if (draft.host.session) draft.host.session.lastStatus = 130;
+				else draft.host.lastStatus = 130;
+			})
+		: model.world;
+	return {...model, world, running: undefined, ...addBlocks(model, [{kind: 'command', prompt, line, output: [{stream: 'stdout', text: '^C\n'}], status: 130}])};
 }
 
 /** The worker failed (not an interruption): one line, the world unchanged. */

@@ -4,6 +4,8 @@ import type {DockerContext} from '../../io.js';
 import {flagString} from '../../flags.js';
 import {treeFs} from '../../../engine/treefs.js';
 import {normalizePath} from '../../../engine/path.js';
+import {FsError} from '../../../engine/fsapi.js';
+import {nextU32} from '../../../engine/random.js';
 import {withContainer} from '../container.js';
 
 /** command.ValidateOutputPath: the folder must exist (the CLI checks before it asks the daemon). */
@@ -30,7 +32,16 @@ export function writeArchive(ctx: DockerContext, file: string | undefined, kind:
 		ctx.io.out(content);
 		return 0;
 	}
-	treeFs(ctx.world.host.files).write(normalizePath(file, ctx.io.cwd), content, {mode: 0o600});
+	const path = normalizePath(file, ctx.io.cwd);
+	try {
+		treeFs(ctx.world.host.files, undefined, ctx.world.host).write(path, content, {mode: 0o600});
+	} catch (error) {
+		if (!(error instanceof FsError && error.code === 'ENOSPC')) throw error;
+		// the CLI writes a temporary file next to it first (os.CreateTemp: a random number after the name)
+		const slash = path.lastIndexOf('/');
+		ctx.io.err(`write ${path.slice(0, slash)}/.tmp-${path.slice(slash + 1)}${nextU32(ctx.world)}: no space left on device\n`);
+		return 1;
+	}
 	return 0;
 }
 
