@@ -156,22 +156,30 @@ function lsProgram(flavor: Flavor): Program {
 
 function catProgram(flavor: Flavor): Program {
 	return proc => {
-		const operands = proc.argv.slice(1).filter(arg => arg === '-' || !arg.startsWith('-'));
+		const args = proc.argv.slice(1);
+		const numbered = args.includes('-n');
+		const operands = args.filter(arg => arg === '-' || !arg.startsWith('-'));
+		// -n numbers lines across all the files, six columns and a tab (both flavours).
+		let line = 0;
+		const out = (text: string) => {
+			if (!numbered) return proc.out(text);
+			proc.out(text.replace(/[^\n]*\n|[^\n]+$/g, piece => `${String(++line).padStart(6)}\t${piece}`));
+		};
 		if (operands.length === 0) {
-			proc.out(proc.stdin);
+			out(proc.stdin);
 			return 0;
 		}
 		let status = 0;
 		for (const file of operands) {
 			if (file === '-') {
-				proc.out(proc.stdin);
+				out(proc.stdin);
 				continue;
 			}
 			try {
-				proc.out(proc.shell.fs.read(abs(proc, file)));
+				out(proc.shell.fs.read(abs(proc, file)));
 			} catch (error) {
 				const text = errno(error);
-				if (flavor === 'bash') proc.err(`cat: ${file}: ${text}\n`);
+				if (flavor === 'bash' || numbered) proc.err(`cat: ${file}: ${text}\n`);
 				else if (code(error) === 'EISDIR') proc.err(`cat: read error: ${text}\n`);
 				else proc.err(`cat: can't open ${q(file)}: ${text}\n`);
 				status = 1;
@@ -540,28 +548,34 @@ function inputs(proc: Proc, flavor: Flavor, name: string, files: string[]): {tex
 		try {
 			texts.push({file, text: file === '-' ? proc.stdin : proc.shell.fs.read(abs(proc, file))});
 		} catch (error) {
-			proc.err(flavor === 'bash' ? `${name}: ${file}: ${errno(error)}\n` : `${name}: can't open ${q(file)}: ${errno(error)}\n`);
+			proc.err(`${name}: ${file}: ${errno(error)}\n`);
 			status = flavor === 'bash' && name === 'grep' ? 2 : 1;
 		}
 	}
 	return {texts, status};
 }
 
-function countArg(args: string[], fallback: number): {count: number; bytes?: number; rest: string[]} {
+function countArg(args: string[], fallback: number): {count: number; bytes?: number; fromStart: boolean; rest: string[]} {
 	let count = fallback;
 	let bytes: number | undefined;
+	let fromStart = false;
 	const rest: string[] = [];
+	// `+N` (tail: from the Nth line or byte on) and `-N` are counts too.
+	const number = (text: string) => {
+		fromStart = text.startsWith('+');
+		return Number(text.replace(/^[+-]/, ''));
+	};
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i]!;
-		if (arg === '-c') bytes = Number(args[++i]);
-		else if (/^-c\d+$/.test(arg)) bytes = Number(arg.slice(2));
+		if (arg === '-c') bytes = number(args[++i] ?? '');
+		else if (/^-c[+-]?\d+$/.test(arg)) bytes = number(arg.slice(2));
 		else if (/^--bytes=\d+$/.test(arg)) bytes = Number(arg.slice(8));
-		else if (arg === '-n') count = Number(args[++i]);
-		else if (/^-n\d+$/.test(arg)) count = Number(arg.slice(2));
+		else if (arg === '-n') count = number(args[++i] ?? '');
+		else if (/^-n[+-]?\d+$/.test(arg)) count = number(arg.slice(2));
 		else if (/^-\d+$/.test(arg)) count = Number(arg.slice(1));
 		else rest.push(arg);
 	}
-	return {count, ...(bytes === undefined ? {} : {bytes}), rest};
+	return {count, ...(bytes === undefined ? {} : {bytes}), fromStart, rest};
 }
 
 function lineList(text: string): string[] {
@@ -574,11 +588,12 @@ function wcProgram(flavor: Flavor): Program {
 	return proc => {
 		const {flags, operands} = parseFlags(proc.argv.slice(1));
 		const {texts, status} = inputs(proc, flavor, 'wc', operands);
-		const all = !flags.has('l') && !flags.has('w') && !flags.has('c');
+		const all = !flags.has('l') && !flags.has('w') && !flags.has('c') && !flags.has('m');
 		const rows = texts.map(({file, text}) => {
 			const counts: number[] = [];
 			if (all || flags.has('l')) counts.push((text.match(/\n/g) ?? []).length);
 			if (all || flags.has('w')) counts.push(text.split(/\s+/).filter(Boolean).length);
+			if (flags.has('m')) counts.push([...text].length);
 			if (all || flags.has('c')) counts.push(Buffer.byteLength(text));
 			return {file, counts};
 		});
@@ -592,19 +607,42 @@ function wcProgram(flavor: Flavor): Program {
 
 function headTail(flavor: Flavor, name: 'head' | 'tail'): Program {
 	return proc => {
-		const {count, bytes, rest} = countArg(proc.argv.slice(1), 10);
-		const {texts, status} = inputs(proc, flavor, name, rest);
-		for (const {text} of texts) {
+		const {count, bytes, fromStart, rest} = countArg(proc.argv.slice(1), 10);
+		const files = rest.length === 0 ? [''] : rest;
+		const opened: Array<{file: string; text: string; index: number}> = [];
+		let status = 0;
+		files.forEach((file, index) => {
+			if (file === '' || file === '-') return opened.push({file: file === '' ? '-' : file, text: proc.stdin, index});
+			try {
+				opened.push({file, text: proc.shell.fs.read(abs(proc, file)), index});
+			} catch (error) {
+				const text = errno(error);
+				proc.err(flavor === 'bash' ? `${name}: cannot open ${q(file)} for reading: ${text}\n` : name === 'head' ? `${name}: ${file}: ${text}\n` : `${name}: can't open ${q(file)}: ${text}\n`);
+				status = 1;
+			}
+		});
+		if (flavor === 'busybox' && name === 'tail' && opened.length === 0) {
+			proc.err('tail: no files\n');
+			return 1;
+		}
+		// Headers name each file when there are several: GNU counts the operands, busybox tail the files it opened.
+		const headers = flavor === 'busybox' && name === 'tail' ? opened.length > 1 : files.length > 1;
+		opened.forEach(({file, text, index}, position) => {
+			if (headers) {
+				const first = flavor === 'busybox' && name === 'head' ? index === 0 : position === 0;
+				proc.out(`${first ? '' : '\n'}==> ${file === '-' ? 'standard input' : file} <==\n`);
+			}
 			if (bytes !== undefined) {
 				// -c N: the first (or last) N bytes, as the real programs count them.
 				const data = Buffer.from(text, 'utf8');
-				proc.out((name === 'head' ? data.subarray(0, bytes) : data.subarray(Math.max(0, data.length - bytes))).toString('utf8'));
-				continue;
+				const picked = name === 'head' ? data.subarray(0, bytes) : fromStart ? data.subarray(Math.max(0, bytes - 1)) : data.subarray(Math.max(0, data.length - bytes));
+				proc.out(picked.toString('utf8'));
+				return;
 			}
 			const lines = lineList(text);
-			const picked = name === 'head' ? lines.slice(0, count) : lines.slice(Math.max(0, lines.length - count));
+			const picked = name === 'head' ? lines.slice(0, count) : fromStart ? lines.slice(Math.max(0, count - 1)) : lines.slice(Math.max(0, lines.length - count));
 			proc.out(picked.map(line => line + '\n').join(''));
-		}
+		});
 		return status;
 	};
 }

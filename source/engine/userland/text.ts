@@ -18,6 +18,30 @@ function usage(flavor: Flavor, name: string, gnu: string, busybox: string): stri
 	return flavor === 'bash' ? `${name}: ${gnu}\nTry '${name} --help' for more information.\n` : (BUSYBOX_USAGE[name] ?? `BusyBox v1.35.0 multi-call binary.\n\nUsage: ${busybox}\n`);
 }
 
+/** How each program names a file it cannot read (the errno text follows). */
+function readError(flavor: Flavor, name: string, file: string): string {
+	if (flavor === 'bash') return name === 'sed' ? `sed: can't read ${file}` : name === 'sort' ? `sort: cannot read: ${file}` : `${name}: ${file}`;
+	return name === 'uniq' ? `uniq: can't open ${q(file)}` : `${name}: ${file}`;
+}
+
+/** The files under each folder operand, for `grep -r` (a file operand stays as it is). */
+function recurse(proc: Proc, operands: string[]): string[] {
+	const out: string[] = [];
+	const walk = (shown: string) => {
+		spend();
+		let entries: string[];
+		try {
+			if (proc.shell.fs.stat(normalizePath(shown, proc.shell.cwd)).entry.kind !== 'dir') return out.push(shown);
+			entries = proc.shell.fs.list(normalizePath(shown, proc.shell.cwd));
+		} catch {
+			return out.push(shown);
+		}
+		for (const name of entries) walk(shown.endsWith('/') ? shown + name : `${shown}/${name}`);
+	};
+	for (const operand of operands) walk(operand);
+	return out;
+}
+
 function readInputs(proc: Proc, flavor: Flavor, name: string, files: string[]): {text: string; status: number; per: Array<{file: string; text: string}>} {
 	if (files.length === 0) {
 		const text = proc.stdin;
@@ -33,7 +57,8 @@ function readInputs(proc: Proc, flavor: Flavor, name: string, files: string[]): 
 			per.push({file, text: content});
 		} catch (error) {
 			const message = error instanceof FsError ? error.message : String(error);
-			proc.err(flavor === 'bash' ? `${name}: ${file}: ${message}\n` : `${name}: can't open ${q(file)}: ${message}\n`);
+			if (flavor === 'busybox' && name === 'grep' && error instanceof FsError && error.code === 'EISDIR') continue;
+			proc.err(`${readError(flavor, name, file)}: ${message}\n`);
 			status = name === 'grep' ? 2 : 1;
 		}
 	}
@@ -158,9 +183,12 @@ function grepProgram(flavor: Flavor): Program {
 			return 2;
 		}
 		const maxCount = Number(values.find(([flag]) => flag === 'm')?.[1] ?? Infinity);
-		const {per, status} = readInputs(proc, flavor, 'grep', operands);
+		const recursive = flags.has('r') || flags.has('R');
+		// GNU grep -r with no file searches the working folder, naming files without './'.
+		const files = recursive ? (operands.length === 0 && flavor === 'bash' ? recurse(proc, ['.']).map(file => file.replace(/^\.\//, '')) : recurse(proc, operands)) : operands;
+		const {per, status} = readInputs(proc, flavor, 'grep', files);
 		let found = false;
-		const showName = (operands.length > 1 || flags.has('H')) && !flags.has('h');
+		const showName = (files.length > 1 || recursive || flags.has('H')) && !flags.has('h');
 		for (const {file, text} of per) {
 			let count = 0;
 			let out = '';
