@@ -16,8 +16,8 @@ export interface Proc {
 	readonly stdin: string;
 	/** Reads one line of standard input (without its newline); undefined at end of input. */
 	readLine(): string | undefined;
-	/** The same process with other arguments (`busybox APPLET …` runs APPLET with the rest). */
-	withArgv(argv: string[]): Proc;
+	/** The same process with other arguments (`busybox APPLET …` runs APPLET with the rest), optionally another environment. */
+	withArgv(argv: string[], env?: Record<string, string>): Proc;
 	/** True when stdout is the terminal (not a pipe or a file). */
 	stdoutIsTty: boolean;
 	out(text: string): void;
@@ -858,9 +858,9 @@ class ShellProc implements Proc {
 		return takeLine(this.input);
 	}
 
-	/** The same process with other arguments (`busybox APPLET …`). */
-	withArgv(argv: string[]): Proc {
-		return new ShellProc(this.shell, argv, this.input, {input: this.input, stdoutIsTty: this.stdoutIsTty, out: this.out, err: this.err}, this.env, true);
+	/** The same process with other arguments (`busybox APPLET …`), and another environment (`env -i …`). */
+	withArgv(argv: string[], env = this.env): Proc {
+		return new ShellProc(this.shell, argv, this.input, {input: this.input, stdoutIsTty: this.stdoutIsTty, out: this.out, err: this.err}, env, true);
 	}
 }
 

@@ -132,7 +132,11 @@ function lsProgram(flavor: Flavor): Program {
 			return onePerLine ? names.map(name => name + '\n').join('') : columns(names, proc.shell.columns);
 		};
 		let output = render(files.sort(), undefined);
-		dirs.sort().forEach((dir, index) => {
+		// -R lists each folder's subfolders after it, depth first, every folder under a header.
+		const recursive = flags.has('R');
+		let listed = 0;
+		const listDir = (dir: string) => {
+			spend();
 			let names: string[];
 			try {
 				names = fs.list(abs(proc, dir));
@@ -144,9 +148,17 @@ function lsProgram(flavor: Flavor): Program {
 			if (!all) names = names.filter(name => !name.startsWith('.'));
 			if (all) names = ['.', '..', ...names];
 			else if (almostAll) names = fs.list(abs(proc, dir));
-			const header = targets.length > 1 ? `${index > 0 || files.length > 0 ? '\n' : ''}${dir}:\n` : '';
+			const header = targets.length > 1 || recursive ? `${listed > 0 || files.length > 0 ? '\n' : ''}${dir}:\n` : '';
+			listed++;
 			output += header + (long ? `total ${names.length * 4}\n` : '') + render(names, dir);
-		});
+			if (!recursive) return;
+			for (const name of names) {
+				if (name === '.' || name === '..') continue;
+				const child = dir.endsWith('/') ? dir + name : `${dir}/${name}`;
+				if (fs.stat(abs(proc, child), false).entry.kind === 'dir') listDir(child);
+			}
+		};
+		for (const dir of dirs.sort()) listDir(dir);
 		proc.out(output);
 		return status;
 	};
@@ -319,9 +331,16 @@ function lnProgram(flavor: Flavor): Program {
 	};
 }
 
+/** What a program called without the operand it needs prints: GNU's one line, or busybox's usage. */
+export function missingOperand(proc: Proc, flavor: Flavor, name: string, gnu: string): number {
+	proc.err(flavor === 'bash' ? `${name}: ${gnu}\nTry '${name} --help' for more information.\n` : (BUSYBOX_USAGE[name] ?? ''));
+	return 1;
+}
+
 function touchProgram(flavor: Flavor): Program {
 	return proc => {
 		const {operands} = parseFlags(proc.argv.slice(1));
+		if (operands.length === 0) return missingOperand(proc, flavor, 'touch', 'missing file operand');
 		let status = 0;
 		for (const file of operands) {
 			const path = abs(proc, file);
@@ -443,7 +462,7 @@ function cpProgram(flavor: Flavor, move = false): Program {
 				if (move) fs.remove(sourcePath, {recursive: true});
 			} catch (error) {
 				const text = errno(error);
-				proc.err(flavor === 'bash' ? `${name}: cannot stat ${q(source)}: ${text}\n` : `${name}: can't stat ${q(source)}: ${text}\n`);
+				proc.err(flavor === 'bash' ? `${name}: cannot stat ${q(source)}: ${text}\n` : `${name}: can't ${move ? 'rename' : 'stat'} ${q(source)}: ${text}\n`);
 				status = 1;
 			}
 		}
@@ -487,7 +506,7 @@ function chmodProgram(flavor: Flavor): Program {
 				const current = stat.entry.kind === 'file' || stat.entry.kind === 'dir' ? stat.entry.mode : 0o777;
 				const mode = applyMode(current, spec);
 				if (mode === undefined) {
-					proc.err(flavor === 'bash' ? `chmod: invalid mode: ${q(spec)}\n` : `chmod: invalid mode '${spec}'\n`);
+					proc.err(flavor === 'bash' ? `chmod: invalid mode: ${q(spec)}\nTry 'chmod --help' for more information.\n` : `chmod: invalid mode '${spec}'\n`);
 					return 1;
 				}
 				proc.shell.fs.chmod(stat.path, mode);
@@ -503,6 +522,7 @@ function chmodProgram(flavor: Flavor): Program {
 function sleepProgram(flavor: Flavor): Program {
 	return proc => {
 		const arg = proc.argv[1];
+		if (arg === undefined && flavor === 'busybox') return missingOperand(proc, flavor, 'sleep', '');
 		if (arg === undefined || !/^[0-9.]+[smhd]?$/.test(arg)) {
 			proc.err(
 				flavor === 'bash'
@@ -517,18 +537,42 @@ function sleepProgram(flavor: Flavor): Program {
 	};
 }
 
-const envProgram: Program = proc => {
-	proc.out(
-		Object.entries(proc.env)
-			.map(([k, v]) => `${k}=${v}\n`)
-			.join(''),
-	);
-	return 0;
-};
+/** `env [-i] [-u NAME] [NAME=VALUE]… [COMMAND [ARG]…]`: prints the environment, or runs COMMAND in it. */
+function envProgram(flavor: Flavor): Program {
+	return proc => {
+		const args = proc.argv.slice(1);
+		let env: Record<string, string> = {...proc.env};
+		let i = 0;
+		for (; i < args.length; i++) {
+			const arg = args[i]!;
+			if (arg === '-i' || arg === '-') env = {};
+			else if (arg === '-u') delete env[args[++i] ?? ''];
+			else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(arg)) env[arg.slice(0, arg.indexOf('='))] = arg.slice(arg.indexOf('=') + 1);
+			else break;
+		}
+		const command = args.slice(i);
+		if (command.length === 0) {
+			proc.out(
+				Object.entries(env)
+					.map(([k, v]) => `${k}=${v}\n`)
+					.join(''),
+			);
+			return 0;
+		}
+		const found = proc.shell.find(command[0]!, {...proc.shell, vars: {...proc.shell.vars, PATH: env.PATH ?? '/bin:/usr/bin'}});
+		if (found.kind === 'builtin' || found.kind === 'program') return found.program(proc.withArgv(command, env));
+		proc.err(
+			flavor === 'bash'
+				? `env: ${q(command[0]!)}: ${found.kind === 'denied' ? 'Permission denied' : 'No such file or directory'}\n`
+				: `env: can't execute ${q(command[0]!)}: ${found.kind === 'denied' ? 'Permission denied' : 'No such file or directory'}\n`,
+		);
+		return found.kind === 'denied' ? 126 : 127;
+	};
+}
 
 const printenvProgram: Program = proc => {
 	const names = proc.argv.slice(1);
-	if (names.length === 0) return envProgram(proc);
+	if (names.length === 0) return envProgram('bash')(proc);
 	let status = 0;
 	for (const name of names) {
 		if (proc.env[name] === undefined) status = 1;
@@ -617,7 +661,13 @@ function headTail(flavor: Flavor, name: 'head' | 'tail'): Program {
 				opened.push({file, text: proc.shell.fs.read(abs(proc, file)), index});
 			} catch (error) {
 				const text = errno(error);
-				proc.err(flavor === 'bash' ? `${name}: cannot open ${q(file)} for reading: ${text}\n` : name === 'head' ? `${name}: ${file}: ${text}\n` : `${name}: can't open ${q(file)}: ${text}\n`);
+				proc.err(
+					flavor === 'bash'
+						? `${name}: cannot open ${q(file)} for reading: ${text}\n`
+						: name === 'head'
+							? `${name}: ${file}: ${text}\n`
+							: `${name}: can't open ${q(file)}: ${text}\n`,
+				);
 				status = 1;
 			}
 		});
@@ -660,7 +710,7 @@ export function utilities(flavor: Flavor): Record<string, Program> {
 		mv: cpProgram(flavor, true),
 		chmod: chmodProgram(flavor),
 		sleep: sleepProgram(flavor),
-		env: envProgram,
+		env: envProgram(flavor),
 		printenv: printenvProgram,
 		wc: wcProgram(flavor),
 		head: headTail(flavor, 'head'),

@@ -46,6 +46,8 @@ export const PROGRAMS: readonly ProgramRow[] = [
 	...Object.keys(textUtilities('bash')).map(name => text(name)),
 	fixed('whoami', HOST, hostWhoami),
 	fixed('hostname', HOST, hostHostname),
+	fixed('sh', HOST, shProgram),
+	fixed('bash', HOST, shProgram),
 	fixed('sleep', CONTAINER, sleepApplet),
 	fixed('sh', CONTAINER, shProgram),
 	fixed('ash', CONTAINER, shProgram),

@@ -6,10 +6,10 @@
 import {RE2JS} from 're2js';
 import {spend} from '../budget.js';
 import {FsError} from '../fsapi.js';
-import {joinPath, normalizePath} from '../path.js';
+import {basename as baseOf, dirname as dirOf, joinPath, normalizePath} from '../path.js';
 import type {Program, Proc} from '../shell/interpreter.js';
 import type {World} from '../world.js';
-import type {Flavor} from './coreutils.js';
+import {missingOperand, type Flavor} from './coreutils.js';
 import {BUSYBOX_USAGE} from './busybox-usage.js';
 
 const q = (text: string) => `'${text}'`;
@@ -314,11 +314,18 @@ function substitute(line: string, command: SedCommand): {text: string; changed: 
 	let count = 0;
 	let changed = false;
 	let pos = 0;
+	let previousEnd = -1;
 	while (pos <= line.length && matcher.find(pos)) {
 		spend();
-		count++;
 		const start = matcher.start();
 		const end = matcher.end();
+		// An empty match right where the previous match ended does not count (`s/b*/-/g` on abc is -a-c-).
+		if (start === end && start === previousEnd) {
+			pos = end + 1;
+			continue;
+		}
+		previousEnd = end;
+		count++;
 		if (count >= command.nth! && (command.global || count === command.nth)) {
 			result += line.slice(last, start);
 			result += command.replacement!.replace(/\\([0-9n&\\])|&/g, (whole, escaped: string | undefined) => {
@@ -517,7 +524,7 @@ function teeProgram(flavor: Flavor): Program {
 				proc.shell.fs.write(normalizePath(file, proc.shell.cwd), text, {append: flags.has('a')});
 			} catch (error) {
 				const message = error instanceof FsError ? error.message : String(error);
-				proc.err(flavor === 'bash' ? `tee: ${file}: ${message}\n` : `tee: ${q(file)}: ${message}\n`);
+				proc.err(`tee: ${file}: ${message}\n`);
 				status = 1;
 			}
 		}
@@ -560,14 +567,25 @@ function dirnameProgram(flavor: Flavor): Program {
 	};
 }
 
-function readlinkProgram(): Program {
+/** `readlink -f`: a missing last component is named when its folder exists (busybox: not for a bare name without a slash). */
+function canonical(proc: Proc, flavor: Flavor, operand: string, path: string): string {
+	try {
+		return proc.shell.fs.stat(path).path;
+	} catch (error) {
+		if ((flavor === 'busybox' && !operand.includes('/')) || path === '/') throw error;
+		return joinPath(proc.shell.fs.stat(dirOf(path)).path, baseOf(path));
+	}
+}
+
+function readlinkProgram(flavor: Flavor): Program {
 	return proc => {
 		const {flags, operands} = splitArgs(proc.argv.slice(1), '');
+		if (operands.length === 0 || (flavor === 'busybox' && operands.length > 1)) return missingOperand(proc, flavor, 'readlink', 'missing operand');
 		let status = 0;
 		for (const file of operands) {
 			const path = normalizePath(file, proc.shell.cwd);
 			try {
-				if (flags.has('f')) proc.out(proc.shell.fs.stat(path).path + '\n');
+				if (flags.has('f')) proc.out(canonical(proc, flavor, file, path) + '\n');
 				else {
 					const entry = proc.shell.fs.stat(path, false).entry;
 					if (entry.kind !== 'symlink') status = 1;
@@ -583,6 +601,7 @@ function readlinkProgram(): Program {
 
 function whichProgram(flavor: Flavor): Program {
 	return proc => {
+		if (proc.argv.length < 2) return flavor === 'bash' ? 1 : missingOperand(proc, flavor, 'which', '');
 		let status = 0;
 		const path = proc.shell.vars.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 		for (const name of proc.argv.slice(1).filter(arg => !arg.startsWith('-'))) {
@@ -849,7 +868,7 @@ export function textUtilities(flavor: Flavor): Record<string, Program> {
 		tee: teeProgram(flavor),
 		basename: basenameProgram(flavor),
 		dirname: dirnameProgram(flavor),
-		readlink: readlinkProgram(),
+		readlink: readlinkProgram(flavor),
 		which: whichProgram(flavor),
 		id: idProgram(flavor),
 		date: dateProgram(flavor),
