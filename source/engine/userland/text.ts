@@ -514,7 +514,7 @@ function seqProgram(flavor: Flavor): Program {
 	};
 }
 
-function teeProgram(flavor: Flavor): Program {
+function teeProgram(): Program {
 	return proc => {
 		const {flags, operands} = splitArgs(proc.argv.slice(1), '');
 		const text = proc.stdin;
@@ -865,7 +865,7 @@ export function textUtilities(flavor: Flavor): Record<string, Program> {
 		sort: sortProgram(flavor),
 		uniq: uniqProgram(flavor),
 		seq: seqProgram(flavor),
-		tee: teeProgram(flavor),
+		tee: teeProgram(),
 		basename: basenameProgram(flavor),
 		dirname: dirnameProgram(flavor),
 		readlink: readlinkProgram(flavor),
