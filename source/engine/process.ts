@@ -31,7 +31,7 @@ function busyboxProgram(applet: string): Program {
 		}
 		const program = programFor(applet, 'container') ?? (BUILTIN_APPLETS.has(applet) ? builtinFor(applet, 'container') : undefined);
 		if (!program) {
-			proc.err(notSimulatedLine(applet));
+			proc.err(notSimulatedLine(applet, 'container'));
 			return 127;
 		}
 		return program(proc);
@@ -57,7 +57,7 @@ function findInContainer(name: string, shell: Shell): Lookup {
 	const builtin = name.includes('/') ? undefined : builtinFor(name, 'container');
 	if (builtin) return {kind: 'builtin', program: builtin};
 	const found = findInPath(name, shell, true);
-	if (found.kind === 'not-found' && isNotSimulated(name)) return {kind: 'program', program: proc => (proc.err(notSimulatedLine(name)), 127)};
+	if (found.kind === 'not-found' && isNotSimulated(name)) return {kind: 'program', program: proc => (proc.err(notSimulatedLine(name, 'container')), 127)};
 	return found;
 }
 
