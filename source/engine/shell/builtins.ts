@@ -5,7 +5,7 @@
 import {FsError} from '../fsapi.js';
 import {normalizePath} from '../path.js';
 import {spend} from '../budget.js';
-import {arithmeticScope, errnoText, ExitSignal, LoopSignal, ReturnSignal, runSource, shellError, sourceFile, type Proc, type Program} from './interpreter.js';
+import {arithmeticScope, errnoText, execProgram, ExitSignal, LoopSignal, ReturnSignal, runSource, shellError, sourceFile, type Proc, type Program} from './interpreter.js';
 import {evaluateArithmetic} from './arith.js';
 
 export const BUILTINS: Record<string, Program> = {
@@ -81,6 +81,7 @@ export const BUILTINS: Record<string, Program> = {
 	},
 	true: () => 0,
 	false: () => 1,
+	exec: execProgram,
 	printf: printfBuiltin,
 	set(proc) {
 		const {shell} = proc;

@@ -919,6 +919,24 @@ function callFunction(shell: Shell, name: string, argv: string[], io: Io): numbe
 }
 
 /** Runs a `#!/bin/sh` script in a child shell that shares the filesystem, not the variables. */
+/** `exec COMMAND…`: runs the program (never a function) in place of the shell, which ends with its status. */
+export function execProgram(proc: Proc): number {
+	const {shell} = proc;
+	const argv = proc.argv.slice(1);
+	if (argv.length === 0) return 0;
+	const name = argv[0]!;
+	const found = shell.find(name, shell);
+	const child = proc.withArgv(argv);
+	let status: number;
+	if (found.kind === 'builtin' || found.kind === 'program') status = found.program(child);
+	else if (found.kind === 'script') status = runScriptFile(shell, found.source, argv, child);
+	else {
+		proc.err(shellError(shell, `exec: ${name}: ${found.kind === 'denied' ? 'Permission denied' : 'not found'}`));
+		status = found.kind === 'denied' ? 126 : 127;
+	}
+	throw new ExitSignal(status);
+}
+
 function runScriptFile(shell: Shell, source: string, argv: string[], proc: Proc): number {
 	const child: Shell = {
 		...shell,

@@ -14,7 +14,7 @@ import {BUILTINS} from '../shell/builtins.js';
 import {utilities, type Flavor} from './coreutils.js';
 import {shProgram} from './sh.js';
 import {textUtilities} from './text.js';
-import {hostHostname, hostnameApplet, hostWhoami, sleepApplet, whoamiApplet} from './container.js';
+import {hostHostname, hostnameApplet, hostWhoami, sleepApplet, wgetApplet, whoamiApplet} from './container.js';
 
 export type Where = 'host' | 'container';
 
@@ -53,6 +53,7 @@ export const PROGRAMS: readonly ProgramRow[] = [
 	fixed('ash', CONTAINER, shProgram),
 	fixed('hostname', CONTAINER, hostnameApplet),
 	fixed('whoami', CONTAINER, whoamiApplet),
+	fixed('wget', CONTAINER, wgetApplet),
 	supplied('docker'),
 	supplied('curl'),
 	supplied('clear'),

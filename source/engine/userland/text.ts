@@ -188,7 +188,7 @@ function grepProgram(flavor: Flavor): Program {
 		const files = recursive ? (operands.length === 0 && flavor === 'bash' ? recurse(proc, ['.']).map(file => file.replace(/^\.\//, '')) : recurse(proc, operands)) : operands;
 		const {per, status} = readInputs(proc, flavor, 'grep', files);
 		let found = false;
-		const showName = (files.length > 1 || recursive || flags.has('H')) && !flags.has('h');
+		const showName = (files.length > 1 || (recursive && files.join('\0') !== operands.join('\0')) || flags.has('H')) && !flags.has('h');
 		for (const {file, text} of per) {
 			let count = 0;
 			let out = '';
