@@ -1,7 +1,8 @@
 /**
  * Networks as metadata: the three every engine has (bridge, host, none) and the learner's own
- * (`docker network create`). Containers name theirs in HostConfig.NetworkMode and `networks`; the lab
- * does not route between them (every container is reached through published ports on localhost).
+ * (`docker network create`). Containers name theirs in HostConfig.NetworkMode and `networks`. The host
+ * reaches containers through published ports on localhost; a container reaches itself, another at its
+ * bridge address, or one by name on a user network both are on (`resolveHost`, for busybox wget).
  */
 import {own, readonly, type Container, type Network, type World} from './world.js';
 import {DaemonError} from './containers.js';
