@@ -5,7 +5,7 @@
 import {type Container, type Image, type Mount, type Volume, type World} from '../../engine/world.js';
 import {imageLayers} from '../../engine/unionfs.js';
 import {imageSize, writableSize} from '../../engine/containers.js';
-import {bridgeIp} from '../../engine/networks.js';
+import {bridgeIp} from '../../engine/addresses.js';
 import {bool, field, int, map, nil, slice, str, strings, struct, time, type GoValue} from '../../go/index.js';
 import {apiTime} from './format.js';
 

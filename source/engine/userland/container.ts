@@ -8,7 +8,7 @@ import {utilities} from './coreutils.js';
 import {BUSYBOX_USAGE} from './busybox-usage.js';
 import {FsError} from '../fsapi.js';
 import {normalizePath} from '../path.js';
-import {resolveHost} from '../networks.js';
+import {resolveHost} from '../addresses.js';
 import {listeningApp} from '../apps/index.js';
 
 export const hostnameApplet: Program = proc => {
