@@ -35,6 +35,8 @@ import {paneInner, computeLayout} from '../source/ui/layout.js';
 import {RENDER_OPTIONS} from '../source/ui/main.js';
 import type {World} from '../source/engine/world.js';
 import {largeWorld} from './large-world.js';
+import {Session} from 'node:inspector/promises';
+import {writeFileSync} from 'node:fs';
 
 delete process.env.CI;
 // Colours as in a terminal: chalk (inside Ink) decides when it loads, from the environment.
@@ -314,9 +316,11 @@ async function measureLab(world: () => World, commands: (i: number) => string, s
 		stdout.take();
 		renderTimes = [];
 		const t0 = performance.now();
+		const h0 = process.hrtime.bigint();
 		stdin.write('\r');
 		const done = await stdout.until(data => count(strip(data), PROMPT) >= 2);
 		if (i >= WARMUP) {
+			profileWindows.push([Number(h0 / 1000n), Number(process.hrtime.bigint() / 1000n)]);
 			result.enter.push(done.t - t0);
 			result.inkRender.push(...renderTimes);
 		}
@@ -364,6 +368,15 @@ async function measureLab(world: () => World, commands: (i: number) => string, s
 }
 
 await loadRunner();
+/** BENCH_PROFILE=FILE: a CPU profile of the whole run, and FILE.windows.json: the Enter samples' [start, end] in the profile's clock (µs). */
+const profileWindows: [number, number][] = [];
+const profiler = process.env.BENCH_PROFILE ? new Session() : undefined;
+if (profiler) {
+	profiler.connect();
+	await profiler.post('Profiler.setSamplingInterval', {interval: 100});
+	await profiler.post('Profiler.enable');
+	await profiler.post('Profiler.start');
+}
 let courseBase: World | undefined;
 const courseWorld = () => structuredClone((courseBase ??= scenarioWorld(scenario, {preload: true})));
 const big = largeWorld();
@@ -428,6 +441,11 @@ for (const [key, entry] of samples) {
 	);
 }
 
+if (profiler) {
+	const {profile} = await profiler.post('Profiler.stop');
+	writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+	writeFileSync(process.env.BENCH_PROFILE! + '.windows.json', JSON.stringify(profileWindows));
+}
 if (json) console.log(JSON.stringify(results));
 else {
 	console.log(`interaction, ms: p50/p95 [spread of per-run p95] — ${results.method}`);

@@ -59,19 +59,15 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 		if (def.measure) return def.measure(lab, lang, width, Number.MAX_SAFE_INTEGER).rows;
 		return def.wants?.(lab);
 	};
-	const layout = computeLayout(size.columns, size.rows, state.ui.recent, wants);
+	// The layout and the page sizes follow the size, the panes' recent order and the lab, not the
+	// prompt: a keystroke reuses them.
+	// eslint-disable-next-line react-hooks/exhaustive-deps -- `wants` reads lab and lang
+	const layout = useMemo(() => computeLayout(size.columns, size.rows, state.ui.recent, wants), [size.columns, size.rows, state.ui.recent, lab, lang]);
 	const scenarios = useMemo(() => (state.screen === 'picker' ? api.scenarios() : []), [api, state.screen]);
 
 	// Page sizes for PgUp/PgDn and the content rows of panes that scroll text (a pane hidden behind a tab is measured as if shown).
-	const page = {} as Record<PaneId, number>;
-	const content: Partial<Record<PaneId, number>> = {};
-	for (const id of PANE_ORDER) {
-		const inner = paneInner(layout, id) ?? paneInner(computeLayout(size.columns, size.rows, [id], wants), id) ?? {width: 78, height: 10};
-		const measure = paneDef(id).measure;
-		const measured = lab && measure ? measure(lab, lang, inner.width, inner.height) : undefined;
-		page[id] = measured?.page ?? inner.height;
-		if (measured) content[id] = measured.rows;
-	}
+	// eslint-disable-next-line react-hooks/exhaustive-deps -- `wants` reads lab and lang
+	const {page, content} = useMemo(() => pageSizes(layout, size, lab, lang, wants), [layout, size.columns, size.rows, lab, lang]);
 	const pageKey = PANE_ORDER.map(id => `${page[id]}:${content[id] ?? ''}`).join(',');
 	const columns = paneInner(layout, 'terminal')?.width ?? 80;
 	// eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the sizes' values
@@ -204,6 +200,19 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 			<HelpBar scopes={scopes} overlay={state.ui.overlay} width={layout.columns} theme={theme} lang={lang} />
 		</Box>
 	);
+}
+
+function pageSizes(layout: Layout, size: Size, lab: LabModel | null, lang: string, wants: Wants) {
+	const page = {} as Record<PaneId, number>;
+	const content: Partial<Record<PaneId, number>> = {};
+	for (const id of PANE_ORDER) {
+		const inner = paneInner(layout, id) ?? paneInner(computeLayout(size.columns, size.rows, [id], wants), id) ?? {width: 78, height: 10};
+		const measure = paneDef(id).measure;
+		const measured = lab && measure ? measure(lab, lang, inner.width, inner.height) : undefined;
+		page[id] = measured?.page ?? inner.height;
+		if (measured) content[id] = measured.rows;
+	}
+	return {page, content};
 }
 
 function titleSegments(state: AppState, lang: string): Segment[] {

@@ -18,7 +18,7 @@ describe('the Images pane', () => {
 	it('lists local images with layers, size and the containers made from them; marks a pull', async () => {
 		const state = keys(await labState(), 'docker container run --name rn1 diamol/ch06-random-number', ENTER);
 		const lab = state.lab!;
-		const items = imageItems(lab.world, lab.world.images, lab.world.containers, lab.changes);
+		const items = imageItems(lab.world.images, lab.world.layers, lab.world.containers, lab.changes);
 		const text = imageRows(items, lab.changes, 70, -1, 0, 20).map(rowText);
 		const line = text.find(entry => entry.includes('diamol/ch06-random-number'));
 		expect(line).toMatch(/^\+ diamol\/ch06-random-number +\d+, \d+ shared +[\d.]+[kM]B +rn1/);

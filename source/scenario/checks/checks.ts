@@ -5,7 +5,7 @@
  *   /random/number.txt in rn1 should come from the writable layer, but it comes from image layer 3
  * Evaluating never changes the world (only reads: lookups, stats and listings).
  */
-import type {Container, Entry, Mount, World} from '../../engine/world.js';
+import {own, type Container, type Entry, type Mount, type World} from '../../engine/world.js';
 import type {Check, CheckResult, ContainerSelector, CountFilter, Origin, Step} from '../types.js';
 import {containerFs, lookupIn, originsOf, type Origin as EngineOrigin} from '../../engine/unionfs.js';
 import {treeFs} from '../../engine/treefs.js';
@@ -136,7 +136,12 @@ function listNames(names: string[], max = 4): string {
 // ------------------------------------------------------------------------------------------------
 // Containers: by name or by selector
 
+/** Through the world's name index when it has one (a check runs after every command: no scan of every container). */
 function byName(world: World, name: string): Container | undefined {
+	if (world.containerNames) {
+		const id = own(world.containerNames, name);
+		return id === undefined ? undefined : own(world.containers, id);
+	}
 	return Object.values(world.containers).find(container => container.name === name);
 }
 
@@ -172,9 +177,12 @@ function target(world: World, name: string, select: ContainerSelector | undefine
 		return {subject: name, short: name, candidates, none: `there is no ${name.replace(/^(a|the newest) /, '')}`};
 	}
 	const found = byName(world, name);
-	const others = Object.values(world.containers)
-		.map(container => container.name)
-		.sort();
+	// `none` is read only when nothing was found: the other names are listed (and sorted) only then.
+	const others = found
+		? []
+		: Object.values(world.containers)
+				.map(container => container.name)
+				.sort();
 	return {
 		subject: `container ${name}`,
 		short: name,

@@ -1,5 +1,5 @@
 /** The title bar (where you are) and the help bar (the keys that work now, from keys.ts). */
-import React from 'react';
+import React, {memo} from 'react';
 import {RowView} from './RowView.js';
 import {barItems, type Scope} from '../keys.js';
 import {clipRow, row, rowWidth, seg, type Segment} from '../rows.js';
@@ -17,7 +17,24 @@ export function TitleBar({left, right, width, theme}: {left: Segment[]; right: s
 	return <RowView row={row([...shown.segments, seg(' '.repeat(gap)), seg(rightText, 'dim')])} width={width} theme={theme} />;
 }
 
-export function HelpBar({scopes, overlay, width, theme, lang = 'en'}: {scopes: readonly Scope[]; overlay: Overlay; width: number; theme: Theme; lang?: string}) {
+interface HelpBarProps {
+	scopes: readonly Scope[];
+	overlay: Overlay;
+	width: number;
+	theme: Theme;
+	lang?: string;
+}
+
+const sameHelpBar = (a: HelpBarProps, b: HelpBarProps) =>
+	a.overlay === b.overlay &&
+	a.width === b.width &&
+	a.theme === b.theme &&
+	a.lang === b.lang &&
+	a.scopes.length === b.scopes.length &&
+	a.scopes.every((scope, index) => scope === b.scopes[index]);
+
+/** The keys that work now: drawn again only when the scopes (by value), the overlay or the width change, not on every keystroke. */
+export const HelpBar = memo(function HelpBar({scopes, overlay, width, theme, lang = 'en'}: HelpBarProps) {
 	const segments: Segment[] = [];
 	if (overlay?.kind === 'confirm') segments.push(seg(t(lang, overlay.question) + '  ', 'warn', {bold: true}));
 	let used = segments.reduce((sum, s) => sum + textWidth(s.text), 0);
@@ -30,4 +47,4 @@ export function HelpBar({scopes, overlay, width, theme, lang = 'en'}: {scopes: r
 		used += textWidth(piece) + 2;
 	}
 	return <RowView row={row(segments)} width={width} theme={theme} />;
-}
+}, sameHelpBar);

@@ -44,10 +44,27 @@ export function memoByRef<A extends readonly unknown[], R>(fn: (...args: A) => R
 	};
 }
 
-/** Containers newest first, as `docker ps -a` lists them (memoised on `world.containers`). */
-export const sortedContainers = memoByRef((containers: World['containers']): Container[] =>
-	Object.values(containers).sort((a, b) => b.created - a.created || (a.id < b.id ? -1 : 1)),
-);
+const newestFirst = (a: Container, b: Container) => b.created - a.created || (a.id < b.id ? -1 : 1);
+
+/**
+ * Containers newest first, as `docker ps -a` lists them (memoised on `world.containers`). A command
+ * that changes containers but neither adds nor removes one (an exec, a start) keeps the order: the
+ * last order is checked and reused instead of sorting every container again.
+ */
+export const sortedContainers = memoByRef((containers: World['containers']): Container[] => {
+	const last = lastOrder;
+	if (last && last.length === Object.keys(containers).length) {
+		const reused: Container[] = [];
+		for (const previous of last) {
+			const container = containers[previous.id];
+			if (!container || container.created !== previous.created) break;
+			reused.push(container);
+		}
+		if (reused.length === last.length) return (lastOrder = reused);
+	}
+	return (lastOrder = Object.values(containers).sort(newestFirst));
+});
+let lastOrder: Container[] | undefined;
 
 /** Volume name → names of the containers that mount it (memoised on `world.containers`). */
 export const volumeUsersIndex = memoByRef((containers: World['containers']): Map<string, string[]> => {

@@ -29,7 +29,7 @@ export const containersPane: PaneDef<ContainersSlice> = {
 	place: 'side',
 	initial: {selected: null},
 	View: ({lab, width, height, focused, container, theme}) => (
-		<ContainersPane world={lab.world} changes={lab.changes} selected={container} width={width} height={height} focused={focused} theme={theme} />
+		<ContainersPane containers={lab.world.containers} changes={lab.changes} selected={container} width={width} height={height} focused={focused} theme={theme} />
 	),
 	info: (_state, lab, lang) => containersInfo(lab.world, lang),
 	news: ({changes}) => changes.containersAdded.size > 0 || changes.containersChanged.size > 0 || changes.containersRemoved.length > 0,

@@ -6,9 +6,10 @@ import {Rows, RowView} from '../../components/RowView.js';
 import {useWindow} from '../../hooks/use-window.js';
 import type {Theme} from '../../theme.js';
 import {t} from '../../../lab/messages.js';
+import {memoByRef} from '../common.js';
 
 export interface ContainersPaneProps {
-	world: World;
+	containers: World['containers'];
 	changes: Changes;
 	selected: string | null;
 	width: number;
@@ -18,9 +19,9 @@ export interface ContainersPaneProps {
 }
 
 /** Inner content of the Containers pane (header + the visible rows only). */
-/** Memoised: a key that changes only the prompt leaves its props, and so this pane, as they were. */
-export const ContainersPane = memo(function ContainersPane({world, changes, selected, width, height, focused, theme}: ContainersPaneProps) {
-	const items = containerItems(world.containers, changes);
+/** Memoised on the containers, not the world: a key that changes only the prompt leaves its props, and so this pane, as they were. */
+export const ContainersPane = memo(function ContainersPane({containers, changes, selected, width, height, focused, theme}: ContainersPaneProps) {
+	const items = containerItems(containers, changes);
 	const cursor = selectedIndex(items, selected);
 	const listHeight = Math.max(0, height - 1);
 	const offset = useWindow(cursor, listHeight, items.length);
@@ -34,8 +35,12 @@ export const ContainersPane = memo(function ContainersPane({world, changes, sele
 	);
 });
 
+const countRunning = memoByRef((containers: World['containers']) => {
+	const all = Object.values(containers);
+	return {count: all.length, running: all.filter(container => container.status === 'running').length};
+});
+
+/** "N · M running" for the title line (counted once per change of the containers, not per frame). */
 export function containersInfo(world: World, lang = 'en'): string {
-	const all = Object.values(world.containers);
-	const running = all.filter(container => container.status === 'running').length;
-	return t(lang, 'info.containers', {count: all.length, running});
+	return t(lang, 'info.containers', countRunning(world.containers));
 }

@@ -12,7 +12,17 @@ export const imagesPane: PaneDef<ImagesSlice> = {
 	place: 'side',
 	initial: {cursor: 0},
 	View: ({state, lab, width, height, focused, theme}) => (
-		<ImagesPane world={lab.world} changes={lab.changes} cursor={slice(state, 'images').cursor} width={width} height={height} focused={focused} theme={theme} />
+		<ImagesPane
+			images={lab.world.images}
+			layers={lab.world.layers}
+			containers={lab.world.containers}
+			changes={lab.changes}
+			cursor={slice(state, 'images').cursor}
+			width={width}
+			height={height}
+			focused={focused}
+			theme={theme}
+		/>
 	),
 	info: (_state, lab) => `${Object.keys(lab.world.images).length}`,
 	news: ({changes}) => changes.imagesAdded.size > 0 || changes.imagesRemoved.length > 0,
@@ -20,7 +30,7 @@ export const imagesPane: PaneDef<ImagesSlice> = {
 	move(state, delta) {
 		const lab = state.lab;
 		if (!lab) return state;
-		const length = imageItems(lab.world, lab.world.images, lab.world.containers, lab.changes).length;
+		const length = imageItems(lab.world.images, lab.world.layers, lab.world.containers, lab.changes).length;
 		if (length === 0) return state;
 		const current = slice(state, 'images').cursor;
 		const cursor = delta === 'top' ? 0 : delta === 'bottom' ? length - 1 : Math.max(0, Math.min(current + delta, length - 1));

@@ -5,7 +5,6 @@
  * marked.
  */
 import type {Image, World} from '../../../engine/world.js';
-import {imageSize} from '../../../engine/containers.js';
 import type {Changes} from '../../../lab/model/changes.js';
 import {row, seg, type Row} from '../../rows.js';
 import {fit} from '../../text/width.js';
@@ -13,20 +12,33 @@ import {humanSize, imageName, layerImagesIndex, memoByRef, sortedContainers} fro
 
 export type ImageItem = {kind: 'image'; image: Image; size: number; users: string[]; shared: number} | {kind: 'removed'; id: string; name: string};
 
-/** Local images by name, then the ones the last command removed. */
-export const imageItems = memoByRef((world: World, images: World['images'], containers: World['containers'], changes: Changes): ImageItem[] => {
+/** The images by name with their sizes and shared layers (memoised on `world.images` and `world.layers`: a command that only touches containers reuses them). */
+const sortedImages = memoByRef((images: World['images'], layers: World['layers']) => {
 	const shared = layerImagesIndex(images);
-	const users = new Map<string, string[]>();
-	for (const container of sortedContainers(containers)) users.set(container.imageId, [...(users.get(container.imageId) ?? []), container.name]);
-	const items: ImageItem[] = Object.values(images)
+	return Object.values(images)
 		.sort((a, b) => (imageName(a) < imageName(b) ? -1 : imageName(a) > imageName(b) ? 1 : 0))
 		.map(image => ({
-			kind: 'image',
 			image,
-			size: imageSize(world, image),
-			users: users.get(image.id) ?? [],
+			size: image.layers.reduce((sum, digest) => sum + (layers[digest]?.size ?? 0), 0),
 			shared: image.layers.filter(digest => (shared.get(digest)?.length ?? 0) > 1).length,
 		}));
+});
+
+/** Image id → names of the containers made from it, newest first (memoised on `world.containers`). */
+const imageUsersIndex = memoByRef((containers: World['containers']): Map<string, string[]> => {
+	const users = new Map<string, string[]>();
+	for (const container of sortedContainers(containers)) {
+		const list = users.get(container.imageId);
+		if (list) list.push(container.name);
+		else users.set(container.imageId, [container.name]);
+	}
+	return users;
+});
+
+/** Local images by name, then the ones the last command removed. */
+export const imageItems = memoByRef((images: World['images'], layers: World['layers'], containers: World['containers'], changes: Changes): ImageItem[] => {
+	const users = imageUsersIndex(containers);
+	const items: ImageItem[] = sortedImages(images, layers).map(entry => ({kind: 'image', ...entry, users: users.get(entry.image.id) ?? []}));
 	for (const gone of changes.imagesRemoved) items.push({kind: 'removed', id: gone.id, name: gone.tags[0] ?? gone.id.slice(7, 19)});
 	return items;
 });

@@ -7,7 +7,9 @@ import {useWindow} from '../../hooks/use-window.js';
 import type {Theme} from '../../theme.js';
 
 export interface ImagesPaneProps {
-	world: World;
+	images: World['images'];
+	layers: World['layers'];
+	containers: World['containers'];
 	changes: Changes;
 	cursor: number;
 	width: number;
@@ -16,9 +18,9 @@ export interface ImagesPaneProps {
 	theme: Theme;
 }
 
-/** Memoised: a key that changes only the prompt leaves its props, and so this pane, as they were. */
-export const ImagesPane = memo(function ImagesPane({world, changes, cursor, width, height, focused, theme}: ImagesPaneProps) {
-	const items = imageItems(world, world.images, world.containers, changes);
+/** Memoised on the world's slices it shows (images, layers, containers), not the world: a key that changes only the prompt leaves its props, and so this pane, as they were. */
+export const ImagesPane = memo(function ImagesPane({images, layers, containers, changes, cursor, width, height, focused, theme}: ImagesPaneProps) {
+	const items = imageItems(images, layers, containers, changes);
 	const listHeight = Math.max(0, height - 1);
 	const shownCursor = focused ? Math.min(cursor, items.length - 1) : -1;
 	const offset = useWindow(shownCursor, listHeight, items.length);

@@ -25,7 +25,8 @@ export interface StepView {
 	solutionShown: boolean;
 	prediction: PredictionAnswer | undefined;
 	celebrate: boolean;
-	world: World;
+	/** What the answered prediction explains from; null when the rows read nothing of the world (so they need not follow its every change). */
+	world: World | null;
 }
 
 function heading(text: string, width: number): Row[] {
@@ -159,7 +160,7 @@ function predictionRows(view: StepView, step: Step, w: number): Row[] {
 			: row([seg(t(view.lang, 'step.notQuite'), 'fail', {bold: true}), seg(right ? tr(right.label) : '?', undefined, {bold: true})]),
 	);
 	rows.push(...markdownRows(tr(predict.explain), w));
-	const state = realState(view.world, step);
+	const state = view.world ? realState(view.world, step) : [];
 	if (state.length > 0) {
 		rows.push(row([seg(t(view.lang, 'step.worldNow'), 'dim', {bold: true})]));
 		for (const line of state) rows.push(...wrapRuns([{text: line, style: {}}], w, [seg('  • ', 'accent')], 4));

@@ -20,7 +20,8 @@ export function stepView(lab: LabModel, lang: string): StepView {
 		solutionShown: step ? lab.solutions.includes(step.id) : false,
 		prediction: step ? lab.predictions[step.id] : undefined,
 		celebrate: lab.celebrate,
-		world: lab.world,
+		// Only an answered prediction's explanation reads the world.
+		world: step?.predict && lab.predictions[step.id] ? lab.world : null,
 	};
 }
 
@@ -36,7 +37,7 @@ const memoView = memoByRef(
 		solutionShown: boolean,
 		prediction: StepView['prediction'],
 		celebrate: boolean,
-		world: LabModel['world'],
+		world: LabModel['world'] | null,
 	): StepView => ({
 		scenario,
 		step,
@@ -51,10 +52,21 @@ const memoView = memoByRef(
 	}),
 );
 
+/** The same list as last time when its entries are equal (checks are evaluated again after every command, mostly with the same results). */
+function stableList<T>(last: {current: readonly T[] | undefined}, list: readonly T[], same: (a: T, b: T) => boolean): readonly T[] {
+	const previous = last.current;
+	if (previous && previous.length === list.length && previous.every((entry, index) => same(entry, list[index]!))) return previous;
+	return (last.current = list);
+}
+const lastChecks: {current: StepView['checks'] | undefined} = {current: undefined};
+const lastCompleted: {current: StepView['completed'] | undefined} = {current: undefined};
+
 /** The Step pane's text rows (memoised on what they read) and the open prediction's choices. */
 export function stepContent(lab: LabModel, lang: string, width: number): {rows: Row[]; choices: string[] | undefined} {
 	const fresh = stepView(lab, lang);
-	const view = memoView(fresh.scenario, fresh.step, lang, fresh.checks, fresh.completed, fresh.hintsShown, fresh.solutionShown, fresh.prediction, fresh.celebrate, fresh.world);
+	const checks = stableList(lastChecks, fresh.checks, (a, b) => a.ok === b.ok && a.message === b.message);
+	const completed = stableList(lastCompleted, fresh.completed, (a, b) => a === b);
+	const view = memoView(fresh.scenario, fresh.step, lang, checks, completed, fresh.hintsShown, fresh.solutionShown, fresh.prediction, fresh.celebrate, fresh.world);
 	return {rows: memoRows(view, width), choices: predictionChoices(view)};
 }
 

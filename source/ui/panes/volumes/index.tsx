@@ -12,7 +12,16 @@ export const volumesPane: PaneDef<VolumesSlice> = {
 	place: 'side',
 	initial: {cursor: 0},
 	View: ({state, lab, width, height, focused, theme}) => (
-		<VolumesPane world={lab.world} changes={lab.changes} cursor={slice(state, 'volumes').cursor} width={width} height={height} focused={focused} theme={theme} />
+		<VolumesPane
+			volumes={lab.world.volumes}
+			containers={lab.world.containers}
+			changes={lab.changes}
+			cursor={slice(state, 'volumes').cursor}
+			width={width}
+			height={height}
+			focused={focused}
+			theme={theme}
+		/>
 	),
 	info: (_state, lab, lang) => volumesInfo(lab.world, lang),
 	news: ({changes}) => changes.volumesAdded.size > 0 || changes.volumesRemoved.length > 0 || changes.volumeFiles.size > 0,

@@ -18,17 +18,31 @@ export type VolumeLine =
 /** Files listed under each volume before "… N more". */
 export const FILES_PER_VOLUME = 6;
 
+type Volume = World['volumes'][string];
+const filesCache = new WeakMap<Volume, {files: number; shown: VolumeLine[]}>();
+
+/** A volume's file count and listed lines, kept per volume object (immer gives a changed volume a new one). */
+function volumeFiles(volume: Volume): {files: number; shown: VolumeLine[]} {
+	const cached = filesCache.get(volume);
+	if (cached) return cached;
+	const paths = Object.keys(volume.files).sort(bytewise);
+	const shown: VolumeLine[] = [];
+	for (const path of paths.slice(0, FILES_PER_VOLUME)) shown.push({kind: 'file', volume: volume.name, path, dir: volume.files[path]!.kind === 'dir'});
+	if (paths.length > FILES_PER_VOLUME) shown.push({kind: 'more', volume: volume.name, count: paths.length - FILES_PER_VOLUME});
+	const entry = {files: paths.filter(path => volume.files[path]!.kind !== 'dir').length, shown};
+	filesCache.set(volume, entry);
+	return entry;
+}
+
 /** Named volumes first (by name), then anonymous ones; removed ones last. */
 export const volumeLines = memoByRef((volumes: World['volumes'], containers: World['containers'], changes: Changes): VolumeLine[] => {
 	const users = volumeUsersIndex(containers);
 	const list = Object.values(volumes).sort((a, b) => Number(a.anonymous) - Number(b.anonymous) || bytewise(a.name, b.name));
 	const lines: VolumeLine[] = [];
 	for (const volume of list) {
-		const paths = Object.keys(volume.files).sort(bytewise);
-		const files = paths.filter(path => volume.files[path]!.kind !== 'dir');
-		lines.push({kind: 'volume', name: volume.name, anonymous: volume.anonymous, users: users.get(volume.name) ?? [], files: files.length});
-		for (const path of paths.slice(0, FILES_PER_VOLUME)) lines.push({kind: 'file', volume: volume.name, path, dir: volume.files[path]!.kind === 'dir'});
-		if (paths.length > FILES_PER_VOLUME) lines.push({kind: 'more', volume: volume.name, count: paths.length - FILES_PER_VOLUME});
+		const {files, shown} = volumeFiles(volume);
+		lines.push({kind: 'volume', name: volume.name, anonymous: volume.anonymous, users: users.get(volume.name) ?? [], files});
+		lines.push(...shown);
 	}
 	for (const gone of changes.volumesRemoved) lines.push({kind: 'removed', ...gone});
 	return lines;

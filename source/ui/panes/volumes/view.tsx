@@ -8,7 +8,8 @@ import type {Theme} from '../../theme.js';
 import {t} from '../../../lab/messages.js';
 
 export interface VolumesPaneProps {
-	world: World;
+	volumes: World['volumes'];
+	containers: World['containers'];
 	changes: Changes;
 	cursor: number;
 	width: number;
@@ -17,9 +18,9 @@ export interface VolumesPaneProps {
 	theme: Theme;
 }
 
-/** Memoised: a key that changes only the prompt leaves its props, and so this pane, as they were. */
-export const VolumesPane = memo(function VolumesPane({world, changes, cursor, width, height, focused, theme}: VolumesPaneProps) {
-	const lines = volumeLines(world.volumes, world.containers, changes);
+/** Memoised on the volumes and containers, not the world: a key that changes only the prompt leaves its props, and so this pane, as they were. */
+export const VolumesPane = memo(function VolumesPane({volumes, containers, changes, cursor, width, height, focused, theme}: VolumesPaneProps) {
+	const lines = volumeLines(volumes, containers, changes);
 	const listHeight = Math.max(0, height - 1);
 	const shownCursor = focused ? Math.min(cursor, lines.length - 1) : -1;
 	const offset = useWindow(shownCursor, listHeight, lines.length);
