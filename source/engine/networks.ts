@@ -1,7 +1,7 @@
 /**
  * Networks as metadata: the three every engine has (bridge, host, none) and the learner's own
- * (`docker network create`). Containers name theirs in HostConfig.NetworkMode and `networks`; the lab
- * does not route between them (every container is reached through published ports on localhost).
+ * (`docker network create`). Containers name theirs in HostConfig.NetworkMode and `networks`. The host
+ * reaches containers through published ports on localhost; what a container reaches is in addresses.ts.
  */
 import {own, readonly, type Container, type Network, type World} from './world.js';
 import {DaemonError} from './containers.js';

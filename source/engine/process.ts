@@ -31,7 +31,7 @@ function busyboxProgram(applet: string): Program {
 		}
 		const program = programFor(applet, 'container') ?? (BUILTIN_APPLETS.has(applet) ? builtinFor(applet, 'container') : undefined);
 		if (!program) {
-			proc.err(notSimulatedLine(applet));
+			proc.err(notSimulatedLine(applet, 'container'));
 			return 127;
 		}
 		return program(proc);
@@ -56,13 +56,16 @@ function cannotExist(world: World, container: Container, path: string): boolean 
 function findInContainer(name: string, shell: Shell): Lookup {
 	const builtin = name.includes('/') ? undefined : builtinFor(name, 'container');
 	if (builtin) return {kind: 'builtin', program: builtin};
-	const found = findInPath(name, shell);
-	if (found.kind === 'not-found' && isNotSimulated(name)) return {kind: 'program', program: proc => (proc.err(notSimulatedLine(name)), 127)};
+	const found = findInPath(name, shell, true);
+	if (found.kind === 'not-found' && isNotSimulated(name)) return {kind: 'program', program: proc => (proc.err(notSimulatedLine(name, 'container')), 127)};
 	return found;
 }
 
-/** What runc would execute: a file found through PATH (no shell builtins). */
-function findInPath(name: string, shell: Shell): Lookup {
+/**
+ * What runc would execute: a file found through PATH (no shell builtins). From a shell (`fromShell`),
+ * an executable text file without `#!` runs as a shell script, as ash does when exec refuses it.
+ */
+function findInPath(name: string, shell: Shell, fromShell = false): Lookup {
 	const candidates = name.includes('/')
 		? [normalizePath(name, shell.cwd)]
 		: (shell.vars.PATH ?? DEFAULT_PATH)
@@ -89,7 +92,7 @@ function findInPath(name: string, shell: Shell): Lookup {
 			if (app) return {kind: 'program', program: app.program};
 		}
 		if ((entry.mode & 0o111) === 0) return {kind: 'denied'};
-		if (entry.content.startsWith('#!')) return {kind: 'program', program: proc => runScriptText(proc, entry.content)};
+		if (entry.content.startsWith('#!') || fromShell) return {kind: 'program', program: proc => runScriptText(proc, entry.content)};
 		return {kind: 'denied'};
 	}
 	return {kind: 'not-found'};

@@ -224,6 +224,8 @@ function vetCommand(command: SimpleCommand, state: State, depth: number): void {
 		if (/^[\w.-]+$/.test(name) && !BASH_WORDS.has(name) && !state.installed(name)) return;
 		throw new Refused(`${name} is not a program the simulator simulates`);
 	}
+	// `env NAME=VALUE… COMMAND`: the command is a program verify has not vetted.
+	if (name === 'env' && args.some(arg => arg.opaque || !/^(-[iu]?|[A-Za-z_]\w*=.*)$/s.test(arg.text))) throw new Refused('env runs a program verify cannot vet before running it');
 	if (name === 'docker') return vetDocker(args, state);
 	if (name === 'curl') {
 		for (let i = 0; i < args.length; i++) {
@@ -281,7 +283,7 @@ function vetSource(source: string, state: State, depth: number): void {
 }
 
 /** Builtins that run text or files as commands: what they run cannot be vetted before the line runs. */
-const UNVETTABLE = new Set(['eval', 'source', '.', 'exec', 'command', 'builtin', 'trap', 'alias', 'enable']);
+const UNVETTABLE = new Set(['eval', 'source', '.', 'exec', 'command', 'builtin', 'trap', 'alias', 'enable', 'sh', 'bash']);
 
 /** bash's own builtins and keywords (`compgen -b -k` in bash 5.2): never "command not found" there. */
 const BASH_WORDS = new Set(

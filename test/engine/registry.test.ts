@@ -33,8 +33,27 @@ describe('programs registry', () => {
 
 	it('programs the lab lacks get one clear line saying what to use instead', () => {
 		expect(text('vi notes.txt')).toBe(notSimulatedLine('vi'));
-		expect(notSimulatedLine('nano')).toMatch(/^layerlab: nano is not simulated in the lab; write files with cat > file <<'EOF'/);
+		expect(notSimulatedLine('nano')).toMatch(/^layerlab: `nano` is not simulated here: write files with cat > file <<'EOF'/);
 		expect(text('nosuchprogram')).toBe('bash: nosuchprogram: command not found\n');
 		expect(text('hostname; whoami')).toBe('layerlab\nstudent\n');
+	});
+
+	it('says what to use instead on each side, in the voice of the docker line', () => {
+		const box = structuredClone(world);
+		runLine(box, 'docker container run -d --name nsbox diamol/ch06-todo-list');
+		const inside = (line: string) =>
+			runLine(box, `docker container exec nsbox sh -c '${line}'`)
+				.output.map(chunk => chunk.text)
+				.join('');
+		// sudo: the host's learner is a user, a container's shell is root already.
+		expect(text('sudo ls')).toBe('layerlab: `sudo` is not simulated here: the lab runs every command as your user already.\n');
+		expect(inside('sudo ls; echo $?')).toBe('layerlab: `sudo` is not simulated here: containers in the lab run as root already.\n127\n');
+		// vi and less are busybox applets in the image, apk is not there at all: all three get the line.
+		expect(inside('vi f; less f; apk add curl')).toBe([notSimulatedLine('vi', 'container'), notSimulatedLine('less', 'container'), notSimulatedLine('apk', 'container')].join(''));
+		expect(text('apt-get install -y curl')).toMatch(/^layerlab: `apt-get` is not simulated here: images come from the lab catalog/);
+		// An applet the lab has no line for still says it is not simulated, in the same voice.
+		expect(inside('awk 1 /dev/null; tac f')).toBe(notSimulatedLine('awk', 'container') + 'layerlab: `tac` is not simulated here.\n');
+		// The docker line it follows.
+		expect(text('docker compose up')).toMatch(/^layerlab: `docker compose` is not simulated here: /);
 	});
 });

@@ -2,9 +2,10 @@
  * The objects `docker inspect` returns, as typed Go values (field order, json tags and nil-ness as
  * the Docker API types have them), so templates and JSON print exactly as Docker does.
  */
-import {readonly, type Container, type Image, type Mount, type Volume, type World} from '../../engine/world.js';
+import {type Container, type Image, type Mount, type Volume, type World} from '../../engine/world.js';
 import {imageLayers} from '../../engine/unionfs.js';
 import {imageSize, writableSize} from '../../engine/containers.js';
+import {bridgeIp} from '../../engine/addresses.js';
 import {bool, field, int, map, nil, slice, str, strings, struct, time, type GoValue} from '../../go/index.js';
 import {apiTime} from './format.js';
 
@@ -92,11 +93,7 @@ function config(shape: ConfigShape): GoValue {
 }
 
 function containerIp(world: World, container: Container): string {
-	const running = Object.values(readonly(world.containers))
-		.filter(other => other.status === 'running')
-		.sort((a, b) => a.startedAt - b.startedAt);
-	const index = running.findIndex(other => other.id === container.id);
-	return index < 0 ? '' : `172.17.0.${index + 2}`;
+	return bridgeIp(world, container);
 }
 
 function macFor(ip: string): string {

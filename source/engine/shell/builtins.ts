@@ -5,7 +5,7 @@
 import {FsError} from '../fsapi.js';
 import {normalizePath} from '../path.js';
 import {spend} from '../budget.js';
-import {arithmeticScope, errnoText, ExitSignal, LoopSignal, ReturnSignal, runSource, shellError, sourceFile, type Proc, type Program} from './interpreter.js';
+import {arithmeticScope, errnoText, execProgram, ExitSignal, LoopSignal, ReturnSignal, runSource, shellError, sourceFile, type Proc, type Program} from './interpreter.js';
 import {evaluateArithmetic} from './arith.js';
 
 export const BUILTINS: Record<string, Program> = {
@@ -50,7 +50,18 @@ export const BUILTINS: Record<string, Program> = {
 		return 0;
 	},
 	export(proc) {
-		for (const arg of proc.argv.slice(1)) {
+		const args = proc.argv.slice(1);
+		if (args.length === 0 || (args.length === 1 && args[0] === '-p')) {
+			// The exported variables by name, quoted as each shell reads them back.
+			const {vars, exported, flavor} = proc.shell;
+			for (const name of [...exported].sort()) {
+				const value = vars[name];
+				if (flavor === 'bash') proc.out(value === undefined ? `declare -x ${name}\n` : `declare -x ${name}="${value.replace(/["\\$`]/g, '\\$&')}"\n`);
+				else proc.out(value === undefined ? `export ${name}\n` : `export ${name}='${value.replace(/'/g, `'"'"'`)}'\n`);
+			}
+			return 0;
+		}
+		for (const arg of args) {
 			const index = arg.indexOf('=');
 			const name = index < 0 ? arg : arg.slice(0, index);
 			if (index >= 0) proc.shell.vars[name] = arg.slice(index + 1);
@@ -70,6 +81,7 @@ export const BUILTINS: Record<string, Program> = {
 	},
 	true: () => 0,
 	false: () => 1,
+	exec: execProgram,
 	printf: printfBuiltin,
 	set(proc) {
 		const {shell} = proc;
@@ -183,50 +195,128 @@ export const BUILTINS: Record<string, Program> = {
 	test: proc => testBuiltin(proc, proc.argv.slice(1)),
 	'[': proc => {
 		if (proc.argv.at(-1) !== ']') {
-			proc.err(shellError(proc.shell, "[: missing `]'"));
+			proc.err(shellError(proc.shell, proc.shell.flavor === 'bash' ? "[: missing `]'" : 'missing ]'));
 			return 2;
 		}
 		return testBuiltin(proc, proc.argv.slice(1, -1));
 	},
 };
 
+class TestError {
+	constructor(readonly message: string) {}
+}
+
+const UNARY = new Set(['-z', '-n', '-e', '-f', '-d', '-r', '-w', '-x', '-s', '-L', '-h']);
+const BINARY = new Set(['=', '==', '!=', '-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
+
 function testBuiltin(proc: Proc, args: string[]): number {
 	const {shell} = proc;
-	const statOf = (path: string) => {
+	const statOf = (path: string, follow = true) => {
 		try {
-			return shell.fs.stat(normalizePath(path, shell.cwd)).entry;
+			return shell.fs.stat(normalizePath(path, shell.cwd), follow).entry;
 		} catch {
 			return undefined;
 		}
 	};
-	const evaluate = (a: string[]): boolean => {
-		if (a[0] === '!') return !evaluate(a.slice(1));
-		if (a.length === 0) return false;
-		if (a.length === 1) return a[0] !== '';
-		if (a.length === 2) {
-			const [op, value] = a as [string, string];
-			if (op === '-z') return value === '';
-			if (op === '-n') return value !== '';
-			if (op === '-e') return statOf(value) !== undefined;
-			if (op === '-f') return statOf(value)?.kind === 'file';
-			if (op === '-d') return statOf(value)?.kind === 'dir';
-			if (op === '-r' || op === '-w' || op === '-x' || op === '-s') return statOf(value) !== undefined;
-			return false;
-		}
-		const [left, op, right] = a as [string, string, string];
+	const integer = (text: string): number => {
+		if (/^\s*[-+]?\d+\s*$/.test(text)) return Number(text);
+		throw new TestError(shell.flavor === 'bash' ? `${proc.argv[0]}: ${text}: integer expression expected` : `${text}: bad number`);
+	};
+	const unary = (op: string, value: string): boolean => {
+		if (op === '-z') return value === '';
+		if (op === '-n') return value !== '';
+		if (op === '-L' || op === '-h') return statOf(value, false)?.kind === 'symlink';
+		const entry = statOf(value);
+		if (op === '-f') return entry?.kind === 'file';
+		if (op === '-d') return entry?.kind === 'dir';
+		if (op === '-s') return entry !== undefined && (entry.kind !== 'file' || entry.content.length > 0);
+		if (op === '-x') return entry !== undefined && (entry.kind !== 'file' || (entry.mode & 0o111) !== 0);
+		return entry !== undefined;
+	};
+	const binary = (left: string, op: string, right: string): boolean => {
 		if (op === '=' || op === '==') return left === right;
 		if (op === '!=') return left !== right;
-		const l = Number(left);
-		const r = Number(right);
+		const l = integer(left);
+		const r = integer(right);
 		if (op === '-eq') return l === r;
 		if (op === '-ne') return l !== r;
 		if (op === '-lt') return l < r;
 		if (op === '-le') return l <= r;
 		if (op === '-gt') return l > r;
-		if (op === '-ge') return l >= r;
-		return false;
+		return l >= r;
 	};
-	return evaluate(args) ? 0 : 1;
+	// POSIX decides by the number of arguments up to three; longer expressions (-a, -o, parentheses) are parsed.
+	const simple = (a: string[]): boolean | undefined => {
+		if (a.length === 0) return false;
+		if (a.length === 1) return a[0] !== '';
+		if (a.length === 2) return a[0] === '!' ? a[1] === '' : UNARY.has(a[0]!) ? unary(a[0]!, a[1]!) : undefined;
+		if (a.length === 3) {
+			if (BINARY.has(a[1]!)) return binary(a[0]!, a[1]!, a[2]!);
+			if (a[1] === '-a') return a[0] !== '' && a[2] !== '';
+			if (a[1] === '-o') return a[0] !== '' || a[2] !== '';
+			if (a[0] === '!') return !simple(a.slice(1));
+			if (a[0] === '(' && a[2] === ')') return a[1] !== '';
+		}
+		return undefined;
+	};
+	let pos = 0;
+	const fail = (): never => {
+		throw new TestError(
+			shell.flavor === 'bash' ? `${proc.argv[0]}: ${args[pos] === undefined ? 'argument expected' : `${args[pos]}: unary operator expected`}` : `${proc.argv[0]}: syntax error`,
+		);
+	};
+	const primary = (): boolean => {
+		const word = args[pos];
+		if (word === undefined) return fail();
+		if (word === '!') {
+			pos++;
+			return !primary();
+		}
+		if (word === '(') {
+			pos++;
+			const value = or();
+			if (args[pos] !== ')') return fail();
+			pos++;
+			return value;
+		}
+		if (UNARY.has(word) && args[pos + 1] !== undefined) {
+			pos += 2;
+			return unary(word, args[pos - 1]!);
+		}
+		if (args[pos + 1] !== undefined && BINARY.has(args[pos + 1]!) && args[pos + 2] !== undefined) {
+			pos += 3;
+			return binary(word, args[pos - 2]!, args[pos - 1]!);
+		}
+		pos++;
+		return word !== '';
+	};
+	const and = (): boolean => {
+		let value = primary();
+		while (args[pos] === '-a') {
+			pos++;
+			value = primary() && value;
+		}
+		return value;
+	};
+	const or = (): boolean => {
+		let value = and();
+		while (args[pos] === '-o') {
+			pos++;
+			value = and() || value;
+		}
+		return value;
+	};
+	try {
+		const quick = simple(args);
+		if (quick !== undefined) return quick ? 0 : 1;
+		const value = or();
+		if (pos < args.length) fail();
+		return value ? 0 : 1;
+	} catch (error) {
+		if (!(error instanceof TestError)) throw error;
+		proc.err(shellError(shell, error.message));
+		return 2;
+	}
 }
 
 function loopControl(proc: Proc, kind: 'break' | 'continue'): number {

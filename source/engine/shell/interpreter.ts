@@ -7,6 +7,7 @@ import {normalizePath} from '../path.js';
 import {spend, spendBytes} from '../budget.js';
 import {lexArithmetic, parseScript, SyntaxError, type Command, type Pipeline, type Redirect, type Script, type SimpleCommand, type Word} from './syntax.js';
 import {ArithError, evaluateArithmetic} from './arith.js';
+import {braceExpand} from './brace.js';
 
 export interface Proc {
 	argv: string[];
@@ -15,8 +16,8 @@ export interface Proc {
 	readonly stdin: string;
 	/** Reads one line of standard input (without its newline); undefined at end of input. */
 	readLine(): string | undefined;
-	/** The same process with other arguments (`busybox APPLET …` runs APPLET with the rest). */
-	withArgv(argv: string[]): Proc;
+	/** The same process with other arguments (`busybox APPLET …` runs APPLET with the rest), optionally another environment. */
+	withArgv(argv: string[], env?: Record<string, string>): Proc;
 	/** True when stdout is the terminal (not a pipe or a file). */
 	stdoutIsTty: boolean;
 	out(text: string): void;
@@ -479,12 +480,12 @@ function patternRegExp(field: Field, inPath: boolean, from = 0, to = field.text.
 		if (special.has(i) && ch === '*') source += any + '*';
 		else if (special.has(i) && ch === '?') source += any;
 		else if (special.has(i) && ch === '[') {
-			const end = field.text.indexOf(']', i + 2);
-			if (end > i && end < to) {
+			const end = bracketEnd(field.text, i, to);
+			if (end !== undefined) {
 				let body = field.text.slice(i + 1, end);
 				const negate = body.startsWith('!') || body.startsWith('^');
 				if (negate) body = body.slice(1);
-				source += (negate ? '[^' : '[') + body.replace(/\\/g, '\\\\').replace(/\[(?!:)/g, '\\[') + ']';
+				source += (negate ? '[^' : '[') + bracketBody(body) + ']';
 				i = end;
 			} else source += '\\[';
 		} else source += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -494,6 +495,46 @@ function patternRegExp(field: Field, inPath: boolean, from = 0, to = field.text.
 	} catch {
 		return undefined;
 	}
+}
+
+/** The POSIX character classes a bracket expression may name (`[[:upper:]]`), as RegExp class contents. */
+const CLASSES: Record<string, string> = {
+	alnum: 'A-Za-z0-9',
+	alpha: 'A-Za-z',
+	blank: ' \\t',
+	digit: '0-9',
+	lower: 'a-z',
+	punct: '!-\\/:-@\\[-`{-~',
+	space: ' \\t\\n\\r\\f\\v',
+	upper: 'A-Z',
+	xdigit: '0-9A-Fa-f',
+};
+
+/** Where the bracket expression opening at `open` closes (a `]` first in it, or inside `[:…:]`, does not close it). */
+function bracketEnd(text: string, open: number, to: number): number | undefined {
+	let i = open + 1;
+	if (text[i] === '!' || text[i] === '^') i++;
+	if (text[i] === ']') i++;
+	for (; i < to; i++) {
+		if (text[i] === '[' && text[i + 1] === ':') {
+			const close = text.indexOf(':]', i + 2);
+			if (close > 0 && close < to) i = close + 1;
+		} else if (text[i] === ']') return i;
+	}
+	return undefined;
+}
+
+/** A bracket expression's body as a RegExp class body: classes named, the rest escaped. */
+function bracketBody(body: string): string {
+	let out = '';
+	for (let i = 0; i < body.length; i++) {
+		const named = body[i] === '[' && body[i + 1] === ':' ? /^\[:([a-z]+):\]/.exec(body.slice(i)) : null;
+		if (named) {
+			out += CLASSES[named[1]!] ?? '';
+			i += named[0].length - 1;
+		} else out += body[i] === '\\' || body[i] === '[' || body[i] === ']' ? '\\' + body[i] : body[i];
+	}
+	return out;
 }
 
 /** Does `text` match the (case) pattern? */
@@ -539,12 +580,14 @@ function glob(shell: Shell, field: Field): string[] {
 	return candidates.length > 0 ? candidates : [field.text];
 }
 
-function expandWords(shell: Shell, words: Word[], io: Io): string[] {
+function expandWords(shell: Shell, words: Word[], io: Io, braces = true): string[] {
 	const argv: string[] = [];
-	for (const word of words) {
-		for (const field of expandWord(shell, tildeExpand(shell, word), io)) {
-			if (field.specials.length > 0) argv.push(...glob(shell, field));
-			else argv.push(field.text);
+	for (const written of words) {
+		for (const word of braces && shell.flavor === 'bash' ? braceExpand(written) : [written]) {
+			for (const field of expandWord(shell, tildeExpand(shell, word), io)) {
+				if (field.specials.length > 0) argv.push(...glob(shell, field));
+				else argv.push(field.text);
+			}
 		}
 	}
 	return argv;
@@ -604,7 +647,7 @@ function openRedirects(shell: Shell, redirects: Redirect[], io: Io): Sink | unde
 			input = {text: expandOne(shell, redirect.target, io), pos: 0};
 			continue;
 		}
-		const target = expandWords(shell, [redirect.target], io)[0] ?? '';
+		const target = expandWords(shell, [redirect.target], io, false)[0] ?? '';
 		if (redirect.op === '>&') {
 			if (redirect.fd === 2 && target === '1') err = out;
 			else if (redirect.fd === 1 && target === '2') out = err;
@@ -815,9 +858,9 @@ class ShellProc implements Proc {
 		return takeLine(this.input);
 	}
 
-	/** The same process with other arguments (`busybox APPLET …`). */
-	withArgv(argv: string[]): Proc {
-		return new ShellProc(this.shell, argv, this.input, {input: this.input, stdoutIsTty: this.stdoutIsTty, out: this.out, err: this.err}, this.env, true);
+	/** The same process with other arguments (`busybox APPLET …`), and another environment (`env -i …`). */
+	withArgv(argv: string[], env = this.env): Proc {
+		return new ShellProc(this.shell, argv, this.input, {input: this.input, stdoutIsTty: this.stdoutIsTty, out: this.out, err: this.err}, env, true);
 	}
 }
 
@@ -876,6 +919,24 @@ function callFunction(shell: Shell, name: string, argv: string[], io: Io): numbe
 }
 
 /** Runs a `#!/bin/sh` script in a child shell that shares the filesystem, not the variables. */
+/** `exec COMMAND…`: runs the program (never a function) in place of the shell, which ends with its status. */
+export function execProgram(proc: Proc): number {
+	const {shell} = proc;
+	const argv = proc.argv.slice(1);
+	if (argv.length === 0) return 0;
+	const name = argv[0]!;
+	const found = shell.find(name, shell);
+	const child = proc.withArgv(argv);
+	let status: number;
+	if (found.kind === 'builtin' || found.kind === 'program') status = found.program(child);
+	else if (found.kind === 'script') status = runScriptFile(shell, found.source, argv, child);
+	else {
+		proc.err(shellError(shell, `exec: ${name}: ${found.kind === 'denied' ? 'Permission denied' : 'not found'}`));
+		status = found.kind === 'denied' ? 126 : 127;
+	}
+	throw new ExitSignal(status);
+}
+
 function runScriptFile(shell: Shell, source: string, argv: string[], proc: Proc): number {
 	const child: Shell = {
 		...shell,

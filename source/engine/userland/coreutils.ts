@@ -301,22 +301,30 @@ function lsProgram(flavor: Flavor): Program {
 
 function catProgram(flavor: Flavor): Program {
 	return proc => {
-		const operands = proc.argv.slice(1).filter(arg => arg === '-' || !arg.startsWith('-'));
+		const args = proc.argv.slice(1);
+		const numbered = args.includes('-n');
+		const operands = args.filter(arg => arg === '-' || !arg.startsWith('-'));
+		// -n numbers lines across all the files, six columns and a tab (both flavours).
+		let line = 0;
+		const out = (text: string) => {
+			if (!numbered) return proc.out(text);
+			proc.out(text.replace(/[^\n]*\n|[^\n]+$/g, piece => `${String(++line).padStart(6)}\t${piece}`));
+		};
 		if (operands.length === 0) {
-			proc.out(proc.stdin);
+			out(proc.stdin);
 			return 0;
 		}
 		let status = 0;
 		for (const file of operands) {
 			if (file === '-') {
-				proc.out(proc.stdin);
+				out(proc.stdin);
 				continue;
 			}
 			try {
-				proc.out(proc.shell.fs.read(abs(proc, file)));
+				out(proc.shell.fs.read(abs(proc, file)));
 			} catch (error) {
 				const text = errno(error);
-				if (flavor === 'bash') proc.err(`cat: ${file}: ${text}\n`);
+				if (flavor === 'bash' || numbered) proc.err(`cat: ${file}: ${text}\n`);
 				else if (code(error) === 'EISDIR') proc.err(`cat: read error: ${text}\n`);
 				else proc.err(`cat: can't open ${q(file)}: ${text}\n`);
 				status = 1;
@@ -456,6 +464,12 @@ function lnProgram(flavor: Flavor): Program {
 	};
 }
 
+/** What a program called without the operand it needs prints: GNU's one line, or busybox's usage. */
+export function missingOperand(proc: Proc, flavor: Flavor, name: string, gnu: string): number {
+	proc.err(flavor === 'bash' ? `${name}: ${gnu}\nTry '${name} --help' for more information.\n` : (BUSYBOX_USAGE[name] ?? ''));
+	return 1;
+}
+
 /** A date as `touch -d` and `date -d` read it: `@SECONDS`, an ISO time, or `YYYY-MM-DD[ HH:MM[:SS]]` (UTC). */
 export function parseDate(value: string, flavor: Flavor = 'bash', now = 0): number | undefined {
 	const text = value.trim();
@@ -503,6 +517,7 @@ function touchProgram(flavor: Flavor): Program {
 			else if (arg === '-m' || arg === '-a') continue;
 			else files.push(arg);
 		}
+		if (files.length === 0) return missingOperand(proc, flavor, 'touch', 'missing file operand');
 		let status = 0;
 		for (const file of files) {
 			const path = abs(proc, file);
@@ -642,7 +657,7 @@ function cpProgram(flavor: Flavor, move = false): Program {
 					continue;
 				}
 				const text = errno(error);
-				proc.err(flavor === 'bash' ? `${name}: cannot stat ${q(source)}: ${text}\n` : `${name}: can't stat ${q(source)}: ${text}\n`);
+				proc.err(flavor === 'bash' ? `${name}: cannot stat ${q(source)}: ${text}\n` : `${name}: can't ${move ? 'rename' : 'stat'} ${q(source)}: ${text}\n`);
 				status = 1;
 			}
 		}
@@ -696,7 +711,7 @@ function chmodProgram(flavor: Flavor): Program {
 				const current = stat.entry.kind === 'file' || stat.entry.kind === 'dir' ? stat.entry.mode : 0o777;
 				const mode = applyMode(current, spec);
 				if (mode === undefined) {
-					proc.err(flavor === 'bash' ? `chmod: invalid mode: ${q(spec)}\n` : `chmod: invalid mode '${spec}'\n`);
+					proc.err(flavor === 'bash' ? `chmod: invalid mode: ${q(spec)}\nTry 'chmod --help' for more information.\n` : `chmod: invalid mode '${spec}'\n`);
 					return 1;
 				}
 				proc.shell.fs.chmod(stat.path, mode);
@@ -712,6 +727,7 @@ function chmodProgram(flavor: Flavor): Program {
 function sleepProgram(flavor: Flavor): Program {
 	return proc => {
 		const arg = proc.argv[1];
+		if (arg === undefined && flavor === 'busybox') return missingOperand(proc, flavor, 'sleep', '');
 		if (arg === undefined || !/^[0-9.]+[smhd]?$/.test(arg)) {
 			proc.err(
 				flavor === 'bash'
@@ -726,18 +742,42 @@ function sleepProgram(flavor: Flavor): Program {
 	};
 }
 
-const envProgram: Program = proc => {
-	proc.out(
-		Object.entries(proc.env)
-			.map(([k, v]) => `${k}=${v}\n`)
-			.join(''),
-	);
-	return 0;
-};
+/** `env [-i] [-u NAME] [NAME=VALUE]… [COMMAND [ARG]…]`: prints the environment, or runs COMMAND in it. */
+function envProgram(flavor: Flavor): Program {
+	return proc => {
+		const args = proc.argv.slice(1);
+		let env: Record<string, string> = {...proc.env};
+		let i = 0;
+		for (; i < args.length; i++) {
+			const arg = args[i]!;
+			if (arg === '-i' || arg === '-') env = {};
+			else if (arg === '-u') delete env[args[++i] ?? ''];
+			else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(arg)) env[arg.slice(0, arg.indexOf('='))] = arg.slice(arg.indexOf('=') + 1);
+			else break;
+		}
+		const command = args.slice(i);
+		if (command.length === 0) {
+			proc.out(
+				Object.entries(env)
+					.map(([k, v]) => `${k}=${v}\n`)
+					.join(''),
+			);
+			return 0;
+		}
+		const found = proc.shell.find(command[0]!, {...proc.shell, vars: {...proc.shell.vars, PATH: env.PATH ?? '/bin:/usr/bin'}});
+		if (found.kind === 'builtin' || found.kind === 'program') return found.program(proc.withArgv(command, env));
+		proc.err(
+			flavor === 'bash'
+				? `env: ${q(command[0]!)}: ${found.kind === 'denied' ? 'Permission denied' : 'No such file or directory'}\n`
+				: `env: can't execute ${q(command[0]!)}: ${found.kind === 'denied' ? 'Permission denied' : 'No such file or directory'}\n`,
+		);
+		return found.kind === 'denied' ? 126 : 127;
+	};
+}
 
 const printenvProgram: Program = proc => {
 	const names = proc.argv.slice(1);
-	if (names.length === 0) return envProgram(proc);
+	if (names.length === 0) return envProgram('bash')(proc);
 	let status = 0;
 	for (const name of names) {
 		if (proc.env[name] === undefined) status = 1;
@@ -757,28 +797,34 @@ function inputs(proc: Proc, flavor: Flavor, name: string, files: string[]): {tex
 		try {
 			texts.push({file, text: file === '-' ? proc.stdin : proc.shell.fs.read(abs(proc, file))});
 		} catch (error) {
-			proc.err(flavor === 'bash' ? `${name}: ${file}: ${errno(error)}\n` : `${name}: can't open ${q(file)}: ${errno(error)}\n`);
+			proc.err(`${name}: ${file}: ${errno(error)}\n`);
 			status = flavor === 'bash' && name === 'grep' ? 2 : 1;
 		}
 	}
 	return {texts, status};
 }
 
-function countArg(args: string[], fallback: number): {count: number; bytes?: number; rest: string[]} {
+function countArg(args: string[], fallback: number): {count: number; bytes?: number; fromStart: boolean; rest: string[]} {
 	let count = fallback;
 	let bytes: number | undefined;
+	let fromStart = false;
 	const rest: string[] = [];
+	// `+N` (tail: from the Nth line or byte on) and `-N` are counts too.
+	const number = (text: string) => {
+		fromStart = text.startsWith('+');
+		return Number(text.replace(/^[+-]/, ''));
+	};
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i]!;
-		if (arg === '-c') bytes = Number(args[++i]);
-		else if (/^-c\d+$/.test(arg)) bytes = Number(arg.slice(2));
+		if (arg === '-c') bytes = number(args[++i] ?? '');
+		else if (/^-c[+-]?\d+$/.test(arg)) bytes = number(arg.slice(2));
 		else if (/^--bytes=\d+$/.test(arg)) bytes = Number(arg.slice(8));
-		else if (arg === '-n') count = Number(args[++i]);
-		else if (/^-n\d+$/.test(arg)) count = Number(arg.slice(2));
+		else if (arg === '-n') count = number(args[++i] ?? '');
+		else if (/^-n[+-]?\d+$/.test(arg)) count = number(arg.slice(2));
 		else if (/^-\d+$/.test(arg)) count = Number(arg.slice(1));
 		else rest.push(arg);
 	}
-	return {count, ...(bytes === undefined ? {} : {bytes}), rest};
+	return {count, ...(bytes === undefined ? {} : {bytes}), fromStart, rest};
 }
 
 function lineList(text: string): string[] {
@@ -791,11 +837,12 @@ function wcProgram(flavor: Flavor): Program {
 	return proc => {
 		const {flags, operands} = parseFlags(proc.argv.slice(1));
 		const {texts, status} = inputs(proc, flavor, 'wc', operands);
-		const all = !flags.has('l') && !flags.has('w') && !flags.has('c');
+		const all = !flags.has('l') && !flags.has('w') && !flags.has('c') && !flags.has('m');
 		const rows = texts.map(({file, text}) => {
 			const counts: number[] = [];
 			if (all || flags.has('l')) counts.push((text.match(/\n/g) ?? []).length);
 			if (all || flags.has('w')) counts.push(text.split(/\s+/).filter(Boolean).length);
+			if (flags.has('m')) counts.push([...text].length);
 			if (all || flags.has('c')) counts.push(Buffer.byteLength(text));
 			return {file, counts};
 		});
@@ -809,19 +856,48 @@ function wcProgram(flavor: Flavor): Program {
 
 function headTail(flavor: Flavor, name: 'head' | 'tail'): Program {
 	return proc => {
-		const {count, bytes, rest} = countArg(proc.argv.slice(1), 10);
-		const {texts, status} = inputs(proc, flavor, name, rest);
-		for (const {text} of texts) {
+		const {count, bytes, fromStart, rest} = countArg(proc.argv.slice(1), 10);
+		const files = rest.length === 0 ? [''] : rest;
+		const opened: Array<{file: string; text: string; index: number}> = [];
+		let status = 0;
+		files.forEach((file, index) => {
+			if (file === '' || file === '-') return opened.push({file: file === '' ? '-' : file, text: proc.stdin, index});
+			try {
+				opened.push({file, text: proc.shell.fs.read(abs(proc, file)), index});
+			} catch (error) {
+				const text = errno(error);
+				proc.err(
+					flavor === 'bash'
+						? `${name}: cannot open ${q(file)} for reading: ${text}\n`
+						: name === 'head'
+							? `${name}: ${file}: ${text}\n`
+							: `${name}: can't open ${q(file)}: ${text}\n`,
+				);
+				status = 1;
+			}
+		});
+		if (flavor === 'busybox' && name === 'tail' && opened.length === 0) {
+			proc.err('tail: no files\n');
+			return 1;
+		}
+		// Headers name each file when there are several: GNU counts the operands, busybox tail the files it opened.
+		const headers = flavor === 'busybox' && name === 'tail' ? opened.length > 1 : files.length > 1;
+		opened.forEach(({file, text, index}, position) => {
+			if (headers) {
+				const first = flavor === 'busybox' && name === 'head' ? index === 0 : position === 0;
+				proc.out(`${first ? '' : '\n'}==> ${file === '-' ? 'standard input' : file} <==\n`);
+			}
 			if (bytes !== undefined) {
 				// -c N: the first (or last) N bytes, as the real programs count them.
 				const data = Buffer.from(text, 'utf8');
-				proc.out((name === 'head' ? data.subarray(0, bytes) : data.subarray(Math.max(0, data.length - bytes))).toString('utf8'));
-				continue;
+				const picked = name === 'head' ? data.subarray(0, bytes) : fromStart ? data.subarray(Math.max(0, bytes - 1)) : data.subarray(Math.max(0, data.length - bytes));
+				proc.out(picked.toString('utf8'));
+				return;
 			}
 			const lines = lineList(text);
-			const picked = name === 'head' ? lines.slice(0, count) : lines.slice(Math.max(0, lines.length - count));
+			const picked = name === 'head' ? lines.slice(0, count) : fromStart ? lines.slice(Math.max(0, count - 1)) : lines.slice(Math.max(0, lines.length - count));
 			proc.out(picked.map(line => line + '\n').join(''));
-		}
+		});
 		return status;
 	};
 }
@@ -839,7 +915,7 @@ export function utilities(flavor: Flavor): Record<string, Program> {
 		mv: cpProgram(flavor, true),
 		chmod: chmodProgram(flavor),
 		sleep: sleepProgram(flavor),
-		env: envProgram,
+		env: envProgram(flavor),
 		printenv: printenvProgram,
 		wc: wcProgram(flavor),
 		head: headTail(flavor, 'head'),

@@ -15,7 +15,7 @@ import {utilities, type Flavor} from './coreutils.js';
 import {shProgram} from './sh.js';
 import {textUtilities} from './text.js';
 import {fileUtilities} from './files.js';
-import {hostHostname, hostnameApplet, hostWhoami, sleepApplet, whoamiApplet} from './container.js';
+import {hostHostname, hostnameApplet, hostWhoami, sleepApplet, wgetApplet, whoamiApplet} from './container.js';
 
 export type Where = 'host' | 'container';
 
@@ -48,48 +48,75 @@ export const PROGRAMS: readonly ProgramRow[] = [
 	...Object.keys(fileUtilities('bash')).map(name => ({name, kind: 'program', on: BOTH, make: (flavor: Flavor) => fileUtilities(flavor)[name]!}) satisfies ProgramRow),
 	fixed('whoami', HOST, hostWhoami),
 	fixed('hostname', HOST, hostHostname),
+	fixed('sh', HOST, shProgram),
+	fixed('bash', HOST, shProgram),
 	fixed('sleep', CONTAINER, sleepApplet),
 	fixed('sh', CONTAINER, shProgram),
 	fixed('ash', CONTAINER, shProgram),
 	fixed('hostname', CONTAINER, hostnameApplet),
 	fixed('whoami', CONTAINER, whoamiApplet),
+	fixed('wget', CONTAINER, wgetApplet),
 	supplied('docker'),
 	supplied('curl'),
 	supplied('clear'),
 ];
 
-/** Programs a learner may reach for that the lab does not have, and what to use instead. */
-export const NOT_SIMULATED: Readonly<Record<string, string>> = {
-	vi: "write files with cat > file <<'EOF' … EOF, or echo text > file",
-	vim: "write files with cat > file <<'EOF' … EOF, or echo text > file",
-	nano: "write files with cat > file <<'EOF' … EOF, or echo text > file",
-	emacs: "write files with cat > file <<'EOF' … EOF, or echo text > file",
-	less: 'use cat, head or tail',
-	more: 'use cat, head or tail',
+type Instead = string | Readonly<Record<Where, string>>;
+
+const EDIT = "write files with cat > file <<'EOF' … EOF, or echo text > file";
+const PAGE = 'use cat, head or tail';
+const INSTALL = "images come from the lab catalog; the lab installs no packages (an image's Dockerfile is where packages go)";
+const ROOT = {host: 'the lab runs every command as your user already', container: 'containers in the lab run as root already'};
+const ENGINE = 'the Docker engine is always running in the lab';
+const PROCESSES = {host: 'use docker container ls, or docker container top NAME', container: 'use docker container top NAME on the host'};
+const NETWORK = {host: 'use curl to reach a published port on localhost', container: 'use wget to reach another container'};
+
+/** Programs a learner may reach for that the lab does not have, and what to use instead (on the host, in a container). */
+export const NOT_SIMULATED: Readonly<Record<string, Instead>> = {
+	vi: EDIT,
+	vim: EDIT,
+	nano: EDIT,
+	emacs: EDIT,
+	ed: EDIT,
+	less: PAGE,
+	more: PAGE,
 	man: 'use docker COMMAND --help',
-	sudo: 'the lab runs every command as your user already',
-	su: 'the lab runs every command as your user already',
-	apt: 'images come from the lab catalog; the lab installs no packages',
-	'apt-get': 'images come from the lab catalog; the lab installs no packages',
-	apk: 'images come from the lab catalog; the lab installs no packages',
-	yum: 'images come from the lab catalog; the lab installs no packages',
-	pip: 'images come from the lab catalog; the lab installs no packages',
-	npm: 'images come from the lab catalog; the lab installs no packages',
-	ssh: 'use docker container exec -it NAME sh to get a shell in a container',
-	systemctl: 'the Docker engine is always running in the lab',
-	service: 'the Docker engine is always running in the lab',
-	top: 'use docker container ls or ps',
-	htop: 'use docker container ls or ps',
+	sudo: ROOT,
+	su: ROOT,
+	apt: INSTALL,
+	'apt-get': INSTALL,
+	apk: INSTALL,
+	yum: INSTALL,
+	dnf: INSTALL,
+	pip: INSTALL,
+	npm: INSTALL,
+	ssh: {
+		host: 'use docker container exec -it NAME sh to get a shell in a container',
+		container: 'leave with exit, then docker container exec -it NAME sh reaches another container',
+	},
+	systemctl: ENGINE,
+	service: ENGINE,
+	dockerd: ENGINE,
+	top: PROCESSES,
+	htop: PROCESSES,
+	awk: 'use grep and sed',
+	tr: 'use sed',
+	cut: 'use sed',
+	xargs: 'use a for loop: for f in $(…); do …; done',
+	ping: NETWORK,
+	nc: NETWORK,
+	telnet: NETWORK,
 };
 
 export function isNotSimulated(name: string): boolean {
 	return Object.hasOwn(NOT_SIMULATED, name);
 }
 
-/** The one line the lab prints for a program it does not simulate. */
-export function notSimulatedLine(name: string): string {
-	const instead = Object.hasOwn(NOT_SIMULATED, name) ? NOT_SIMULATED[name] : undefined;
-	return instead ? `layerlab: ${name} is not simulated in the lab; ${instead}\n` : `layerlab: ${name} is not simulated by layerlab\n`;
+/** The one line the lab prints for a program it does not simulate, in the voice of the docker commands' line. */
+export function notSimulatedLine(name: string, where: Where = 'host'): string {
+	const entry = Object.hasOwn(NOT_SIMULATED, name) ? NOT_SIMULATED[name] : undefined;
+	const instead = typeof entry === 'string' ? entry : entry?.[where];
+	return instead ? `layerlab: \`${name}\` is not simulated here: ${instead}.\n` : `layerlab: \`${name}\` is not simulated here.\n`;
 }
 
 const FLAVOR: Record<Where, Flavor> = {host: 'bash', container: 'busybox'};

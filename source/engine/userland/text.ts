@@ -6,10 +6,10 @@
 import {RE2JS} from 're2js';
 import {spend} from '../budget.js';
 import {FsError, mtimeOf} from '../fsapi.js';
-import {joinPath, normalizePath} from '../path.js';
+import {basename as baseOf, dirname as dirOf, joinPath, normalizePath} from '../path.js';
 import type {Program, Proc} from '../shell/interpreter.js';
 import type {World} from '../world.js';
-import type {Flavor} from './coreutils.js';
+import {missingOperand, type Flavor} from './coreutils.js';
 import {BUSYBOX_USAGE} from './busybox-usage.js';
 import {strftime} from './strftime.js';
 
@@ -17,6 +17,30 @@ const q = (text: string) => `'${text}'`;
 
 function usage(flavor: Flavor, name: string, gnu: string, busybox: string): string {
 	return flavor === 'bash' ? `${name}: ${gnu}\nTry '${name} --help' for more information.\n` : (BUSYBOX_USAGE[name] ?? `BusyBox v1.35.0 multi-call binary.\n\nUsage: ${busybox}\n`);
+}
+
+/** How each program names a file it cannot read (the errno text follows). */
+function readError(flavor: Flavor, name: string, file: string): string {
+	if (flavor === 'bash') return name === 'sed' ? `sed: can't read ${file}` : name === 'sort' ? `sort: cannot read: ${file}` : `${name}: ${file}`;
+	return name === 'uniq' ? `uniq: can't open ${q(file)}` : `${name}: ${file}`;
+}
+
+/** The files under each folder operand, for `grep -r` (a file operand stays as it is). */
+function recurse(proc: Proc, operands: string[]): string[] {
+	const out: string[] = [];
+	const walk = (shown: string) => {
+		spend();
+		let entries: string[];
+		try {
+			if (proc.shell.fs.stat(normalizePath(shown, proc.shell.cwd)).entry.kind !== 'dir') return out.push(shown);
+			entries = proc.shell.fs.list(normalizePath(shown, proc.shell.cwd));
+		} catch {
+			return out.push(shown);
+		}
+		for (const name of entries) walk(shown.endsWith('/') ? shown + name : `${shown}/${name}`);
+	};
+	for (const operand of operands) walk(operand);
+	return out;
 }
 
 function readInputs(proc: Proc, flavor: Flavor, name: string, files: string[]): {text: string; status: number; per: Array<{file: string; text: string}>} {
@@ -34,7 +58,8 @@ function readInputs(proc: Proc, flavor: Flavor, name: string, files: string[]): 
 			per.push({file, text: content});
 		} catch (error) {
 			const message = error instanceof FsError ? error.message : String(error);
-			proc.err(flavor === 'bash' ? `${name}: ${file}: ${message}\n` : `${name}: can't open ${q(file)}: ${message}\n`);
+			if (flavor === 'busybox' && name === 'grep' && error instanceof FsError && error.code === 'EISDIR') continue;
+			proc.err(`${readError(flavor, name, file)}: ${message}\n`);
 			status = name === 'grep' ? 2 : 1;
 		}
 	}
@@ -159,9 +184,12 @@ function grepProgram(flavor: Flavor): Program {
 			return 2;
 		}
 		const maxCount = Number(values.find(([flag]) => flag === 'm')?.[1] ?? Infinity);
-		const {per, status} = readInputs(proc, flavor, 'grep', operands);
+		const recursive = flags.has('r') || flags.has('R');
+		// GNU grep -r with no file searches the working folder, naming files without './'.
+		const files = recursive ? (operands.length === 0 && flavor === 'bash' ? recurse(proc, ['.']).map(file => file.replace(/^\.\//, '')) : recurse(proc, operands)) : operands;
+		const {per, status} = readInputs(proc, flavor, 'grep', files);
 		let found = false;
-		const showName = (operands.length > 1 || flags.has('H')) && !flags.has('h');
+		const showName = (files.length > 1 || (recursive && files.join('\0') !== operands.join('\0')) || flags.has('H')) && !flags.has('h');
 		for (const {file, text} of per) {
 			let count = 0;
 			let out = '';
@@ -287,11 +315,18 @@ function substitute(line: string, command: SedCommand): {text: string; changed: 
 	let count = 0;
 	let changed = false;
 	let pos = 0;
+	let previousEnd = -1;
 	while (pos <= line.length && matcher.find(pos)) {
 		spend();
-		count++;
 		const start = matcher.start();
 		const end = matcher.end();
+		// An empty match right where the previous match ended does not count (`s/b*/-/g` on abc is -a-c-).
+		if (start === end && start === previousEnd) {
+			pos = end + 1;
+			continue;
+		}
+		previousEnd = end;
+		count++;
 		if (count >= command.nth! && (command.global || count === command.nth)) {
 			result += line.slice(last, start);
 			result += command.replacement!.replace(/\\([0-9n&\\])|&/g, (whole, escaped: string | undefined) => {
@@ -516,7 +551,7 @@ function teeProgram(flavor: Flavor): Program {
 				const message = error instanceof FsError ? error.message : String(error);
 				// busybox's tee meets a full disk when it closes the file: `tee: t: I/O error`
 				if (flavor === 'busybox' && error instanceof FsError && error.code === 'ENOSPC') proc.err(`tee: ${file}: I/O error\n`);
-				else proc.err(flavor === 'bash' ? `tee: ${file}: ${message}\n` : `tee: ${q(file)}: ${message}\n`);
+				else proc.err(`tee: ${file}: ${message}\n`);
 				status = 1;
 			}
 		}
@@ -559,14 +594,25 @@ function dirnameProgram(flavor: Flavor): Program {
 	};
 }
 
-function readlinkProgram(): Program {
+/** `readlink -f`: a missing last component is named when its folder exists (busybox: not for a bare name without a slash). */
+function canonical(proc: Proc, flavor: Flavor, operand: string, path: string): string {
+	try {
+		return proc.shell.fs.stat(path).path;
+	} catch (error) {
+		if ((flavor === 'busybox' && !operand.includes('/')) || path === '/') throw error;
+		return joinPath(proc.shell.fs.stat(dirOf(path)).path, baseOf(path));
+	}
+}
+
+function readlinkProgram(flavor: Flavor): Program {
 	return proc => {
 		const {flags, operands} = splitArgs(proc.argv.slice(1), '');
+		if (operands.length === 0 || (flavor === 'busybox' && operands.length > 1)) return missingOperand(proc, flavor, 'readlink', 'missing operand');
 		let status = 0;
 		for (const file of operands) {
 			const path = normalizePath(file, proc.shell.cwd);
 			try {
-				if (flags.has('f')) proc.out(proc.shell.fs.stat(path).path + '\n');
+				if (flags.has('f')) proc.out(canonical(proc, flavor, file, path) + '\n');
 				else {
 					const entry = proc.shell.fs.stat(path, false).entry;
 					if (entry.kind !== 'symlink') status = 1;
@@ -582,6 +628,7 @@ function readlinkProgram(): Program {
 
 function whichProgram(flavor: Flavor): Program {
 	return proc => {
+		if (proc.argv.length < 2) return flavor === 'bash' ? 1 : missingOperand(proc, flavor, 'which', '');
 		let status = 0;
 		const path = proc.shell.vars.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 		for (const name of proc.argv.slice(1).filter(arg => !arg.startsWith('-'))) {
@@ -783,7 +830,7 @@ export function textUtilities(flavor: Flavor): Record<string, Program> {
 		tee: teeProgram(flavor),
 		basename: basenameProgram(flavor),
 		dirname: dirnameProgram(flavor),
-		readlink: readlinkProgram(),
+		readlink: readlinkProgram(flavor),
 		which: whichProgram(flavor),
 		id: idProgram(flavor),
 		date: dateProgram(flavor),
