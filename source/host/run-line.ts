@@ -6,7 +6,8 @@
 import {own, readonly, type Container, type ShellSession, type World} from '../engine/world.js';
 import {sessionShell} from '../engine/process.js';
 import {promptText} from './prompt.js';
-import {mainProcessExited} from '../engine/containers.js';
+import {copySession, interruptContainer, mainProcessExited} from '../engine/containers.js';
+import {DETACH_KEYS, isKeyLine, keysOf} from './keys.js';
 import {tick} from '../engine/clock.js';
 import {randomInt} from '../engine/random.js';
 import {treeFs} from '../engine/treefs.js';
@@ -171,11 +172,70 @@ function stopped(error: unknown): Outcome {
 	throw error;
 }
 
+/** How a session ends: the docker command that held the terminal returns `status`. */
+function endSession(world: World, status: number): number {
+	world.host.session = null;
+	world.host.lastStatus = status;
+	return status;
+}
+
+/**
+ * Keys pressed while a docker command holds the terminal. Ctrl+C: with the CLI's sig-proxy (no tty)
+ * the container's main process gets SIGINT and the command returns its status; `exec` and `start`
+ * end at once (130) and the container runs on; `run` and `attach` without sig-proxy let the third one
+ * force them out. The detach keys (with the terminal's input attached) leave the container running:
+ * `attach` and `exec` say `read escape sequence` (status 1), run and start say nothing. Ctrl+D
+ * closes the input: a shell reading it exits.
+ */
+function pressKeys(world: World, keys: string[], push: (stream: Chunk['stream'], text: string) => void): number {
+	const session = world.host.session;
+	const container = session && world.containers[session.container];
+	const pressed = keys.join();
+	if (!session || container?.status !== 'running') {
+		if (session) world.host.session = null;
+		if (pressed !== 'ctrl-c') return world.host.lastStatus;
+		push('stdout', '^C\n');
+		world.host.lastStatus = 130;
+		return 130;
+	}
+	if (!session.deaf && pressed === (session.detachKeys ?? DETACH_KEYS)) {
+		if (session.kind === 'run') container.shell = copySession({...session, attached: false, detachKeys: undefined, sigProxy: undefined});
+		const says = session.attached || session.kind === 'exec';
+		if (says) push('stdout', 'read escape sequence\n');
+		return endSession(world, says ? 1 : 0);
+	}
+	if (pressed === 'ctrl-c') {
+		push('stdout', '^C');
+		if (session.sigProxy && session.kind === 'run') {
+			interruptContainer(world, container);
+			return endSession(world, container.status === 'running' ? 130 : container.exitCode);
+		}
+		if (!session.stubborn) return endSession(world, 130);
+		session.interrupts = (session.interrupts ?? 0) + 1;
+		if (session.interrupts < 3) return world.host.lastStatus;
+		push('stderr', '\ngot 3 SIGTERM/SIGINTs, forcefully exiting\n');
+		return endSession(world, 1);
+	}
+	if (pressed === 'ctrl-d' && !session.deaf && !session.program) {
+		// The shell reads the end of its input and exits with the last status; a terminal moves to the next line.
+		if (session.tty) push('stdout', '\n');
+		if (session.kind === 'run') mainProcessExited(world, container, session.lastStatus);
+		return endSession(world, session.lastStatus);
+	}
+	return world.host.lastStatus;
+}
+
 function runOnHost(world: World, line: string, terminal: TerminalOptions, push: (stream: Chunk['stream'], text: string) => void): number {
 	tick(world);
+	if (isKeyLine(line)) return pressKeys(world, keysOf(line), push);
 	const session = world.host.session;
 	if (session) {
 		const container = world.containers[session.container];
+		if (container?.status === 'running' && (session.deaf || session.program)) {
+			// Nothing reads the line: the terminal showed it as it was typed, and the prompt does not come back.
+			session.typed = (session.typed ?? 0) + 1;
+			return world.host.lastStatus;
+		}
 		if (container?.status === 'running') {
 			const status = runInSession(world, container, session, line, terminal, push);
 			// Leaving the shell ends the docker command that opened it, with the shell's status.

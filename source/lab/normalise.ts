@@ -41,6 +41,9 @@
  *    daemon lists an image's names in no set order.
  * 15. Lines in the lab's own voice (starting `layerlab: `, e.g. "did you mean `docker container ls`?" after
  *    a typo) are dropped: the lab adds them to Docker's text, never in place of it.
+ * 17. A terminal's answer to busybox sh's question where the cursor is (`^[[30;5R`, the row and column),
+ *    echoed when it reaches a terminal that is not the shell's (`-t` without `-i`, or after the shell
+ *    ended): dropped, as the screen's row is in it. The simulator's sh asks nothing.
  * 13. (verify only, `mapHostFolder`) the real side's temporary host folder: `<ROOT>/home/student` reads
  *    `/home/student`, the simulated learner's home it stands for. Nothing else is rewritten.
  */
@@ -306,7 +309,7 @@ export function normaliseTranscript(text: string, numbering?: TokenNumbering): s
 	let lines = text
 		.replace(/\r\n/g, '\n')
 		.split('\n')
-		.map(line => expandTabs(line).replace(/ +$/, ''))
+		.map(line => expandTabs(line.replace(/\^\[\[\d+;\d+R/g, '')).replace(/ +$/, ''))
 		.filter(line => !line.startsWith('layerlab: '));
 	lines = orderMounts(normaliseDiffs(normaliseTables(lines)));
 	let out = lines.join('\n');

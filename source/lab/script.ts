@@ -2,6 +2,7 @@
 import type {World} from '../engine/world.js';
 import {promptText, runLine, type TerminalOptions} from '../host/index.js';
 import {isIncomplete} from '../engine/shell/syntax.js';
+import {isKeyLine} from '../host/keys.js';
 import {terminalSafe} from '../text/safe.js';
 
 /** Lines that are commands: not blank, not comments. */
@@ -18,10 +19,11 @@ export function runScript(world: World, lines: string[], write: (text: string) =
 		// In a container's shell (`docker run -it … sh`) the lines go to it, after its own prompt.
 		const prompt = world.host.session ? promptText(world) : '$ ';
 		let text = lines[index]!;
-		let shown = `${prompt}${text}\n`;
+		// A line of keys (`<C-c>`, `<C-p><C-q>`) is pressed, not typed: the terminal shows only what they make.
+		let shown = isKeyLine(text) ? prompt : `${prompt}${text}\n`;
 		// A line that more lines complete (a here-document, a loop over several lines) reads on, as
 		// bash does after its `> ` prompt.
-		while (index + 1 < lines.length && isIncomplete(text)) {
+		while (index + 1 < lines.length && !isKeyLine(text) && isIncomplete(text)) {
 			index++;
 			text += '\n' + lines[index];
 			shown += `> ${lines[index]}\n`;

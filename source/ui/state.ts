@@ -30,6 +30,7 @@ import {
 } from '../lab/model/lab.js';
 import {complete} from './completion.js';
 import {loadedRunner} from '../lab/model/runner.js';
+import {DETACH_KEYS, keyLine} from '../host/keys.js';
 
 export {effectiveContainer};
 export type {AppState, Env, Overlay, UiState} from './app-state.js';
@@ -307,6 +308,8 @@ export function reduce(state: AppState, action: Action): AppState {
 		case 'key': {
 			// Resolved here, against the state this key arrives in (several keys may be queued).
 			const scopes = activeScopes(state);
+			const held = scopes.includes('prompt') ? sessionKey(state, action.input, action.key, action.env) : undefined;
+			if (held) return held;
 			// Keys typed faster than one read (a shortcut and the command after it) are taken one at a time.
 			if (!scopes.includes('prompt') && [...action.input].length > 1 && !action.key.ctrl) {
 				return [...action.input].reduce((next, input) => reduce(next, {...action, input, key: {...action.key, meta: false}}), state);
@@ -381,4 +384,30 @@ function command(state: AppState, name: Command, env: Env): AppState {
 		if (handled) return handled;
 	}
 	return paneCommand(state, name, env);
+}
+
+/**
+ * A key for the docker command that holds the terminal (host/run-line.ts reads it as a key line):
+ * Ctrl+C while nothing reads the learner's lines, and Docker's detach keys (Ctrl+P Ctrl+Q unless
+ * `--detach-keys` named others) in a container's shell. Undefined: the key is the prompt's.
+ */
+function sessionKey(state: AppState, input: string, key: KeyInfo, env: Env): AppState | undefined {
+	const session = state.lab?.world.host.session;
+	const {prompt} = state.ui;
+	if (!session) return prompt.detaching ? setPrompt(state, prompt.text, prompt.cursor, {detaching: undefined}) : undefined;
+	const name = key.ctrl && /^[a-z]$/i.test(input) ? `ctrl-${input.toLowerCase()}` : '';
+	if (name === 'ctrl-c' && (session.deaf || session.program)) return runKeys(state, '<C-c>', env);
+	if (session.deaf || session.program || !name) return undefined;
+	const detach = (session.detachKeys ?? DETACH_KEYS).split(',').map(part => part.trim());
+	const sofar = prompt.detaching ? [...prompt.detaching.split(','), name] : [name];
+	if (detach.slice(0, sofar.length).join() !== sofar.join()) return prompt.detaching ? setPrompt(state, prompt.text, prompt.cursor, {detaching: undefined}) : undefined;
+	if (sofar.length < detach.length) return setPrompt(state, prompt.text, prompt.cursor, {detaching: sofar.join()});
+	return runKeys(setPrompt(state, prompt.text, prompt.cursor, {detaching: undefined}), keyLine(sofar.join()), env);
+}
+
+/** Runs a key line as the prompt's line, keeping what was typed on the prompt. */
+function runKeys(state: AppState, keys: string, env: Env): AppState {
+	const {text, cursor} = state.ui.prompt;
+	const ran = promptCommand(setPrompt(state, keys, [...keys].length), 'run', env) ?? state;
+	return setPrompt(ran, text, cursor);
 }

@@ -133,7 +133,8 @@ export function runOrCreate(ctx: DockerContext, command: ParsedCommand, start: b
 	}
 	if (result.session) {
 		// `-it … sh`: the learner's terminal is now in the container's shell (host/run-line.ts).
-		world.host.session = result.session;
+		world.host.session = {...result.session, sigProxy: !container.config.tty, stubborn: true};
+		if (result.session.deaf) io.err(heldNote(container.name));
 		return 0;
 	}
 	if (result.status === 'running') {
@@ -141,4 +142,9 @@ export function runOrCreate(ctx: DockerContext, command: ParsedCommand, start: b
 		return 0;
 	}
 	return result.status;
+}
+
+/** The lab's word when a docker command holds the terminal but takes no input (`-t` without `-i`). */
+export function heldNote(name: string): string {
+	return `layerlab: ${name} has a terminal but not your input (-t without -i): what you type reaches nothing; Ctrl+C gives the host prompt back.\n`;
 }

@@ -7,6 +7,7 @@ import type {TermBlock} from '../../../lab/model/lab.js';
 import {row, seg, type Row, type Tone} from '../../rows.js';
 import {t} from '../../../lab/messages.js';
 import {outputLines, safeText} from '../../../text/safe.js';
+import {isKeyLine} from '../../../host/keys.js';
 import {charWidth, hardWrap, textWidth} from '../../text/width.js';
 
 const NOTE_TONE: Record<'info' | 'ok' | 'warn' | 'error', Tone> = {info: 'dim', ok: 'ok', warn: 'warn', error: 'fail'};
@@ -30,7 +31,8 @@ export function blockRows(block: TermBlock, width: number, lang = 'en'): Row[] {
 		for (const line of outputLines(text)) rows.push(...wrapTone(NOTE_PREFIX + line, width, NOTE_TONE[block.tone]));
 	} else {
 		const prompt = safeText(block.prompt);
-		const line = safeText(block.line);
+		// keys pressed (a key line) show only what they made, as in a terminal
+		const line = isKeyLine(block.line) ? '' : safeText(block.line);
 		const pieces = hardWrap(prompt + line, width);
 		pieces.forEach((piece, index) => {
 			if (index === 0 && piece.length >= prompt.length) rows.push(row([seg(prompt, 'prompt'), seg(piece.slice(prompt.length), undefined, {bold: true})]));
