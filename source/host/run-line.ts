@@ -206,15 +206,28 @@ function pressKeys(world: World, keys: string[], push: (stream: Chunk['stream'],
 	}
 	if (pressed === 'ctrl-c') {
 		push('stdout', '^C');
-		if (session.sigProxy && session.kind === 'run') {
-			interruptContainer(world, container);
-			return endSession(world, container.status === 'running' ? 130 : container.exitCode);
+		// In a terminal the shell reads (`-it`), Ctrl+C is a character for it: it drops the line and prompts again.
+		if (!session.deaf && !session.program && session.tty) {
+			push('stdout', '\n');
+			return world.host.lastStatus;
 		}
-		if (!session.stubborn) return endSession(world, 130);
-		session.interrupts = (session.interrupts ?? 0) + 1;
-		if (session.interrupts < 3) return world.host.lastStatus;
-		push('stderr', '\ngot 3 SIGTERM/SIGINTs, forcefully exiting\n');
-		return endSession(world, 1);
+		const interrupts = (session.interrupts ?? 0) + 1;
+		if (session.stubborn && interrupts === 3) {
+			push('stderr', '\ngot 3 SIGTERM/SIGINTs, forcefully exiting\n');
+			return endSession(world, 1);
+		}
+		session.interrupts = interrupts;
+		if (session.sigProxy && session.kind === 'run' && session.tty && !session.program) {
+			// A shell on a terminal survives SIGINT and prompts again.
+			push('stdout', '\n');
+			session.typed = 0;
+		} else if (session.sigProxy && session.kind === 'run') {
+			// Another program dies of it, and the docker command returns its status.
+			interruptContainer(world, container);
+			if (container.status !== 'running') return endSession(world, container.exitCode);
+		} else session.typed = (session.typed ?? 0) + 1;
+		// exec and start end quietly, with status 0
+		return session.stubborn ? world.host.lastStatus : endSession(world, 0);
 	}
 	if (pressed === 'ctrl-d' && !session.deaf && !session.program) {
 		// The shell reads the end of its input and exits with the last status; a terminal moves to the next line.

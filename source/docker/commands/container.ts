@@ -28,7 +28,7 @@ import {FsError, type FsApi} from '../../engine/fsapi.js';
 import {basename, joinPath, normalizePath} from '../../engine/path.js';
 import {goQuote, goTimeString, type GoValue} from '../../go/index.js';
 import {printRows} from '../render/listformat.js';
-import {heldNote} from './run.js';
+import {heldNote} from './held.js';
 
 /** The time in whole seconds, as time.Time String() prints it: `2026-01-05 09:00:01 +0000 UTC`. */
 function goDate(ms: number): string {

@@ -8,6 +8,7 @@ import type {DockerContext} from '../../io.js';
 import {flagBool, flagString} from '../../flags.js';
 import {withContainer} from '../container.js';
 import {copySession} from '../../../engine/containers.js';
+import {heldNote} from '../held.js';
 
 export function attach(ctx: DockerContext, command: ParsedCommand): number {
 	return withContainer(ctx, command.args[0]!, container => {
@@ -37,6 +38,10 @@ export function attach(ctx: DockerContext, command: ParsedCommand): number {
 			...(input && !base.program ? {} : {deaf: true}),
 			...(detachKeys === undefined ? {} : {detachKeys}),
 		};
+		if (base.program) {
+			const out = sigProxy && !container.config.tty ? 'Ctrl+C passes SIGINT on to it (it stops) and ends the attach' : 'Ctrl+C three times ends the attach (it keeps running)';
+			ctx.io.err(`layerlab: attached to ${container.name}'s output; what you type reaches nothing; ${out}.\n`);
+		} else if (!input) ctx.io.err(heldNote(container.name, 'Ctrl+C three times ends the attach', container.config.openStdin ? '--no-stdin' : 'it was started without -i'));
 		return 0;
 	});
 }
