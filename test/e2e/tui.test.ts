@@ -195,12 +195,12 @@ describe.skipIf(!available && !required)('the built lab in a real terminal (tmux
 		screen = await lab.waitFor(s => s.includes('/app # exit') && s.lastIndexOf('student@layerlab:~/diamol$') > s.indexOf('/app # exit'), 'the host prompt again');
 		expect(screen).toContain('student@layerlab:~/diamol$');
 		// attach to a container whose main process is a shell; Ctrl+P Ctrl+Q detaches and leaves it running
-		lab.type('docker container run -dit --name shell diamol/ch06-todo-list sh');
+		lab.type('docker container run -dit --name shell diamol/base sh');
 		lab.press('Enter');
 		await lab.waitFor(s => /[0-9a-f]{64}/.test(s), 'the detached container id');
 		lab.type('docker container attach shell');
 		lab.press('Enter');
-		await lab.waitFor(s => s.includes('attach shell') && s.indexOf('/app # ', s.indexOf('attach shell')) > 0, 'the attached shell prompt');
+		await lab.waitFor(s => s.includes('attach shell') && s.indexOf('/ # ', s.indexOf('attach shell')) > 0, 'the attached shell prompt');
 		lab.type('cd /tmp');
 		lab.press('Enter');
 		await lab.waitForText('/tmp # ');

@@ -29,10 +29,13 @@ export function blockRows(block: TermBlock, width: number, lang = 'en'): Row[] {
 	if (block.kind === 'note') {
 		const text = block.message ? t(lang, block.message.key, block.message.vars) : block.text;
 		for (const line of outputLines(text)) rows.push(...wrapTone(NOTE_PREFIX + line, width, NOTE_TONE[block.tone]));
+	} else if (isKeyLine(block.line)) {
+		// keys pressed (a key line) show only what they made, after the prompt, as in a terminal
+		const text = block.prompt + block.output.map(chunk => chunk.text).join('');
+		for (const line of outputLines(text)) rows.push(...wrapTone(line, width, undefined));
 	} else {
 		const prompt = safeText(block.prompt);
-		// keys pressed (a key line) show only what they made, as in a terminal
-		const line = isKeyLine(block.line) ? '' : safeText(block.line);
+		const line = safeText(block.line);
 		const pieces = hardWrap(prompt + line, width);
 		pieces.forEach((piece, index) => {
 			if (index === 0 && piece.length >= prompt.length) rows.push(row([seg(prompt, 'prompt'), seg(piece.slice(prompt.length), undefined, {bold: true})]));
