@@ -46,3 +46,23 @@ describe('interactive container shells', () => {
 		);
 	});
 });
+
+describe('-t without -i, and keys in script mode', () => {
+	it('run -t … sh shows the prompt, takes no lines; Ctrl+C reaches the shell twice and the third forces docker out', () => {
+		const world = structuredClone(base);
+		const lines = ['docker container run --name tsolo -t alpine:3.9 sh', 'echo typed', '<C-c>', '<C-c>', '<C-c>', 'echo $?'];
+		const out = transcript(world, lines, {columns: 80, tty: true});
+		expect(out.slice(out.indexOf('/ # '))).toBe('/ # echo typed\n^C\n/ # ^C\n/ # ^C\ngot 3 SIGTERM/SIGINTs, forcefully exiting\n$ echo $?\n1\n');
+		expect(out).toContain('layerlab: tsolo has a terminal but not your input (-t without -i)');
+		expect(Object.values(world.containers).find(container => container.name === 'tsolo')!.status).toBe('running');
+	});
+
+	it('run -dt … sh keeps running (its shell waits on a terminal); a key line at the host prompt only echoes', () => {
+		const world = structuredClone(base);
+		runLine(world, 'docker container run -dt --name bg alpine:3.9 sh');
+		expect(promptText(world)).toBe('student@layerlab:~/diamol$ ');
+		expect(text(runLine(world, 'docker container ls --format "{{.Names}} {{.Status}}"'))).toMatch(/^bg Up/);
+		expect(text(runLine(world, '<C-c>'))).toBe('^C\n');
+		expect(text(runLine(world, '<C-p><C-q>'))).toBe('');
+	});
+});
