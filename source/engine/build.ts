@@ -10,7 +10,7 @@ import {containerFs} from './unionfs.js';
 import {normalizePath, joinPath, basename, compareWalkOrder} from './path.js';
 import {runInContainer, DEFAULT_PATH, envRecord} from './process.js';
 import {notStarted} from './containers.js';
-import {treeSize} from './fsapi.js';
+import {treeSize, withMtime} from './fsapi.js';
 
 export type CopySource = {kind: 'file'; name: string; content: string; mode: number; size?: number; program?: string} | {kind: 'dir'; name: string; tree: Tree};
 
@@ -39,6 +39,14 @@ export interface ImageDefinition {
 	steps: BuildStep[];
 }
 
+/**
+ * Leaves files' times out of the lab's content hashes: the same content is the same layer whenever it
+ * was written (the catalog's images and a learner's build of the same Dockerfile share layers).
+ */
+function timeless(key: string, value: unknown): unknown {
+	return key === 'mtime' ? undefined : value;
+}
+
 export function sha256(text: string): string {
 	return createHash('sha256').update(text).digest('hex');
 }
@@ -46,7 +54,15 @@ export function sha256(text: string): string {
 /** A layer's digest: the hash of its entries in walk order, like a tar of the layer. */
 export function layerDigest(entries: Tree): string {
 	const paths = Object.keys(entries).sort(compareWalkOrder);
-	return 'sha256:' + sha256(JSON.stringify(paths.map(path => [path, entries[path]])));
+	return (
+		'sha256:' +
+		sha256(
+			JSON.stringify(
+				paths.map(path => [path, entries[path]]),
+				timeless,
+			),
+		)
+	);
 }
 
 export function makeLayer(entries: Tree): Layer {
@@ -102,7 +118,7 @@ function buildContainer(config: ImageConfig): Container {
 }
 
 export function contentHash(source: CopySource): string {
-	return (source.kind === 'file' ? 'file:' : 'dir:') + sha256(JSON.stringify(source));
+	return (source.kind === 'file' ? 'file:' : 'dir:') + sha256(JSON.stringify(source, timeless));
 }
 
 /** Builds one definition on top of already built images; adds layers and the image to `world`. */
@@ -134,6 +150,8 @@ export function buildImage(world: World, definition: ImageDefinition, images: Ma
 		container.imageId = scratchImageId;
 		fn(container);
 		delete world.images[scratchImageId];
+		// The real images' files all carry the tars' time (IMAGE_MTIME): the catalog's layers keep none of their own.
+		for (const [path, entry] of Object.entries(container.rw)) if (entry.kind !== 'whiteout' && entry.mtime !== undefined) container.rw[path] = withMtime(entry, undefined, true);
 		const layer = makeLayer(container.rw);
 		world.layers[layer.digest] ??= layer;
 		layers.push(layer.digest);

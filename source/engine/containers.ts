@@ -186,7 +186,7 @@ function prepopulate(world: World, container: Container, mount: Mount): void {
 	}
 	const target = treeFs(volume.files);
 	for (const name of image.list(mount.destination)) {
-		copyPath(image, `${mount.destination}/${name}`, target, `/${name}`);
+		copyPath(image, `${mount.destination}/${name}`, target, `/${name}`, undefined, undefined, true);
 	}
 }
 

@@ -43,6 +43,23 @@ export class FsError {
 	}
 }
 
+/** 2019-09-19 00:00:00 UTC: the time of every file in the catalog images (their layers are built from tars stamped with it). */
+export const IMAGE_MTIME = Date.UTC(2019, 8, 19);
+
+/** An entry's modification time in ms (the images' time when it has none of its own). */
+export function mtimeOf(entry: Entry): number {
+	return entry.kind === 'whiteout' ? IMAGE_MTIME : (entry.mtime ?? IMAGE_MTIME);
+}
+
+/** The entry with its modification time set (whiteouts have none); `clear` removes it. */
+export function withMtime(entry: Entry, mtime: number | undefined, clear = false): Entry {
+	if (clear && entry.kind !== 'whiteout') {
+		const {mtime: _dropped, ...rest} = entry;
+		return rest;
+	}
+	return entry.kind === 'whiteout' || mtime === undefined ? entry : {...entry, mtime};
+}
+
 export interface Stat {
 	/** The real path after following symlinks. */
 	path: string;
@@ -66,6 +83,12 @@ export interface FsApi {
 	chmod(path: string, mode: number): void;
 	/** Creates a symbolic link at `path` pointing to `target`. */
 	symlink(path: string, target: string): void;
+	/** Sets the modification time (ms) of what `path` names, following symlinks (`touch -d`). */
+	utime(path: string, mtime: number): void;
+	/** The link count `ls -l` and `stat` show: 1 for a file, 2 + sub-directories for a directory (1 for an overlay directory merged from several layers). */
+	links(path: string): number;
+	/** The clock writes are stamped with (ms), when the filesystem has one. */
+	now(): number | undefined;
 }
 
 export function byteLength(text: string): number {

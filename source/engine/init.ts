@@ -2,6 +2,7 @@ import {clonePlain, type Tree, type World} from './world.js';
 import {seedState} from './random.js';
 import {buildCatalog, type ImageDefinition} from './build.js';
 import {ancestors} from './path.js';
+import {withMtime} from './fsapi.js';
 
 export interface WorldOptions {
 	seed: number;
@@ -49,12 +50,14 @@ export function createWorld(options: WorldOptions): World {
 		serial: 0,
 	};
 	const files: Tree = {};
+	// The host's files were there when the lab started: they carry its starting time.
+	const at = options.startTime;
 	for (const dir of ['/tmp', '/home', options.home, options.cwd]) {
-		for (const path of [...ancestors(dir), dir]) files[path] ??= {kind: 'dir', mode: path === '/tmp' ? 0o1777 : 0o755};
+		for (const path of [...ancestors(dir), dir]) files[path] ??= {kind: 'dir', mode: path === '/tmp' ? 0o1777 : 0o755, mtime: at};
 	}
 	for (const [path, entry] of Object.entries(options.hostFiles)) {
-		for (const dir of ancestors(path)) files[dir] ??= {kind: 'dir', mode: 0o755};
-		files[path] = clonePlain(entry);
+		for (const dir of ancestors(path)) files[dir] ??= {kind: 'dir', mode: 0o755, mtime: at};
+		files[path] = withMtime(clonePlain(entry), (entry.kind !== 'whiteout' ? entry.mtime : undefined) ?? at);
 	}
 	world.host.files = files;
 	buildCatalog(world, options.preload ? options.definitions.map(definition => ({...definition, local: true})) : options.definitions);

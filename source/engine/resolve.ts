@@ -12,14 +12,15 @@ export const ROOT_DIR: Entry = {kind: 'dir', mode: 0o755};
 export function resolveReal(lookup: (path: string) => Entry | undefined, path: string, follow: boolean): {path: string; entry: Entry} {
 	let pending = splitPath(normalizeSlashes(path));
 	let current = '/';
-	let currentEntry: Entry = ROOT_DIR;
+	const root = lookup('/') ?? ROOT_DIR;
+	let currentEntry: Entry = root;
 	let hops = 0;
 	while (pending.length > 0) {
 		const part = pending.shift()!;
 		if (currentEntry.kind !== 'dir') throw new FsError('ENOTDIR');
 		if (part === '..') {
 			current = dirname(current);
-			currentEntry = current === '/' ? ROOT_DIR : (lookup(current) ?? ROOT_DIR);
+			currentEntry = current === '/' ? root : (lookup(current) ?? root);
 			continue;
 		}
 		const candidate = joinPath(current, part);
@@ -30,7 +31,7 @@ export function resolveReal(lookup: (path: string) => Entry | undefined, path: s
 			const target = entry.target.startsWith('/') ? entry.target : joinPath(current, entry.target);
 			pending = [...splitPath(target.startsWith('/') ? target : '/' + target), ...pending];
 			current = '/';
-			currentEntry = ROOT_DIR;
+			currentEntry = root;
 			continue;
 		}
 		current = candidate;

@@ -1,14 +1,26 @@
 import type {Entry, Tree} from './world.js';
-import {FsError, grown, type FsApi, type Stat} from './fsapi.js';
+import {FsError, grown, withMtime, type FsApi, type Stat} from './fsapi.js';
 import {resolveParent, resolveReal, ROOT_DIR} from './resolve.js';
 import {bytewise, childNames, deleteSubtree} from './tree.js';
 import {ancestors} from './path.js';
 
-/** A plain filesystem stored in one flat tree: the learner's host, or a volume's contents. */
-export function treeFs(tree: Tree): FsApi {
+/**
+ * A plain filesystem stored in one flat tree: the learner's host, or a volume's contents. With a
+ * `clock`, every change stamps what it made and the folder it changed with the clock's time, as a
+ * real filesystem does.
+ */
+export function treeFs(tree: Tree, clock?: () => number): FsApi {
 	const lookup = (path: string): Entry | undefined => (path === '/' ? ROOT_DIR : tree[path]);
 
 	const stat = (path: string, follow = true): Stat => resolveReal(lookup, path, follow);
+	const now = () => clock?.();
+	/** A folder's entries changed: it takes the clock's time. */
+	const changed = (path: string) => {
+		const index = path.lastIndexOf('/');
+		const parent = index <= 0 ? '/' : path.slice(0, index);
+		const entry = tree[parent];
+		if (entry && clock) tree[parent] = withMtime(entry, clock());
+	};
 
 	return {
 		stat,
@@ -28,16 +40,18 @@ export function treeFs(tree: Tree): FsApi {
 			if (existing?.kind === 'dir') throw new FsError('EISDIR');
 			const previous = existing?.kind === 'file' ? existing : undefined;
 			const next = grown(previous?.content, content, options.append);
-			tree[target] = {kind: 'file', mode: options.mode ?? previous?.mode ?? 0o644, content: next};
+			tree[target] = withMtime({kind: 'file', mode: options.mode ?? previous?.mode ?? 0o644, content: next}, now() ?? previous?.mtime);
+			if (!previous) changed(target);
 		},
 		mkdir(path, options = {}) {
 			if (options.parents) {
-				const real = resolveParentsCreating(tree, lookup, path, options.mode);
+				const real = resolveParentsCreating(tree, lookup, path, options.mode, now, changed);
 				if (real) return;
 			}
 			const {target} = resolveParent(lookup, path);
 			if (target === '/' || tree[target]) throw new FsError('EEXIST');
-			tree[target] = {kind: 'dir', mode: options.mode ?? 0o755};
+			tree[target] = withMtime({kind: 'dir', mode: options.mode ?? 0o755}, now());
+			changed(target);
 		},
 		remove(path, options = {}) {
 			const {target} = resolveParent(lookup, path);
@@ -48,6 +62,7 @@ export function treeFs(tree: Tree): FsApi {
 				throw new FsError('ENOTEMPTY');
 			}
 			deleteSubtree(tree, target);
+			changed(target);
 		},
 		chmod(path, mode) {
 			const real = stat(path);
@@ -58,8 +73,19 @@ export function treeFs(tree: Tree): FsApi {
 		symlink(path, target) {
 			const {target: real} = resolveParent(lookup, path);
 			if (lookup(real)) throw new FsError('EEXIST');
-			tree[real] = {kind: 'symlink', target};
+			tree[real] = withMtime({kind: 'symlink', target}, now());
+			changed(real);
 		},
+		utime(path, mtime) {
+			const real = stat(path);
+			if (real.path !== '/') tree[real.path] = withMtime(tree[real.path]!, mtime);
+		},
+		links(path) {
+			const real = stat(path, false);
+			if (real.entry.kind !== 'dir') return 1;
+			return 2 + childNames(tree, real.path).filter(name => tree[real.path === '/' ? '/' + name : `${real.path}/${name}`]?.kind === 'dir').length;
+		},
+		now,
 	};
 }
 
@@ -84,7 +110,14 @@ function resolveSymlinkTarget(at: string, target: string): string {
 }
 
 /** `mkdir -p`: creates every missing directory; true when the path already is a directory. */
-function resolveParentsCreating(tree: Tree, lookup: (path: string) => Entry | undefined, path: string, mode = 0o755): boolean {
+function resolveParentsCreating(
+	tree: Tree,
+	lookup: (path: string) => Entry | undefined,
+	path: string,
+	mode = 0o755,
+	now: () => number | undefined = () => undefined,
+	changed: (path: string) => void = () => {},
+): boolean {
 	const normal = path.startsWith('/') ? path : '/' + path;
 	for (const dir of [...ancestors(normal), normal]) {
 		let real: {path: string; entry: Entry} | undefined;
@@ -98,7 +131,8 @@ function resolveParentsCreating(tree: Tree, lookup: (path: string) => Entry | un
 			continue;
 		}
 		const {target} = resolveParent(lookup, dir);
-		tree[target] = {kind: 'dir', mode};
+		tree[target] = withMtime({kind: 'dir', mode}, now());
+		changed(target);
 	}
 	return true;
 }

@@ -5,7 +5,7 @@
  * ORIGIN, and `originsOf` lists the copies it hides: this is what the lab teaches.
  */
 import {own, readonly, type Container, type Entry, type Layer, type Mount, type Tree, type World} from './world.js';
-import {FsError, grown, type FsApi, type Stat} from './fsapi.js';
+import {FsError, grown, withMtime, type FsApi, type Stat} from './fsapi.js';
 import {ancestors, isWithin, joinPath, relativeTo} from './path.js';
 import {resolveParent, resolveReal, ROOT_DIR} from './resolve.js';
 import {bytewise, childNames, deleteSubtree} from './tree.js';
@@ -26,10 +26,10 @@ interface Source {
 	immutable: boolean;
 }
 
-/** The files Docker puts in every container's init layer. */
-export function initLayer(container: Pick<Container, 'config' | 'id'>, ip = '172.17.0.2'): Tree {
+/** The files Docker puts in every container's init layer, made when the container is. */
+export function initLayer(container: Pick<Container, 'config' | 'id' | 'created'>, ip = '172.17.0.2'): Tree {
 	const hostname = container.config.hostname;
-	return {
+	const tree: Tree = {
 		'/.dockerenv': {kind: 'file', mode: 0o755, content: ''},
 		'/dev': {kind: 'dir', mode: 0o755},
 		'/etc': {kind: 'dir', mode: 0o755},
@@ -46,11 +46,13 @@ export function initLayer(container: Pick<Container, 'config' | 'id'>, ip = '172
 		'/proc': {kind: 'dir', mode: 0o555},
 		'/sys': {kind: 'dir', mode: 0o555},
 	};
+	for (const [path, entry] of Object.entries(tree)) tree[path] = withMtime(entry, madeAt(container));
+	return tree;
 }
 
 const initCache = new Map<string, Tree>();
 function cachedInit(container: Container): Tree {
-	const key = container.id + ':' + container.config.hostname;
+	const key = container.id + ':' + container.config.hostname + ':' + container.created;
 	let tree = initCache.get(key);
 	if (!tree) {
 		if (initCache.size > 256) initCache.clear();
@@ -148,7 +150,7 @@ function lookupInSources(list: Source[], path: string): Located | undefined {
 
 /** The entry visible at a real path (no symlink following), with its origin. */
 export function lookupIn(world: World, container: Container, path: string): Located | undefined {
-	if (path === '/') return {path, entry: ROOT_DIR, origin: {kind: 'image', digest: '', index: 0}};
+	if (path === '/') return {path, entry: rootOf(container), origin: {kind: 'image', digest: '', index: 0}};
 	const mount = mountAt(container, path);
 	if (mount) {
 		const target = mountTarget(world, mount, path);
@@ -211,6 +213,26 @@ export function listMerged(world: World, container: Container, dir: string): Loc
 	return result;
 }
 
+/**
+ * The second a container was made: its `created` carries a sub-second tie-breaker that can put it
+ * after the clock's present, and a file from the future is shown with its year.
+ */
+function madeAt(container: Pick<Container, 'created'>): number {
+	return container.created - (container.created % 1000);
+}
+
+const roots = new Map<number, Entry>();
+/** A container's root folder: made with the container (its time is the container's). */
+function rootOf(container: Container): Entry {
+	let root = roots.get(container.created);
+	if (!root) {
+		if (roots.size > 256) roots.clear();
+		root = withMtime(ROOT_DIR, madeAt(container));
+		roots.set(container.created, root);
+	}
+	return root;
+}
+
 function parentOf(path: string): string {
 	const index = path.lastIndexOf('/');
 	return index <= 0 ? '/' : path.slice(0, index);
@@ -226,8 +248,15 @@ function copyUpAncestors(world: World, container: Container, path: string): void
 	for (const dir of ancestors(path)) {
 		if (container.rw[dir]) continue;
 		const lower = lowerHas(world, container, dir);
-		container.rw[dir] = {kind: 'dir', mode: lower?.kind === 'dir' ? lower.mode : 0o755};
+		container.rw[dir] = lower?.kind === 'dir' ? withMtime({kind: 'dir', mode: lower.mode}, lower.mtime) : {kind: 'dir', mode: 0o755};
 	}
+}
+
+/** A folder's entries changed (copied up already): it takes the clock's time. */
+function touchParent(world: World, container: Container, path: string): void {
+	const parent = parentOf(path);
+	const entry = container.rw[parent];
+	if (parent !== '/' && entry) container.rw[parent] = withMtime(entry, world.clock);
 }
 
 function mountsBelow(container: Container, path: string): boolean {
@@ -246,7 +275,13 @@ export function containerFs(world: World, container: Container): FsApi {
 		if (write && !mount.rw) throw new FsError('EROFS');
 		const where = mountTarget(world, mount, target);
 		if (!where) throw new FsError('ENOENT');
-		return {done: true, value: action(treeFs(where.tree), where.key)};
+		return {
+			done: true,
+			value: action(
+				treeFs(where.tree, () => world.clock),
+				where.key,
+			),
+		};
 	};
 
 	const writeTarget = (path: string): string => {
@@ -277,7 +312,8 @@ export function containerFs(world: World, container: Container): FsApi {
 			const previous = existing?.kind === 'file' ? existing : undefined;
 			const next = grown(previous?.content, content, options.append);
 			copyUpAncestors(world, container, target);
-			container.rw[target] = {kind: 'file', mode: options.mode ?? previous?.mode ?? 0o644, content: next};
+			container.rw[target] = withMtime({kind: 'file', mode: options.mode ?? previous?.mode ?? 0o644, content: next}, world.clock);
+			if (!previous) touchParent(world, container, target);
 		},
 		mkdir(path, options = {}) {
 			if (options.parents) {
@@ -306,7 +342,8 @@ export function containerFs(world: World, container: Container): FsApi {
 			if (mounted.done) return;
 			const hidden = container.rw[target]?.kind === 'whiteout';
 			copyUpAncestors(world, container, target);
-			container.rw[target] = hidden ? {kind: 'dir', mode: options.mode ?? 0o755, opaque: true} : {kind: 'dir', mode: options.mode ?? 0o755};
+			container.rw[target] = withMtime(hidden ? {kind: 'dir', mode: options.mode ?? 0o755, opaque: true} : {kind: 'dir', mode: options.mode ?? 0o755}, world.clock);
+			touchParent(world, container, target);
 		},
 		remove(path, options = {}) {
 			const {target} = resolveParent(lookup, path);
@@ -322,6 +359,7 @@ export function containerFs(world: World, container: Container): FsApi {
 			copyUpAncestors(world, container, target);
 			deleteSubtree(container.rw, target);
 			if (lowerHas(world, container, target)) container.rw[target] = {kind: 'whiteout'};
+			touchParent(world, container, target);
 		},
 		chmod(path, mode) {
 			const real = stat(path);
@@ -337,8 +375,25 @@ export function containerFs(world: World, container: Container): FsApi {
 			const mounted = inMount(real, true, (fs, rel) => fs.symlink(rel, target));
 			if (mounted.done) return;
 			copyUpAncestors(world, container, real);
-			container.rw[real] = {kind: 'symlink', target};
+			container.rw[real] = withMtime({kind: 'symlink', target}, world.clock);
+			touchParent(world, container, real);
 		},
+		utime(path, mtime) {
+			const real = stat(path);
+			const mounted = inMount(real.path, true, (fs, rel) => fs.utime(rel, mtime));
+			if (mounted.done || real.path === '/') return;
+			copyUpAncestors(world, container, real.path);
+			container.rw[real.path] = withMtime(real.entry, mtime);
+		},
+		links(path) {
+			const real = stat(path, false);
+			if (real.entry.kind !== 'dir') return 1;
+			const mounted = inMount(real.path, false, (fs, rel) => fs.links(rel));
+			if (mounted.done) return mounted.value;
+			if (real.path === '/' || originsOf(world, container, real.path).filter(found => found.entry.kind === 'dir').length > 1) return 1;
+			return 2 + listMerged(world, container, real.path).filter(found => found.entry.kind === 'dir').length;
+		},
+		now: () => world.clock,
 	};
 	return api;
 }

@@ -10,11 +10,13 @@ import {current, isDraft} from 'immer';
 export type Entry =
 	/**
 	 * `size` stands in for the byte count of binaries whose bytes the lab does not keep; `program`
-	 * names the simulated program that runs when the file is executed (see engine/apps).
+	 * names the simulated program that runs when the file is executed (see engine/apps). `mtime` is the
+	 * modification time in ms from the world's clock; absent, the entry has the catalog images' time
+	 * (fsapi.ts `mtimeOf`).
 	 */
-	| {kind: 'file'; mode: number; content: string; size?: number; program?: string}
-	| {kind: 'dir'; mode: number; opaque?: boolean}
-	| {kind: 'symlink'; target: string}
+	| {kind: 'file'; mode: number; content: string; size?: number; program?: string; mtime?: number}
+	| {kind: 'dir'; mode: number; opaque?: boolean; mtime?: number}
+	| {kind: 'symlink'; target: string; mtime?: number}
 	/** Deletion marker in a writable layer (overlayfs whiteout). */
 	| {kind: 'whiteout'};
 

@@ -56,7 +56,7 @@ function hostShell(world: World, terminal: TerminalOptions): Shell {
 	return {
 		flavor: 'bash',
 		name: 'bash',
-		fs: treeFs(host.files),
+		fs: treeFs(host.files, () => world.clock),
 		cwd: host.cwd,
 		// A plain copy: reading variables through an immer draft costs a proxy per read, and loops read often.
 		vars: {...readonly(host.vars)},

@@ -41,7 +41,10 @@
  *    daemon lists an image's names in no set order.
  * 15. Lines in the lab's own voice (starting `layerlab: `, e.g. "did you mean `docker container ls`?" after
  *    a typo) are dropped: the lab adds them to Docker's text, never in place of it.
- * 17. A terminal's answer to busybox sh's question where the cursor is (`^[[30;5R`, the row and column),
+ * 17. `ls -l` lines: the date of a file changed within the last six months (`Dec  4 13:27`, month, day
+ *    and time): `<RECENT>`. Such a file was made or touched by the run itself, at a time no two runs share;
+ *    an older file's date (`Sep 19  2019`, with its year: the images' files, or a `touch -d` date) is kept.
+ * 18. A terminal's answer to busybox sh's question where the cursor is (`^[[30;5R`, the row and column),
  *    echoed when it reaches a terminal that is not the shell's (`-t` without `-i`, or after the shell
  *    ended): dropped, as the screen's row is in it. The simulator's sh asks nothing.
  * 13. (verify only, `mapHostFolder`) the real side's temporary host folder: `<ROOT>/home/student` reads
@@ -49,6 +52,9 @@
  */
 
 import {expandTabs} from '../text/safe.js';
+
+/** Rule 17: the month, day and time `ls -l` shows for a file changed within six months (not the year of an older one). */
+const LS_RECENT = /^([-dlcbps][rwxsStT-]{9} +\d+ +\S+ +\S+ +[\d.]+[KMGT]? )[A-Z][a-z]{2} [ \d]\d \d\d:\d\d(?= )/gm;
 
 const TABLE_HEADERS = [/^CONTAINER ID +IMAGE /, /^REPOSITORY +TAG /, /^IMAGE +CREATED +CREATED BY /, /^DRIVER +VOLUME NAME/];
 
@@ -344,6 +350,8 @@ export function normaliseTranscript(text: string, numbering?: TokenNumbering): s
 	out = out.replace(/\b20\d\d-\d\d-\d\d\b/g, day => (day.startsWith('2019-') ? day : days.token(day)));
 	const dates = new Tokens('DATE');
 	out = out.replace(/\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} [A-Z][a-z]+ \d{4}\b/g, date => (date.endsWith(' 2019') ? date : dates.token(date)));
+
+	out = out.replace(LS_RECENT, '$1<RECENT>');
 
 	out = out.replace(/\b(?:Less than a second|About a minute|About an hour|\d+ (?:second|minute|hour|day|week|month|year)s?) ago\b/g, '<AGO>');
 	out = out.replace(/\bUp (?:Less than a second|About a minute|About an hour|\d+ (?:second|minute|hour|day|week|month|year)s?)\b/g, 'Up <FOR>');

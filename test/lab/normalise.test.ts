@@ -13,6 +13,18 @@ describe('normaliseTranscript', () => {
 		expect(one).toBe('<ID1>\n<ID1:12>\n');
 	});
 
+	it('hides the time of a recently changed file in ls -l, and keeps everything else on the line', () => {
+		const real = '-rw-r--r--    1 root     root             3 Dec  4 13:27 f\ndrwxr-xr-x 3 student student 4.0K Jan  5 09:00 d\n';
+		const simulated = '-rw-r--r--    1 root     root             3 Jan  5 09:00 f\ndrwxr-xr-x 3 student student 4.0K Dec 14 23:59 d\n';
+		expect(normaliseTranscript(real)).toBe(normaliseTranscript(simulated));
+		expect(normaliseTranscript(real)).toBe('-rw-r--r--    1 root     root             3 <RECENT> f\ndrwxr-xr-x 3 student student 4.0K <RECENT> d\n');
+		const old = '-rwxr-xr-x    1 root     root        1.9M Sep 19  2019 /bin/busybox\n';
+		expect(normaliseTranscript(old)).toBe(old);
+		expect(normaliseTranscript(old)).not.toBe(normaliseTranscript(old.replace('2019', '2020')));
+		expect(normaliseTranscript(real)).not.toBe(normaliseTranscript(real.replace(' 3 Dec', ' 4 Dec')));
+		expect(normaliseTranscript(real)).not.toBe(normaliseTranscript(real.replace('-rw-r--r--', '-rwxr--r--')));
+	});
+
 	it('still tells "the same id twice" from "two different ids"', () => {
 		expect(normaliseTranscript(`${ID_A}\n${ID_A}\n`)).not.toBe(normaliseTranscript(`${ID_A}\n${ID_B}\n`));
 	});

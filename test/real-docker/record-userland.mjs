@@ -2,8 +2,11 @@
 // Records what the real programs print for the userland cases in test/engine/userland/cases.txt:
 // GNU bash 5.2 + coreutils 9 (this machine, C locale) for the host, and busybox-static's `sh` for
 // containers (the same binary the catalog's images run). Each case runs in a fresh empty folder as
-// `{ CASE\n} 2>&1; echo "[$?]"`. Writes test/engine/userland/recorded.json; test/engine/userland.test.ts
-// replays every case on the simulator. Run: node test/real-docker/record-userland.mjs
+// `{ CASE\n} 2>&1; echo "[$?]"`. Writes test/engine/userland/recorded.json with the time each case was
+// recorded at (`now`, whole seconds: the replay sets the lab's clock to it, so `ls -l` tells recent files
+// from old ones as the real run did); test/engine/userland.test.ts replays every case on the simulator.
+// The recorder runs as root and the lab's learner is `student`: the host side's owner columns (`ls -l`,
+// `stat`) are written as the learner's. Run: node test/real-docker/record-userland.mjs
 import {execFileSync, spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -37,7 +40,14 @@ function run(shell, script) {
 	}
 }
 
-const recorded = cases.map(script => ({script, host: run(['bash', '-c'], script), busybox: run(['busybox', 'sh', '-c'], script)}));
+/** The host's owner columns as the learner's: `root root` in ls -l and stat -c, and stat's Uid/Gid line. */
+const asLearner = text =>
+	text.replace(/ root root /g, ' student student ').replace(/Uid: \( {4}0\/ {4}root\) {3}Gid: \( {4}0\/ {4}root\)/g, 'Uid: ( 1000/ student)   Gid: ( 1000/ student)');
+
+const recorded = cases.map(script => {
+	const now = Math.floor(Date.now() / 1000) * 1000;
+	return {script, now, host: asLearner(run(['bash', '-c'], script)), busybox: run(['busybox', 'sh', '-c'], script)};
+});
 writeFileSync(path.join(folder, 'recorded.json'), JSON.stringify(recorded, null, '\t') + '\n');
 console.log(`${recorded.length} cases recorded`);
 

@@ -341,7 +341,7 @@ export function cp(ctx: DockerContext, command: ParsedCommand): number {
 		io.err('must specify at least one container source\n');
 		return 1;
 	}
-	const host = treeFs(world.host.files);
+	const host = treeFs(world.host.files, () => world.clock);
 	if (source.container !== undefined) {
 		const containerRef = source.container;
 		const container = findContainer(world, containerRef);

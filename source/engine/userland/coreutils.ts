@@ -4,7 +4,9 @@
  * (alpine-based images), because their messages differ and the lab prints what each prints.
  * Each is declared in the programs registry (registry.ts); `utilities` is the table it reads.
  */
-import {FsError, type FsApi} from '../fsapi.js';
+import {FsError, mtimeOf, type FsApi} from '../fsapi.js';
+import type {Entry, World} from '../world.js';
+import {strftime} from './strftime.js';
 import {basename, joinPath, normalizePath} from '../path.js';
 import type {Program, Proc} from '../shell/interpreter.js';
 import {spend} from '../budget.js';
@@ -91,6 +93,102 @@ export function columns(names: string[], width: number): string {
 	return lines.join('\n') + '\n';
 }
 
+/** busybox's make_human_readable_str: one decimal from 1K up, rounded; `whole` drops it (ls's total line). */
+export function busyboxHuman(bytes: number, whole = false): string {
+	let value = bytes;
+	let fraction = 0;
+	let unit = 0;
+	while (value >= 1024 && unit < 6) {
+		fraction = value;
+		value = Math.floor(value / 1024);
+		unit++;
+	}
+	if (unit === 0) return String(value);
+	if (whole) return `${value}${' KMGTPE'[unit]}`;
+	let tenths = Math.floor(((fraction % 1024) * 10 + 512) / 1024);
+	if (tenths >= 10) {
+		value++;
+		tenths = 0;
+	}
+	return `${value}.${tenths}${' KMGTPE'[unit]}`;
+}
+
+/** GNU's human_readable with -h: powers of 1024, rounded up, one decimal below 10. */
+export function gnuHuman(bytes: number): string {
+	if (bytes < 1024) return String(bytes);
+	let unit = 0;
+	let value = bytes;
+	while (value >= 1024 && unit < 6) {
+		value /= 1024;
+		unit++;
+	}
+	if (value < 10) {
+		const tenths = Math.ceil(Math.round(value * 10 * 1e6) / 1e6);
+		if (tenths < 100) return `${(tenths / 10).toFixed(1)}${'BKMGTPE'[unit]}`;
+		return `10${'BKMGTPE'[unit]}`;
+	}
+	const whole = Math.ceil(Math.round(value * 1e6) / 1e6);
+	if (whole >= 1024 && unit < 6) return `1.0${'BKMGTPE'[unit + 1]}`;
+	return `${whole}${'BKMGTPE'[unit]}`;
+}
+
+/** What `ls -l`, `stat` and `du` show of one entry: owner, link count, bytes, 512-byte blocks, time. */
+export interface FileFacts {
+	entry: Entry;
+	owner: string;
+	links: number;
+	size: number;
+	blocks: number;
+	mtime: number;
+}
+
+/**
+ * Folders the kernel provides in a container (devtmpfs, procfs, sysfs): their size, link count and
+ * blocks as the real engine shows them (/proc's link count follows the kernel's process count; this
+ * is one recorded value).
+ */
+const KERNEL_DIRS: Readonly<Record<string, {size: number; links: number}>> = {'/dev': {size: 320, links: 5}, '/proc': {size: 0, links: 132}, '/sys': {size: 0, links: 12}};
+
+/** The owner of a path: root in containers; on the host the learner owns their home and what is in /tmp. */
+function ownerOf(proc: Proc, flavor: Flavor, path: string): string {
+	if (flavor === 'busybox') return 'root';
+	const host = (proc.shell.context as {world?: World} | undefined)?.world?.host;
+	const user = host?.user ?? 'student';
+	const home = host?.home ?? '/home/' + user;
+	return path === home || path.startsWith(home + '/') || path.startsWith('/tmp/') ? user : 'root';
+}
+
+export function fileFacts(proc: Proc, flavor: Flavor, path: string, follow = false): FileFacts {
+	const {fs} = proc.shell;
+	const stat = fs.stat(path, follow);
+	const {entry} = stat;
+	const kernel = flavor === 'busybox' ? KERNEL_DIRS[stat.path] : undefined;
+	let links = 1;
+	try {
+		links = kernel?.links ?? fs.links(stat.path);
+	} catch {
+		links = 1;
+	}
+	const size = kernel
+		? kernel.size
+		: entry.kind === 'file'
+			? (entry.size ?? Buffer.byteLength(entry.content))
+			: entry.kind === 'dir'
+				? 4096
+				: entry.kind === 'symlink'
+					? entry.target.length
+					: 0;
+	const blocks = kernel || entry.kind === 'symlink' ? 0 : Math.ceil(size / 4096) * 8;
+	return {entry, owner: ownerOf(proc, flavor, stat.path), links, size, blocks, mtime: mtimeOf(entry)};
+}
+
+/** ls's date column: month, day and time within six months before now, else month, day and year. */
+export function lsDate(mtime: number, now: number, flavor: Flavor): string {
+	const halfYear = flavor === 'bash' ? 15_778_476_000 : 182 * 86_400_000;
+	const recent = mtime <= now && now - mtime < halfYear;
+	return strftime(recent ? '%b %e %H:%M' : '%b %e  %Y', mtime);
+}
+
 function lsProgram(flavor: Flavor): Program {
 	return proc => {
 		const {fs} = proc.shell;
@@ -98,8 +196,11 @@ function lsProgram(flavor: Flavor): Program {
 		const all = flags.has('a');
 		const almostAll = flags.has('A');
 		const long = flags.has('l');
+		const human = flags.has('h');
+		const recursive = flags.has('R');
 		const onePerLine = flags.has('1') || (!proc.stdoutIsTty && !flags.has('C'));
 		const dirAsFile = flags.has('d');
+		const now = fs.now() ?? 0;
 		let status = 0;
 		const targets = operands.length > 0 ? operands : ['.'];
 		const files: string[] = [];
@@ -115,38 +216,81 @@ function lsProgram(flavor: Flavor): Program {
 				status = flavor === 'bash' ? 2 : 1;
 			}
 		}
-		const render = (names: string[], dir: string | undefined): string => {
-			if (long) {
-				return names
-					.map(name => {
-						const path = dir === undefined ? abs(proc, name) : joinPath(abs(proc, dir), name);
-						const entry = fs.stat(path, false).entry;
-						const size =
-							entry.kind === 'file' ? (entry.size ?? Buffer.byteLength(entry.content)) : entry.kind === 'dir' ? 4096 : entry.kind === 'symlink' ? entry.target.length : 0;
+		const sizeText = (size: number) => (human ? (flavor === 'bash' ? gnuHuman(size) : busyboxHuman(size)) : String(size));
+		const render = (items: Array<{name: string; path: string}>): string => {
+			if (!long) {
+				const names = items.map(item => item.name);
+				return onePerLine ? names.map(name => name + '\n').join('') : columns(names, proc.shell.columns);
+			}
+			const rows = items.map(item => ({name: item.name, facts: fileFacts(proc, flavor, item.path)}));
+			if (flavor === 'busybox') {
+				return rows
+					.map(({name, facts}) => {
+						const {entry} = facts;
 						const mode = entry.kind === 'file' || entry.kind === 'dir' ? entry.mode : 0o777;
 						const link = entry.kind === 'symlink' ? ` -> ${entry.target}` : '';
-						return `${modeString(entry.kind, mode)} 1 root root ${String(size).padStart(6)} ${name}${link}\n`;
+						const size = human ? sizeText(facts.size).padStart(7) : String(facts.size).padStart(9);
+						return `${modeString(entry.kind, mode)} ${String(facts.links).padStart(4)} ${facts.owner.padEnd(8)} ${facts.owner.padEnd(8)} ${size} ${lsDate(facts.mtime, now, flavor)} ${name}${link}\n`;
 					})
 					.join('');
 			}
-			return onePerLine ? names.map(name => name + '\n').join('') : columns(names, proc.shell.columns);
+			const width = (values: string[]) => Math.max(0, ...values.map(value => value.length));
+			const linksWidth = width(rows.map(row => String(row.facts.links)));
+			const ownerWidth = width(rows.map(row => row.facts.owner));
+			const sizeWidth = width(rows.map(row => sizeText(row.facts.size)));
+			return rows
+				.map(({name, facts}) => {
+					const {entry} = facts;
+					const mode = entry.kind === 'file' || entry.kind === 'dir' ? entry.mode : 0o777;
+					const link = entry.kind === 'symlink' ? ` -> ${entry.target}` : '';
+					return `${modeString(entry.kind, mode)} ${String(facts.links).padStart(linksWidth)} ${facts.owner.padEnd(ownerWidth)} ${facts.owner.padEnd(ownerWidth)} ${sizeText(facts.size).padStart(sizeWidth)} ${lsDate(facts.mtime, now, flavor)} ${name}${link}\n`;
+				})
+				.join('');
 		};
-		let output = render(files.sort(), undefined);
-		dirs.sort().forEach((dir, index) => {
+		const totalLine = (items: Array<{path: string}>): string => {
+			let blocks = 0;
+			for (const item of items) {
+				try {
+					blocks += fileFacts(proc, flavor, item.path).blocks;
+				} catch {
+					// vanished: counted as nothing
+				}
+			}
+			const kib = blocks / 2;
+			if (!human) return `total ${kib}\n`;
+			return flavor === 'bash' ? `total ${gnuHuman(kib * 1024)}\n` : `total ${busyboxHuman(kib * 1024, true).padEnd(7)}\n`;
+		};
+		let output = render(files.sort().map(name => ({name, path: abs(proc, name)})));
+		let sections = files.length;
+		const listDir = (dir: string, withHeader: boolean) => {
+			spend();
 			let names: string[];
+			const path = abs(proc, dir);
 			try {
-				names = fs.list(abs(proc, dir));
+				names = fs.list(path);
 			} catch (error) {
 				proc.err(flavor === 'bash' ? `ls: cannot open directory ${q(dir)}: ${errno(error)}\n` : `ls: ${dir}: ${errno(error)}\n`);
 				status = flavor === 'bash' ? 2 : 1;
 				return;
 			}
-			if (!all) names = names.filter(name => !name.startsWith('.'));
-			if (all) names = ['.', '..', ...names];
-			else if (almostAll) names = fs.list(abs(proc, dir));
-			const header = targets.length > 1 ? `${index > 0 || files.length > 0 ? '\n' : ''}${dir}:\n` : '';
-			output += header + (long ? `total ${names.length * 4}\n` : '') + render(names, dir);
-		});
+			const shown = all ? ['.', '..', ...names] : almostAll ? names : names.filter(name => !name.startsWith('.'));
+			const items = shown.map(name => ({name, path: name === '.' ? path : name === '..' ? abs(proc, joinPath(path, '..')) : joinPath(path, name)}));
+			const header = withHeader ? `${sections > 0 ? '\n' : ''}${dir}:\n` : '';
+			sections++;
+			output += header + (long ? totalLine(items) : '') + render(items);
+			if (!recursive) return;
+			for (const item of items) {
+				if (item.name === '.' || item.name === '..') continue;
+				let kind: string;
+				try {
+					kind = fs.stat(item.path, false).entry.kind;
+				} catch {
+					continue;
+				}
+				if (kind === 'dir') listDir(dir.endsWith('/') ? dir + item.name : `${dir}/${item.name}`, true);
+			}
+		};
+		for (const dir of dirs.sort()) listDir(dir, targets.length > 1 || recursive);
 		proc.out(output);
 		return status;
 	};
@@ -311,22 +455,65 @@ function lnProgram(flavor: Flavor): Program {
 	};
 }
 
+/** A date as `touch -d` and `date -d` read it: `@SECONDS`, an ISO time, or `YYYY-MM-DD[ HH:MM[:SS]]` (UTC). */
+export function parseDate(value: string, flavor: Flavor = 'bash', now = 0): number | undefined {
+	const text = value.trim();
+	if (/^@-?\d+$/.test(text)) return Number(text.slice(1)) * 1000;
+	// busybox keeps the present's seconds when the time has none (`touch -d '2024-01-01 10:00'`).
+	if (flavor === 'busybox' && /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d$/.test(text)) {
+		const minute = parseDate(text);
+		return minute === undefined ? undefined : minute + (Math.floor(now / 1000) % 60) * 1000;
+	}
+	if (!/^\d{4}-\d\d-\d\d([ T]\d\d:\d\d(:\d\d(\.\d+)?)?)?( ?(Z|UTC|[+-]\d\d:?\d\d))?$/.test(text)) return undefined;
+	const iso = text
+		.replace(' UTC', 'Z')
+		.replace(/ (?=[+-]\d)/, '')
+		.replace(' ', 'T');
+	const parsed = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : iso.includes('T') ? iso + 'Z' : iso + 'T00:00:00Z');
+	return Number.isFinite(parsed) ? parsed : undefined;
+}
+
+/** touch [-c] [-d DATE] [-r FILE] FILE…: creates empty files, or sets the time of existing ones (the clock's, or the one given). */
 function touchProgram(flavor: Flavor): Program {
 	return proc => {
-		const {operands} = parseFlags(proc.argv.slice(1));
+		const {fs} = proc.shell;
+		const args = proc.argv.slice(1);
+		const files: string[] = [];
+		let time: number | undefined;
+		let noCreate = false;
+		for (let i = 0; i < args.length; i++) {
+			const arg = args[i]!;
+			const dateValue = arg === '-d' || arg === '--date' ? args[++i] : arg.startsWith('--date=') ? arg.slice(7) : arg.startsWith('-d') && arg.length > 2 ? arg.slice(2) : undefined;
+			if (dateValue !== undefined || arg === '-d') {
+				time = parseDate(dateValue ?? '', flavor, fs.now() ?? 0);
+				if (time === undefined) {
+					proc.err(flavor === 'bash' ? `touch: invalid date format ${q(dateValue ?? '')}\n` : `touch: invalid date '${dateValue ?? ''}'\n`);
+					return 1;
+				}
+			} else if (arg === '-r' || arg === '--reference') {
+				const reference = args[++i] ?? '';
+				try {
+					time = mtimeOf(fs.stat(abs(proc, reference)).entry);
+				} catch (error) {
+					proc.err(flavor === 'bash' ? `touch: failed to get attributes of ${q(reference)}: ${errno(error)}\n` : `touch: ${reference}: ${errno(error)}\n`);
+					return 1;
+				}
+			} else if (arg === '-c' || arg === '--no-create') noCreate = true;
+			else if (arg === '-m' || arg === '-a') continue;
+			else files.push(arg);
+		}
 		let status = 0;
-		for (const file of operands) {
+		for (const file of files) {
 			const path = abs(proc, file);
 			try {
 				try {
-					proc.shell.fs.stat(path);
-					// Exists: touching only changes times, which the lab does not track, but a
-					// read-only mount still refuses it.
-					proc.shell.fs.write(path, '', {append: true});
+					fs.stat(path);
 				} catch (error) {
 					if (code(error) !== 'ENOENT') throw error;
-					proc.shell.fs.write(path, '');
+					if (noCreate) continue;
+					fs.write(path, '');
 				}
+				fs.utime(path, time ?? fs.now() ?? 0);
 			} catch (error) {
 				proc.err(flavor === 'bash' ? `touch: cannot touch ${q(file)}: ${errno(error)}\n` : `touch: ${file}: ${errno(error)}\n`);
 				status = 1;
@@ -343,9 +530,11 @@ function touchProgram(flavor: Flavor): Program {
  * before each sub-directory is copied (source path, resolved path): false leaves it out (a copy of a
  * folder into itself). Every entry is a step of the command's budget.
  */
-export function copyPath(from: FsApi, source: string, to: FsApi, target: string, enter?: (display: string, path: string) => boolean, display = source): void {
+export function copyPath(from: FsApi, source: string, to: FsApi, target: string, enter?: (display: string, path: string) => boolean, display = source, preserve = false): void {
 	spend();
 	const stat = from.stat(source);
+	// cp -p, cp -a and mv keep the modification time; a plain cp stamps the copy with the clock's.
+	const keepTime = () => preserve && to.utime(target, mtimeOf(stat.entry));
 	if (stat.entry.kind === 'dir') {
 		try {
 			to.mkdir(target);
@@ -356,12 +545,14 @@ export function copyPath(from: FsApi, source: string, to: FsApi, target: string,
 			const child = joinPath(stat.path, name);
 			const childDisplay = display === '/' ? `/${name}` : `${display.replace(/\/$/, '')}/${name}`;
 			if (enter && !enter(childDisplay, child)) continue;
-			copyPath(from, child, to, joinPath(target, name), enter, childDisplay);
+			copyPath(from, child, to, joinPath(target, name), enter, childDisplay, preserve);
 		}
+		keepTime();
 		return;
 	}
 	const mode = stat.entry.kind === 'file' ? stat.entry.mode : undefined;
 	to.write(target, from.read(stat.path), {mode});
+	keepTime();
 }
 
 function cpProgram(flavor: Flavor, move = false): Program {
@@ -431,7 +622,7 @@ function cpProgram(flavor: Flavor, move = false): Program {
 					status = 1;
 					continue;
 				}
-				copyPath(fs, sourcePath, fs, target);
+				copyPath(fs, sourcePath, fs, target, undefined, undefined, move || flags.has('p') || flags.has('a'));
 				if (move) fs.remove(sourcePath, {recursive: true});
 			} catch (error) {
 				const text = errno(error);

@@ -14,6 +14,7 @@ import {BUILTINS} from '../shell/builtins.js';
 import {utilities, type Flavor} from './coreutils.js';
 import {shProgram} from './sh.js';
 import {textUtilities} from './text.js';
+import {fileUtilities} from './files.js';
 import {hostHostname, hostnameApplet, hostWhoami, sleepApplet, whoamiApplet} from './container.js';
 
 export type Where = 'host' | 'container';
@@ -44,6 +45,7 @@ export const PROGRAMS: readonly ProgramRow[] = [
 		.map(name => util(name)),
 	util('sleep', HOST),
 	...Object.keys(textUtilities('bash')).map(name => text(name)),
+	...Object.keys(fileUtilities('bash')).map(name => ({name, kind: 'program', on: BOTH, make: (flavor: Flavor) => fileUtilities(flavor)[name]!}) satisfies ProgramRow),
 	fixed('whoami', HOST, hostWhoami),
 	fixed('hostname', HOST, hostHostname),
 	fixed('sleep', CONTAINER, sleepApplet),

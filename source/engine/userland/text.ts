@@ -5,12 +5,13 @@
  */
 import {RE2JS} from 're2js';
 import {spend} from '../budget.js';
-import {FsError} from '../fsapi.js';
+import {FsError, mtimeOf} from '../fsapi.js';
 import {joinPath, normalizePath} from '../path.js';
 import type {Program, Proc} from '../shell/interpreter.js';
 import type {World} from '../world.js';
 import type {Flavor} from './coreutils.js';
 import {BUSYBOX_USAGE} from './busybox-usage.js';
+import {strftime} from './strftime.js';
 
 const q = (text: string) => `'${text}'`;
 
@@ -621,81 +622,6 @@ function idProgram(flavor: Flavor): Program {
 	};
 }
 
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** strftime in UTC, for the formats a learner uses. */
-export function strftime(format: string, ms: number): string {
-	const date = new Date(ms);
-	const pad = (value: number, size = 2, fill = '0') => String(value).padStart(size, fill);
-	const start = Date.UTC(date.getUTCFullYear(), 0, 1);
-	return format.replace(/%([a-zA-Z%])/g, (whole, code: string) => {
-		switch (code) {
-			case 'Y':
-				return String(date.getUTCFullYear());
-			case 'y':
-				return pad(date.getUTCFullYear() % 100);
-			case 'm':
-				return pad(date.getUTCMonth() + 1);
-			case 'd':
-				return pad(date.getUTCDate());
-			case 'e':
-				return pad(date.getUTCDate(), 2, ' ');
-			case 'H':
-				return pad(date.getUTCHours());
-			case 'I':
-				return pad(date.getUTCHours() % 12 || 12);
-			case 'M':
-				return pad(date.getUTCMinutes());
-			case 'S':
-				return pad(date.getUTCSeconds());
-			case 'p':
-				return date.getUTCHours() < 12 ? 'AM' : 'PM';
-			case 's':
-				return String(Math.floor(ms / 1000));
-			case 'N':
-				return pad((ms % 1000) * 1_000_000, 9);
-			case 'a':
-				return DAYS[date.getUTCDay()]!.slice(0, 3);
-			case 'A':
-				return DAYS[date.getUTCDay()]!;
-			case 'b':
-			case 'h':
-				return MONTHS[date.getUTCMonth()]!.slice(0, 3);
-			case 'B':
-				return MONTHS[date.getUTCMonth()]!;
-			case 'j':
-				return pad(Math.floor((ms - start) / 86_400_000) + 1, 3);
-			case 'u':
-				return String(date.getUTCDay() || 7);
-			case 'w':
-				return String(date.getUTCDay());
-			case 'Z':
-				return 'UTC';
-			case 'z':
-				return '+0000';
-			case 'F':
-				return strftime('%Y-%m-%d', ms);
-			case 'T':
-				return strftime('%H:%M:%S', ms);
-			case 'D':
-				return strftime('%m/%d/%y', ms);
-			case 'R':
-				return strftime('%H:%M', ms);
-			case 'c':
-				return strftime('%a %b %e %H:%M:%S %Y', ms);
-			case 'n':
-				return '\n';
-			case 't':
-				return '\t';
-			case '%':
-				return '%';
-			default:
-				return whole;
-		}
-	});
-}
-
 function dateProgram(flavor: Flavor): Program {
 	return proc => {
 		const args = proc.argv.slice(1);
@@ -747,14 +673,14 @@ function fnmatchRegExp(pattern: string, ignoreCase: boolean): RegExp | undefined
 	}
 }
 
-/** find PATH… [-name P] [-iname P] [-path P] [-type f|d|l] [-maxdepth N] [-mindepth N]: names in sorted order. */
+/** find PATH… [-name P] [-iname P] [-path P] [-type f|d|l] [-newer FILE] [-maxdepth N] [-mindepth N]: names in sorted order. */
 function findProgram(flavor: Flavor): Program {
 	return proc => {
 		const args = proc.argv.slice(1);
 		const roots: string[] = [];
 		while (args.length > 0 && !args[0]!.startsWith('-')) roots.push(args.shift()!);
 		if (roots.length === 0) roots.push('.');
-		const tests: Array<(path: string, name: string, kind: string) => boolean> = [];
+		const tests: Array<(path: string, name: string, kind: string, mtime: number) => boolean> = [];
 		let maxDepth = Infinity;
 		let minDepth = 0;
 		for (let i = 0; i < args.length; i++) {
@@ -776,6 +702,16 @@ function findProgram(flavor: Flavor): Program {
 					return 1;
 				}
 				tests.push((path, name, entryKind) => entryKind === kind);
+			} else if (option === '-newer') {
+				let reference: number;
+				try {
+					reference = mtimeOf(proc.shell.fs.stat(normalizePath(value, proc.shell.cwd)).entry);
+				} catch (error) {
+					const message = error instanceof FsError ? error.message : String(error);
+					proc.err(flavor === 'bash' ? `find: ${q(value)}: ${message}\n` : `find: can't stat ${q(value)}: ${message}\n`);
+					return 1;
+				}
+				tests.push((path, name, kind, mtime) => mtime > reference);
 			} else if (option === '-maxdepth' || option === '-mindepth') {
 				const depth = Number(value);
 				if (option === '-maxdepth') maxDepth = depth;
@@ -800,7 +736,7 @@ function findProgram(flavor: Flavor): Program {
 				return;
 			}
 			const name = depth === 0 ? shown.replace(/\/+$/, '').split('/').pop() || shown : shown.slice(shown.lastIndexOf('/') + 1);
-			if (depth >= minDepth && tests.every(test => test(shown, name, entry.kind))) out += shown + '\n';
+			if (depth >= minDepth && tests.every(test => test(shown, name, entry.kind, mtimeOf(entry)))) out += shown + '\n';
 			if (entry.kind !== 'dir' || depth >= maxDepth) return;
 			for (const child of fs.list(path)) walk(shown.endsWith('/') ? shown + child : `${shown}/${child}`, joinPath(path, child), depth + 1);
 		};
