@@ -19,6 +19,7 @@ import {pause, unpause} from './commands/container/pause.js';
 import {port} from './commands/container/port.js';
 import {wait} from './commands/container/wait.js';
 import {update} from './commands/container/update.js';
+import {attach} from './commands/container/attach.js';
 import {exportContainer} from './commands/container/export.js';
 import {top} from './commands/container/top.js';
 import {stats} from './commands/container/stats.js';
@@ -64,6 +65,7 @@ export const DOCKER_COMMANDS: readonly DockerCommand[] = [
 	{path: 'container stats', shortcuts: ['stats'], run: stats},
 	{path: 'container export', shortcuts: ['export'], run: exportContainer},
 	{path: 'container update', shortcuts: ['update'], run: update},
+	{path: 'container attach', shortcuts: ['attach'], run: attach},
 	{path: 'image pull', shortcuts: ['pull'], run: image.pull},
 	{path: 'image ls', shortcuts: ['images'], run: image.imageLs},
 	{path: 'image history', shortcuts: ['history'], run: image.history},

@@ -3,7 +3,7 @@
  * stop, remove, exec. Failures throw DaemonError with the daemon's own message; the CLI layer
  * (source/docker) adds "Error response from daemon: " and the rest.
  */
-import {own, readonly, type Container, type Image, type LogLine, type Mount, type PortBinding, type Volume, type World} from './world.js';
+import {own, readonly, type Container, type Image, type LogLine, type Mount, type PortBinding, type ShellSession, type Volume, type World} from './world.js';
 import {randomHex} from './random.js';
 import {containerIdByName, containerNames, randomName} from './names.js';
 import {containerFs, imageLayers, listMerged, lookupIn} from './unionfs.js';
@@ -356,10 +356,27 @@ export function startContainer(world: World, container: Container, options: Star
 	}
 	if (result.status === 'running') {
 		container.status = 'running';
+		// An interactive shell as the main process keeps its state on the container, for `docker attach`.
+		if (result.session) container.shell = copySession(result.session);
 		return result;
 	}
 	finish(world, container, result.status);
 	return result;
+}
+
+/** A plain copy of a shell session (the state of a shell is data, so it can be kept in two places). */
+export function copySession(session: ShellSession): ShellSession {
+	return {...session, vars: {...session.vars}, exported: [...session.exported], functions: {...session.functions}};
+}
+
+/**
+ * Ctrl+C reaching the main process (the CLI's sig-proxy, attached without a tty): a simulated server
+ * shuts down as on SIGTERM; a shell script dies of SIGINT (status 130).
+ */
+export function interruptContainer(world: World, container: Container): void {
+	if (container.status !== 'running' || container.paused) return;
+	signalContainer(world, container, 2);
+	if (container.status === 'running') finish(world, container, 130);
 }
 
 /** The container's main process ended with `exitCode` (an interactive shell the learner left). */
@@ -374,6 +391,7 @@ function finish(world: World, container: Container, exitCode: number): void {
 	container.finishedAt = world.clock + world.serial;
 	container.pid = 0;
 	container.app = null;
+	delete container.shell;
 	if (container.hostConfig.autoRemove) removeContainer(world, container, {force: true, volumes: true});
 }
 

@@ -100,6 +100,9 @@ function findInPath(name: string, shell: Shell, fromShell = false): Lookup {
 
 const INTERACTIVE_SHELLS = new Set(['sh', 'ash']);
 
+/** What the images' busybox (Debian's 1.35 build) prints when its sh starts on a terminal. */
+const ASH_BANNER = "\n\nBusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) built-in shell (ash)\nEnter 'help' for a list of built-in commands.\n\n";
+
 /** The shell of an open session, as the interpreter runs it (state is written back by the caller). */
 export function sessionShell(world: World, container: Container, session: ShellSession, columns: number): Shell {
 	return {
@@ -189,7 +192,9 @@ export function runInContainer(world: World, container: Container, argv: string[
 		const reason = found.kind === 'denied' ? 'permission denied' : name.includes('/') ? 'no such file or directory' : 'executable file not found in $PATH';
 		return {status: 127, output, startError: `exec: "${name}": ${reason}`};
 	}
-	if (options.interactive && !options.stdin && found.kind === 'program' && argv.length === 1 && INTERACTIVE_SHELLS.has(basename(name))) {
+	// A shell with its input open (`-i`) or a terminal (`-t`) waits for lines: with `-t` alone it waits
+	// on a terminal nothing writes to, so it shows its prompt and reads nothing.
+	if ((options.interactive || options.tty) && !options.stdin && found.kind === 'program' && argv.length === 1 && INTERACTIVE_SHELLS.has(basename(name))) {
 		const session: ShellSession = {
 			container: container.id,
 			kind: 'run',
@@ -199,7 +204,10 @@ export function runInContainer(world: World, container: Container, argv: string[
 			exported: [...shell.exported],
 			functions: {},
 			lastStatus: 0,
+			...(options.interactive ? {} : {deaf: true}),
 		};
+		// busybox sh on a terminal is interactive: it greets before its first prompt.
+		if (options.tty) emit('stdout', ASH_BANNER);
 		return {status: 'running', output, session};
 	}
 	const proc = startProcess(shell, argv, env, {

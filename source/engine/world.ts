@@ -184,6 +184,8 @@ export interface Container {
 	used?: number;
 	/** User networks joined with `docker network connect`, by name. */
 	networks?: string[];
+	/** Its main process is an interactive shell (`run -dit IMAGE sh`): its state, for `docker attach`. */
+	shell?: ShellSession;
 }
 
 export interface RestartPolicy {
@@ -247,6 +249,25 @@ export interface ShellSession {
 	exported: string[];
 	functions: Record<string, string>;
 	lastStatus: number;
+	/**
+	 * The learner's lines do not reach the container: `-t` without `-i` (the terminal echoes them and
+	 * nothing reads them), `--no-stdin`, or an attach to a program that reads no lines. Ctrl+C ends it.
+	 */
+	deaf?: boolean;
+	/** No shell in the container takes lines: the terminal streams a program's output (`docker attach` to it). */
+	program?: boolean;
+	/** Lines typed into a deaf session (its prompt shows only before the first). */
+	typed?: number;
+	/** `docker attach` opened it: detaching prints `read escape sequence`. */
+	attached?: boolean;
+	/** `--detach-keys`, as Docker spells them (absent: `ctrl-p,ctrl-q`). */
+	detachKeys?: string;
+	/** The docker command ignores Ctrl+C until the third (`run` and `attach` without sig-proxy). */
+	stubborn?: boolean;
+	/** Ctrl+C pressed so far in a stubborn session. */
+	interrupts?: number;
+	/** Ctrl+C is sent to the container (the CLI's sig-proxy, only without a tty) instead of ending the docker command. */
+	sigProxy?: boolean;
 }
 
 export interface World {

@@ -7,7 +7,8 @@ import type {ShellSession, World} from '../engine/world.js';
 
 /** busybox sh's default prompt for root (PS1 `\\w \\$ `): the working folder, `~` for HOME. */
 function sessionPrompt(session: ShellSession): string {
-	if (!session.tty) return '';
+	// No prompt without a terminal, for a program that is not a shell, and after the first line nothing read.
+	if (!session.tty || session.program || (session.typed ?? 0) > 0) return '';
 	const home = session.vars.HOME ?? '/root';
 	const where = session.cwd === home ? '~' : session.cwd.startsWith(home + '/') ? '~' + session.cwd.slice(home.length) : session.cwd;
 	return `${where} # `;

@@ -6,7 +6,8 @@
 import {own, readonly, type Container, type ShellSession, type World} from '../engine/world.js';
 import {sessionShell} from '../engine/process.js';
 import {promptText} from './prompt.js';
-import {mainProcessExited} from '../engine/containers.js';
+import {copySession, interruptContainer, mainProcessExited} from '../engine/containers.js';
+import {DETACH_KEYS, isKeyLine, keysOf} from './keys.js';
 import {tick} from '../engine/clock.js';
 import {randomInt} from '../engine/random.js';
 import {treeFs} from '../engine/treefs.js';
@@ -198,11 +199,83 @@ function stopped(error: unknown): Outcome {
 	throw error;
 }
 
+/** How a session ends: the docker command that held the terminal returns `status`. */
+function endSession(world: World, status: number): number {
+	world.host.session = null;
+	world.host.lastStatus = status;
+	return status;
+}
+
+/**
+ * Keys pressed while a docker command holds the terminal. Ctrl+C: with the CLI's sig-proxy (no tty)
+ * the container's main process gets SIGINT and the command returns its status; `exec` and `start`
+ * end at once (130) and the container runs on; `run` and `attach` without sig-proxy let the third one
+ * force them out. The detach keys (with the terminal's input attached) leave the container running:
+ * `attach` and `exec` say `read escape sequence` (status 1), run and start say nothing. Ctrl+D
+ * closes the input: a shell reading it exits.
+ */
+function pressKeys(world: World, keys: string[], push: (stream: Chunk['stream'], text: string) => void): number {
+	const session = world.host.session;
+	const container = session && world.containers[session.container];
+	const pressed = keys.join();
+	if (!session || container?.status !== 'running') {
+		if (session) world.host.session = null;
+		if (pressed !== 'ctrl-c') return world.host.lastStatus;
+		push('stdout', '^C\n');
+		world.host.lastStatus = 130;
+		return 130;
+	}
+	if (!session.deaf && pressed === (session.detachKeys ?? DETACH_KEYS)) {
+		if (session.kind === 'run') container.shell = copySession({...session, attached: false, detachKeys: undefined, sigProxy: undefined});
+		const says = session.attached || session.kind === 'exec';
+		if (says) push('stdout', 'read escape sequence\n');
+		return endSession(world, says ? 1 : 0);
+	}
+	if (pressed === 'ctrl-c') {
+		push('stdout', '^C');
+		// In a terminal the shell reads (`-it`), Ctrl+C is a character for it: it drops the line and prompts again.
+		if (!session.deaf && !session.program && session.tty) {
+			push('stdout', '\n');
+			return world.host.lastStatus;
+		}
+		const interrupts = (session.interrupts ?? 0) + 1;
+		if (session.stubborn && interrupts === 3) {
+			push('stderr', '\ngot 3 SIGTERM/SIGINTs, forcefully exiting\n');
+			return endSession(world, 1);
+		}
+		session.interrupts = interrupts;
+		if (session.sigProxy && session.kind === 'run' && session.tty && !session.program) {
+			// A shell on a terminal survives SIGINT and prompts again.
+			push('stdout', '\n');
+			session.typed = 0;
+		} else if (session.sigProxy && session.kind === 'run') {
+			// Another program dies of it, and the docker command returns its status.
+			interruptContainer(world, container);
+			if (container.status !== 'running') return endSession(world, container.exitCode);
+		} else session.typed = (session.typed ?? 0) + 1;
+		// exec and start end quietly, with status 0
+		return session.stubborn ? world.host.lastStatus : endSession(world, 0);
+	}
+	if (pressed === 'ctrl-d' && !session.deaf && !session.program) {
+		// The shell reads the end of its input and exits with the last status; a terminal moves to the next line.
+		if (session.tty) push('stdout', '\n');
+		if (session.kind === 'run') mainProcessExited(world, container, session.lastStatus);
+		return endSession(world, session.lastStatus);
+	}
+	return world.host.lastStatus;
+}
+
 function runOnHost(world: World, line: string, terminal: TerminalOptions, push: (stream: Chunk['stream'], text: string) => void): number {
 	tick(world);
+	if (isKeyLine(line)) return pressKeys(world, keysOf(line), push);
 	const session = world.host.session;
 	if (session) {
 		const container = world.containers[session.container];
+		if (container?.status === 'running' && (session.deaf || session.program)) {
+			// Nothing reads the line: the terminal showed it as it was typed, and the prompt does not come back.
+			session.typed = (session.typed ?? 0) + 1;
+			return world.host.lastStatus;
+		}
 		if (container?.status === 'running') {
 			const status = runInSession(world, container, session, line, terminal, push);
 			// Leaving the shell ends the docker command that opened it, with the shell's status.

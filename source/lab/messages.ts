@@ -458,10 +458,24 @@ const MESSAGES = {
 	'instead.pager': {en: 'use cat, head or tail', ko: 'cat, head, tail을 쓰자'},
 	'instead.man': {en: 'use docker COMMAND --help', ko: 'docker COMMAND --help를 쓰자'},
 	'instead.sudo': {en: 'the lab runs every command as your user already', ko: '실습은 이미 모든 명령을 내 사용자로 실행한다'},
-	'instead.packages': {en: 'images come from the lab catalog; the lab installs no packages', ko: '이미지는 실습 카탈로그에서 온다. 실습은 패키지를 설치하지 않는다'},
+	'instead.packages': {
+		en: "images come from the lab catalog; the lab installs no packages (an image's Dockerfile is where packages go)",
+		ko: '이미지는 실습 카탈로그에서 온다. 실습은 패키지를 설치하지 않는다(패키지는 이미지의 Dockerfile에서 설치한다)',
+	},
+	'instead.rootAlready': {en: 'containers in the lab run as root already', ko: '실습의 컨테이너는 이미 root로 실행된다'},
+	'instead.topContainer': {en: 'use docker container top NAME on the host', ko: '호스트에서 docker container top NAME을 쓰자'},
+	'instead.curl': {en: 'use curl to reach a published port on localhost', ko: '공개한 포트는 호스트에서 curl로 localhost에 접속하자'},
+	'instead.wget': {en: 'use wget to reach another container', ko: '다른 컨테이너에는 wget으로 접속하자'},
+	'instead.grepSed': {en: 'use grep and sed', ko: 'grep과 sed를 쓰자'},
+	'instead.sed': {en: 'use sed', ko: 'sed를 쓰자'},
+	'instead.forLoop': {en: 'use a for loop: for f in $(…); do …; done', ko: 'for 반복문을 쓰자: for f in $(…); do …; done'},
+	'instead.sshContainer': {
+		en: 'leave with exit, then docker container exec -it NAME sh reaches another container',
+		ko: 'exit로 나온 뒤 docker container exec -it NAME sh로 다른 컨테이너에 들어가자',
+	},
 	'instead.ssh': {en: 'use docker container exec -it NAME sh to get a shell in a container', ko: '컨테이너 안의 셸은 docker container exec -it NAME sh로 열자'},
 	'instead.service': {en: 'the Docker engine is always running in the lab', ko: '실습에서 도커 엔진은 늘 실행 중이다'},
-	'instead.top': {en: 'use docker container ls or ps', ko: 'docker container ls나 ps를 쓰자'},
+	'instead.top': {en: 'use docker container ls, or docker container top NAME', ko: 'docker container ls나 docker container top NAME을 쓰자'},
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -44,6 +44,9 @@
  * 17. `ls -l` lines: the date of a file changed within the last six months (`Dec  4 13:27`, month, day
  *    and time): `<RECENT>`. Such a file was made or touched by the run itself, at a time no two runs share;
  *    an older file's date (`Sep 19  2019`, with its year: the images' files, or a `touch -d` date) is kept.
+ * 18. A terminal's answer to busybox sh's question where the cursor is (`^[[30;5R`, the row and column),
+ *    echoed when it reaches a terminal that is not the shell's (`-t` without `-i`, or after the shell
+ *    ended): dropped, as the screen's row is in it. The simulator's sh asks nothing.
  * 13. (verify only, `mapHostFolder`) the real side's temporary host folder: `<ROOT>/home/student` reads
  *    `/home/student`, the simulated learner's home it stands for. Nothing else is rewritten.
  */
@@ -312,7 +315,7 @@ export function normaliseTranscript(text: string, numbering?: TokenNumbering): s
 	let lines = text
 		.replace(/\r\n/g, '\n')
 		.split('\n')
-		.map(line => expandTabs(line).replace(/ +$/, ''))
+		.map(line => expandTabs(line.replace(/\^\[\[\d+;\d+R/g, '')).replace(/ +$/, ''))
 		.filter(line => !line.startsWith('layerlab: '));
 	lines = orderMounts(normaliseDiffs(normaliseTables(lines)));
 	let out = lines.join('\n');

@@ -26,10 +26,18 @@ const INSTEAD: Readonly<Record<string, MessageKey>> = {
 	'use cat, head or tail': 'instead.pager',
 	'use docker COMMAND --help': 'instead.man',
 	'the lab runs every command as your user already': 'instead.sudo',
-	'images come from the lab catalog; the lab installs no packages': 'instead.packages',
+	"images come from the lab catalog; the lab installs no packages (an image's Dockerfile is where packages go)": 'instead.packages',
+	'containers in the lab run as root already': 'instead.rootAlready',
+	'use docker container top NAME on the host': 'instead.topContainer',
+	'use curl to reach a published port on localhost': 'instead.curl',
+	'use wget to reach another container': 'instead.wget',
+	'use grep and sed': 'instead.grepSed',
+	'use sed': 'instead.sed',
+	'use a for loop: for f in $(…); do …; done': 'instead.forLoop',
+	'leave with exit, then docker container exec -it NAME sh reaches another container': 'instead.sshContainer',
 	'use docker container exec -it NAME sh to get a shell in a container': 'instead.ssh',
 	'the Docker engine is always running in the lab': 'instead.service',
-	'use docker container ls or ps': 'instead.top',
+	'use docker container ls, or docker container top NAME': 'instead.top',
 };
 
 function instead(lang: string, text: string): string | undefined {

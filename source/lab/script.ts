@@ -2,6 +2,7 @@
 import type {World} from '../engine/world.js';
 import {promptText, runLine, type TerminalOptions} from '../host/index.js';
 import {isIncomplete} from '../engine/shell/syntax.js';
+import {isKeyLine} from '../host/keys.js';
 import {terminalSafe} from '../text/safe.js';
 
 /** Lines that are commands: not blank, not comments. */
@@ -25,7 +26,8 @@ export function scriptGroups(lines: string[]): string[][] {
 	const groups: string[][] = [];
 	for (let index = 0; index < lines.length; index++) {
 		const group = [lines[index]!];
-		while (index + 1 < lines.length && isIncomplete(group.join('\n'))) group.push(lines[++index]!);
+		// A line of keys (`<C-c>`, `<C-p><C-q>`) is pressed, not typed: it never reads on.
+		while (index + 1 < lines.length && !isKeyLine(group[0]!) && isIncomplete(group.join('\n'))) group.push(lines[++index]!);
 		groups.push(group);
 	}
 	return groups;
@@ -35,9 +37,11 @@ export function scriptGroups(lines: string[]): string[][] {
 export function runGroup(world: World, group: string[], write: (text: string) => void, terminal?: TerminalOptions): void {
 	// In a container's shell (`docker run -it … sh`) the lines go to it, after its own prompt.
 	const prompt = world.host.session ? promptText(world) : '$ ';
+	// A line of keys is pressed, not typed: the terminal shows only what they make.
+	const first = isKeyLine(group[0]!) ? prompt : `${prompt}${group[0]}\n`;
 	write(
 		terminalSafe(
-			`${prompt}${group[0]}\n` +
+			first +
 				group
 					.slice(1)
 					.map(line => `> ${line}\n`)

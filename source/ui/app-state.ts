@@ -33,6 +33,8 @@ export interface PromptState {
 	browsing: number | null;
 	/** The line being typed before browsing started. */
 	draft: string;
+	/** The first of Docker's detach keys, pressed in a container's terminal: the next may complete them. */
+	detaching?: string;
 }
 
 export interface UiState {

@@ -31,6 +31,7 @@ import {
 import {complete} from './completion.js';
 import {loadedRunner} from '../lab/model/runner.js';
 import {touchedContainer} from '../lab/model/touched.js';
+import {DETACH_KEYS, keyLine} from '../host/keys.js';
 
 export {effectiveContainer};
 export type {AppState, Env, Overlay, UiState} from './app-state.js';
@@ -320,6 +321,8 @@ export function reduce(state: AppState, action: Action): AppState {
 					.filter(part => part !== '')
 					.reduce((next, part) => reduce(next, {...action, ...controlKey(part, action.key)}), state);
 			}
+			const held = scopes.includes('prompt') ? sessionKey(state, action.input, action.key, action.env) : undefined;
+			if (held) return held;
 			// Keys typed faster than one read (a shortcut and the command after it) are taken one at a time.
 			if (!scopes.includes('prompt') && [...action.input].length > 1 && !action.key.ctrl) {
 				return [...action.input].reduce((next, input) => reduce(next, {...action, input, key: {...action.key, meta: false}}), state);
@@ -340,8 +343,8 @@ export function reduce(state: AppState, action: Action): AppState {
 }
 
 /** The control keys the key table binds (Ctrl+A C D E K L U W Y Z) and Backspace (BS, DEL), as one byte; other control bytes stay typed characters (shown as placeholders). */
-const CONTROL_KEY = /[\u0001\u0003-\u0005\u0008\u000b\u000c\u0015\u0017\u0019\u001a\u007f]/;
-const CONTROL_KEYS = /([\u0001\u0003-\u0005\u0008\u000b\u000c\u0015\u0017\u0019\u001a\u007f])/;
+const CONTROL_KEY = /[\u0001\u0003-\u0005\u0008\u000b\u000c\u0010\u0011\u0015\u0017\u0019\u001a\u007f]/;
+const CONTROL_KEYS = /([\u0001\u0003-\u0005\u0008\u000b\u000c\u0010\u0011\u0015\u0017\u0019\u001a\u007f])/;
 
 /** One part of a read split at its control keys: text as it is, a control byte as the key Ink names for it alone. */
 function controlKey(part: string, key: KeyInfo): {input: string; key: KeyInfo} {
@@ -408,4 +411,30 @@ function command(state: AppState, name: Command, env: Env): AppState {
 		if (handled) return handled;
 	}
 	return paneCommand(state, name, env);
+}
+
+/**
+ * A key for the docker command that holds the terminal (host/run-line.ts reads it as a key line):
+ * Ctrl+C while nothing reads the learner's lines, and Docker's detach keys (Ctrl+P Ctrl+Q unless
+ * `--detach-keys` named others) in a container's shell. Undefined: the key is the prompt's.
+ */
+function sessionKey(state: AppState, input: string, key: KeyInfo, env: Env): AppState | undefined {
+	const session = state.lab?.world.host.session;
+	const {prompt} = state.ui;
+	if (!session) return prompt.detaching ? setPrompt(state, prompt.text, prompt.cursor, {detaching: undefined}) : undefined;
+	const name = key.ctrl && /^[a-z]$/i.test(input) ? `ctrl-${input.toLowerCase()}` : '';
+	if (name === 'ctrl-c' && (session.deaf || session.program)) return runKeys(state, '<C-c>', env);
+	if (session.deaf || session.program || !name) return undefined;
+	const detach = (session.detachKeys ?? DETACH_KEYS).split(',').map(part => part.trim());
+	const sofar = prompt.detaching ? [...prompt.detaching.split(','), name] : [name];
+	if (detach.slice(0, sofar.length).join() !== sofar.join()) return prompt.detaching ? setPrompt(state, prompt.text, prompt.cursor, {detaching: undefined}) : undefined;
+	if (sofar.length < detach.length) return setPrompt(state, prompt.text, prompt.cursor, {detaching: sofar.join()});
+	return runKeys(setPrompt(state, prompt.text, prompt.cursor, {detaching: undefined}), keyLine(sofar.join()), env);
+}
+
+/** Runs a key line as the prompt's line, keeping what was typed on the prompt. */
+function runKeys(state: AppState, keys: string, env: Env): AppState {
+	const {text, cursor} = state.ui.prompt;
+	const ran = promptCommand(setPrompt(state, keys, [...keys].length), 'run', env) ?? state;
+	return setPrompt(ran, text, cursor);
 }

@@ -41,8 +41,8 @@ describe('the docker command registry', () => {
 
 describe("the lab's own lines", () => {
 	it('a command the lab does not simulate gets one line naming what it does', () => {
-		const out = run('docker container attach x');
-		expect(out).toMatch(/^\$ docker container attach x\nlayerlab: `docker container attach` is not simulated here\. The lab simulates docker container \(run, create, .*\)\.\n$/);
+		const out = run('docker image import x');
+		expect(out).toMatch(/^\$ docker image import x\nlayerlab: `docker image import` is not simulated here\. The lab simulates docker container \(run, create, .*\)\.\n$/);
 		expect(out.split('\n').filter(Boolean)).toHaveLength(2);
 	});
 

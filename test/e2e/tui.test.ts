@@ -1,7 +1,7 @@
 /**
  * The built app (`npm run build` → dist/cli.js) in a real terminal: tmux at 80x24 and 160x48. Plays
  * the rn1/rn2 step by typing, checks the Containers and Layers panes, opens a shell in a container
- * (exec -it) and leaves it, quits with q (and, in a second
+ * (exec -it) and leaves it, attaches to one and detaches with Ctrl+P Ctrl+Q, quits with q (and, in a second
  * run, Ctrl+C) and checks the shell's screen and cursor come back.
  *
  * Skips with a notice when tmux is missing, unless LAYERLAB_REQUIRE_TMUX=1 (CI sets it).
@@ -255,6 +255,22 @@ describe.skipIf(!available && !required)('the built lab in a real terminal (tmux
 		lab.press('Enter');
 		screen = await lab.waitFor(s => s.includes('/app # exit') && s.lastIndexOf('student@layerlab:~/diamol$') > s.indexOf('/app # exit'), 'the host prompt again');
 		expect(screen).toContain('student@layerlab:~/diamol$');
+		// attach to a container whose main process is a shell; Ctrl+P Ctrl+Q detaches and leaves it running
+		lab.type('docker container run -dit --name shell diamol/base sh');
+		lab.press('Enter');
+		await lab.waitFor(s => /[0-9a-f]{64}/.test(s), 'the detached container id');
+		lab.type('docker container attach shell');
+		lab.press('Enter');
+		await lab.waitFor(s => s.includes('attach shell') && s.indexOf('/ # ', s.indexOf('attach shell')) > 0, 'the attached shell prompt');
+		lab.type('cd /tmp');
+		lab.press('Enter');
+		await lab.waitForText('/tmp # ');
+		lab.press('C-p', 'C-q');
+		screen = await lab.waitForText('/tmp # read escape sequence');
+		lab.type('docker container ls --format "{{.Names}}={{.Status}}"');
+		lab.press('Enter');
+		screen = await lab.waitFor(s => /shell=Up/.test(s), 'the attached container still up');
+		expect(screen).not.toContain('<C-p>');
 		lab.press('C-c');
 		await lab.waitForText('EXIT=0');
 	});

@@ -24,17 +24,30 @@ function simulated(name: string): string {
 	return transcript(defaultWorld({seed: 1}), lines, TERMINAL);
 }
 
-/** every recorded case: each NAME.cmds with its NAME.txt */
-const CASES = readdirSync(here)
-	.filter(file => file.endsWith('.cmds'))
-	.map(file => file.slice(0, -'.cmds'.length))
-	.sort();
+/** The recorded cases of a folder: each NAME.cmds with its NAME.txt. */
+function cases(folder: string): string[] {
+	return readdirSync(path.join(here, folder))
+		.filter(file => file.endsWith('.cmds'))
+		.map(file => path.join(folder, file.slice(0, -'.cmds'.length)))
+		.sort();
+}
+
+const CASES = cases('.');
+/**
+ * Interactive sessions (lines typed into a container's shell, keys such as `<C-p><C-q>`), recorded the
+ * same way; the conformance run does not replay these (it runs each line as a command of its own).
+ */
+const INTERACTIVE = cases('interactive');
 
 it('has the recorded corpus', () => {
 	expect(CASES.length).toBeGreaterThanOrEqual(29);
 });
 
-describe.each(CASES)('%s transcript', name => {
+it('has the interactive sessions', () => {
+	expect(INTERACTIVE).toEqual(['interactive/attach', 'interactive/tty']);
+});
+
+describe.each([...CASES, ...INTERACTIVE])('%s transcript', name => {
 	it('matches the real Docker engine line for line', () => {
 		const expected = normaliseTranscript(realTranscript(name));
 		const actual = normaliseTranscript(simulated(name));

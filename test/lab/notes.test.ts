@@ -9,13 +9,18 @@ const notes = (text: string) => text.split('\n').filter(line => line.startsWith(
 
 describe('notes in the learner language', () => {
 	it('says every "not simulated" line for a program in Korean, with what to use instead', () => {
-		for (const name of [...Object.keys(NOT_SIMULATED), 'telnet']) {
-			const line = notSimulatedLine(name).trimEnd();
-			const ko = localizeNote(line, 'ko');
-			expect(ko, name).toMatch(/^layerlab: \S+ 명령은 이 실습에 없다\./);
-			expect(ko, name).not.toMatch(/is not simulated|images come|use |write files|the lab/);
+		for (const name of Object.keys(NOT_SIMULATED)) {
+			for (const where of ['host', 'container'] as const) {
+				const line = notSimulatedLine(name, where).trimEnd();
+				const ko = localizeNote(line, 'ko');
+				expect(ko, `${name} (${where})`).toMatch(/^layerlab: `\S+` 명령은 이 실습에서 시뮬레이션하지 않는다\. \S/);
+				expect(ko, `${name} (${where})`).not.toMatch(/is not simulated|images come|use |write files|the lab|containers in|leave with/);
+			}
 		}
-		expect(localizeNote(notSimulatedLine('sudo').trimEnd(), 'ko')).toBe('layerlab: sudo 명령은 이 실습에 없다. 실습은 이미 모든 명령을 내 사용자로 실행한다');
+		expect(localizeNote(notSimulatedLine('sudo').trimEnd(), 'ko')).toBe('layerlab: `sudo` 명령은 이 실습에서 시뮬레이션하지 않는다. 실습은 이미 모든 명령을 내 사용자로 실행한다.');
+		expect(localizeNote(notSimulatedLine('sudo', 'container').trimEnd(), 'ko')).toBe(
+			'layerlab: `sudo` 명령은 이 실습에서 시뮬레이션하지 않는다. 실습의 컨테이너는 이미 root로 실행된다.',
+		);
 	});
 
 	it('says the docker CLI notes in Korean: did you mean, not simulated here, keeps running', () => {
@@ -26,7 +31,7 @@ describe('notes in the learner language', () => {
 			...['compose up', 'stack ls', 'swarm init', 'service ls', 'node ls', 'secret ls', 'config ls', 'buildx ls', 'builder ls', 'login', 'logout', 'push x', 'image push x'].map(
 				line => `docker ${line}`,
 			),
-			...['search x', 'context ls', 'plugin ls', 'trust inspect x', 'manifest inspect x', 'scout quickview', 'container attach rn1'].map(line => `docker ${line}`),
+			...['search x', 'context ls', 'plugin ls', 'trust inspect x', 'manifest inspect x', 'scout quickview', 'image import x'].map(line => `docker ${line}`),
 		];
 		for (const line of lines) {
 			const said = notes(

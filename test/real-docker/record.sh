@@ -13,6 +13,7 @@ GOLDEN=${GOLDEN:-$REPO/test/golden}   # a folder of NAME.cmds files (default: th
 : "${DOCKER_HOST:?set DOCKER_HOST (engine.sh start prints it)}"
 CMD_TIMEOUT=${CMD_TIMEOUT:-60}     # seconds per command
 SETTLE=${SETTLE:-1}                # seconds after run -d / start / restart
+QUIET=${QUIET:-2}                  # seconds of an unchanged screen that mean a container shell waits for input
 SOCK=layerlab-record-$$
 WORK=$(mktemp -d /tmp/layerlab-record.XXXXXX)
 T() { tmux -L "$SOCK" -f "$WORK/tmux.conf" "$@"; }
@@ -57,6 +58,26 @@ wait_prompt() { # n timeout -> 0 when the n-th prompt came
   return 0
 }
 
+# A docker line that may keep the terminal (stdin or a tty attached): run/exec/start with -i or -t,
+# start -a, attach.
+opens_terminal() {
+  [[ "$1" =~ ^docker\ .*(\ -[a-zA-Z]*[ita][a-zA-Z]*\ |\ --interactive|\ --tty|\ --attach|attach\ ) ]]
+}
+
+# 0 when the n-th bash prompt came; 1 when the screen stayed the same for QUIET seconds first (the
+# terminal is waiting in a container's shell or in an attached stream).
+wait_prompt_or_quiet() {
+  local n=$1 limit=$(( $2 * 10 )) i=0 still=0 last="" screen
+  while [ "$(count)" -lt "$n" ]; do
+    i=$((i + 1)); [ $i -gt $limit ] && return 1
+    sleep 0.1
+    screen=$(T capture-pane -t rec -p; T display-message -p -t rec '#{cursor_x},#{cursor_y}')
+    if [ "$screen" = "$last" ]; then still=$((still + 1)); else still=0; last=$screen; fi
+    [ $still -ge $(( QUIET * 10 )) ] && return 1
+  done
+  return 0
+}
+
 record() {
   local name=$1 cmds=$GOLDEN/$1.cmds out=$GOLDEN/$1.txt
   [ -f "$cmds" ] || { echo "no such file: $cmds" >&2; return 1; }
@@ -71,13 +92,29 @@ record() {
         PROMPT_COMMAND="printf . >> $WORK/prompts" \
         bash --norc --noprofile
   wait_prompt 1 10 || { echo "bash did not start" >&2; return 1; }
-  local n=1 line started=$SECONDS
+  local n=1 line started=$SECONDS inside=0
   while IFS= read -r line || [ -n "$line" ]; do
     case "$line" in ''|'#'*) continue ;; esac
     [ -z "${line//[[:space:]]/}" ] && continue
     echo "   \$ $line"
-    T send-keys -t rec -l -- "$line"
-    T send-keys -t rec Enter
+    if [[ "$line" =~ ^(\<C-[a-z]\>)+$ ]]; then
+      # a line of keys (`<C-c>`, `<C-p><C-q>`, `<C-d>`): pressed, no Enter
+      local keys=${line//</ } ; keys=${keys//>/}
+      T send-keys -t rec $keys
+    else
+      # busybox sh asks the terminal where its cursor is (ESC[6n, also when `docker logs` replays a
+      # session): an answer that arrives after the shell ended is typed into bash. Ctrl+U clears it
+      # from the line (its echo stays on the screen; normalisation drops it).
+      T send-keys -t rec C-u
+      T send-keys -t rec -l -- "$line"
+      T send-keys -t rec Enter
+    fi
+    if [ $inside = 1 ] || opens_terminal "$line"; then
+      # An interactive session (`run -it`, `exec -it`, `start -ai`, `attach`): the line may go to a
+      # container's shell, so no bash prompt comes until it ends; wait for the prompt or a quiet screen.
+      if wait_prompt_or_quiet "$((n + 1))" "$CMD_TIMEOUT"; then n=$((n + 1)); inside=0; else inside=1; fi
+      continue
+    fi
     n=$((n + 1))
     if ! wait_prompt "$n" "$CMD_TIMEOUT"; then
       echo "   !! timeout after ${CMD_TIMEOUT}s, sending Ctrl+C" >&2

@@ -29,6 +29,7 @@ import {FsError, type FsApi} from '../../engine/fsapi.js';
 import {basename, joinPath, normalizePath} from '../../engine/path.js';
 import {goQuote, goTimeString, type GoValue} from '../../go/index.js';
 import {printRows} from '../render/listformat.js';
+import {heldNote} from './held.js';
 
 /** The time in whole seconds, as time.Time String() prints it: `2026-01-05 09:00:01 +0000 UTC`. */
 function goDate(ms: number): string {
@@ -78,7 +79,12 @@ export function start(ctx: DockerContext, command: ParsedCommand): number {
 		});
 		if (!attach) ctx.io.out(ref + '\n');
 		if (attach && typeof result.status === 'number') attachedStatus = result.status;
-		if (attach && result.session && flagBool(command, 'interactive')) ctx.world.host.session = result.session;
+		if (attach && result.session) {
+			// Without -i the terminal shows the shell but its input does not reach it.
+			const deaf = result.session.deaf || !flagBool(command, 'interactive');
+			ctx.world.host.session = {...result.session, sigProxy: !container.config.tty, ...(deaf ? {deaf: true} : {})};
+			if (deaf) ctx.io.err(heldNote(container.name));
+		}
 	});
 	if (failed.length > 0) {
 		ctx.io.err(`Error: failed to start containers: ${failed.join(', ')}\n`);
@@ -223,7 +229,10 @@ export function exec(ctx: DockerContext, command: ParsedCommand): number {
 			}
 			throw error;
 		}
-		if (result.session) ctx.world.host.session = {...result.session, kind: 'exec'};
+		if (result.session) {
+			ctx.world.host.session = {...result.session, kind: 'exec'};
+			if (result.session.deaf) ctx.io.err(heldNote(container.name));
+		}
 		return typeof result.status === 'number' ? result.status : 0;
 	});
 }

@@ -1,4 +1,5 @@
 /** `docker container run` and `create`: pull when missing, create, then start and attach. */
+import {heldNote} from './held.js';
 import type {ParsedCommand} from '../parse.js';
 import type {DockerContext} from '../io.js';
 import {flagValueError, missingTagNote, runDaemonError} from '../io.js';
@@ -137,7 +138,8 @@ export function runOrCreate(ctx: DockerContext, command: ParsedCommand, start: b
 	}
 	if (result.session) {
 		// `-it … sh`: the learner's terminal is now in the container's shell (host/run-line.ts).
-		world.host.session = result.session;
+		world.host.session = {...result.session, sigProxy: command.flags['sig-proxy'] === undefined || flagBool(command, 'sig-proxy'), stubborn: true};
+		if (result.session.deaf) io.err(heldNote(container.name, 'Ctrl+C three times gives the host prompt back (docker run passes the first two to the container)'));
 		return 0;
 	}
 	if (result.status === 'running') {

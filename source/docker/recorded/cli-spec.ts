@@ -608,6 +608,15 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
 		args: ['min', 1],
 		interspersed: true,
 	},
+	'container attach': {
+		flags: [
+			{name: 'detach-keys', kind: 'string', repeatable: false},
+			{name: 'no-stdin', kind: 'bool', repeatable: false},
+			{name: 'sig-proxy', kind: 'bool', repeatable: false, default: 'true'},
+		],
+		args: ['exact', 1],
+		interspersed: true,
+	},
 	'image pull': {
 		flags: [
 			{name: 'all-tags', shorthand: 'a', kind: 'bool', repeatable: false},
@@ -917,7 +926,7 @@ export const COMMAND_TREE: CommandNode = {
 		{
 			name: 'container',
 			children: [
-				{name: 'attach'},
+				{name: 'attach', command: 'container attach'},
 				{name: 'commit', command: 'container commit'},
 				{name: 'cp', command: 'container cp'},
 				{name: 'create', command: 'container create'},
@@ -1109,7 +1118,7 @@ export const COMMAND_TREE: CommandNode = {
 				{name: 'update'},
 			],
 		},
-		{name: 'attach'},
+		{name: 'attach', command: 'container attach'},
 		{name: 'commit', command: 'container commit'},
 		{name: 'cp', command: 'container cp'},
 		{name: 'create', command: 'container create'},

@@ -91,6 +91,20 @@ Run 'docker COMMAND --help' for more information on a command.
 
 For more help on how to use Docker, head to https://docs.docker.com/go/guides/
 `,
+	'attach': `Usage:  docker attach [OPTIONS] CONTAINER
+
+Attach local standard input, output, and error streams to a running container
+
+Aliases:
+  docker container attach, docker attach
+
+Options:
+      --detach-keys string   Override the key sequence for detaching a
+                             container
+      --no-stdin             Do not attach STDIN
+      --sig-proxy            Proxy all received signals to the process
+                             (default true)
+`,
 	'build': `Usage:  docker build [OPTIONS] PATH | URL | -
 
 Build an image from a Dockerfile
@@ -186,6 +200,20 @@ Commands:
   wait        Block until one or more containers stop, then print their exit codes
 
 Run 'docker container COMMAND --help' for more information on a command.
+`,
+	'container attach': `Usage:  docker container attach [OPTIONS] CONTAINER
+
+Attach local standard input, output, and error streams to a running container
+
+Aliases:
+  docker container attach, docker attach
+
+Options:
+      --detach-keys string   Override the key sequence for detaching a
+                             container
+      --no-stdin             Do not attach STDIN
+      --sig-proxy            Proxy all received signals to the process
+                             (default true)
 `,
 	'container commit': `Usage:  docker container commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]
 
@@ -2077,9 +2105,11 @@ Aliases:
 /** cobra's UseLine of each command, as printed after "Usage:  " in usage errors. */
 export const USE_LINE: Readonly<Record<string, string>> = {
 	'': `docker [OPTIONS] COMMAND [ARG...]`,
+	'attach': `docker attach [OPTIONS] CONTAINER`,
 	'build': `docker build [OPTIONS] PATH | URL | -`,
 	'commit': `docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]`,
 	'container': `docker container`,
+	'container attach': `docker container attach [OPTIONS] CONTAINER`,
 	'container commit': `docker container commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]`,
 	'container cp': `docker container cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-
 	docker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH`,

@@ -9,6 +9,7 @@ import type {World} from '../../engine/world.js';
 import type {CheckResult, Scenario, Step} from '../../scenario/types.js';
 import type {Chunk} from '../../host/index.js';
 import {promptText as hostPrompt} from '../../host/prompt.js';
+import {isKeyLine} from '../../host/keys.js';
 import {t, type Message, type MessageKey, type Vars} from '../messages.js';
 import {loadedImmer, loadedRunner, NeedsWorker, runFirst} from './runner.js';
 import {diffWorlds, NO_CHANGES, type Changes} from './changes.js';
@@ -211,7 +212,8 @@ function settle(model: LabModel, context: LabContext, markComplete: boolean, unc
 /** Runs one command line against the world (bash on the simulated host, with docker). */
 export function runCommand(model: LabModel, rawLine: string, context: LabContext, options: {replay?: boolean} = {}): LabModel {
 	const line = rawLine.replace(/[\r\n]+/g, ' ');
-	const typed = line.trim() === '' || model.typed.at(-1) === line ? model.typed : [...model.typed, line].slice(-500);
+	// keys pressed for a docker command (`<C-c>`, `<C-p><C-q>`) are not lines to recall
+	const typed = line.trim() === '' || isKeyLine(line) || model.typed.at(-1) === line ? model.typed : [...model.typed, line].slice(-500);
 	const prompt = promptText(model.world);
 	if (line.trim() === '') {
 		return {...model, typed, ...addBlocks(model, [{kind: 'command', prompt, line, output: [], status: 0}])};

@@ -8,6 +8,7 @@ import type {TermBlock} from '../../../lab/model/lab.js';
 import {row, seg, type Row, type Tone} from '../../rows.js';
 import {t} from '../../../lab/messages.js';
 import {outputLines, safeText} from '../../../text/safe.js';
+import {isKeyLine} from '../../../host/keys.js';
 import {charWidth, hardWrap, textWidth} from '../../text/width.js';
 
 const NOTE_TONE: Record<'info' | 'ok' | 'warn' | 'error', Tone> = {info: 'dim', ok: 'ok', warn: 'warn', error: 'fail'};
@@ -29,6 +30,10 @@ export function blockRows(block: TermBlock, width: number, lang = 'en'): Row[] {
 	if (block.kind === 'note') {
 		const text = block.message ? t(lang, block.message.key, block.message.vars) : block.text;
 		for (const line of outputLines(text)) rows.push(...wrapTone(NOTE_PREFIX + line, width, NOTE_TONE[block.tone]));
+	} else if (isKeyLine(block.line)) {
+		// keys pressed (a key line) show only what they made, after the prompt, as in a terminal
+		const text = block.prompt + block.output.map(chunk => chunk.text).join('');
+		for (const line of outputLines(text)) rows.push(...wrapTone(line, width, undefined));
 	} else {
 		const prompt = safeText(block.prompt);
 		const line = safeText(block.line);
