@@ -8,8 +8,8 @@
  */
 import {enablePatches, produceWithPatches, setAutoFreeze} from 'immer';
 import {defaultWorld} from '../source/scenario/catalog/default-world.js';
-import {runLine} from '../source/host/run-line.js';
-import type {World} from '../source/engine/world.js';
+import {runLine} from '../source/host/index.js';
+import type {World} from '../source/engine/index.js';
 
 const DOCKERFILE = [
 	'FROM alpine:3.9',

@@ -33,7 +33,7 @@ import {loadRunner} from '../source/lab/model/runner.js';
 import {builtinScenarios, evaluateStep, scenarioWorld} from '../source/scenario/index.js';
 import {paneInner, computeLayout} from '../source/ui/layout.js';
 import {RENDER_OPTIONS} from '../source/ui/main.js';
-import type {World} from '../source/engine/world.js';
+import type {World} from '../source/engine/index.js';
 import {largeWorld} from './large-world.js';
 
 delete process.env.CI;

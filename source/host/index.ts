@@ -2,3 +2,4 @@
 export {runLine, type Chunk, type LineResult} from './run-line.js';
 export type {TerminalOptions} from './context.js';
 export {promptText} from './prompt.js';
+export {HOST_SUPPLIED} from './programs.js';

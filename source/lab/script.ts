@@ -1,7 +1,6 @@
 /** Headless mode: a transcript of command lines, as a terminal would show them. */
-import type {World} from '../engine/world.js';
+import {type World, isIncomplete} from '../engine/index.js';
 import {promptText, runLine, type TerminalOptions} from '../host/index.js';
-import {isIncomplete} from '../engine/shell/syntax.js';
 import {terminalSafe} from '../text/safe.js';
 
 /** Lines that are commands: not blank, not comments. */

@@ -15,12 +15,9 @@
  */
 import {existsSync} from 'node:fs';
 import path from 'node:path';
-import {normalizePath} from '../engine/path.js';
-import type {World} from '../engine/world.js';
-import {parseScript, type Command, type Script, type SimpleCommand, type Word} from '../engine/shell/syntax.js';
+import {normalizePath, type World, parseScript, type Command, type Script, type SimpleCommand, type Word, commandNames} from '../engine/index.js';
 import {parseDocker} from '../docker/parse.js';
 import {SIMULATED} from '../docker/dispatch.js';
-import {commandNames} from '../engine/userland/registry.js';
 import type {Plan} from './replay.js';
 
 export interface Refusal {

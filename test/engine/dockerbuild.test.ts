@@ -1,7 +1,7 @@
 /** `docker image build`: the Dockerfile reader, the legacy builder's cache and layers, the CLI's context. */
 import {describe, expect, it} from 'vitest';
 import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
-import {runLine} from '../../source/host/run-line.js';
+import {runLine} from '../../source/host/index.js';
 import {findImage} from '../../source/engine/images.js';
 import {parseDockerfile, processWords, keyValues, DockerfileError} from '../../source/engine/dockerfile.js';
 import {contextTarSize, ignoreMatcher, isLegacyBuild} from '../../source/docker/commands/build.js';

@@ -11,7 +11,7 @@ import {fileURLToPath} from 'node:url';
 import React from 'react';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {LabApi} from '../../source/lab/api.js';
-import type {World} from '../../source/engine/world.js';
+import type {World} from '../../source/engine/index.js';
 import {createLab} from '../../source/lab/model/lab.js';
 import {evaluate, fakeApi, testScenario} from './helpers/fixtures.js';
 import {largeWorld} from '../../bench/large-world.js';

@@ -2,9 +2,7 @@
  * The objects `docker inspect` returns, as typed Go values (field order, json tags and nil-ness as
  * the Docker API types have them), so templates and JSON print exactly as Docker does.
  */
-import {readonly, type Container, type Image, type Mount, type Volume, type World} from '../../engine/world.js';
-import {imageLayers} from '../../engine/unionfs.js';
-import {imageSize, writableSize} from '../../engine/containers.js';
+import {readonly, type Container, type Image, type Mount, type Volume, type World, imageLayers, imageSize, writableSize} from '../../engine/index.js';
 import {bool, field, int, map, nil, slice, str, strings, struct, time, type GoValue} from '../../go/index.js';
 import {apiTime} from './format.js';
 

@@ -5,13 +5,21 @@
  *   /random/number.txt in rn1 should come from the writable layer, but it comes from image layer 3
  * Evaluating never changes the world (only reads: lookups, stats and listings).
  */
-import type {Container, Entry, Mount, World} from '../../engine/world.js';
+import {
+	type Container,
+	type Entry,
+	type Mount,
+	type World,
+	containerFs,
+	lookupIn,
+	originsOf,
+	type Origin as EngineOrigin,
+	treeFs,
+	FsError,
+	parseImageRef,
+	normalizePath,
+} from '../../engine/index.js';
 import type {Check, CheckResult, ContainerSelector, CountFilter, Origin, Step} from '../types.js';
-import {containerFs, lookupIn, originsOf, type Origin as EngineOrigin} from '../../engine/unionfs.js';
-import {treeFs} from '../../engine/treefs.js';
-import {FsError} from '../../engine/fsapi.js';
-import {parseImageRef} from '../../engine/images.js';
-import {normalizePath} from '../../engine/path.js';
 
 /** Text shown when quoting content or output: one line, at most this many characters. */
 const QUOTE_LIMIT = 60;

@@ -3,9 +3,7 @@
  * these tests are about the screen). The world is the learner's default one.
  */
 import {defaultWorld} from '../../../source/scenario/catalog/default-world.js';
-import {findContainer} from '../../../source/engine/containers.js';
-import {lookupIn} from '../../../source/engine/unionfs.js';
-import type {World} from '../../../source/engine/world.js';
+import {findContainer, lookupIn, type World} from '../../../source/engine/index.js';
 import type {Check, CheckResult, Scenario, Step} from '../../../source/scenario/types.js';
 import type {LabApi} from '../../../source/lab/api.js';
 import {createLab, resumeLab, savedState, type LabModel, type SavedLab} from '../../../source/lab/model/lab.js';

@@ -2,8 +2,7 @@
 import type {ParsedCommand} from '../../parse.js';
 import type {DockerContext} from '../../io.js';
 import {flagString} from '../../flags.js';
-import {treeFs} from '../../../engine/treefs.js';
-import {normalizePath} from '../../../engine/path.js';
+import {treeFs, normalizePath} from '../../../engine/index.js';
 import {withContainer} from '../container.js';
 
 /** command.ValidateOutputPath: the folder must exist (the CLI checks before it asks the daemon). */

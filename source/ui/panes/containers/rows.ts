@@ -3,7 +3,7 @@
  * mounts — newest first, with what the last command created, changed or removed marked.
  * Only the rows in the window are built.
  */
-import type {Container, Mount, World} from '../../../engine/world.js';
+import type {Container, Mount, World} from '../../../engine/index.js';
 import {row, seg, type Row, type Segment} from '../../rows.js';
 import {shortVolume, type Changes} from '../../../lab/model/changes.js';
 import {cut, imageName, memoByRef, shortStatus, sortedContainers, statusTone} from '../common.js';

@@ -4,8 +4,7 @@
  * reason pulling a second image says "Already exists"). What the last command pulled or removed is
  * marked.
  */
-import type {Image, World} from '../../../engine/world.js';
-import {imageSize} from '../../../engine/containers.js';
+import {type Image, type World, imageSize} from '../../../engine/index.js';
 import type {Changes} from '../../../lab/model/changes.js';
 import {row, seg, type Row} from '../../rows.js';
 import {fit} from '../../text/width.js';

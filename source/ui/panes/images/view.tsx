@@ -1,5 +1,5 @@
 import React, {memo, useMemo} from 'react';
-import type {World} from '../../../engine/world.js';
+import type {World} from '../../../engine/index.js';
 import type {Changes} from '../../../lab/model/changes.js';
 import {imageItems, imageRows, imagesHeader} from './rows.js';
 import {Rows, RowView} from '../../components/RowView.js';
