@@ -92,6 +92,19 @@ function evaluateOne(world: World, check: Check, lastOutput: string): CheckResul
 }
 
 let baseWorld: World | undefined;
+/**
+ * One cycle of a long lab session: it leaves the world as it found it (the container is removed), so
+ * every batch of whole cycles does the same work. test/ui/long-session.test.ts counts it; bench/session.ts times it.
+ */
+export const SESSION_CYCLE = [
+	'docker container run --name rn1 diamol/ch06-random-number',
+	'docker container diff rn1',
+	'docker container cp rn1:/random/number.txt number1.txt',
+	'docker container ls -a',
+	'docker container rm rn1',
+	'docker volume ls',
+];
+
 export function freshWorld(): World {
 	baseWorld ??= defaultWorld({seed: 1});
 	return structuredClone(baseWorld);
