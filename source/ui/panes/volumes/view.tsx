@@ -1,36 +1,14 @@
-import React, {memo, useMemo} from 'react';
+import React, {memo} from 'react';
 import type {World} from '../../../engine/index.js';
-import type {Changes} from '../../../lab/model/changes.js';
 import {volumeLines, volumeRows, volumesHeader} from './rows.js';
-import {Rows, RowView} from '../../components/RowView.js';
-import {useWindow} from '../../hooks/use-window.js';
-import type {Theme} from '../../theme.js';
+import {ListView, type CursorPaneProps} from '../../components/ListView.js';
 import {t} from '../../../lab/messages.js';
 
-export interface VolumesPaneProps {
-	world: World;
-	changes: Changes;
-	cursor: number;
-	width: number;
-	height: number;
-	focused: boolean;
-	theme: Theme;
-}
-
 /** Memoised: a key that changes only the prompt leaves its props, and so this pane, as they were. */
-export const VolumesPane = memo(function VolumesPane({world, changes, cursor, width, height, focused, theme}: VolumesPaneProps) {
+export const VolumesPane = memo(function VolumesPane({world, changes, cursor, width, height, focused, theme}: CursorPaneProps) {
 	const lines = volumeLines(world.volumes, world.containers, changes);
-	const listHeight = Math.max(0, height - 1);
-	const shownCursor = focused ? Math.min(cursor, lines.length - 1) : -1;
-	const offset = useWindow(shownCursor, listHeight, lines.length);
-	const rows = useMemo(() => volumeRows(lines, changes, width, shownCursor, offset, listHeight), [lines, changes, width, shownCursor, offset, listHeight]);
-	const header = useMemo(() => volumesHeader(width), [width]);
-	return (
-		<>
-			<RowView row={header} width={width} theme={theme} />
-			<Rows rows={rows} width={width} height={listHeight} theme={theme} />
-		</>
-	);
+	const shown = focused ? Math.min(cursor, lines.length - 1) : -1;
+	return <ListView items={lines} changes={changes} cursor={shown} header={volumesHeader} rows={volumeRows} width={width} height={height} theme={theme} />;
 });
 
 export function volumesInfo(world: World, lang = 'en'): string {
