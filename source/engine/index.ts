@@ -49,14 +49,14 @@ export {
 } from './networks.js';
 export {ancestors, basename, joinPath, normalizePath} from './path.js';
 export {sessionShell} from './process.js';
-export {randomHex, randomInt} from './random.js';
+export {randomHex, randomInt, stableHex} from './random.js';
 export {ExitSignal, type Lookup, NestingExceeded, type Proc, type Program, runSource, type Shell} from './shell/interpreter.js';
 export {type Command, isIncomplete, parseScript, type Script, type SimpleCommand, type Word} from './shell/syntax.js';
 export {bytewise, childNames} from './tree.js';
 export {treeFs} from './treefs.js';
 export {containerFs, imageLayers, listMerged, type Located, lookupIn, type Origin, originsOf} from './unionfs.js';
 export {copyPath} from './userland/coreutils.js';
-export {builtinFor, commandNames, isNotSimulated, notSimulatedLine, programFor} from './userland/registry.js';
+export {builtinFor, builtinNames, commandNames, isNotSimulated, notSimulatedLine, programFor} from './userland/registry.js';
 export {
 	clonePlain,
 	type Container,
