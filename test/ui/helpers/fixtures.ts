@@ -12,18 +12,22 @@ import {loadRunner} from '../../../source/lab/model/runner.js';
 // The lab loads the shell and docker CLI after its first frame; tests have them from the start.
 await loadRunner();
 
+/** The two lines that solve RN_STEP. */
+export const RN1 = 'docker container run --name rn1 diamol/ch06-random-number';
+export const RN2 = 'docker container run --name rn2 diamol/ch06-random-number';
+
 export const RN_STEP: Step = {
 	id: 'rn',
 	title: 'Two containers, two writable layers',
 	text: 'Run **two** containers from `diamol/ch06-random-number`:\n\n- `rn1`\n- `rn2`\n\nEach writes a random number to `/random/number.txt` in *its own* writable layer.',
-	commands: ['docker container run --name rn1 diamol/ch06-random-number', 'docker container run --name rn2 diamol/ch06-random-number'],
+	commands: [RN1, RN2],
 	checks: [
 		{kind: 'container', name: 'rn1', exists: true, state: 'exited'},
 		{kind: 'container', name: 'rn2', exists: true, state: 'exited'},
 		{kind: 'file', place: {container: 'rn1'}, path: '/random/number.txt', exists: true, origin: 'rw'},
 	],
 	hints: ['Use `--name rn1` to name the container.', 'The image is `diamol/ch06-random-number`.'],
-	solution: ['docker container run --name rn1 diamol/ch06-random-number', 'docker container run --name rn2 diamol/ch06-random-number'],
+	solution: [RN1, RN2],
 };
 
 export const PREDICT_STEP: Step = {
