@@ -74,6 +74,8 @@ module.exports = {
 	],
 	options: {
 		doNotFollow: {path: ['node_modules']},
+		// What the benchmarks build (bench/.out) is output, not source.
+		exclude: {path: '^bench/\\.out/'},
 		tsPreCompilationDeps: true,
 		tsConfig: {fileName: 'tsconfig.json'},
 		enhancedResolveOptions: {exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.json']},
