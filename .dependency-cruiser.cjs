@@ -1,7 +1,8 @@
 /**
  * The architecture's import rules (docs/ARCHITECTURE.md), checked by `npm test`. Data flows one way:
  * cli → ui / modes → host → docker → engine; go/ is a library leaf; only ui/ draws (Ink and React).
- * Rules that name folders the tree does not have yet hold for them as soon as they appear.
+ * Rules that name folders the tree does not have yet hold for them as soon as they appear. engine/, host/ and
+ * go/ are entered only through their index.ts, from source/, bench/, scripts/ and every test but the layer's own.
  */
 module.exports = {
 	forbidden: [
@@ -62,10 +63,19 @@ module.exports = {
 			from: {path: '^source/'},
 			to: {dependencyTypes: ['npm-dev']},
 		},
+		...['engine', 'host', 'go'].map(layer => ({
+			name: `${layer}-through-its-index`,
+			severity: 'error',
+			comment: `Outside source/${layer}/, the layer is imported only through source/${layer}/index.ts, its public surface (its own unit tests in test/${layer}/ excepted).`,
+			from: {path: '^(source|test|bench|scripts)/', pathNot: `^(source|test)/${layer}/`},
+			to: {path: `^source/${layer}/`, pathNot: `^source/${layer}/index\\.ts$`},
+		})),
 		{name: 'not-to-unresolvable', severity: 'error', comment: 'Every import resolves.', from: {}, to: {couldNotResolve: true}},
 	],
 	options: {
 		doNotFollow: {path: ['node_modules']},
+		// What the benchmarks build (bench/.out) is output, not source.
+		exclude: {path: '^bench/\\.out/'},
 		tsPreCompilationDeps: true,
 		tsConfig: {fileName: 'tsconfig.json'},
 		enhancedResolveOptions: {exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.json']},

@@ -8,21 +8,9 @@
  */
 import {enablePatches, produceWithPatches, setAutoFreeze} from 'immer';
 import {defaultWorld} from '../source/scenario/catalog/default-world.js';
-import {runLine} from '../source/host/run-line.js';
-import type {World} from '../source/engine/world.js';
-
-const DOCKERFILE = [
-	'FROM alpine:3.9',
-	'ARG A=1',
-	'ENV B=2',
-	'WORKDIR /app',
-	'COPY Dockerfile .',
-	'RUN echo $A $B > out.txt',
-	'LABEL x=y',
-	'EXPOSE 80',
-	'USER 1000',
-	'CMD ["cat", "out.txt"]',
-];
+import {runLine} from '../source/host/index.js';
+import type {World} from '../source/engine/index.js';
+import {TEN_INSTRUCTIONS as DOCKERFILE, writeDockerfileLine} from '../test/helpers/dockerfiles.js';
 
 function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -59,7 +47,7 @@ function timedDraft(line: string, rounds: number): number {
 /** The course's world with the Dockerfile written and built once (so the cache holds one build). */
 function prepared(): World {
 	const world = defaultWorld({seed: 1, preload: true});
-	runLine(world, `mkdir ten && cd ten && ${DOCKERFILE.map((line, i) => `echo '${line}' ${i === 0 ? '>' : '>>'} Dockerfile`).join(' && ')}`);
+	runLine(world, writeDockerfileLine('ten', DOCKERFILE));
 	runLine(world, 'docker build -t ten .');
 	return world;
 }

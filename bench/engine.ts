@@ -10,8 +10,7 @@
 import {enablePatches, produceWithPatches, setAutoFreeze} from 'immer';
 import {defaultWorld} from '../source/scenario/catalog/default-world.js';
 import {runLine} from '../source/host/index.js';
-import {parseScript} from '../source/engine/shell/syntax.js';
-import {clonePlain, type World} from '../source/engine/world.js';
+import {parseScript, clonePlain, type World} from '../source/engine/index.js';
 import {largeWorld} from './large-world.js';
 // @ts-expect-error plain JS module
 import {CYCLE} from './stream.mjs';

@@ -24,8 +24,8 @@
  */
 import {EventEmitter} from 'node:events';
 import {performance} from 'node:perf_hooks';
-import React, {createElement, useRef, useState, type ReactNode} from 'react';
-import {render, Box, useInput, type DOMElement} from 'ink';
+import React, {createElement, useState, type ReactNode} from 'react';
+import {render, useInput, type DOMElement} from 'ink';
 import {App} from '../source/ui/App.js';
 import type {LabApi} from '../source/lab/api.js';
 import {createLab} from '../source/lab/model/lab.js';
@@ -33,10 +33,11 @@ import {loadRunner} from '../source/lab/model/runner.js';
 import {builtinScenarios, evaluateStep, scenarioWorld} from '../source/scenario/index.js';
 import {paneInner, computeLayout} from '../source/ui/layout.js';
 import {RENDER_OPTIONS} from '../source/ui/main.js';
-import type {World} from '../source/engine/world.js';
+import type {World} from '../source/engine/index.js';
 import {largeWorld} from './large-world.js';
 import {Session} from 'node:inspector/promises';
 import {writeFileSync} from 'node:fs';
+import {Probe} from '../test/ui/helpers/probe.js';
 
 delete process.env.CI;
 // Colours as in a terminal: chalk (inside Ink) decides when it loads, from the environment.
@@ -193,22 +194,6 @@ function Replay({trees}: {trees: ReactNode[]}) {
 	const [index, setIndex] = useState(0);
 	useInput(() => setIndex(value => value + 1));
 	return <>{trees[index % trees.length]}</>;
-}
-
-/** The App inside a column box whose Ink node the bench can read (the floor replays that box). */
-function Probe({children, probe}: {children: ReactNode; probe: {current: DOMElement | null}}) {
-	const ref = useRef<DOMElement>(null);
-	return (
-		<Box
-			flexDirection="column"
-			ref={node => {
-				ref.current = node;
-				probe.current = node;
-			}}
-		>
-			{children}
-		</Box>
-	);
 }
 
 /** Time each switch before→after (after→before untimed), `samples` times. */

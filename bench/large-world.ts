@@ -2,11 +2,8 @@
  * A workshop-scale world for benchmarks: 1,000 containers, 100 volumes and 10,000 files across image
  * layers, built with the engine's own functions so it is a world the lab could really reach.
  */
-import type {Tree, World} from '../source/engine/world.js';
+import {type Tree, type World, buildImage, type ImageDefinition, createContainer, createVolume, startContainer, containerFs} from '../source/engine/index.js';
 import {defaultWorld} from '../source/scenario/catalog/default-world.js';
-import {buildImage, type ImageDefinition} from '../source/engine/build.js';
-import {createContainer, createVolume, startContainer} from '../source/engine/containers.js';
-import {containerFs} from '../source/engine/unionfs.js';
 
 export function largeWorld(): World {
 	const world = defaultWorld({seed: 42, preload: true});

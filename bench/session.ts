@@ -7,19 +7,11 @@
 import {setAutoFreeze} from 'immer';
 import {createLab, runCommand, type LabModel} from '../source/lab/model/lab.js';
 import {loadRunner} from '../source/lab/model/runner.js';
-import {evaluate, freshWorld, testScenario} from '../test/ui/helpers/fixtures.js';
+import {evaluate, freshWorld, SESSION_CYCLE as CYCLE, testScenario} from '../test/ui/helpers/fixtures.js';
 
 await loadRunner();
 setAutoFreeze(false);
 const COMMANDS = Number(process.env.BENCH_SESSION_COMMANDS ?? 10_000);
-const CYCLE = [
-	'docker container run --name rn1 diamol/ch06-random-number',
-	'docker container diff rn1',
-	'docker container cp rn1:/random/number.txt number1.txt',
-	'docker container ls -a',
-	'docker container rm rn1',
-	'docker volume ls',
-];
 const context = {evaluate, columns: 80};
 let model: LabModel = createLab(testScenario(), freshWorld(), context);
 const batch = CYCLE.length * Math.floor(COMMANDS / 10 / CYCLE.length);

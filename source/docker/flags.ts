@@ -1,7 +1,6 @@
 /** Reading typed flag values out of a ParsedCommand, and the option parsers of `run`. */
 import type {FlagValue, ParsedCommand} from './parse.js';
-import type {PortBinding} from '../engine/world.js';
-import {normalizePath} from '../engine/path.js';
+import {type PortBinding, normalizePath} from '../engine/index.js';
 
 export function flagBool(command: ParsedCommand, name: string): boolean {
 	const value = command.flags[name];

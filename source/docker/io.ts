@@ -1,5 +1,5 @@
 /** What a docker command writes to, and the CLI's standard error shapes. */
-import type {World} from '../engine/world.js';
+import type {World} from '../engine/index.js';
 import {USE_LINE} from './recorded/cli-text.js';
 import type {GoValue} from '../go/index.js';
 import {dockerInspectFormat} from './render/templates.js';

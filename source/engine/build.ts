@@ -9,8 +9,8 @@ import {clonePlain, type Container, type HistoryEntry, type Image, type ImageCon
 import {containerFs} from './unionfs.js';
 import {normalizePath, joinPath, basename, compareWalkOrder} from './path.js';
 import {runInContainer, DEFAULT_PATH, envRecord} from './process.js';
-import {notStarted} from './containers.js';
 import {treeSize, withMtime} from './fsapi.js';
+import {stepContainerRecord} from './containers.js';
 
 export type CopySource = {kind: 'file'; name: string; content: string; mode: number; size?: number; program?: string} | {kind: 'dir'; name: string; tree: Tree};
 
@@ -88,33 +88,19 @@ export const NOP = '/bin/sh -c #(nop) ';
 
 /** A throwaway container over the given layers, whose writable layer becomes the next layer. */
 function buildContainer(config: ImageConfig): Container {
-	return {
+	return stepContainerRecord({
 		id: 'build',
 		name: 'build',
 		imageId: 'build',
 		created: 0,
-		path: '',
-		args: [],
-		config: {
-			hostname: 'build',
-			image: '',
-			cmd: null,
-			entrypoint: null,
-			env: config.env,
-			workingDir: config.workingDir,
-			user: config.user,
-			tty: false,
-			openStdin: false,
-			attachStdout: false,
-			attachStderr: false,
-			volumes: [],
-			exposedPorts: [],
-			labels: {},
-			argsEscaped: false,
-		},
-		hostConfig: {binds: null, mounts: [], portBindings: [], autoRemove: false, volumesFrom: []},
-		...notStarted(),
-	};
+		argv: [],
+		hostname: 'build',
+		image: '',
+		cmd: null,
+		env: config.env,
+		workingDir: config.workingDir,
+		user: config.user,
+	});
 }
 
 export function contentHash(source: CopySource): string {

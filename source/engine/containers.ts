@@ -195,6 +195,52 @@ export function notStarted(): Pick<Container, 'mounts' | 'rw' | 'status' | 'exit
 	return {mounts: [], rw: {}, status: 'created', exitCode: 0, startedAt: 0, finishedAt: 0, pid: 0, restartCount: 0, logs: [], app: null};
 }
 
+/** What differs between the containers builds run their steps in (the catalog's and `docker image build`'s). */
+export interface StepContainerFields {
+	id: string;
+	name: string;
+	imageId: string;
+	created: number;
+	argv: string[];
+	hostname: string;
+	image: string;
+	cmd: string[] | null;
+	env: string[];
+	workingDir: string;
+	user: string;
+}
+
+/** A container a build step runs in: no mounts, ports, labels or tty, never started. */
+export function stepContainerRecord(f: StepContainerFields): Container {
+	return {
+		id: f.id,
+		name: f.name,
+		imageId: f.imageId,
+		created: f.created,
+		path: f.argv[0] ?? '',
+		args: f.argv.slice(1),
+		config: {
+			hostname: f.hostname,
+			image: f.image,
+			cmd: f.cmd,
+			entrypoint: null,
+			env: f.env,
+			workingDir: f.workingDir,
+			user: f.user,
+			tty: false,
+			openStdin: false,
+			attachStdout: false,
+			attachStderr: false,
+			volumes: [],
+			exposedPorts: [],
+			labels: {},
+			argsEscaped: false,
+		},
+		hostConfig: {binds: null, mounts: [], portBindings: [], autoRemove: false, volumesFrom: []},
+		...notStarted(),
+	};
+}
+
 export function createContainer(world: World, request: CreateRequest): Container {
 	const {image} = request;
 	if (request.name !== undefined) {

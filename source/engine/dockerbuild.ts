@@ -14,7 +14,7 @@ export type {BuildRecord, BuildStepRecord};
 import {containerFs} from './unionfs.js';
 import {basename, compareWalkOrder, normalizePath} from './path.js';
 import {runInContainer, envRecord} from './process.js';
-import {notStarted, DaemonError} from './containers.js';
+import {stepContainerRecord, DaemonError} from './containers.js';
 import {randomHex} from './random.js';
 import {containerIdByName, containerNames, randomName} from './names.js';
 import {findImage, parseImageRef, pullImage} from './images.js';
@@ -81,33 +81,19 @@ function cached(world: World, parent: Image, key: string): Image | undefined {
 function stepContainer(world: World, image: Image, argv: string[], env: string[]): Container {
 	const id = randomHex(world, 64);
 	world.serial++;
-	const container: Container = {
+	const container = stepContainerRecord({
 		id,
 		name: randomName(world),
 		imageId: image.id,
 		created: world.clock + world.serial,
-		path: argv[0] ?? '',
-		args: argv.slice(1),
-		config: {
-			hostname: id.slice(0, 12),
-			image: short(image.id),
-			cmd: argv,
-			entrypoint: null,
-			env,
-			workingDir: image.config.workingDir,
-			user: image.config.user,
-			tty: false,
-			openStdin: false,
-			attachStdout: false,
-			attachStderr: false,
-			volumes: [],
-			exposedPorts: [],
-			labels: {},
-			argsEscaped: false,
-		},
-		hostConfig: {binds: null, mounts: [], portBindings: [], autoRemove: false, volumesFrom: []},
-		...notStarted(),
-	};
+		argv,
+		hostname: id.slice(0, 12),
+		image: short(image.id),
+		cmd: argv,
+		env,
+		workingDir: image.config.workingDir,
+		user: image.config.user,
+	});
 	world.containers[id] = container;
 	containerNames(world)[container.name] = id;
 	return container;

@@ -5,21 +5,11 @@
  */
 import {own, readonly, type Container, type Network, type World} from './world.js';
 import {DaemonError} from './containers.js';
-import {randomHex} from './random.js';
+import {randomHex, stableHex} from './random.js';
 
 /** A stable id for a default network: the engine made them before the learner came. */
 function builtinId(world: World, name: string): string {
-	let h = (0x811c9dc5 ^ world.seed) >>> 0;
-	for (const ch of `network:${name}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
-	let out = '';
-	for (let i = 0; i < 8; i++) {
-		h ^= h << 13;
-		h ^= h >>> 17;
-		h ^= h << 5;
-		h >>>= 0;
-		out += h.toString(16).padStart(8, '0');
-	}
-	return out;
+	return stableHex(`network:${name}`, 0x811c9dc5 ^ world.seed);
 }
 
 const BUILTIN: ReadonlyArray<[string, string, string]> = [

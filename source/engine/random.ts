@@ -48,3 +48,21 @@ export function randomUuid(world: Pick<World, 'rng'>): string {
 	const h = hex.join('');
 	return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
+
+/**
+ * A stable 64-hex id from `text` (FNV-1a over its UTF-16 units from `basis`, stretched with
+ * xorshift): for ids that must not depend on the world's random state. Cosmetic, not sha256.
+ */
+export function stableHex(text: string, basis = 0x811c9dc5): string {
+	let h = basis >>> 0;
+	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+	let out = '';
+	for (let i = 0; i < 8; i++) {
+		h ^= h << 13;
+		h ^= h >>> 17;
+		h ^= h << 5;
+		h >>>= 0;
+		out += h.toString(16).padStart(8, '0');
+	}
+	return out;
+}

@@ -1,7 +1,5 @@
 /** What the host's programs reach through their shell: the world and the learner's terminal. */
-import type {World} from '../engine/world.js';
-import type {Limits} from '../engine/budget.js';
-import type {Proc} from '../engine/shell/interpreter.js';
+import type {World, Limits, Proc} from '../engine/index.js';
 
 export interface TerminalOptions {
 	columns: number;

@@ -2,3 +2,5 @@
 export {afterStopped, LineStopped, runLine, type Chunk, type LineResult} from './run-line.js';
 export type {TerminalOptions} from './context.js';
 export {promptText} from './prompt.js';
+export {HOST_SUPPLIED} from './programs.js';
+export {DETACH_KEYS, isKeyLine, keyLine} from './keys.js';

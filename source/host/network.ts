@@ -2,9 +2,7 @@
  * The simulated network as the host sees it: curl 7.88 against the published ports of running
  * containers on localhost, answered by the simulated app listening there (engine/apps).
  */
-import {readonly} from '../engine/world.js';
-import {listeningApp} from '../engine/apps/index.js';
-import type {Program} from '../engine/shell/interpreter.js';
+import {readonly, listeningApp, type Program} from '../engine/index.js';
 import {hostContext} from './context.js';
 
 /** curl 7.88 against the simulated network: published ports of running containers on localhost. */

@@ -2,7 +2,7 @@
  * The programs only the host has, which the programs registry declares without an implementation
  * (engine/userland/registry.ts): the docker CLI, curl on the simulated network, clear.
  */
-import type {Program} from '../engine/shell/interpreter.js';
+import type {Program} from '../engine/index.js';
 import {runDocker} from '../docker/dispatch.js';
 import {hostContext} from './context.js';
 import {curl} from './network.js';

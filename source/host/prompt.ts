@@ -3,7 +3,7 @@
  * while the terminal is in a container's shell (`/ # `, `/app # `; nothing for `-i` without `-t`).
  * Kept apart from run-line.ts so the lab's first frame needs none of the engine.
  */
-import type {ShellSession, World} from '../engine/world.js';
+import type {ShellSession, World} from '../engine/index.js';
 
 /** busybox sh's default prompt for root (PS1 `\\w \\$ `): the working folder, `~` for HOME. */
 function sessionPrompt(session: ShellSession): string {

@@ -3,19 +3,37 @@
  * host programs (docker and curl among them). This is the reducer the TUI, `script` and `check` all use: it changes the world
  * it is given (an immer draft or a plain object) and returns what the terminal shows.
  */
-import {own, readonly, type Container, type ShellSession, type World} from '../engine/world.js';
-import {sessionShell} from '../engine/process.js';
+import {
+	own,
+	readonly,
+	type Container,
+	type ShellSession,
+	type World,
+	sessionShell,
+	mainProcessExited,
+	tick,
+	randomInt,
+	treeFs,
+	normalizePath,
+	BudgetExceeded,
+	Interrupted,
+	spendBytes,
+	withBudget,
+	ExitSignal,
+	NestingExceeded,
+	runSource,
+	type Lookup,
+	type Shell,
+	builtinFor,
+	isNotSimulated,
+	notSimulatedLine,
+	programFor,
+	copySession,
+	interruptContainer,
+} from '../engine/index.js';
 import {promptText} from './prompt.js';
-import {copySession, interruptContainer, mainProcessExited} from '../engine/containers.js';
 import {DETACH_KEYS, isKeyLine, keysOf} from './keys.js';
-import {tick} from '../engine/clock.js';
-import {randomInt} from '../engine/random.js';
-import {treeFs} from '../engine/treefs.js';
-import {normalizePath} from '../engine/path.js';
 import {current, Immer, isDraft} from 'immer';
-import {BudgetExceeded, Interrupted, spendBytes, withBudget} from '../engine/budget.js';
-import {ExitSignal, NestingExceeded, runSource, type Lookup, type Shell} from '../engine/shell/interpreter.js';
-import {builtinFor, isNotSimulated, notSimulatedLine, programFor} from '../engine/userland/registry.js';
 import {HOST_SUPPLIED} from './programs.js';
 import type {HostContext, TerminalOptions} from './context.js';
 

@@ -7,7 +7,7 @@
  * imported only on a miss. Nothing may print while the lab owns the screen, so warnings are
  * collected and shown after it.
  */
-import type {World} from '../engine/world.js';
+import type {World} from '../engine/index.js';
 import type {Scenario} from '../scenario/types.js';
 import type {Problem} from '../scenario/load/yaml-load.js';
 import {evaluateStep} from '../scenario/checks/checks.js';
@@ -74,7 +74,7 @@ async function buildWorld(scenario: Scenario, seed: number | undefined, preload:
 	const {scenarioWorld} = await import('../scenario/catalog/scenario-world.js');
 	const world = scenarioWorld(scenario, seed === undefined ? {} : {seed});
 	if (preload) {
-		const {pullImage} = await import('../engine/images.js');
+		const {pullImage} = await import('../engine/index.js');
 		for (const ref of Object.keys(world.registry)) {
 			try {
 				pullImage(world, ref);

@@ -4,7 +4,7 @@ import {terminalSafe} from '../text/safe.js';
 
 /** The most a script may hold (bytes read, so /dev/zero stops here too). */
 const MAX_SCRIPT_BYTES = 64 * 1024 * 1024;
-import type {World} from '../engine/world.js';
+import type {World} from '../engine/index.js';
 import {defaultWorld} from '../scenario/catalog/default-world.js';
 import {commandLines, runGroup, scriptGroups} from './script.js';
 import {Immer} from 'immer';

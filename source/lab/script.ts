@@ -1,8 +1,6 @@
 /** Headless mode: a transcript of command lines, as a terminal would show them. */
-import type {World} from '../engine/world.js';
-import {promptText, runLine, type TerminalOptions} from '../host/index.js';
-import {isIncomplete} from '../engine/shell/syntax.js';
-import {isKeyLine} from '../host/keys.js';
+import {type World, isIncomplete} from '../engine/index.js';
+import {promptText, runLine, type TerminalOptions, isKeyLine} from '../host/index.js';
 import {terminalSafe} from '../text/safe.js';
 
 /** Lines that are commands: not blank, not comments. */

@@ -14,7 +14,7 @@ import {mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {World} from '../engine/world.js';
+import type {World} from '../engine/index.js';
 import type {Scenario} from '../scenario/types.js';
 import type {Problem} from '../scenario/load/yaml-load.js';
 

@@ -15,7 +15,7 @@ import {loadScenarioFileDetailed} from './load/load.js';
 import {fromPosition, loadImageFile} from './catalog/catalog.js';
 import {builtinCatalog} from './catalog/default-world.js';
 import {didYouMean} from './load/suggest.js';
-import type {ImageDefinition} from '../engine/build.js';
+import type {ImageDefinition} from '../engine/index.js';
 import {formatProblem, LoadError, MAX_FILE_BYTES, sortProblems, type Problem} from './load/yaml-load.js';
 import {safeText, terminalSafe} from '../text/safe.js';
 import {readRegularFile} from './load/read-files.js';

@@ -3,14 +3,9 @@
  * from the recorded CLI spec, container / image / volume names where the command takes them,
  * `container:path` inside a container for `cp`, and host paths for everything else.
  */
-import type {World} from '../engine/world.js';
+import {type World, commandNames as hostCommandNames, listMerged, findContainer, childNames, bytewise, normalizePath} from '../engine/index.js';
 import type {CommandNode, FlagSpec} from '../docker/recorded/cli-spec.js';
 import {loadedCliSpec} from '../lab/model/runner.js';
-import {commandNames as hostCommandNames} from '../engine/userland/registry.js';
-import {listMerged} from '../engine/unionfs.js';
-import {findContainer} from '../engine/containers.js';
-import {childNames, bytewise} from '../engine/tree.js';
-import {normalizePath} from '../engine/path.js';
 
 export interface Completion {
 	/** The new line and cursor (unchanged when nothing completes). */

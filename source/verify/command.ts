@@ -14,7 +14,7 @@
  */
 import {execFile} from 'node:child_process';
 import {constants} from 'node:os';
-import type {World} from '../engine/world.js';
+import type {World} from '../engine/index.js';
 import {dockerCli, killActiveDockerCommands, type DockerCli} from './docker-cli.js';
 import {NoEngineError, probeEngine} from './engine.js';
 import {assertEngineClean, EngineNotCleanError, emptyEngine, resetEngine} from './engine-state.js';

@@ -13,8 +13,7 @@
  * Everything here is pure: the busybox binary is passed in.
  */
 import {createHash} from 'node:crypto';
-import type {BuildStep, CopySource, ImageDefinition} from '../engine/build.js';
-import type {Tree} from '../engine/world.js';
+import type {BuildStep, CopySource, ImageDefinition, Tree} from '../engine/index.js';
 import {tar, type TarEntry} from './tar.js';
 
 export interface BuildContext {

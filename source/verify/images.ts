@@ -11,7 +11,7 @@
  * Local copies are removed afterwards: the engine is left without catalog images.
  */
 import {readFileSync} from 'node:fs';
-import type {ImageDefinition} from '../engine/build.js';
+import type {ImageDefinition} from '../engine/index.js';
 import {buildContext, buildHash, contextTar, type ProgramFiles} from './dockerfile.js';
 import type {DockerCli} from './docker-cli.js';
 import {hubPath, type ImageConfigJson, type Registry} from './registry.js';

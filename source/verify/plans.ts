@@ -6,7 +6,7 @@
  */
 import {readFileSync, existsSync} from 'node:fs';
 import path from 'node:path';
-import type {World} from '../engine/world.js';
+import type {World} from '../engine/index.js';
 import {defaultWorld} from '../scenario/catalog/default-world.js';
 import {commandLines} from '../lab/script.js';
 import type {Scenario} from '../scenario/types.js';

@@ -15,7 +15,7 @@ import {createHash} from 'node:crypto';
 import {chmodSync, existsSync, lchownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {promisify} from 'node:util';
-import type {World} from '../engine/world.js';
+import type {World} from '../engine/index.js';
 import {mapHostFolder} from '../lab/normalise.js';
 import type {DockerCli} from './docker-cli.js';
 import {lines} from './docker-cli.js';

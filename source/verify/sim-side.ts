@@ -1,6 +1,6 @@
 /** The simulator as one side of a comparison: the lab's own session, at the recorder's terminal size. */
 import {createHash} from 'node:crypto';
-import type {World} from '../engine/world.js';
+import type {World} from '../engine/index.js';
 import {runLine, type TerminalOptions} from '../host/index.js';
 import {formatVolumeFiles, snapshotChanges, volumeProbeCommand, type Block, type HostSnapshot, type Side, type SideContainer, type VolumeFile} from './side.js';
 

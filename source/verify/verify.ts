@@ -3,7 +3,7 @@
  * replayed in lockstep and compared. The real side is a parameter, so tests can stand another
  * simulator (or a recorded transcript) in for Docker.
  */
-import type {World} from '../engine/world.js';
+import type {World} from '../engine/index.js';
 import {compareRecording, type ScenarioResult} from './compare.js';
 import type {Target} from './plans.js';
 import {Aborted, replay, type Recording, type ReplayHooks} from './replay.js';

@@ -15,12 +15,9 @@
  */
 import {existsSync} from 'node:fs';
 import path from 'node:path';
-import {normalizePath} from '../engine/path.js';
-import type {World} from '../engine/world.js';
-import {parseScript, type Command, type Script, type SimpleCommand, type Word} from '../engine/shell/syntax.js';
+import {normalizePath, type World, parseScript, type Command, type Script, type SimpleCommand, type Word, commandNames, builtinNames} from '../engine/index.js';
 import {parseDocker} from '../docker/parse.js';
 import {SIMULATED} from '../docker/dispatch.js';
-import {commandNames} from '../engine/userland/registry.js';
 import type {Plan} from './replay.js';
 
 export interface Refusal {
@@ -29,8 +26,9 @@ export interface Refusal {
 	why: string;
 }
 
-const BUILTINS = new Set(['cd', 'pwd', 'echo', 'export', 'unset', 'exit', 'true', 'false', ':', 'test', '[']);
-const PROGRAMS = new Set([...BUILTINS, ...commandNames('host'), 'docker', 'curl', 'clear']);
+/** The host shell's builtins and programs, from the programs registry (docker, curl and clear are rows of it). */
+const BUILTINS = new Set(builtinNames('host'));
+const PROGRAMS = new Set(commandNames('host'));
 
 /** docker options that hand a container the host, or point the CLI at another engine. */
 const HOST_FLAGS = new Set([

@@ -10,7 +10,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {defaultWorld, builtinCatalog} from '../../source/scenario/catalog/default-world.js';
 import {runLine} from '../../source/host/index.js';
-import type {World} from '../../source/engine/world.js';
+import type {World} from '../../source/engine/index.js';
 import {cmdsTarget, type Target} from '../../source/verify/plans.js';
 import {SimSide, VERIFY_TERMINAL} from '../../source/verify/sim-side.js';
 import {verifyTarget} from '../../source/verify/verify.js';

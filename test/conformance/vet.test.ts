@@ -13,6 +13,7 @@ import {builtinScenarios, scenarioWorld} from '../../source/scenario/index.js';
 import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
 import {runVerify} from '../../source/verify/command.js';
 import type {Plan} from '../../source/verify/replay.js';
+import {builtinNames} from '../../source/engine/index.js';
 
 const golden = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../golden');
 
@@ -31,6 +32,13 @@ describe('vetting what verify runs', () => {
 			const target = cmdsTarget(path.join(golden, name));
 			expect(vetPlan(target.plan, target.world()), name).toEqual([]);
 		}
+	});
+
+	it("takes the shell's builtins from the programs registry: their operands name no file, so none is read as a path", () => {
+		const named = builtinNames('host').filter(name => !['cd', 'eval', 'source', '.'].includes(name));
+		expect(named).toEqual(expect.arrayContaining(['printf', 'read', 'set', 'echo', 'test']));
+		for (const name of named) expect(vet(`${name} /etc/shadow`), name).toEqual([]);
+		expect(vet('cat /etc/shadow')[0]).toContain('is outside the learner');
 	});
 
 	it('refuses lines that would reach the machine, each with why', () => {

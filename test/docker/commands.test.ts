@@ -6,7 +6,7 @@
 import {describe, expect, it} from 'vitest';
 import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
 import {runScript} from '../../source/lab/script.js';
-import type {World} from '../../source/engine/world.js';
+import type {World} from '../../source/engine/index.js';
 
 /** A world and the learner's shell on it: each line's output (stdout and stderr as the terminal shows them) and status. */
 function lab(): {world: World; sh: (line: string) => {out: string; status: number}} {

@@ -9,7 +9,7 @@
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {hasTmux, TmuxTerminal} from './tmux.js';
+import {hasTmux, openLab, paneText, type TmuxTerminal} from './tmux.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const available = hasTmux();
@@ -21,31 +21,17 @@ afterEach(() => {
 	terminal = undefined;
 });
 
-/** The rows of the pane whose title line contains `title`, between its borders. */
-function paneText(screen: string, title: string): string {
-	const lines = screen.split('\n');
-	const top = lines.findIndex(line => line.includes(title));
-	if (top < 0) return '';
-	const column = lines[top]!.lastIndexOf('╭', lines[top]!.indexOf(title));
-	const out: string[] = [];
-	for (let i = top + 1; i < lines.length; i++) {
-		const line = [...lines[i]!];
-		if (line[column] === '╰') break;
-		const end = line.indexOf('│', column + 1);
-		out.push(line.slice(column + 1, end < 0 ? undefined : end).join(''));
-	}
-	return out.join('\n');
-}
-
 describe.skipIf(!available && !required)('a build in the lab (tmux)', () => {
 	it('160x48: the Layers pane lists each step new, then cached or rebuilt after the script changes', async () => {
 		if (required && !available) throw new Error('LAYERLAB_REQUIRE_TMUX=1 but tmux is not installed');
-		const lab = new TmuxTerminal({columns: 160, rows: 48, cwd: ROOT});
+		const lab = await openLab({
+			columns: 160,
+			rows: 48,
+			cwd: ROOT,
+			command: `${path.join(ROOT, 'node_modules/.bin/tsx')} source/cli.tsx play image-build`,
+			ready: 'Build the image from its Dockerfile',
+		});
 		terminal = lab;
-		lab.start();
-		lab.type(`${path.join(ROOT, 'node_modules/.bin/tsx')} source/cli.tsx play image-build; echo "EXIT=$?"`);
-		lab.press('Enter');
-		await lab.waitForText('Build the image from its Dockerfile');
 		lab.type('docker image build -t rn ch06/exercises/random-number');
 		lab.press('Enter');
 		let screen = await lab.waitForText('▌BUILD rn:latest');

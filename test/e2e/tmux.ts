@@ -125,3 +125,41 @@ export class TmuxTerminal {
 		rmSync(this.stateDir, {recursive: true, force: true});
 	}
 }
+
+/**
+ * Opens the lab in a new terminal: a bash whose prompt is `$ ` prints `SHELL BEFORE THE LAB`, runs
+ * `command` followed by `echo "EXIT=$?"`, and waits until the screen shows `ready`. The terminal is
+ * stopped if it never does.
+ */
+export async function openLab(options: TerminalOptions & {command: string; ready: string}): Promise<TmuxTerminal> {
+	const lab = new TmuxTerminal(options);
+	try {
+		lab.start();
+		lab.type("PS1='$ '; clear; echo 'SHELL BEFORE THE LAB'");
+		lab.press('Enter');
+		await lab.waitForText('SHELL BEFORE THE LAB\n$');
+		lab.type(`${options.command}; echo "EXIT=$?"`);
+		lab.press('Enter');
+		await lab.waitForText(options.ready);
+		return lab;
+	} catch (error) {
+		lab.stop();
+		throw error;
+	}
+}
+
+/** The rows of a pane: the lines between the border line holding `title` and the pane's bottom border. */
+export function paneText(screen: string, title: string): string {
+	const lines = screen.split('\n');
+	const top = lines.findIndex(line => line.includes(title));
+	if (top < 0) return '';
+	const column = lines[top]!.lastIndexOf('╭', lines[top]!.indexOf(title));
+	const out: string[] = [];
+	for (let i = top + 1; i < lines.length; i++) {
+		const line = [...lines[i]!];
+		if (line[column] === '╰') break;
+		const end = line.indexOf('│', column + 1);
+		out.push(line.slice(column + 1, end < 0 ? undefined : end).join(''));
+	}
+	return out.join('\n');
+}

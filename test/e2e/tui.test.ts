@@ -10,7 +10,7 @@ import {execFileSync, spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {hasTmux, TmuxTerminal} from './tmux.js';
+import {hasTmux, openLab as openTmuxLab, paneText, TmuxTerminal} from './tmux.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RN1 = 'docker container run --name rn1 diamol/ch06-random-number';
@@ -31,14 +31,7 @@ afterEach(() => {
 });
 
 async function openLab(columns: number, rows: number, args = 'play writable-layer', opened = 'Run two containers from one image'): Promise<TmuxTerminal> {
-	terminal = new TmuxTerminal({columns, rows, cwd: ROOT});
-	terminal.start();
-	terminal.type("PS1='$ '; clear; echo 'SHELL BEFORE THE LAB'");
-	terminal.press('Enter');
-	await terminal.waitForText('SHELL BEFORE THE LAB\n$');
-	terminal.type(`node dist/cli.js ${args}; echo "EXIT=$?"`);
-	terminal.press('Enter');
-	await terminal.waitForText(opened);
+	terminal = await openTmuxLab({columns, rows, cwd: ROOT, command: `node dist/cli.js ${args}`, ready: opened});
 	expect(terminal.state().alternate).toBe(true);
 	return terminal;
 }
@@ -50,22 +43,6 @@ async function playRunTwo(lab: TmuxTerminal): Promise<void> {
 	lab.type(RN2);
 	lab.press('Enter');
 	await lab.waitForText('★ Step 1 complete!');
-}
-
-/** The rows of a pane: the lines between its title and its bottom border, in the given columns. */
-function paneText(screen: string, title: string): string {
-	const lines = screen.split('\n');
-	const top = lines.findIndex(line => line.includes(title));
-	if (top < 0) return '';
-	const column = lines[top]!.lastIndexOf('╭', lines[top]!.indexOf(title));
-	const out: string[] = [];
-	for (let i = top + 1; i < lines.length; i++) {
-		const line = [...lines[i]!];
-		if (line[column] === '╰') break;
-		const end = line.indexOf('│', column + 1);
-		out.push(line.slice(column + 1, end < 0 ? undefined : end).join(''));
-	}
-	return out.join('\n');
 }
 
 async function expectShellRestored(lab: TmuxTerminal): Promise<void> {

@@ -1,11 +1,12 @@
 /** `docker image build`: the Dockerfile reader, the legacy builder's cache and layers, the CLI's context. */
 import {describe, expect, it} from 'vitest';
 import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
-import {runLine} from '../../source/host/run-line.js';
+import {runLine} from '../../source/host/index.js';
 import {findImage} from '../../source/engine/images.js';
 import {parseDockerfile, processWords, keyValues, DockerfileError} from '../../source/engine/dockerfile.js';
 import {contextTarSize, ignoreMatcher, isLegacyBuild} from '../../source/docker/commands/build.js';
 import type {World} from '../../source/engine/world.js';
+import {TEN_INSTRUCTIONS, writeDockerfileLine} from '../helpers/dockerfiles.js';
 
 function session(world: World = defaultWorld({seed: 3})) {
 	const run = (line: string) =>
@@ -150,19 +151,7 @@ describe('docker image build', () => {
 
 	it('runs a 10-instruction build in a bounded number of engine steps', () => {
 		const {world, run} = session();
-		const lines = [
-			'FROM alpine:3.9',
-			'ARG A=1',
-			'ENV B=2',
-			'WORKDIR /app',
-			'COPY Dockerfile .',
-			'RUN echo $A $B > out.txt',
-			'LABEL x=y',
-			'EXPOSE 80',
-			'USER 1000',
-			'CMD ["cat", "out.txt"]',
-		];
-		run(`mkdir ten && cd ten && ${lines.map((line, i) => `echo '${line}' ${i === 0 ? '>' : '>>'} Dockerfile`).join(' && ')}`);
+		run(writeDockerfileLine('ten', TEN_INSTRUCTIONS));
 		const imagesBefore = Object.keys(world.images).length;
 		expect(run('docker build -t ten .')).toContain('Successfully tagged ten:latest');
 		expect(Object.keys(world.images).length - imagesBefore).toBe(9);

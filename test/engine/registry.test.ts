@@ -1,10 +1,9 @@
 /** The programs registry is the one list: the host, containers and tab completion all read it. */
 import {describe, expect, it} from 'vitest';
 import {PROGRAMS, commandNames, notSimulatedLine} from '../../source/engine/userland/registry.js';
-import {HOST_SUPPLIED} from '../../source/host/programs.js';
+import {HOST_SUPPLIED, runLine} from '../../source/host/index.js';
 import {candidatesFor} from '../../source/ui/completion.js';
 import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
-import {runLine} from '../../source/host/index.js';
 
 const world = defaultWorld({seed: 2, preload: true});
 const text = (line: string) =>

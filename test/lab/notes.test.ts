@@ -1,7 +1,7 @@
 /** The lab's notes printed by the simulated programs, said in Korean in the Terminal pane. */
 import {describe, expect, it} from 'vitest';
 import {localizeNote} from '../../source/lab/notes.js';
-import {NOT_SIMULATED, notSimulatedLine} from '../../source/engine/userland/registry.js';
+import {NOT_SIMULATED, notSimulatedLine} from '../../source/engine/index.js';
 import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
 import {runLine} from '../../source/host/index.js';
 

@@ -3,7 +3,7 @@
  * what the world holds. The world is the chapter's own: seeded, so every run is the same.
  */
 import {beforeAll, describe, expect, it} from 'vitest';
-import type {World} from '../../source/engine/world.js';
+import type {World} from '../../source/engine/index.js';
 import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
 import {runLine} from '../../source/host/index.js';
 import {describeCheck, evaluateCheck, evaluateStep, parseScenario, stepPasses, type Check} from '../../source/scenario/index.js';

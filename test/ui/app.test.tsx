@@ -2,21 +2,11 @@ import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import {App} from '../../source/ui/App.js';
 import {fakeApi, testScenario} from './helpers/fixtures.js';
-import {KEYS, press, renderApp, resize, type, waitForText, type Instance} from './helpers/ink.js';
+import {KEYS, press, renderApp, resize, type, waitForText, unmountAll, type Instance} from './helpers/ink.js';
+import {lab} from './helpers/lab.js';
+import {RN1, RN2} from './helpers/fixtures.js';
 
-const RN1 = 'docker container run --name rn1 diamol/ch06-random-number';
-const RN2 = 'docker container run --name rn2 diamol/ch06-random-number';
-
-let current: Instance | undefined;
-afterEach(() => {
-	current?.unmount();
-	current = undefined;
-});
-
-async function lab(columns = 100, rows = 30, api = fakeApi()) {
-	current = await renderApp(<App api={api} lang="en" color={false} initial={await api.open(testScenario(), 80)} />, {columns, rows});
-	return {app: current, api};
-}
+afterEach(unmountAll);
 
 async function runLine(app: Instance, line: string): Promise<string> {
 	await type(app, line);
@@ -215,7 +205,7 @@ describe('the scenario list', () => {
 	it('shows title, steps and progress, and opens the chosen scenario', async () => {
 		const api = fakeApi([testScenario(), testScenario({id: 'other', title: 'Another one', steps: [testScenario().steps[0]!]})]);
 		api.saved.set('test-rn', {step: 1, completed: ['rn'], lines: [RN1, RN2], stepStarts: {1: 2}, hints: {}, solutions: [], predictions: {}});
-		current = await renderApp(<App api={api} lang="en" color={false} />, {columns: 100, rows: 30});
+		const current = await renderApp(<App api={api} lang="en" color={false} />, {columns: 100, rows: 30});
 		let frame = current.lastFrame() ?? '';
 		expect(frame).toMatch(/The writable layer +2 steps +step 2 · 1\/2 done/);
 		expect(frame).toMatch(/Another one +1 steps +new/);
@@ -228,7 +218,7 @@ describe('the scenario list', () => {
 		const two = testScenario({id: 'two', title: 'Second lesson', steps: [testScenario().steps[0]!]});
 		const api = fakeApi([one, two]);
 		api.saved.set('one', {step: 0, completed: ['rn'], lines: [RN1, RN2], stepStarts: {0: 0}, hints: {}, solutions: [], predictions: {}});
-		current = await renderApp(<App api={api} lang="en" color={false} />, {columns: 100, rows: 30});
+		const current = await renderApp(<App api={api} lang="en" color={false} />, {columns: 100, rows: 30});
 		expect(current.lastFrame()).toMatch(/❯ Second lesson/);
 		await press(current, KEYS.enter);
 		await waitForText(current, 'Second lesson');

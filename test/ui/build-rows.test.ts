@@ -1,10 +1,10 @@
 /** The Layers pane after `docker image build`: each step (new or from the cache), the image's layers, and its files by layer. */
 import {describe, expect, it} from 'vitest';
 import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
-import {runLine} from '../../source/host/run-line.js';
+import {runLine} from '../../source/host/index.js';
 import {layerItems, layerRows} from '../../source/ui/panes/layers/rows.js';
 import {NO_CHANGES} from '../../source/lab/model/changes.js';
-import type {World} from '../../source/engine/world.js';
+import type {World} from '../../source/engine/index.js';
 
 function paneText(world: World, container: string | null = null): string[] {
 	const items = layerItems(world, container, {}, NO_CHANGES);

@@ -2,9 +2,7 @@
  * What a new learner ran into (keys and focus, the terminal pane, the step pane), one test each;
  * every one of them failed before the fix it names.
  */
-import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../source/ui/App.js';
 import {scrollbackWindow} from '../../source/ui/panes/terminal/rows.js';
 import {choiceRows} from '../../source/ui/panes/step/rows.js';
 import {MAX_OUTPUT_LINES, trimOutput, type TermBlock} from '../../source/lab/model/lab.js';
@@ -13,22 +11,12 @@ import {fakeApi, PREDICT_STEP, RN_STEP, testScenario} from './helpers/fixtures.j
 import {ENTER, ESC, keys, labState, none} from './helpers/reduce.js';
 import {reduce} from '../../source/ui/state.js';
 import {env} from './helpers/reduce.js';
-import {KEYS, press, renderApp, resize, type, waitForText, type Instance} from './helpers/ink.js';
+import {KEYS, press, resize, type, waitForText, unmountAll} from './helpers/ink.js';
 import {effectiveContainer} from '../../source/ui/panes/containers/index.js';
+import {lab} from './helpers/lab.js';
+import {RN1, RN2} from './helpers/fixtures.js';
 
-const RN1 = 'docker container run --name rn1 diamol/ch06-random-number';
-const RN2 = 'docker container run --name rn2 diamol/ch06-random-number';
-
-let current: Instance | undefined;
-afterEach(() => {
-	current?.unmount();
-	current = undefined;
-});
-
-async function lab(columns = 100, rows = 30, api = fakeApi()) {
-	current = await renderApp(<App api={api} lang="en" color={false} initial={await api.open(testScenario(), 80)} />, {columns, rows});
-	return {app: current, api};
-}
+afterEach(unmountAll);
 
 describe('keys and focus: the prompt comes first', () => {
 	it('after Esc then n, a command typed goes to the prompt whole (no r/n/i/p/u/s/x/q shortcuts fire)', async () => {

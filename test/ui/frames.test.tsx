@@ -11,16 +11,17 @@ import {fileURLToPath} from 'node:url';
 import React from 'react';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {LabApi} from '../../source/lab/api.js';
-import type {World} from '../../source/engine/world.js';
+import type {World} from '../../source/engine/index.js';
 import {createLab} from '../../source/lab/model/lab.js';
 import {evaluate, fakeApi, testScenario} from './helpers/fixtures.js';
+import {RN1, RN2} from './helpers/fixtures.js';
 import {largeWorld} from '../../bench/large-world.js';
 
 // Colours on, as in a real terminal: chalk reads FORCE_COLOR when it loads, so Ink and the App are
 // imported after it is set.
 process.env.FORCE_COLOR = '3';
 const {App} = await import('../../source/ui/App.js');
-const {KEYS, press, renderApp, type, waitFor} = await import('./helpers/ink.js');
+const {KEYS, press, renderApp, type, waitFor, unmountAll} = await import('./helpers/ink.js');
 type Instance = Awaited<ReturnType<typeof renderApp>>;
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'frames');
@@ -31,14 +32,8 @@ const SIZES = [
 	{columns: 160, rows: 48},
 	{columns: 200, rows: 60},
 ];
-const RN1 = 'docker container run --name rn1 diamol/ch06-random-number';
-const RN2 = 'docker container run --name rn2 diamol/ch06-random-number';
 
-let current: Instance | undefined;
-afterEach(() => {
-	current?.unmount();
-	current = undefined;
-});
+afterEach(unmountAll);
 
 /** A few more ticks, so a frame that follows the awaited one (effects, loaded runner) is in. */
 async function settle(app: Instance): Promise<string> {
@@ -87,7 +82,7 @@ describe.each(SIZES)('frames at $columns x $rows are the recorded ones', size =>
 
 	it('course lab: start, typing, commands, panes, the next step, help', async () => {
 		const api = fakeApi();
-		const app = (current = await renderApp(<App api={api} lang="en" color={true} initial={await api.open(testScenario(), 80)} />, size));
+		const app = await renderApp(<App api={api} lang="en" color={true} initial={await api.open(testScenario(), 80)} />, size);
 		check(`${key}-course-start`, await settle(app));
 		await type(app, 'docker container ls -');
 		check(`${key}-course-typed`, await settle(app));
@@ -111,14 +106,14 @@ describe.each(SIZES)('frames at $columns x $rows are the recorded ones', size =>
 
 	it('scenario list', async () => {
 		const api = fakeApi();
-		const app = (current = await renderApp(<App api={api} lang="en" color={true} />, size));
+		const app = await renderApp(<App api={api} lang="en" color={true} />, size);
 		check(`${key}-picker`, await settle(app));
 	});
 
 	it('1,000-container world: start, a command, the panes', async () => {
 		let first = true;
 		const api = apiWith(() => (first ? ((first = false), big) : structuredClone(big)));
-		const app = (current = await renderApp(<App api={api} lang="en" color={true} initial={await api.open(testScenario(), 80)} />, size));
+		const app = await renderApp(<App api={api} lang="en" color={true} initial={await api.open(testScenario(), 80)} />, size);
 		check(`${key}-large-start`, await settle(app));
 		await type(app, 'docker container exec c10 sh -c "echo x >> /tmp/log"');
 		await press(app, KEYS.enter);

@@ -1,25 +1,8 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {barItems, commandFor, KEY_TABLE, keyReferenceMarkdown, matches, type KeyInfo} from '../../source/ui/keys.js';
+import {none} from './helpers/reduce.js';
 
-const none: KeyInfo = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageUp: false,
-	pageDown: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-};
 const key = (extra: Partial<KeyInfo>): KeyInfo => ({...none, ...extra});
 
 describe('key table', () => {

@@ -5,7 +5,7 @@
  */
 import {describe, expect, it} from 'vitest';
 import {produceWithPatches, enablePatches} from 'immer';
-import {spend} from '../../source/engine/budget.js';
+import {spend} from '../../source/engine/index.js';
 import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
 import {runLine} from '../../source/host/index.js';
 import {Interrupted, NeedsWorker, runFirst, runInWorker, loadRunner} from '../../source/lab/model/runner.js';

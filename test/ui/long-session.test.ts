@@ -8,17 +8,9 @@
 import {describe, expect, it} from 'vitest';
 import {setAutoFreeze} from 'immer';
 import {createLab, runCommand, type LabModel} from '../../source/lab/model/lab.js';
-import {evaluate, freshWorld, testScenario} from './helpers/fixtures.js';
+import {evaluate, freshWorld, SESSION_CYCLE as CYCLE, testScenario} from './helpers/fixtures.js';
 
 const COMMANDS = Number(process.env.LAYERLAB_LONG_SESSION ?? 10_000);
-const CYCLE = [
-	'docker container run --name rn1 diamol/ch06-random-number',
-	'docker container diff rn1',
-	'docker container cp rn1:/random/number.txt number1.txt',
-	'docker container ls -a',
-	'docker container rm rn1',
-	'docker volume ls',
-];
 
 function heapMb(): number {
 	(globalThis as {gc?: () => void}).gc?.();

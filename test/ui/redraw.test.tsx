@@ -7,15 +7,16 @@ import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
-import React, {useRef} from 'react';
+import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import {Box, type DOMElement} from 'ink';
+import type {DOMElement} from 'ink';
 import {build} from 'esbuild';
 import {App} from '../../source/ui/App.js';
 import {createLab} from '../../source/lab/model/lab.js';
 import type {LabApi} from '../../source/lab/api.js';
 import {evaluate, fakeApi, freshWorld, testScenario} from './helpers/fixtures.js';
 import {KEYS, press, renderApp, type, type Instance} from './helpers/ink.js';
+import {Probe} from './helpers/probe.js';
 
 const root = path.dirname(path.dirname(path.dirname(fileURLToPath(import.meta.url))));
 const inkBuild = path.join(path.dirname(createRequire(import.meta.url).resolve('ink')));
@@ -51,23 +52,9 @@ function redrawn(before: Map<DOMElement, unknown>, after: DOMElement[]): DOMElem
 
 async function lab(world = freshWorld(), size = {columns: 160, rows: 48}) {
 	const probe: {current: DOMElement | null} = {current: null};
-	function Probe({children}: {children: React.ReactNode}) {
-		const ref = useRef<DOMElement>(null);
-		return (
-			<Box
-				flexDirection="column"
-				ref={node => {
-					ref.current = node;
-					probe.current = node;
-				}}
-			>
-				{children}
-			</Box>
-		);
-	}
 	const api: LabApi = {...fakeApi(), open: async (s, columns) => createLab(s, world, {evaluate, columns})};
 	const app = (current = await renderApp(
-		<Probe>
+		<Probe probe={probe}>
 			<App api={api} lang="en" color={true} initial={await api.open(testScenario(), 80)} />
 		</Probe>,
 		size,

@@ -8,11 +8,7 @@ import type {ParsedCommand} from '../parse.js';
 import type {DockerContext} from '../io.js';
 import {flagBool, flagList, flagString} from '../flags.js';
 import {humanSize} from '../render/format.js';
-import {normalizePath} from '../../engine/path.js';
-import type {Tree} from '../../engine/world.js';
-import {isValidReference, parseImageRef} from '../../engine/images.js';
-import {buildFromDockerfile} from '../../engine/dockerbuild.js';
-import {pathMatch} from '../../engine/dockerfile.js';
+import {normalizePath, type Tree, isValidReference, parseImageRef, buildFromDockerfile, pathMatch} from '../../engine/index.js';
 
 /** What the CLI prints on stderr before any build when the buildx plugin is missing. */
 export const LEGACY_BUILDER_NOTICE =

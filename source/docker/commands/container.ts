@@ -14,19 +14,25 @@ import {
 	startContainer,
 	stopContainer,
 	writableSize,
-} from '../../engine/containers.js';
-import {commitContainer} from '../../engine/images.js';
-import {isNetworkName} from '../../engine/networks.js';
-import {own, readonly, type Container, type World} from '../../engine/world.js';
+	commitContainer,
+	isNetworkName,
+	own,
+	readonly,
+	type Container,
+	type World,
+	findImage,
+	containerFs,
+	treeFs,
+	copyPath,
+	FsError,
+	type FsApi,
+	basename,
+	joinPath,
+	normalizePath,
+	AREA_QUOTA,
+} from '../../engine/index.js';
 import {ago, containerStatus, displayPorts, ellipsis, humanSize, table} from '../render/format.js';
 import {containerInspect, imageInspect, overlayId, volumeInspect} from '../render/inspect.js';
-import {findImage} from '../../engine/images.js';
-import {containerFs} from '../../engine/unionfs.js';
-import {treeFs} from '../../engine/treefs.js';
-import {AREA_QUOTA} from '../../engine/disk.js';
-import {copyPath} from '../../engine/userland/coreutils.js';
-import {FsError, type FsApi} from '../../engine/fsapi.js';
-import {basename, joinPath, normalizePath} from '../../engine/path.js';
 import {goQuote, goTimeString, type GoValue} from '../../go/index.js';
 import {printRows} from '../render/listformat.js';
 import {heldNote} from './held.js';

@@ -1,11 +1,8 @@
 /** `docker image …`: pull, ls, history, inspect, rm. */
 import type {ParsedCommand} from '../parse.js';
-import {readonly} from '../../engine/world.js';
+import {readonly, DaemonError, imageSize, findImage, parseImageRef, pullImage, removeImage, type PullResult, imageLayers} from '../../engine/index.js';
 import {daemonError, missingTagNote, type DockerContext, printInspect} from '../io.js';
 import {flagBool, flagString} from '../flags.js';
-import {DaemonError, imageSize} from '../../engine/containers.js';
-import {findImage, parseImageRef, pullImage, removeImage, type PullResult} from '../../engine/images.js';
-import {imageLayers} from '../../engine/unionfs.js';
 import {ago, ellipsis, humanSize, table} from '../render/format.js';
 import {imageInspect} from '../render/inspect.js';
 import {printRows} from '../render/listformat.js';

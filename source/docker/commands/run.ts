@@ -5,11 +5,21 @@ import type {DockerContext} from '../io.js';
 import {flagValueError, missingTagNote, runDaemonError} from '../io.js';
 import {flagBool, flagList, flagString, absoluteBind, parsePublish} from '../flags.js';
 import {parseMountOpt} from '../parse.js';
-import {isNetworkName} from '../../engine/networks.js';
+import {
+	isNetworkName,
+	createContainer,
+	DaemonError,
+	startContainer,
+	type MountSpec,
+	findImage,
+	isValidReference,
+	parseImageRef,
+	pullImage,
+	readonly,
+	type Image,
+	type PortBinding,
+} from '../../engine/index.js';
 import {restartPolicy} from './container/update.js';
-import {createContainer, DaemonError, startContainer, type MountSpec} from '../../engine/containers.js';
-import {findImage, isValidReference, parseImageRef, pullImage} from '../../engine/images.js';
-import {readonly, type Image, type PortBinding} from '../../engine/world.js';
 import {printPull} from './image.js';
 
 function nextEphemeralPort(ctx: DockerContext): () => number {

@@ -2,13 +2,10 @@
 import type {ParsedCommand} from '../parse.js';
 import {daemonError, type DockerContext, printInspect} from '../io.js';
 import {flagBool, flagString} from '../flags.js';
-import {createVolume, volumeUsers} from '../../engine/containers.js';
-import {randomHex} from '../../engine/random.js';
+import {createVolume, volumeUsers, randomHex, treeSize, own, readonly, type Volume} from '../../engine/index.js';
 import {humanSize, table} from '../render/format.js';
 import {volumeInspect} from '../render/inspect.js';
 import {printRows} from '../render/listformat.js';
-import {treeSize} from '../../engine/fsapi.js';
-import {own, readonly, type Volume} from '../../engine/world.js';
 
 export function volumeCreate(ctx: DockerContext, command: ParsedCommand): number {
 	const name = command.args[0] ?? flagString(command, 'name');

@@ -1,6 +1,5 @@
 /** Small formatters the Docker CLI uses everywhere: tables, sizes, durations, ports. */
-import type {Container} from '../../engine/world.js';
-import {humanDuration} from '../../engine/clock.js';
+import {type Container, humanDuration} from '../../engine/index.js';
 import {formatFloat, rfc3339NanoFromMillis, tabwrite} from '../../go/index.js';
 
 /**

@@ -2,10 +2,7 @@
  * The objects `docker inspect` returns, as typed Go values (field order, json tags and nil-ness as
  * the Docker API types have them), so templates and JSON print exactly as Docker does.
  */
-import {type Container, type Image, type Mount, type Volume, type World} from '../../engine/world.js';
-import {imageLayers} from '../../engine/unionfs.js';
-import {imageSize, writableSize} from '../../engine/containers.js';
-import {bridgeIp} from '../../engine/addresses.js';
+import {type Container, type Image, type Mount, type Volume, type World, imageLayers, imageSize, writableSize, bridgeIp, stableHex} from '../../engine/index.js';
 import {bool, field, int, map, nil, slice, str, strings, struct, time, type GoValue} from '../../go/index.js';
 import {apiTime} from './format.js';
 
@@ -136,17 +133,7 @@ const DATA = '/var/lib/docker';
  * xorshift rather than sha256.
  */
 function hexFor(seed: string): string {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193) >>> 0;
-	let out = '';
-	for (let i = 0; i < 8; i++) {
-		h ^= h << 13;
-		h ^= h >>> 17;
-		h ^= h << 5;
-		h >>>= 0;
-		out += h.toString(16).padStart(8, '0');
-	}
-	return out;
+	return stableHex(seed);
 }
 
 /** The overlay2 directory of a container's writable layer (GraphDriver's UpperDir, MergedDir). */

@@ -145,3 +145,8 @@ export function programFor(name: string, where: Where): Program | undefined {
 export function commandNames(where: Where): string[] {
 	return PROGRAMS.filter(row => row.on.includes(where)).map(row => row.name);
 }
+
+/** The shell's builtins where a shell runs (from the same table): they run no program and read no file operands. */
+export function builtinNames(where: Where): string[] {
+	return PROGRAMS.filter(row => row.kind === 'builtin' && row.on.includes(where)).map(row => row.name);
+}

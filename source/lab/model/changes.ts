@@ -3,7 +3,7 @@
  * untouched object between them, so this compares references and only walks what changed: cheap even
  * with a thousand containers. The panes mark these rows until the next command.
  */
-import type {Container, Tree, World} from '../../engine/world.js';
+import type {Container, Tree, World} from '../../engine/index.js';
 
 export interface Changes {
 	/** Container ids created. */

@@ -6,7 +6,7 @@
  */
 import {parentPort, workerData} from 'node:worker_threads';
 import {enablePatches, produceWithPatches, setAutoFreeze, type Patch} from 'immer';
-import type {World} from '../../engine/world.js';
+import type {World} from '../../engine/index.js';
 import {runLine, type LineResult, type TerminalOptions} from '../../host/index.js';
 
 export interface WorkerJob {

@@ -5,11 +5,9 @@
  * No React here: the App holds a LabModel in a reducer.
  */
 import type {Patch} from 'immer';
-import type {World} from '../../engine/world.js';
+import type {World} from '../../engine/index.js';
 import type {CheckResult, Scenario, Step} from '../../scenario/types.js';
-import type {Chunk} from '../../host/index.js';
-import {promptText as hostPrompt} from '../../host/prompt.js';
-import {isKeyLine} from '../../host/keys.js';
+import {type Chunk, promptText as hostPrompt, isKeyLine} from '../../host/index.js';
 import {t, type Message, type MessageKey, type Vars} from '../messages.js';
 import {loadedImmer, loadedRunner, NeedsWorker, runFirst} from './runner.js';
 import {diffWorlds, NO_CHANGES, type Changes} from './changes.js';

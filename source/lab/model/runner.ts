@@ -3,7 +3,7 @@
  * biggest part of the program and, like immer, are not needed to draw the first frame, so they load just after it
  * (main.tsx) — or before, when saved progress has to be replayed. Until then a command line waits.
  */
-import type {World} from '../../engine/world.js';
+import {type World, BudgetExceeded, spent, withBudget} from '../../engine/index.js';
 import type {LineResult, TerminalOptions} from '../../host/index.js';
 import type * as CliSpec from '../../docker/recorded/cli-spec.js';
 import type * as Immer from 'immer';
@@ -12,7 +12,6 @@ import {existsSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {Worker} from 'node:worker_threads';
-import {BudgetExceeded, spent, withBudget} from '../../engine/budget.js';
 import type {WorkerAnswer, WorkerJob} from './command-worker.js';
 
 export type RunLine = (world: World, line: string, terminal: TerminalOptions) => LineResult;

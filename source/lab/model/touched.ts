@@ -3,7 +3,7 @@
  * else the last word of the line that names a container (its name, or an id prefix of 4+ hex digits,
  * `f1:/input.txt` counting as `f1`), else the newest whose state or writable layer the line changed.
  */
-import type {World} from '../../engine/world.js';
+import type {World} from '../../engine/index.js';
 import type {Changes} from './changes.js';
 
 export function touchedContainer(world: World, line: string, changes: Changes): string | undefined {

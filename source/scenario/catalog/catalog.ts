@@ -7,9 +7,7 @@ import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {readRegularFile, readTreeInside, ReadRefused, type FolderEntry} from '../load/read-files.js';
 import path from 'node:path';
 import {z} from 'zod';
-import type {BuildStep, CopySource, ImageDefinition} from '../../engine/build.js';
-import type {Entry, Tree} from '../../engine/world.js';
-import {APP_NAMES} from '../../engine/apps/index.js';
+import {type BuildStep, type CopySource, type ImageDefinition, type Entry, type Tree, APP_NAMES} from '../../engine/index.js';
 import {didYouMean} from '../load/suggest.js';
 import {describeUnion, LoadError, MAX_FILE_BYTES, parseYaml, zodProblems, type Problem} from '../load/yaml-load.js';
 

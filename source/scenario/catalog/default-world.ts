@@ -1,8 +1,6 @@
 /** The learner's starting world: the chapter's host folders and the book's earlier images. */
 import path from 'node:path';
-import type {World} from '../../engine/world.js';
-import {createWorld, DEFAULT_START_TIME} from '../../engine/init.js';
-import type {ImageDefinition} from '../../engine/build.js';
+import {type World, createWorld, DEFAULT_START_TIME, type ImageDefinition} from '../../engine/index.js';
 import {loadCatalog, readTree} from './catalog.js';
 import {builtinScenariosDir} from '../load/paths.js';
 

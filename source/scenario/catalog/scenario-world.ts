@@ -3,13 +3,10 @@
  * images) with the scenario's seed, extra host files and folders, working directory and pulled
  * images, then its setup lines run silently through the same reducer the learner's lines go through.
  */
-import type {World} from '../../engine/world.js';
+import {type World, pullImage, ancestors} from '../../engine/index.js';
 import type {Scenario} from '../types.js';
-// The engine first: host/run-line imports engine/apps, which must not be the engine's entry point.
 import {defaultWorld} from './default-world.js';
 import {runLine, type LineResult, type TerminalOptions} from '../../host/index.js';
-import {pullImage} from '../../engine/images.js';
-import {ancestors} from '../../engine/path.js';
 
 export interface ScenarioWorldOptions {
 	/** Overrides the scenario's seed (`--seed`). */

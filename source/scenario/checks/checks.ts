@@ -5,13 +5,22 @@
  *   /random/number.txt in rn1 should come from the writable layer, but it comes from image layer 3
  * Evaluating never changes the world (only reads: lookups, stats and listings).
  */
-import {own, type Container, type Entry, type Mount, type World} from '../../engine/world.js';
+import {
+	own,
+	type Container,
+	type Entry,
+	type Mount,
+	type World,
+	containerFs,
+	lookupIn,
+	originsOf,
+	type Origin as EngineOrigin,
+	treeFs,
+	FsError,
+	parseImageRef,
+	normalizePath,
+} from '../../engine/index.js';
 import type {Check, CheckResult, ContainerSelector, CountFilter, Origin, Step} from '../types.js';
-import {containerFs, lookupIn, originsOf, type Origin as EngineOrigin} from '../../engine/unionfs.js';
-import {treeFs} from '../../engine/treefs.js';
-import {FsError} from '../../engine/fsapi.js';
-import {parseImageRef} from '../../engine/images.js';
-import {normalizePath} from '../../engine/path.js';
 import {t, type MessageKey, type Vars} from '../../lab/messages.js';
 
 /** Text shown when quoting content or output: one line, at most this many characters. */

@@ -7,15 +7,11 @@
  * Setup lines must succeed, and every image the solutions pull must be listed in `images`.
  * Like rustlings' `dev check --require-solutions` and Learn Git Branching's level tests.
  */
-import type {World} from '../../engine/world.js';
+import {type World, lookupIn, FsError, containerFs, parseImageRef} from '../../engine/index.js';
 import type {Scenario, Step} from '../types.js';
 import {scenarioWorld} from '../catalog/scenario-world.js';
 import {runLine, type LineResult} from '../../host/index.js';
 import {evaluateStep, describeOrigin, describeOriginKind, selectContainers} from './checks.js';
-import {lookupIn} from '../../engine/unionfs.js';
-import {FsError} from '../../engine/fsapi.js';
-import {containerFs} from '../../engine/unionfs.js';
-import {parseImageRef} from '../../engine/images.js';
 
 export interface StepReport {
 	id: string;

@@ -12,8 +12,7 @@ import {LoadError, MAX_FILE_BYTES, parseYaml, sortProblems, uniqueProblems, zodP
 import {didYouMean} from './suggest.js';
 import {createdNames} from './scan.js';
 import {builtinCatalog, START_DIR} from '../catalog/default-world.js';
-import {normalizePath} from '../../engine/path.js';
-import {parseImageRef} from '../../engine/images.js';
+import {normalizePath, parseImageRef} from '../../engine/index.js';
 
 type Path = PropertyKey[];
 type Raw = Record<string, unknown>;

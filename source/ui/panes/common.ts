@@ -1,5 +1,5 @@
 /** Small helpers the row builders share: cut cells, status words, image names, memo caches keyed on world slices. */
-import type {Container, Image, World} from '../../engine/world.js';
+import type {Container, Image, World} from '../../engine/index.js';
 import {humanSize} from '../../docker/render/format.js';
 import {truncate} from '../text/width.js';
 import {safeText} from '../../text/safe.js';

@@ -3,9 +3,7 @@
  * these tests are about the screen). The world is the learner's default one.
  */
 import {defaultWorld} from '../../../source/scenario/catalog/default-world.js';
-import {findContainer} from '../../../source/engine/containers.js';
-import {lookupIn} from '../../../source/engine/unionfs.js';
-import type {World} from '../../../source/engine/world.js';
+import {findContainer, lookupIn, type World} from '../../../source/engine/index.js';
 import type {Check, CheckResult, Scenario, Step} from '../../../source/scenario/types.js';
 import type {LabApi} from '../../../source/lab/api.js';
 import {createLab, resumeLab, savedState, type LabModel, type SavedLab} from '../../../source/lab/model/lab.js';
@@ -14,18 +12,22 @@ import {loadRunner} from '../../../source/lab/model/runner.js';
 // The lab loads the shell and docker CLI after its first frame; tests have them from the start.
 await loadRunner();
 
+/** The two lines that solve RN_STEP. */
+export const RN1 = 'docker container run --name rn1 diamol/ch06-random-number';
+export const RN2 = 'docker container run --name rn2 diamol/ch06-random-number';
+
 export const RN_STEP: Step = {
 	id: 'rn',
 	title: 'Two containers, two writable layers',
 	text: 'Run **two** containers from `diamol/ch06-random-number`:\n\n- `rn1`\n- `rn2`\n\nEach writes a random number to `/random/number.txt` in *its own* writable layer.',
-	commands: ['docker container run --name rn1 diamol/ch06-random-number', 'docker container run --name rn2 diamol/ch06-random-number'],
+	commands: [RN1, RN2],
 	checks: [
 		{kind: 'container', name: 'rn1', exists: true, state: 'exited'},
 		{kind: 'container', name: 'rn2', exists: true, state: 'exited'},
 		{kind: 'file', place: {container: 'rn1'}, path: '/random/number.txt', exists: true, origin: 'rw'},
 	],
 	hints: ['Use `--name rn1` to name the container.', 'The image is `diamol/ch06-random-number`.'],
-	solution: ['docker container run --name rn1 diamol/ch06-random-number', 'docker container run --name rn2 diamol/ch06-random-number'],
+	solution: [RN1, RN2],
 };
 
 export const PREDICT_STEP: Step = {
@@ -94,6 +96,19 @@ function evaluateOne(world: World, check: Check, lastOutput: string): CheckResul
 }
 
 let baseWorld: World | undefined;
+/**
+ * One cycle of a long lab session: it leaves the world as it found it (the container is removed), so
+ * every batch of whole cycles does the same work. test/ui/long-session.test.ts counts it; bench/session.ts times it.
+ */
+export const SESSION_CYCLE = [
+	'docker container run --name rn1 diamol/ch06-random-number',
+	'docker container diff rn1',
+	'docker container cp rn1:/random/number.txt number1.txt',
+	'docker container ls -a',
+	'docker container rm rn1',
+	'docker volume ls',
+];
+
 export function freshWorld(): World {
 	baseWorld ??= defaultWorld({seed: 1});
 	return structuredClone(baseWorld);

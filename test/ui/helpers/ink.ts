@@ -50,9 +50,18 @@ export function waitForText(instance: Instance, text: string): Promise<string> {
 	return waitFor(instance, frame => frame.includes(text), JSON.stringify(text));
 }
 
+const mounted = new Set<Instance>();
+
+/** Unmounts every app renderApp has mounted: a test file's `afterEach(unmountAll)`. */
+export function unmountAll(): void {
+	for (const instance of mounted) instance.unmount();
+	mounted.clear();
+}
+
 /** Renders and waits for the first frame (and one more tick, so input handlers are subscribed). */
 export async function renderApp(tree: React.ReactElement, size?: {columns: number; rows: number}): Promise<Instance> {
 	const instance = render(tree);
+	mounted.add(instance);
 	if (size) {
 		Object.defineProperty(instance.stdout, 'columns', {value: size.columns, configurable: true, writable: true});
 		Object.defineProperty(instance.stdout, 'rows', {value: size.rows, configurable: true, writable: true});

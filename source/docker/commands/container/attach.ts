@@ -7,7 +7,7 @@ import type {ParsedCommand} from '../../parse.js';
 import type {DockerContext} from '../../io.js';
 import {flagBool, flagString} from '../../flags.js';
 import {withContainer} from '../container.js';
-import {copySession} from '../../../engine/containers.js';
+import {copySession} from '../../../engine/index.js';
 import {heldNote} from '../held.js';
 
 export function attach(ctx: DockerContext, command: ParsedCommand): number {

@@ -2,10 +2,7 @@
 import type {ParsedCommand} from '../../parse.js';
 import type {DockerContext} from '../../io.js';
 import {flagString} from '../../flags.js';
-import {treeFs} from '../../../engine/treefs.js';
-import {normalizePath} from '../../../engine/path.js';
-import {FsError} from '../../../engine/fsapi.js';
-import {nextU32} from '../../../engine/random.js';
+import {treeFs, normalizePath, FsError, nextU32} from '../../../engine/index.js';
 import {withContainer} from '../container.js';
 
 /** command.ValidateOutputPath: the folder must exist (the CLI checks before it asks the daemon). */

@@ -2,7 +2,7 @@
 import type {ParsedCommand} from '../../parse.js';
 import type {DockerContext} from '../../io.js';
 import {flagString} from '../../flags.js';
-import {DaemonError, requireContainer, signalContainer, signalNumber} from '../../../engine/containers.js';
+import {DaemonError, requireContainer, signalContainer, signalNumber} from '../../../engine/index.js';
 
 export function kill(ctx: DockerContext, command: ParsedCommand): number {
 	const signal = flagString(command, 'signal') ?? 'KILL';

@@ -1,7 +1,7 @@
 /** `docker container pause` and `unpause`: the container's processes freeze; it stays `Up … (Paused)`. */
 import type {ParsedCommand} from '../../parse.js';
 import type {DockerContext} from '../../io.js';
-import {pauseContainer, unpauseContainer} from '../../../engine/containers.js';
+import {pauseContainer, unpauseContainer} from '../../../engine/index.js';
 import {forEachContainer} from '../container.js';
 
 export function pause(ctx: DockerContext, command: ParsedCommand): number {

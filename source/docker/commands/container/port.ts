@@ -1,7 +1,7 @@
 /** `docker container port CONTAINER [PRIVATE_PORT[/PROTO]]` */
 import type {ParsedCommand} from '../../parse.js';
 import type {DockerContext} from '../../io.js';
-import type {PortBinding} from '../../../engine/world.js';
+import type {PortBinding} from '../../../engine/index.js';
 import {withContainer} from '../container.js';
 
 /** Both the IPv4 and the IPv6 address a binding without a host IP listens on. */

@@ -1,7 +1,7 @@
 /** `docker container rename CONTAINER NEW_NAME` */
 import type {ParsedCommand} from '../../parse.js';
 import type {DockerContext} from '../../io.js';
-import {DaemonError, renameContainer, requireContainer} from '../../../engine/containers.js';
+import {DaemonError, renameContainer, requireContainer} from '../../../engine/index.js';
 
 export function rename(ctx: DockerContext, command: ParsedCommand): number {
 	const [ref, name] = command.args as [string, string];

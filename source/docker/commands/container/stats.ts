@@ -2,8 +2,7 @@
 import type {ParsedCommand} from '../../parse.js';
 import type {DockerContext} from '../../io.js';
 import {flagBool, flagString} from '../../flags.js';
-import {readonly} from '../../../engine/world.js';
-import {findContainer} from '../../../engine/containers.js';
+import {readonly, findContainer} from '../../../engine/index.js';
 import {table} from '../../render/format.js';
 import {printRows} from '../../render/listformat.js';
 

@@ -1,7 +1,7 @@
 /** `docker container update --restart POLICY CONTAINER...` (the other flags are resource limits the lab does not model). */
 import type {ParsedCommand} from '../../parse.js';
 import type {DockerContext} from '../../io.js';
-import type {RestartPolicy} from '../../../engine/world.js';
+import type {RestartPolicy} from '../../../engine/index.js';
 import {flagString} from '../../flags.js';
 import {daemonError} from '../../io.js';
 import {forEachContainer} from '../container.js';

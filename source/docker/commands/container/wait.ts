@@ -1,7 +1,7 @@
 /** `docker container wait CONTAINER...`: each one's exit code (the lab's containers never block it). */
 import type {ParsedCommand} from '../../parse.js';
 import type {DockerContext} from '../../io.js';
-import {killContainer} from '../../../engine/containers.js';
+import {killContainer} from '../../../engine/index.js';
 import {forEachContainer} from '../container.js';
 
 export function wait(ctx: DockerContext, command: ParsedCommand): number {

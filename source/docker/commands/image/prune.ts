@@ -1,9 +1,8 @@
 /** `docker image prune [-a] [-f]`: removes images no container uses (untagged ones only, without -a). */
 import type {ParsedCommand} from '../../parse.js';
 import type {DockerContext} from '../../io.js';
-import type {World} from '../../../engine/world.js';
+import {type World, removeImage, unusedImages} from '../../../engine/index.js';
 import {flagBool, flagList} from '../../flags.js';
-import {removeImage, unusedImages} from '../../../engine/images.js';
 import {humanSize} from '../../render/format.js';
 
 /** Removes the unused images; the daemon's `Deleted Images:` lines (lower case) and the bytes freed. */

@@ -2,11 +2,7 @@
 import type {ParsedCommand} from '../../parse.js';
 import {daemonError, type DockerContext} from '../../io.js';
 import {flagBool, flagString} from '../../flags.js';
-import type {Image, Layer} from '../../../engine/world.js';
-import {findImage, parseImageRef} from '../../../engine/images.js';
-import {treeFs} from '../../../engine/treefs.js';
-import {normalizePath} from '../../../engine/path.js';
-import {entrySize} from '../../../engine/fsapi.js';
+import {type Image, type Layer, findImage, parseImageRef, treeFs, normalizePath, entrySize} from '../../../engine/index.js';
 import {humanSize} from '../../render/format.js';
 import {outputPathError, writeArchive} from '../container/export.js';
 

@@ -1,8 +1,7 @@
 /** `docker image tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]` */
 import type {ParsedCommand} from '../../parse.js';
 import {daemonError, type DockerContext} from '../../io.js';
-import {isValidReference, parseImageRef, tagImage} from '../../../engine/images.js';
-import {DaemonError} from '../../../engine/containers.js';
+import {isValidReference, parseImageRef, tagImage, DaemonError} from '../../../engine/index.js';
 
 /** The CLI's reference check, with the daemon's wording for an upper-case repository name. */
 function referenceError(ref: string): string | undefined {

@@ -2,9 +2,11 @@
 import type {ParsedCommand} from '../../parse.js';
 import {daemonError, type DockerContext, printInspect} from '../../io.js';
 import {flagBool, flagList, flagString} from '../../flags.js';
-import type {Network, World} from '../../../engine/world.js';
-import {DaemonError, requireContainer} from '../../../engine/containers.js';
 import {
+	type Network,
+	type World,
+	DaemonError,
+	requireContainer,
 	allNetworks,
 	connectNetwork,
 	createNetwork,
@@ -14,7 +16,7 @@ import {
 	pruneNetworks,
 	removeNetwork,
 	requireNetwork,
-} from '../../../engine/networks.js';
+} from '../../../engine/index.js';
 import {bool, field, map, slice, str, struct, type GoValue} from '../../../go/index.js';
 import {apiTime, table} from '../../render/format.js';
 import {printRows} from '../../render/listformat.js';

@@ -2,11 +2,7 @@
 import type {ParsedCommand} from '../../parse.js';
 import type {DockerContext} from '../../io.js';
 import {flagBool, flagString} from '../../flags.js';
-import {readonly, type World} from '../../../engine/world.js';
-import {removeContainer, volumeUsers, writableSize} from '../../../engine/containers.js';
-import {imageLayers} from '../../../engine/unionfs.js';
-import {treeSize} from '../../../engine/fsapi.js';
-import {pruneNetworks} from '../../../engine/networks.js';
+import {readonly, type World, removeContainer, volumeUsers, writableSize, imageLayers, treeSize, pruneNetworks} from '../../../engine/index.js';
 import {ago, containerStatus, humanSize, table} from '../../render/format.js';
 import {quotedCommand} from '../container.js';
 import {printRows} from '../../render/listformat.js';

@@ -4,7 +4,7 @@
  * Only the rows in the window are built.
  */
 import {t} from '../../../lab/messages.js';
-import type {Container, Mount, World} from '../../../engine/world.js';
+import type {Container, Mount, World} from '../../../engine/index.js';
 import {row, seg, type Row, type Segment} from '../../rows.js';
 import {shortVolume, type Changes} from '../../../lab/model/changes.js';
 import {cut, imageName, memoByRef, shortStatus, sortedContainers, statusTone} from '../common.js';

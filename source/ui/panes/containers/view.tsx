@@ -1,9 +1,8 @@
-import React, {memo, useMemo} from 'react';
-import type {World} from '../../../engine/world.js';
+import React, {memo} from 'react';
+import type {World} from '../../../engine/index.js';
 import type {Changes} from '../../../lab/model/changes.js';
 import {containerItems, containerRows, containersHeader, selectedIndex} from './rows.js';
-import {Rows, RowView} from '../../components/RowView.js';
-import {useWindow} from '../../hooks/use-window.js';
+import {ListView} from '../../components/ListView.js';
 import type {Theme} from '../../theme.js';
 import {t} from '../../../lab/messages.js';
 import {memoByRef} from '../common.js';
@@ -21,18 +20,21 @@ export interface ContainersPaneProps {
 
 /** Inner content of the Containers pane (header + the visible rows only). */
 /** Memoised on the containers, not the world: a key that changes only the prompt leaves its props, and so this pane, as they were. */
-export const ContainersPane = memo(function ContainersPane({containers, changes, selected, width, height, focused, theme, lang}: ContainersPaneProps) {
+export const ContainersPane = memo(function ContainersPane({containers, changes, selected, width, height, theme, lang}: ContainersPaneProps) {
 	const items = containerItems(containers, changes);
-	const cursor = selectedIndex(items, selected);
-	const listHeight = Math.max(0, height - 1);
-	const offset = useWindow(cursor, listHeight, items.length);
-	const rows = useMemo(() => containerRows(items, changes, width, cursor, offset, listHeight, lang), [items, changes, width, cursor, offset, listHeight, lang]);
-	const header = useMemo(() => containersHeader(width), [width]);
 	return (
-		<>
-			<RowView row={header} width={width} theme={theme} />
-			<Rows rows={rows} width={width} height={listHeight} theme={theme} showSelection={focused || true} />
-		</>
+		<ListView
+			items={items}
+			changes={changes}
+			cursor={selectedIndex(items, selected)}
+			header={containersHeader}
+			rows={containerRows}
+			width={width}
+			height={height}
+			theme={theme}
+			lang={lang}
+			showSelection
+		/>
 	);
 });
 

@@ -1,9 +1,8 @@
-import React, {memo, useMemo} from 'react';
-import type {World} from '../../../engine/world.js';
-import type {Changes} from '../../../lab/model/changes.js';
+import React, {memo} from 'react';
 import {imageItems, imageRows, imagesHeader} from './rows.js';
-import {Rows, RowView} from '../../components/RowView.js';
-import {useWindow} from '../../hooks/use-window.js';
+import {ListView} from '../../components/ListView.js';
+import type {World} from '../../../engine/index.js';
+import type {Changes} from '../../../lab/model/changes.js';
 import type {Theme} from '../../theme.js';
 
 export interface ImagesPaneProps {
@@ -22,15 +21,6 @@ export interface ImagesPaneProps {
 /** Memoised on the world's slices it shows (images, layers, containers), not the world: a key that changes only the prompt leaves its props, and so this pane, as they were. */
 export const ImagesPane = memo(function ImagesPane({images, layers, containers, changes, cursor, width, height, focused, theme, lang}: ImagesPaneProps) {
 	const items = imageItems(images, layers, containers, changes);
-	const listHeight = Math.max(0, height - 1);
-	const shownCursor = focused ? Math.min(cursor, items.length - 1) : -1;
-	const offset = useWindow(shownCursor, listHeight, items.length);
-	const rows = useMemo(() => imageRows(items, changes, width, shownCursor, offset, listHeight, lang), [items, changes, width, shownCursor, offset, listHeight, lang]);
-	const header = useMemo(() => imagesHeader(width), [width]);
-	return (
-		<>
-			<RowView row={header} width={width} theme={theme} />
-			<Rows rows={rows} width={width} height={listHeight} theme={theme} />
-		</>
-	);
+	const shown = focused ? Math.min(cursor, items.length - 1) : -1;
+	return <ListView items={items} changes={changes} cursor={shown} header={imagesHeader} rows={imageRows} width={width} height={height} theme={theme} lang={lang} />;
 });

@@ -8,12 +8,24 @@
  * `layerItems` (memoised on the world slices it reads) lists what to show; `layerRow` turns one
  * item into a row, looking up origins only for the rows on screen.
  */
-import type {Container, Image, Layer, Mount, World} from '../../../engine/world.js';
-import type {BuildRecord, BuildStepRecord} from '../../../engine/dockerbuild.js';
-import {imageLayers, listMerged, originsOf, type Located, type Origin} from '../../../engine/unionfs.js';
-import {containerChanges, writableSize} from '../../../engine/containers.js';
-import {ancestors} from '../../../engine/path.js';
-import {bytewise} from '../../../engine/tree.js';
+import {
+	type Container,
+	type Image,
+	type Layer,
+	type Mount,
+	type World,
+	type BuildRecord,
+	type BuildStepRecord,
+	imageLayers,
+	listMerged,
+	originsOf,
+	type Located,
+	type Origin,
+	containerChanges,
+	writableSize,
+	ancestors,
+	bytewise,
+} from '../../../engine/index.js';
 import {row, seg, type Row, type Segment, type Tone} from '../../rows.js';
 import {shortVolume, type Changes} from '../../../lab/model/changes.js';
 import {cut, humanSize, imageName, layerImagesIndex, memoByRef, shortStatus, statusTone} from '../common.js';

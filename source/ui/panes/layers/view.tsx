@@ -1,5 +1,5 @@
 import React, {memo, useMemo} from 'react';
-import type {World} from '../../../engine/world.js';
+import type {World} from '../../../engine/index.js';
 import type {Changes} from '../../../lab/model/changes.js';
 import {layerItems, layerRows, type TreeOverrides} from './rows.js';
 import {Rows} from '../../components/RowView.js';

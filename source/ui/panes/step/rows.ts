@@ -3,10 +3,7 @@
  * question (its answer, scored and explained from the world's real state), hints revealed so far,
  * the solution once confirmed, and the "step complete" moment.
  */
-import type {World} from '../../../engine/world.js';
-import {originsOf} from '../../../engine/unionfs.js';
-import {findContainer} from '../../../engine/containers.js';
-import type {Container} from '../../../engine/world.js';
+import {type World, originsOf, findContainer, type Container} from '../../../engine/index.js';
 import {localize, type CheckResult, type ContainerSelector, type Scenario, type Step} from '../../../scenario/types.js';
 import {describeOrigin, selectContainers} from '../../../scenario/checks/checks.js';
 import type {PredictionAnswer} from '../../../lab/model/lab.js';

@@ -3,10 +3,9 @@
  * and its files — a volume outliving its container is the point of section 6.2.
  */
 import {t} from '../../../lab/messages.js';
-import type {World} from '../../../engine/world.js';
+import {type World, bytewise} from '../../../engine/index.js';
 import {row, seg, type Row} from '../../rows.js';
 import {shortVolume, type Changes} from '../../../lab/model/changes.js';
-import {bytewise} from '../../../engine/tree.js';
 import {cut, memoByRef, volumeUsersIndex} from '../common.js';
 import {fit} from '../../text/width.js';
 

@@ -1,9 +1,8 @@
-import React, {memo, useMemo} from 'react';
-import type {World} from '../../../engine/world.js';
-import type {Changes} from '../../../lab/model/changes.js';
+import React, {memo} from 'react';
+import type {World} from '../../../engine/index.js';
 import {volumeLines, volumeRows, volumesHeader} from './rows.js';
-import {Rows, RowView} from '../../components/RowView.js';
-import {useWindow} from '../../hooks/use-window.js';
+import {ListView} from '../../components/ListView.js';
+import type {Changes} from '../../../lab/model/changes.js';
 import type {Theme} from '../../theme.js';
 import {t} from '../../../lab/messages.js';
 
@@ -22,17 +21,8 @@ export interface VolumesPaneProps {
 /** Memoised on the volumes and containers, not the world: a key that changes only the prompt leaves its props, and so this pane, as they were. */
 export const VolumesPane = memo(function VolumesPane({volumes, containers, changes, cursor, width, height, focused, theme, lang}: VolumesPaneProps) {
 	const lines = volumeLines(volumes, containers, changes);
-	const listHeight = Math.max(0, height - 1);
-	const shownCursor = focused ? Math.min(cursor, lines.length - 1) : -1;
-	const offset = useWindow(shownCursor, listHeight, lines.length);
-	const rows = useMemo(() => volumeRows(lines, changes, width, shownCursor, offset, listHeight, lang), [lines, changes, width, shownCursor, offset, listHeight, lang]);
-	const header = useMemo(() => volumesHeader(width), [width]);
-	return (
-		<>
-			<RowView row={header} width={width} theme={theme} />
-			<Rows rows={rows} width={width} height={listHeight} theme={theme} />
-		</>
-	);
+	const shown = focused ? Math.min(cursor, lines.length - 1) : -1;
+	return <ListView items={lines} changes={changes} cursor={shown} header={volumesHeader} rows={volumeRows} width={width} height={height} theme={theme} lang={lang} />;
 });
 
 export function volumesInfo(world: World, lang = 'en'): string {
