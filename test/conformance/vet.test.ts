@@ -35,10 +35,12 @@ describe('vetting what verify runs', () => {
 	});
 
 	it("takes the shell's builtins from the programs registry: their operands name no file, so none is read as a path", () => {
-		const named = builtinNames('host').filter(name => !['cd', 'eval', 'source', '.'].includes(name));
+		const named = builtinNames('host').filter(name => !['cd', 'eval', 'exec', 'source', '.'].includes(name));
 		expect(named).toEqual(expect.arrayContaining(['printf', 'read', 'set', 'echo', 'test']));
 		for (const name of named) expect(vet(`${name} /etc/shadow`), name).toEqual([]);
 		expect(vet('cat /etc/shadow')[0]).toContain('is outside the learner');
+		// cd, eval, exec, source and . take a folder or something to run: those are vetted as such
+		expect(vet('exec /etc/shadow')).toEqual(['exec /etc/shadow → exec runs text or files verify cannot vet before running it']);
 	});
 
 	it('refuses lines that would reach the machine, each with why', () => {
