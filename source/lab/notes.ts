@@ -40,6 +40,21 @@ const INSTEAD: Readonly<Record<string, MessageKey>> = {
 	'use docker container ls, or docker container top NAME': 'instead.top',
 };
 
+/** The parts of a `-t`/attach note, by their English text. */
+const HELD: Readonly<Record<string, MessageKey>> = {
+	'-t without -i': 'held.withoutI',
+	'it was started without -i': 'held.startedWithoutI',
+	'Ctrl+C gives the host prompt back': 'held.prompt',
+	'Ctrl+C three times gives the host prompt back (docker run passes the first two to the container)': 'held.promptRun',
+	'Ctrl+C three times ends the attach': 'held.endsAttach',
+	'Ctrl+C three times ends the attach (it keeps running)': 'held.endsAttachRunning',
+	'Ctrl+C passes SIGINT on to it (it stops) and ends the attach': 'held.sigint',
+};
+
+function held(lang: string, text: string): string {
+	return Object.hasOwn(HELD, text) ? t(lang, HELD[text]!) : text;
+}
+
 function instead(lang: string, text: string): string | undefined {
 	const key = Object.hasOwn(INSTEAD, text) ? INSTEAD[text] : undefined;
 	return key ? t(lang, key) : undefined;
@@ -62,6 +77,18 @@ export function localizeNote(line: string, lang: string): string {
 	if (match) return t(lang, 'tnote.missingTag', {tags: match[1]!, ref: match[2]!});
 	match = /^layerlab: (\S+) keeps running \(a real terminal would stay attached to it until Ctrl\+C\); it is left running in the background\.$/.exec(line);
 	if (match) return t(lang, 'tnote.keepsRunning', {name: match[1]!});
+	match = /^layerlab: `(.+)` is not simulated here\.$/.exec(line);
+	if (match) return t(lang, 'tnote.bareNotSimulated', {command: match[1]!});
+	match = /^layerlab: (\w+) is not simulated in builds \(the lab builds (.+)\)\.$/.exec(line);
+	if (match) return t(lang, 'tnote.buildKeyword', {keyword: match[1]!, list: match[2]!});
+	match = /^layerlab: step (\d+) \((\w+)\) cannot write there: (.*)$/.exec(line);
+	if (match) return t(lang, 'tnote.buildWrite', {step: match[1]!, keyword: match[2]!, error: match[3]!});
+	if (line === t('en', 'tnote.buildStdin')) return t(lang, 'tnote.buildStdin');
+	if (line === t('en', 'tnote.stats')) return t(lang, 'tnote.stats');
+	match = /^layerlab: (\S+) has a terminal but not your input \((.+?)\): what you type reaches nothing; (.+)\.$/.exec(line);
+	if (match) return t(lang, 'tnote.held', {name: match[1]!, why: held(lang, match[2]!), out: held(lang, match[3]!)});
+	match = /^layerlab: attached to (\S+)'s output; what you type reaches nothing; (.+)\.$/.exec(line);
+	if (match) return t(lang, 'tnote.attached', {name: match[1]!, out: held(lang, match[2]!)});
 	match = /^layerlab: … (\d+) earlier lines? of this output not kept in the scrollback$/.exec(line);
 	if (match) return t(lang, 'tnote.dropped', {count: match[1]!});
 	return line;

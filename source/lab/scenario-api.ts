@@ -7,6 +7,7 @@
  * imported only on a miss. Nothing may print while the lab owns the screen, so warnings are
  * collected and shown after it.
  */
+import {t} from './messages.js';
 import type {World} from '../engine/index.js';
 import type {Scenario} from '../scenario/types.js';
 import type {Problem} from '../scenario/load/yaml-load.js';
@@ -88,11 +89,12 @@ async function buildWorld(scenario: Scenario, seed: number | undefined, preload:
 
 export async function scenarioApi(options: ScenarioApiOptions): Promise<ScenarioLabApi> {
 	const env = options.env ?? process.env;
+	const lang = options.lang ?? 'en';
 	const notices: string[] = [];
 	const warn = (message: string) => notices.push(message);
 	// The progress module (and its schema library) loads only when there is progress to read or to write.
 	let progressModule: typeof ProgressModule | undefined = existsSync(options.progressFile) ? await import('../scenario/progress/progress.js') : undefined;
-	const read = progressModule ? progressModule.readProgress(options.progressFile, {warn}) : undefined;
+	const read = progressModule ? progressModule.readProgress(options.progressFile, {warn, lang}) : undefined;
 	let progress: Progress = read?.progress ?? {version: 1, scenarios: {}};
 	// A progress file that exists but cannot be read is never written over; the lab says so at once.
 	const unreadable = read?.unreadable;
@@ -117,7 +119,7 @@ export async function scenarioApi(options: ScenarioApiOptions): Promise<Scenario
 
 	const reportProblems = (problems: Problem[], format: (problem: Problem) => string) => {
 		if (problems.length === 0) return;
-		warn(`layerlab: ${problems.length} problem${problems.length === 1 ? '' : 's'} in scenario files (those scenarios were left out):`);
+		warn(t(lang, 'cmd.leftOut', {count: problems.length, s: problems.length === 1 ? '' : 's'}));
 		for (const problem of problems.slice(0, 20)) warn('  ' + format(problem));
 	};
 
@@ -135,7 +137,6 @@ export async function scenarioApi(options: ScenarioApiOptions): Promise<Scenario
 	const sandbox = sandboxScenario();
 	const listed = [...data.scenarios, sandbox];
 
-	const lang = options.lang ?? 'en';
 	const evaluate: Evaluate = (world, step, output) => evaluateStep(world, step, output, lang);
 	const api: ScenarioLabApi = {
 		notices,
@@ -195,10 +196,10 @@ export async function scenarioApi(options: ScenarioApiOptions): Promise<Scenario
 				}
 				try {
 					// Merged with what is on disk, under a lock: another lab's lessons stay.
-					progress = progressModule.updateProgressFile(options.progressFile, change, {warn: saveProblem});
+					progress = progressModule.updateProgressFile(options.progressFile, change, {warn: saveProblem, lang});
 				} catch (error) {
 					progress = change(progress);
-					saveProblem(`layerlab: could not save progress to ${options.progressFile}: ${error instanceof Error ? error.message : String(error)}`);
+					saveProblem(t(lang, 'progress.saveFailed', {file: options.progressFile, error: error instanceof Error ? error.message : String(error)}));
 				}
 			});
 		},

@@ -19,6 +19,7 @@ import type {ImageDefinition} from '../engine/index.js';
 import {formatProblem, LoadError, MAX_FILE_BYTES, sortProblems, type Problem} from './load/yaml-load.js';
 import {safeText, terminalSafe} from '../text/safe.js';
 import {readRegularFile} from './load/read-files.js';
+import {t} from '../lab/messages.js';
 
 export interface CommandFlags {
 	seed?: number;
@@ -95,12 +96,12 @@ function printProblems(io: Io, problems: Problem[]): void {
 	for (const problem of sortProblems([...problems])) io.out(formatProblem(problem) + '\n');
 }
 
-function progressLabel(progress: Progress, scenario: Scenario): string {
+function progressLabel(progress: Progress, scenario: Scenario, lang: string): string {
 	const summary = progressSummary(
 		progress.scenarios[scenario.id],
 		scenario.steps.map(step => step.id),
 	);
-	if (summary.finished) return 'done';
+	if (summary.finished) return t(lang, 'cmd.finished');
 	if (summary.done === 0 && !progress.scenarios[scenario.id]?.lines.length) return '-';
 	return `${summary.done}/${summary.total}`;
 }
@@ -112,7 +113,7 @@ export async function listCommand(args: string[], flags: CommandFlags, rawIo: Io
 	const io = safeIo(rawIo, flags.json);
 	const lang = detectLanguage(flags.lang, io.env);
 	const {scenarios, problems} = loadScenarios(scenarioSources(args, io.env));
-	const progress = loadProgress(progressPath(io.env), {warn: line => io.err(line + '\n')});
+	const progress = loadProgress(progressPath(io.env), {warn: line => io.err(line + '\n'), lang});
 	if (flags.json) {
 		const items = scenarios.map(scenario => ({
 			id: scenario.id,
@@ -128,13 +129,13 @@ export async function listCommand(args: string[], flags: CommandFlags, rawIo: Io
 		io.out(JSON.stringify({scenarios: items, problems: problems.map(formatProblem)}, null, 2) + '\n');
 		return problems.length > 0 ? 1 : 0;
 	}
-	const rows = [['', 'ID', 'TITLE', 'STEPS', 'PROGRESS']];
+	const rows = [['', t(lang, 'cmd.id'), t(lang, 'cmd.title'), t(lang, 'cmd.steps'), t(lang, 'cmd.progress')]];
 	scenarios.forEach((scenario, index) =>
-		rows.push([String(index + 1), scenario.id, localize(scenario.title, lang), String(scenario.steps.length), progressLabel(progress, scenario)]),
+		rows.push([String(index + 1), scenario.id, localize(scenario.title, lang), String(scenario.steps.length), progressLabel(progress, scenario, lang)]),
 	);
 	io.out(table(rows, [0, 3]));
 	if (problems.length > 0) {
-		io.err(`\nlayerlab: ${problems.length === 1 ? 'a scenario file has a problem' : 'some scenario files have problems'} (layerlab validate FILE shows them all):\n`);
+		io.err(t(lang, 'cmd.listProblemsHow', {what: t(lang, problems.length === 1 ? 'cmd.listProblem' : 'cmd.listProblems')}));
 		for (const problem of sortProblems([...problems])) io.err(formatProblem(problem) + '\n');
 		return 1;
 	}
@@ -244,6 +245,7 @@ export async function validateCommand(args: string[], flags: CommandFlags, rawIo
 /** `layerlab check [ID|FILE…]`: runs every step's solution headless and asserts its checks. */
 export async function checkCommand(args: string[], flags: CommandFlags, rawIo: Io = processIo()): Promise<number> {
 	const io = safeIo(rawIo, flags.json);
+	const lang = detectLanguage(flags.lang, io.env);
 	const problems: Problem[] = [];
 	let scenarios: Scenario[] = [];
 	if (args.length === 0) {
@@ -261,7 +263,7 @@ export async function checkCommand(args: string[], flags: CommandFlags, rawIo: I
 			} catch (error) {
 				if (error instanceof LoadError) problems.push(...error.problems);
 				else if (error instanceof ScenarioNotFound) {
-					io.err(`layerlab check: ${error.message}\n`);
+					io.err(`layerlab check: ${error.text(lang)}\n`);
 					for (const problem of sortProblems([...error.problems])) io.err(formatProblem(problem) + '\n');
 					return 2;
 				} else throw error;
@@ -269,10 +271,10 @@ export async function checkCommand(args: string[], flags: CommandFlags, rawIo: I
 		}
 	}
 	if (scenarios.length === 0 && problems.length === 0) {
-		io.err(`layerlab check: no scenarios found in ${args.length > 0 ? args.join(', ') : 'the course'}\n`);
+		io.err(t(lang, 'cmd.noneFound', {where: args.length > 0 ? args.join(', ') : t(lang, 'cmd.theCourse')}) + '\n');
 		return 1;
 	}
-	const reports = scenarios.map(scenario => checkScenario(scenario, {seed: flags.seed}));
+	const reports = scenarios.map(scenario => checkScenario(scenario, {seed: flags.seed, lang}));
 	const failedSteps = reports.reduce((sum, report) => sum + report.steps.filter(step => !step.ok).length, 0);
 	const ok = problems.length === 0 && reports.every(report => report.ok);
 	if (flags.json) {
@@ -285,17 +287,21 @@ export async function checkCommand(args: string[], flags: CommandFlags, rawIo: I
 		for (const problem of report.problems) io.out(`       ${problem}\n`);
 		const width = Math.max(...report.steps.map(step => step.id.length));
 		report.steps.forEach((step, index) => {
-			io.out(`  ${step.ok ? 'ok  ' : 'FAIL'} ${String(index + 1).padStart(2)} ${pad(step.id, width)}  ${step.checks} check${step.checks === 1 ? '' : 's'}\n`);
+			io.out(
+				`  ${step.ok ? 'ok  ' : 'FAIL'} ${String(index + 1).padStart(2)} ${pad(step.id, width)}  ${t(lang, 'cmd.checkCount', {count: step.checks, s: step.checks === 1 ? '' : 's'})}\n`,
+			);
 			for (const problem of step.problems) io.out(`         ${problem}\n`);
 		});
 	}
 	const stepCount = reports.reduce((sum, report) => sum + report.steps.length, 0);
-	const summary = `${reports.length} scenario${reports.length === 1 ? '' : 's'}, ${stepCount} step${stepCount === 1 ? '' : 's'}`;
-	if (ok) io.out(`${summary}: all pass\n`);
-	else
-		io.out(
-			`${summary}: ${failedSteps} step${failedSteps === 1 ? '' : 's'} failed${problems.length > 0 ? `, ${problems.length} load problem${problems.length === 1 ? '' : 's'}` : ''}${reports.some(report => report.problems.length > 0) ? ', scenario problems above' : ''}\n`,
-		);
+	const plural = (n: number) => (n === 1 ? '' : 's');
+	const summary = t(lang, 'cmd.summary', {scenarios: reports.length, s1: plural(reports.length), steps: stepCount, s2: plural(stepCount)});
+	if (ok) io.out(t(lang, 'cmd.allPass', {summary}) + '\n');
+	else {
+		const load = problems.length > 0 ? t(lang, 'cmd.loadProblems', {count: problems.length, s: plural(problems.length)}) : '';
+		const scenario = reports.some(report => report.problems.length > 0) ? t(lang, 'cmd.scenarioProblems') : '';
+		io.out(t(lang, 'cmd.failed', {summary, failed: failedSteps, s: plural(failedSteps), load, scenario}) + '\n');
+	}
 	return ok ? 0 : 1;
 }
 
@@ -313,7 +319,8 @@ function statSafe(file: string) {
 export async function progressCommand(_args: string[], flags: CommandFlags, rawIo: Io = processIo()): Promise<number> {
 	const io = safeIo(rawIo, flags.json);
 	const file = progressPath(io.env);
-	const progress = loadProgress(file, {warn: line => io.err(line + '\n')});
+	const lang = detectLanguage(flags.lang, io.env);
+	const progress = loadProgress(file, {warn: line => io.err(line + '\n'), lang});
 	const {scenarios} = loadScenarios(scenarioSources([], io.env));
 	const byId = new Map(scenarios.map(scenario => [scenario.id, scenario]));
 	if (flags.json) {
@@ -333,14 +340,13 @@ export async function progressCommand(_args: string[], flags: CommandFlags, rawI
 		io.out(JSON.stringify({file, version: progress.version, scenarios: entries}, null, 2) + '\n');
 		return 0;
 	}
-	const lang = detectLanguage(flags.lang, io.env);
-	io.out(`Progress in ${file}\n`);
+	io.out(t(lang, 'cmd.progressIn', {file}) + '\n');
 	const ids = Object.keys(progress.scenarios);
 	if (ids.length === 0) {
-		io.out('No progress saved yet.\n');
+		io.out(t(lang, 'cmd.noProgress') + '\n');
 		return 0;
 	}
-	const rows = [['ID', 'TITLE', 'DONE', 'CURRENT STEP', 'LINES']];
+	const rows = [[t(lang, 'cmd.id'), t(lang, 'cmd.title'), t(lang, 'cmd.done'), t(lang, 'cmd.current'), t(lang, 'cmd.lines')]];
 	for (const scenario of scenarios) {
 		const entry = progress.scenarios[scenario.id];
 		if (!entry) continue;
@@ -348,11 +354,17 @@ export async function progressCommand(_args: string[], flags: CommandFlags, rawI
 			entry,
 			scenario.steps.map(step => step.id),
 		);
-		rows.push([scenario.id, localize(scenario.title, lang), summary.finished ? 'done' : `${summary.done}/${summary.total}`, entry.current ?? '-', String(entry.lines.length)]);
+		rows.push([
+			scenario.id,
+			localize(scenario.title, lang),
+			summary.finished ? t(lang, 'cmd.finished') : `${summary.done}/${summary.total}`,
+			entry.current ?? '-',
+			String(entry.lines.length),
+		]);
 	}
 	for (const id of ids.filter(candidate => !byId.has(candidate))) {
 		const entry = progress.scenarios[id]!;
-		rows.push([id, '(scenario not loaded)', String(entry.completed.length), entry.current ?? '-', String(entry.lines.length)]);
+		rows.push([id, t(lang, 'cmd.notLoaded'), String(entry.completed.length), entry.current ?? '-', String(entry.lines.length)]);
 	}
 	io.out(table(rows, [4]));
 	return 0;

@@ -9,6 +9,7 @@ import {loadScenarioFileDetailed} from './load/load.js';
 import {builtinScenariosDir} from './load/paths.js';
 import {LoadError, sortProblems, type Problem} from './load/yaml-load.js';
 import {didYouMean} from './load/suggest.js';
+import {t} from '../lab/messages.js';
 
 export type {Check, Scenario, Text} from './types.js';
 export {localize} from './types.js';
@@ -92,6 +93,15 @@ export function looksLikeFile(arg: string): boolean {
 	return arg.includes('/') || SCENARIO_FILE.test(arg) || (existsSync(arg) && statSync(arg).isFile());
 }
 
+function notFoundText(lang: string, id: string, known: string[], problems: Problem[]): string {
+	const suggestion = didYouMean(id, known);
+	const broken = new Set(problems.map(problem => problem.file)).size;
+	return (
+		t(lang, 'notFound.id', {id, suggestion: suggestion ? t(lang, 'notFound.suggestion', {id: suggestion}) : '', known: known.join(', ')}) +
+		(broken > 0 ? t(lang, 'notFound.broken', {count: broken, s: broken === 1 ? '' : 's'}) : '')
+	);
+}
+
 export class ScenarioNotFound extends Error {
 	constructor(
 		readonly id: string,
@@ -99,13 +109,13 @@ export class ScenarioNotFound extends Error {
 		/** Files that failed to load (one of them may be the scenario asked for). */
 		readonly problems: Problem[] = [],
 	) {
-		const suggestion = didYouMean(id, known);
-		const broken = new Set(problems.map(problem => problem.file)).size;
-		super(
-			`no scenario "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; the scenarios are ${known.join(', ')}` +
-				(broken > 0 ? `; ${broken} scenario file${broken === 1 ? '' : 's'} could not be loaded (problems below)` : ''),
-		);
+		super(notFoundText('en', id, known, problems));
 		this.name = 'ScenarioNotFound';
+	}
+
+	/** The message in the learner's language (`message` is the English). */
+	text(lang: string): string {
+		return notFoundText(lang, this.id, this.known, this.problems);
 	}
 }
 

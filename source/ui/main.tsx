@@ -58,7 +58,8 @@ export async function playCommand(args: string[], flags: Flags): Promise<number>
 			initial = await api.open(scenario, paneInner(layout, 'terminal')?.width ?? 78);
 			mark('lab opened');
 		} catch (error) {
-			process.stderr.write(terminalSafe(`layerlab: ${error instanceof Error ? error.message : String(error)}\n`));
+			const message = error instanceof Error ? ('text' in error && typeof error.text === 'function' ? String(error.text(lang)) : error.message) : String(error);
+			process.stderr.write(terminalSafe(`layerlab: ${message}\n`));
 			for (const notice of api.notices) process.stderr.write(terminalSafe(notice + '\n'));
 			return error instanceof Error && error.name === 'ScenarioNotFound' ? 2 : 1;
 		}

@@ -63,3 +63,55 @@ describe('notes in the learner language', () => {
 		}
 	});
 });
+
+describe('build, stats and terminal notes in the learner language', () => {
+	const said = (world: ReturnType<typeof defaultWorld>, line: string) =>
+		notes(
+			runLine(world, line)
+				.output.map(chunk => chunk.text)
+				.join(''),
+		);
+	const ENGLISH =
+		/\b(is not simulated|the lab|cannot write|what you type|a real terminal|has a terminal|attached to|gives the host|ends the attach|passes SIGINT|without -i|not from stdin)\b/;
+
+	it('says every note a build, docker stats and a terminal without input print in Korean, leaving no English sentence', () => {
+		const world = defaultWorld({seed: 1});
+		const lines: Array<[string, number]> = [
+			["mkdir -p a b && printf 'FROM alpine:3.9\\nONBUILD RUN true\\n' > a/Dockerfile && printf 'FROM alpine:3.9\\nRUN touch /f\\nWORKDIR /f\\n' > b/Dockerfile", 0],
+			['docker build -t x a', 1],
+			['docker build -t y b', 1],
+			['docker build -t z - < a/Dockerfile', 1],
+			['docker stats', 1],
+			['docker run -t --name held alpine:3.9 sh', 1],
+		];
+		const all: string[] = [];
+		for (const [line, count] of lines) {
+			const found = said(world, line);
+			expect(found.length, line).toBe(count);
+			all.push(...found);
+		}
+		for (const note of all) {
+			const ko = localizeNote(note, 'ko');
+			expect(ko, note).toMatch(/[\uac00-\ud7a3]/);
+			expect(ko, note).not.toMatch(ENGLISH);
+			expect(localizeNote(note, 'en')).toBe(note);
+		}
+		expect(localizeNote(all[1]!, 'ko')).toBe('layerlab: 3단계(WORKDIR)는 그 자리에 쓸 수 없다: File exists');
+	});
+
+	it('says each way a terminal can be held without input in Korean', () => {
+		const cases = [
+			'layerlab: web has a terminal but not your input (-t without -i): what you type reaches nothing; Ctrl+C gives the host prompt back.',
+			'layerlab: web has a terminal but not your input (-t without -i): what you type reaches nothing; Ctrl+C three times gives the host prompt back (docker run passes the first two to the container).',
+			'layerlab: web has a terminal but not your input (--no-stdin): what you type reaches nothing; Ctrl+C three times ends the attach.',
+			'layerlab: web has a terminal but not your input (it was started without -i): what you type reaches nothing; Ctrl+C three times ends the attach.',
+			"layerlab: attached to web's output; what you type reaches nothing; Ctrl+C passes SIGINT on to it (it stops) and ends the attach.",
+			"layerlab: attached to web's output; what you type reaches nothing; Ctrl+C three times ends the attach (it keeps running).",
+		];
+		for (const note of cases) {
+			const ko = localizeNote(note, 'ko');
+			expect(ko, note).toMatch(/^layerlab: web /);
+			expect(ko, note).not.toMatch(ENGLISH);
+		}
+	});
+});

@@ -219,7 +219,8 @@ describe('layerlab list and progress', () => {
 		const t = io();
 		expect(await listCommand([], {lang: 'ko'}, t)).toBe(0);
 		const lines = t.stdout().split('\n');
-		expect(lines[1]).toBe('1  writable-layer    6.1 기록 가능 레이어                            3  -');
+		expect(lines[0]).toBe('   ID                제목                                        단계  진행');
+		expect(lines[1]).toBe('1  writable-layer    6.1 기록 가능 레이어                           3  -');
 	});
 
 	it('prints progress as JSON for an instructor', async () => {

@@ -12,6 +12,7 @@ import type {Scenario, Step} from '../types.js';
 import {scenarioWorld} from '../catalog/scenario-world.js';
 import {runLine, type LineResult} from '../../host/index.js';
 import {evaluateStep, describeOrigin, describeOriginKind, selectContainers} from './checks.js';
+import {t} from '../../lab/messages.js';
 
 export interface StepReport {
 	id: string;
@@ -37,66 +38,63 @@ function firstLine(output: string): string {
 	return output.split('\n').find(line => line.trim() !== '') ?? '';
 }
 
-function checkPrediction(world: World, step: Step): string[] {
+function checkPrediction(world: World, step: Step, lang: string): string[] {
 	const predict = step.predict;
 	if (!predict?.reveal) return [];
 	const {place, path} = predict.reveal;
 	const container = place.select ? selectContainers(world, place.select)[0] : Object.values(world.containers).find(candidate => candidate.name === place.container);
-	if (!container) return [`predict: reveal names ${place.container}, but there is no such container after the solution`];
+	if (!container) return [t(lang, 'run.revealNoContainer', {name: place.container})];
 	let real: string;
 	try {
 		real = containerFs(world, container).stat(path).path;
 	} catch (error) {
-		if (error instanceof FsError) return [`predict: ${path} does not exist in ${container.name} after the solution`];
+		if (error instanceof FsError) return [t(lang, 'run.revealNoFile', {path, name: container.name})];
 		throw error;
 	}
 	const origin = lookupIn(world, container, real)?.origin;
-	if (!origin) return [`predict: ${path} does not exist in ${container.name} after the solution`];
+	if (!origin) return [t(lang, 'run.revealNoFile', {path, name: container.name})];
 	const problems: string[] = [];
 	predict.choices.forEach((choice, index) => {
 		if (!choice.origin) return;
 		const right = choice.origin === origin.kind;
 		if (choice.correct && !right)
-			problems.push(
-				`predict: choice ${index + 1} is marked correct and claims ${describeOriginKind(choice.origin)}, but ${path} in ${container.name} comes from ${describeOrigin(origin)}`,
-			);
-		if (!choice.correct && right)
-			problems.push(`predict: choice ${index + 1} claims ${describeOriginKind(choice.origin)}, which is where ${path} really comes from, but it is not marked correct`);
+			problems.push(t(lang, 'run.wrongCorrect', {n: index + 1, claim: describeOriginKind(choice.origin, lang), path, name: container.name, origin: describeOrigin(origin, lang)}));
+		if (!choice.correct && right) problems.push(t(lang, 'run.unmarked', {n: index + 1, claim: describeOriginKind(choice.origin, lang), path}));
 	});
 	return problems;
 }
 
 /** Runs the whole scenario headless and reports every problem. */
-export function checkScenario(scenario: Scenario, options: {seed?: number} = {}): ScenarioReport {
+export function checkScenario(scenario: Scenario, options: {seed?: number; lang?: string} = {}): ScenarioReport {
+	const lang = options.lang ?? 'en';
 	const problems: string[] = [];
 	const world = scenarioWorld(scenario, {
 		seed: options.seed,
 		onLine(line, result) {
-			if (result.status !== 0) problems.push(`setup line fails (exit ${result.status}): ${line}: ${firstLine(text(result))}`);
+			if (result.status !== 0) problems.push(t(lang, 'run.setup', {status: result.status, line, output: firstLine(text(result))}));
 		},
 	});
 	let lastOutput = '';
 	const steps: StepReport[] = [];
 	for (const step of scenario.steps) {
 		const stepProblems: string[] = [];
-		const before = evaluateStep(world, step, lastOutput);
+		const before = evaluateStep(world, step, lastOutput, lang);
 		before.forEach((result, index) => {
-			if (result.ok && !step.checks[index]!.guard)
-				stepProblems.push(`check ${index + 1} already passes before the solution (a vacuous check; mark it guard: true if it guards something): ${result.message}`);
+			if (result.ok && !step.checks[index]!.guard) stepProblems.push(t(lang, 'run.vacuous', {n: index + 1, message: result.message}));
 		});
 		(step.mistakes ?? []).forEach((lines, index) => {
 			const trial = structuredClone(world);
 			let output = lastOutput;
 			for (const line of lines) output = text(runLine(trial, line));
-			const results = evaluateStep(trial, step, output);
-			if (results.every(result => result.ok)) stepProblems.push(`mistake ${index + 1} passes every check, so the checks are too lenient: ${lines.join(' ; ')}`);
+			const results = evaluateStep(trial, step, output, lang);
+			if (results.every(result => result.ok)) stepProblems.push(t(lang, 'run.lenient', {n: index + 1, lines: lines.join(' ; ')}));
 		});
 		for (const line of step.solution) lastOutput = text(runLine(world, line));
-		const after = evaluateStep(world, step, lastOutput);
+		const after = evaluateStep(world, step, lastOutput, lang);
 		after.forEach((result, index) => {
-			if (!result.ok) stepProblems.push(`check ${index + 1} fails after the solution: ${result.message}`);
+			if (!result.ok) stepProblems.push(t(lang, 'run.failsAfter', {n: index + 1, message: result.message}));
 		});
-		stepProblems.push(...checkPrediction(world, step));
+		stepProblems.push(...checkPrediction(world, step, lang));
 		steps.push({id: step.id, ok: stepProblems.length === 0, checks: step.checks.length, problems: stepProblems});
 	}
 	const listed = new Set([...scenario.images, ...scenario.world.pulled].map(ref => parseImageRef(ref).full));
@@ -105,6 +103,6 @@ export function checkScenario(scenario: Scenario, options: {seed?: number} = {})
 		.flatMap(image => image.repoTags)
 		.filter(ref => !listed.has(ref))
 		.sort();
-	for (const ref of pulled) problems.push(`the solutions use ${ref.replace(/:latest$/, '')}, which images: does not list`);
+	for (const ref of pulled) problems.push(t(lang, 'run.unlisted', {ref: ref.replace(/:latest$/, '')}));
 	return {id: scenario.id, file: scenario.file, ok: problems.length === 0 && steps.every(step => step.ok), problems, steps};
 }

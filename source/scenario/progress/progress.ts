@@ -13,6 +13,7 @@ import {closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, read
 import os from 'node:os';
 import path from 'node:path';
 import {z} from 'zod';
+import {t} from '../../lab/messages.js';
 
 export const PROGRESS_VERSION = 1;
 
@@ -76,6 +77,8 @@ export function emptyProgress(): Progress {
 export interface ProgressIo {
 	/** Where one-line warnings go (default: stderr). */
 	warn?: (message: string) => void;
+	/** The language of the warnings (the message catalog's; English by default). */
+	lang?: string;
 }
 
 function defaultWarn(message: string): void {
@@ -115,14 +118,14 @@ export function readProgress(file: string, io: ProgressIo = {}): {progress: Prog
 	} catch (error) {
 		const code = (error as {code?: string}).code;
 		if (code === 'ENOENT') return {progress: emptyProgress()};
-		const unreadable = `layerlab: cannot read progress file ${file} (${code ?? String(error)}); your progress will not be saved this time (the file is left as it is)`;
+		const unreadable = t(io.lang ?? 'en', 'progress.unreadable', {file, code: code ?? String(error)});
 		warn(unreadable);
 		return {progress: emptyProgress(), unreadable};
 	}
-	return {progress: parseProgress(file, text, warn)};
+	return {progress: parseProgress(file, text, warn, io.lang ?? 'en')};
 }
 
-function parseProgress(file: string, text: string, warn: (message: string) => void): Progress {
+function parseProgress(file: string, text: string, warn: (message: string) => void, lang: string): Progress {
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
@@ -132,23 +135,18 @@ function parseProgress(file: string, text: string, warn: (message: string) => vo
 	const parsed = fileSchema.safeParse(data);
 	if (!parsed.success) {
 		const aside = moveAside(file);
-		warn(
-			aside
-				? `layerlab: progress file ${file} was corrupt; moved it to ${aside} and started afresh`
-				: `layerlab: progress file ${file} is corrupt and could not be moved aside; starting afresh`,
-		);
+		warn(aside ? t(lang, 'progress.corruptMoved', {file, aside}) : t(lang, 'progress.corrupt', {file}));
 		return emptyProgress();
 	}
 	const progress: Progress = {version: PROGRESS_VERSION, scenarios: {}};
-	if (parsed.data.version > PROGRESS_VERSION)
-		warn(`layerlab: progress file ${file} was written by a newer layerlab (version ${parsed.data.version}); reading what this one understands`);
+	if (parsed.data.version > PROGRESS_VERSION) warn(t(lang, 'progress.newer', {file, version: parsed.data.version}));
 	for (const [id, raw] of Object.entries(parsed.data.scenarios)) {
 		const entry = entrySchema.safeParse(raw);
 		if (entry.success) progress.scenarios[id] = entry.data as ScenarioProgress;
 		else {
 			progress.skipped ??= {};
 			progress.skipped[id] = raw;
-			warn(`layerlab: saved progress for scenario "${id}" is unreadable; skipped it (it stays in ${file})`);
+			warn(t(lang, 'progress.entry', {id, file}));
 		}
 	}
 	return progress;
