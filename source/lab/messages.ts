@@ -416,7 +416,6 @@ const MESSAGES = {
 	'images.none': {en: 'No images.', ko: '이미지가 없다.'},
 	'images.noneHow': {en: 'or docker run fetches one.', ko: '또는 docker run이 이미지를 받아 온다.'},
 	// The lab's own subcommands (`layerlab list`, `check`, `progress`) and the notices printed after leaving the lab.
-	'cmd.id': {en: 'ID', ko: 'ID'},
 	'cmd.title': {en: 'TITLE', ko: '제목'},
 	'cmd.steps': {en: 'STEPS', ko: '단계'},
 	'cmd.progress': {en: 'PROGRESS', ko: '진행'},
@@ -433,7 +432,9 @@ const MESSAGES = {
 	'cmd.noneFound': {en: 'layerlab check: no scenarios found in {where}', ko: 'layerlab check: {where}에서 시나리오를 찾지 못했다'},
 	'cmd.theCourse': {en: 'the course', ko: '과정'},
 	'cmd.checkCount': {en: '{count} check{s}', ko: '확인 {count}개'},
-	'cmd.summary': {en: '{scenarios} scenario{s1}, {steps} step{s2}', ko: '시나리오 {scenarios}개, 단계 {steps}개'},
+	'cmd.scenarioCount': {en: '{count} scenario{s}', ko: '시나리오 {count}개'},
+	'cmd.stepCount': {en: '{count} step{s}', ko: '단계 {count}개'},
+	'cmd.summary': {en: '{scenarios}, {steps}', ko: '{scenarios}, {steps}'},
 	'cmd.allPass': {en: '{summary}: all pass', ko: '{summary}: 모두 통과'},
 	'cmd.failed': {en: '{summary}: {failed} step{s} failed{load}{scenario}', ko: '{summary}: 단계 {failed}개 실패{load}{scenario}'},
 	'cmd.loadProblems': {en: ', {count} load problem{s}', ko: ', 불러오기 문제 {count}개'},

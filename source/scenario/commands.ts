@@ -129,7 +129,7 @@ export async function listCommand(args: string[], flags: CommandFlags, rawIo: Io
 		io.out(JSON.stringify({scenarios: items, problems: problems.map(formatProblem)}, null, 2) + '\n');
 		return problems.length > 0 ? 1 : 0;
 	}
-	const rows = [['', t(lang, 'cmd.id'), t(lang, 'cmd.title'), t(lang, 'cmd.steps'), t(lang, 'cmd.progress')]];
+	const rows = [['', 'ID', t(lang, 'cmd.title'), t(lang, 'cmd.steps'), t(lang, 'cmd.progress')]];
 	scenarios.forEach((scenario, index) =>
 		rows.push([String(index + 1), scenario.id, localize(scenario.title, lang), String(scenario.steps.length), progressLabel(progress, scenario, lang)]),
 	);
@@ -295,7 +295,10 @@ export async function checkCommand(args: string[], flags: CommandFlags, rawIo: I
 	}
 	const stepCount = reports.reduce((sum, report) => sum + report.steps.length, 0);
 	const plural = (n: number) => (n === 1 ? '' : 's');
-	const summary = t(lang, 'cmd.summary', {scenarios: reports.length, s1: plural(reports.length), steps: stepCount, s2: plural(stepCount)});
+	const summary = t(lang, 'cmd.summary', {
+		scenarios: t(lang, 'cmd.scenarioCount', {count: reports.length, s: plural(reports.length)}),
+		steps: t(lang, 'cmd.stepCount', {count: stepCount, s: plural(stepCount)}),
+	});
 	if (ok) io.out(t(lang, 'cmd.allPass', {summary}) + '\n');
 	else {
 		const load = problems.length > 0 ? t(lang, 'cmd.loadProblems', {count: problems.length, s: plural(problems.length)}) : '';
@@ -346,7 +349,7 @@ export async function progressCommand(_args: string[], flags: CommandFlags, rawI
 		io.out(t(lang, 'cmd.noProgress') + '\n');
 		return 0;
 	}
-	const rows = [[t(lang, 'cmd.id'), t(lang, 'cmd.title'), t(lang, 'cmd.done'), t(lang, 'cmd.current'), t(lang, 'cmd.lines')]];
+	const rows = [['ID', t(lang, 'cmd.title'), t(lang, 'cmd.done'), t(lang, 'cmd.current'), t(lang, 'cmd.lines')]];
 	for (const scenario of scenarios) {
 		const entry = progress.scenarios[scenario.id];
 		if (!entry) continue;

@@ -254,3 +254,56 @@ describe('layerlab list and progress', () => {
 		expect(t.stdout()).toBe(`Progress in ${progressPath(t.env)}\nNo progress saved yet.\n`);
 	});
 });
+
+describe("the lab's own commands with --lang ko", () => {
+	/** An English sentence of the lab's own: three English words in a row (ids, paths, and Docker's texts aside). */
+	const english = (text: string) =>
+		text
+			.split('\n')
+			.map(line => line.replace(/"[^"]*"|\S*\/\S*|\([^)]*\)/g, ''))
+			.filter(line => /\b[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}\b/i.test(line) && !/^\s*(ok|FAIL)\s/.test(line));
+
+	it('says list, check and progress summaries, errors and warnings in Korean', async () => {
+		const broken = folderWith({'tiny.yaml': TINY, 'broken.yaml': 'id: broken\ntitle: x\n'});
+		const list = io({LAYERLAB_SCENARIOS: `${broken}:`});
+		expect(await listCommand([], {lang: 'ko'}, list)).toBe(1);
+		expect(list.stderr()).toContain('layerlab: 문제가 있는 시나리오 파일이 있다(layerlab validate FILE로 모두 볼 수 있다):\n');
+		expect(list.stderr()).toMatch(/broken\.yaml:\d+:\d+: /);
+
+		const check = io();
+		expect(await checkCommand([path.join(broken, 'tiny.yaml')], {lang: 'ko'}, check)).toBe(0);
+		expect(check.stdout()).toContain('  ok    1 run  확인 1개\n');
+		expect(check.stdout()).toContain('시나리오 1개, 단계 1개: 모두 통과\n');
+		const unknown = io();
+		expect(await checkCommand(['writable-layr'], {lang: 'ko'}, unknown)).toBe(2);
+		expect(unknown.stderr()).toMatch(/^layerlab check: "writable-layr" 시나리오가 없다\(혹시 "writable-layer"\?\)\. 있는 시나리오: writable-layer, /);
+		const empty = io();
+		expect(await checkCommand([tempDir('layerlab-empty-')], {lang: 'ko'}, empty)).toBe(1);
+		expect(empty.stderr()).toMatch(/시나리오를 찾지 못했다\n$/);
+
+		const wrong = folderWith({
+			'wrong.yaml': TINY.replace('id: tiny', 'id: wrong').replace('        state: exited\n', '        state: running\n').replace('images: [diamol/ch06-random-number]\n', ''),
+		});
+		const failing = io();
+		expect(await checkCommand([path.join(wrong, 'wrong.yaml')], {lang: 'ko'}, failing)).toBe(1);
+		expect(failing.stdout()).toContain('확인 1이 풀이 뒤에 실패한다: rn1 컨테이너: 실행 중이어야 하는데,');
+		expect(failing.stdout()).toContain('풀이가 diamol/ch06-random-number 이미지를 쓰는데, images:에 없다');
+		expect(failing.stdout()).toContain('시나리오 1개, 단계 1개: 단계 1개 실패, 시나리오 문제는 위에 있다\n');
+
+		const none = io();
+		expect(await progressCommand([], {lang: 'ko'}, none)).toBe(0);
+		expect(none.stdout()).toBe(`진행 기록 파일: ${progressPath(none.env)}\n아직 저장된 진행 기록이 없다.\n`);
+		const corrupt = io();
+		mkdirSync(path.dirname(progressPath(corrupt.env)), {recursive: true});
+		writeFileSync(progressPath(corrupt.env), '{not json');
+		expect(await progressCommand([], {lang: 'ko'}, corrupt)).toBe(0);
+		expect(corrupt.stderr()).toBe(`layerlab: 진행 기록 파일 ${progressPath(corrupt.env)}이 손상되어 ${progressPath(corrupt.env)}.corrupt-1로 옮기고 새로 시작했다\n`);
+		const some = io();
+		saveProgress(progressPath(some.env), recordStep(recordStep(emptyProgress(), 'writable-layer', 'run-two', 'list-exited'), 'gone', 'x', null));
+		expect(await progressCommand([], {lang: 'ko'}, some)).toBe(0);
+		expect(some.stdout().split('\n')[1]).toMatch(/^ID\s+제목\s+완료\s+현재 단계\s+명령 줄$/);
+		expect(some.stdout()).toContain('(불러오지 않은 시나리오)');
+
+		for (const t of [list, check, unknown, empty, failing, none, corrupt, some]) expect(english(t.stdout() + t.stderr())).toEqual([]);
+	});
+});

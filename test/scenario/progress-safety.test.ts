@@ -116,3 +116,27 @@ describe('the lab shows a save problem', () => {
 		expect(after.lab!.terminal.at(-1)).toMatchObject({kind: 'note', tone: 'error', text: 'could not save progress to /x: EROFS'});
 	});
 });
+
+describe('the notices after leaving the lab, in Korean', () => {
+	it('says an unreadable progress file, a failed save and broken scenario files in Korean', async () => {
+		const home = tempDir('layerlab-ko-');
+		const file = path.join(home, 'progress.json');
+		mkdirSync(file);
+		const extra = tempDir('layerlab-ko-scenarios-');
+		writeFileSync(path.join(extra, 'broken.yaml'), 'id: broken\ntitle: x\n');
+		const api = await scenarioApi({progressFile: file, preload: false, env: {HOME: home}, cacheFile: false, extra: [extra], lang: 'ko'});
+		expect(api.notices[0]).toBe(`layerlab: 진행 기록 파일 ${file}을 읽을 수 없다(EISDIR). 이번에는 진행 기록을 저장하지 않는다(파일은 그대로 둔다)`);
+		expect(api.notices[1]).toBe('layerlab: 시나리오 파일에 문제가 2개 있다(그 시나리오는 빼고 열었다):');
+		expect(api.notices.slice(2).every(line => line.startsWith(`  ${path.join(extra, 'broken.yaml')}:1:1: `))).toBe(true);
+
+		const readonly = tempDir('layerlab-ko-readonly-');
+		writeFileSync(path.join(readonly, 'state'), 'a file, not a folder');
+		const saving = await scenarioApi({progressFile: path.join(readonly, 'state', 'progress.json'), preload: false, env: {HOME: readonly}, cacheFile: false, lang: 'ko'});
+		await loadRunner();
+		const lab = await saving.open(builtinScenarios()[0]!, 80);
+		saving.save(runCommand(lab, 'docker ps', {evaluate: saving.evaluate, columns: 80}));
+		await saving.flushed!();
+		expect(saving.notices).toHaveLength(1);
+		expect(saving.notices[0]).toMatch(/^layerlab: 진행 기록을 .* 저장하지 못했다: E[A-Z]+: /);
+	});
+});
