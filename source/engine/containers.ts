@@ -504,6 +504,7 @@ export function execInContainer(world: World, container: Container, argv: string
 	for (const item of options.env) if (item.includes('=')) env.push(item);
 	const result = runInContainer(world, container, argv, {
 		canBlock: false,
+		exec: true,
 		tty: options.tty,
 		interactive: options.interactive,
 		env,

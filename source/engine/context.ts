@@ -8,6 +8,10 @@ export interface ContainerContext {
 	container: Container;
 	/** The main process of a detached container may keep running (servers, long sleeps). */
 	canBlock: boolean;
+	/** What runc started for this run (the main process's argv, or `docker exec`'s): what `ps` shows. */
+	argv?: readonly string[];
+	/** This run is a `docker exec` beside the main process (not the main process itself). */
+	exec?: boolean;
 }
 
 export function contextOf(proc: Proc): ContainerContext {

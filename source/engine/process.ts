@@ -154,6 +154,8 @@ export interface RunOptions {
 	columns?: number;
 	/** Streams output as it is produced (for attached runs); also collected in the result. */
 	onOutput?: (line: LogLine) => void;
+	/** A `docker exec` process, beside the container's main process. */
+	exec?: boolean;
 }
 
 /** Executes argv in the container the way runc would, with the container's env and workdir. */
@@ -184,7 +186,7 @@ export function runInContainer(world: World, container: Container, argv: string[
 		tty: options.tty,
 		random: () => randomInt(world, 32768),
 		find: findInContainer,
-		context: {world, container, canBlock: options.canBlock} satisfies ContainerContext,
+		context: {world, container, canBlock: options.canBlock, argv, exec: options.exec} satisfies ContainerContext,
 	};
 	const name = argv[0] ?? '';
 	const found = findInPath(name, shell);

@@ -47,6 +47,10 @@
  * 18. A terminal's answer to busybox sh's question where the cursor is (`^[[30;5R`, the row and column),
  *    echoed when it reaches a terminal that is not the shell's (`-t` without `-i`, or after the shell
  *    ended): dropped, as the screen's row is in it. The simulator's sh asks nothing.
+ * 19. busybox `ps` tables (after a header with a `PID` or `PPID` column, up to the next prompt or empty
+ *    line): a process id other than 1 in those columns becomes `<PID1>`, `<PID2>`… by first appearance in
+ *    the table (a `PPID` naming a `PID` above gets its token). PID 1 is the container's main process; the
+ *    kernel numbers the others a `docker exec` starts as its own helpers come and go.
  * 13. (verify only, `mapHostFolder`) the real side's temporary host folder: `<ROOT>/home/student` reads
  *    `/home/student`, the simulated learner's home it stands for. Nothing else is rewritten.
  */
@@ -311,13 +315,42 @@ export interface TokenNumbering {
 	name: (word: string) => number;
 }
 
+const PS_HEADER = /^(?!UID )(?:[A-Z]+ +)*(?:PID|PPID)(?: +[A-Z]+)*$/;
+
+/** Rule 19 on the lines of a transcript. */
+function normalisePsTables(lines: string[]): string[] {
+	const out: string[] = [];
+	let cells: Array<[number, number]> | undefined;
+	let pids = new Tokens('PID');
+	for (const line of lines) {
+		if (PS_HEADER.test(line)) {
+			cells = [...line.matchAll(/\b(PID|PPID)\b/g)].map(match => [match.index, match.index + 5] as [number, number]);
+			pids = new Tokens('PID');
+			out.push(line);
+			continue;
+		}
+		if (!cells || line === '' || line.startsWith('$ ')) {
+			cells = undefined;
+			out.push(line);
+			continue;
+		}
+		let row = line;
+		for (const [start, end] of [...cells].reverse()) {
+			const cell = row.slice(start, end);
+			if (/^ *\d+$/.test(cell) && Number(cell) > 1) row = row.slice(0, start) + pids.token(cell.trim()) + row.slice(end);
+		}
+		out.push(row);
+	}
+	return out;
+}
+
 export function normaliseTranscript(text: string, numbering?: TokenNumbering): string {
 	let lines = text
 		.replace(/\r\n/g, '\n')
 		.split('\n')
 		.map(line => expandTabs(line.replace(/\^\[\[\d+;\d+R/g, '')).replace(/ +$/, ''))
 		.filter(line => !line.startsWith('layerlab: '));
-	lines = orderMounts(normaliseDiffs(normaliseTables(lines)));
+	lines = normalisePsTables(orderMounts(normaliseDiffs(normaliseTables(lines))));
 	let out = lines.join('\n');
 
 	// Rule 7 first: its numbers are not ids.

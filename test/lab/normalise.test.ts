@@ -129,4 +129,13 @@ describe('normaliseTranscript', () => {
 		expect(normaliseTranscript('"Pid": 18651,\n')).toBe(normaliseTranscript('"Pid": 1000,\n'));
 		expect(normaliseTranscript('"Pid": 18651,\n')).not.toBe(normaliseTranscript('"Pid": 0,\n'));
 	});
+
+	it("hides the pids busybox ps gives exec'd processes, but keeps PID 1 and which process is whose parent", () => {
+		const real = '$ docker exec c ps -o pid,ppid,comm\nPID   PPID  COMMAND\n    1     0 sleep\n   26     0 sh\n   33    26 ps\n$ echo 26\n26\n';
+		const simulated = '$ docker exec c ps -o pid,ppid,comm\nPID   PPID  COMMAND\n    1     0 sleep\n    6     0 sh\n   12     6 ps\n$ echo 26\n26\n';
+		expect(normaliseTranscript(real)).toBe(normaliseTranscript(simulated));
+		expect(normaliseTranscript(real)).toContain('<PID1>     0 sh\n<PID2> <PID1> ps\n');
+		expect(normaliseTranscript(real)).not.toBe(normaliseTranscript(simulated.replace('   12     6 ps', '   12     1 ps')));
+		expect(normaliseTranscript(real)).not.toBe(normaliseTranscript(simulated.replace('    1     0 sleep', '    7     0 sleep')));
+	});
 });

@@ -52,7 +52,7 @@ writeFileSync(path.join(folder, 'recorded.json'), JSON.stringify(recorded, null,
 console.log(`${recorded.length} cases recorded`);
 
 // busybox's usage text for each applet the lab simulates (what a wrong call prints in a container).
-const APPLETS = ['basename', 'chmod', 'cp', 'dirname', 'grep', 'ln', 'mkdir', 'mv', 'readlink', 'rm', 'rmdir', 'sed', 'seq', 'sleep', 'touch', 'wget', 'which'];
+const APPLETS = ['basename', 'chmod', 'cp', 'dirname', 'grep', 'ln', 'mkdir', 'mv', 'ps', 'readlink', 'rm', 'rmdir', 'sed', 'seq', 'sleep', 'touch', 'wget', 'which'];
 const usage = {};
 for (const applet of APPLETS) {
 	usage[applet] = spawnSync('busybox', [applet, '--help'], {encoding: 'utf8'}).stderr;

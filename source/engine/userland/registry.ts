@@ -13,6 +13,7 @@ import type {Program} from '../shell/interpreter.js';
 import {BUILTINS} from '../shell/builtins.js';
 import {utilities, type Flavor} from './coreutils.js';
 import {shProgram} from './sh.js';
+import {psApplet} from './ps.js';
 import {textUtilities} from './text.js';
 import {fileUtilities} from './files.js';
 import {hostHostname, hostnameApplet, hostWhoami, sleepApplet, wgetApplet, whoamiApplet} from './container.js';
@@ -56,6 +57,7 @@ export const PROGRAMS: readonly ProgramRow[] = [
 	fixed('hostname', CONTAINER, hostnameApplet),
 	fixed('whoami', CONTAINER, whoamiApplet),
 	fixed('wget', CONTAINER, wgetApplet),
+	fixed('ps', CONTAINER, psApplet),
 	supplied('docker'),
 	supplied('curl'),
 	supplied('clear'),
@@ -97,6 +99,7 @@ export const NOT_SIMULATED: Readonly<Record<string, Instead>> = {
 	systemctl: ENGINE,
 	service: ENGINE,
 	dockerd: ENGINE,
+	ps: PROCESSES,
 	top: PROCESSES,
 	htop: PROCESSES,
 	awk: 'use grep and sed',
