@@ -212,12 +212,7 @@ describe.skipIf(!available && !required)('the built lab in a real terminal (tmux
 	});
 
 	it('exec -it: the prompt becomes /app # , commands run inside, exit returns to the host prompt', async () => {
-		terminal = new TmuxTerminal({columns: 160, rows: 48, cwd: ROOT});
-		const lab = terminal;
-		lab.start();
-		lab.type('PS1=\'$ \'; clear; node dist/cli.js play writable-layer; echo "EXIT=$?"');
-		lab.press('Enter');
-		await lab.waitForText('Run two containers from one image');
+		const lab = await openLab(160, 48);
 		lab.type('docker container run -d --name box diamol/ch06-todo-list');
 		lab.press('Enter');
 		await lab.waitForText('Status: Downloaded newer image');
@@ -253,12 +248,7 @@ describe.skipIf(!available && !required)('the built lab in a real terminal (tmux
 	});
 
 	it('Ctrl+C interrupts a long command (^C, $? is 130, nothing it did is kept); a catastrophic regex answers at once; SIGTERM mid-command restores the terminal', async () => {
-		terminal = new TmuxTerminal({columns: 120, rows: 40, cwd: ROOT});
-		const lab = terminal;
-		lab.start();
-		lab.type("PS1='$ '; clear; echo 'SHELL BEFORE THE LAB'; node dist/cli.js play sandbox; echo \"EXIT=$?\"");
-		lab.press('Enter');
-		await lab.waitForText('student@layerlab:~/diamol$');
+		const lab = await openLab(120, 40, 'play sandbox', 'student@layerlab:~/diamol$');
 		const run = async (line: string, until: string) => {
 			lab.type(line);
 			lab.press('Enter');
