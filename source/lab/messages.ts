@@ -606,7 +606,7 @@ export function tOr(lang: string, key: string, fallback: string): string {
 	return Object.hasOwn(MESSAGES, key) ? t(lang, key as MessageKey) : fallback;
 }
 
-/** Every message, for the catalog's test. */
+/** Every message: for the catalog's test, and for notes.ts to know the `instead.` texts. */
 export function catalog(): Record<string, Record<Lang, string>> {
 	return MESSAGES;
 }
