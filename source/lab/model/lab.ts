@@ -322,42 +322,29 @@ export function failCommand(model: LabModel, message: string): LabModel {
 	};
 }
 
+/** The model moved to history `position` by applying `patches` (undo and redo). */
+function moved(model: LabModel, patches: Patch[], position: number): LabModel {
+	const world = applyPatches(model.world, patches);
+	return {...model, world, previous: model.world, changes: diffWorlds(model.world, world), position, celebrate: false, revision: model.revision + 1};
+}
+
 /** One command back: the world is exactly what it was before that command. */
 export function undo(model: LabModel, context: LabContext): LabModel {
 	const entry = model.history[model.position - 1];
 	if (!entry) return note(model, 'note.nothingToUndo', 'warn');
-	const world = applyPatches(model.world, entry.inverse);
-	const moved: LabModel = {
-		...model,
-		world,
-		previous: model.world,
-		changes: diffWorlds(model.world, world),
-		position: model.position - 1,
-		celebrate: false,
-		revision: model.revision + 1,
-	};
-	return settle(
-		{...moved, ...addBlocks(moved, [noteBlock('note.undid', {line: entry.line, position: moved.position, length: moved.history.length}, 'info')])},
-		context,
-		false,
-		true,
-	);
+	const back = moved(model, entry.inverse, model.position - 1);
+	return settle({...back, ...addBlocks(back, [noteBlock('note.undid', {line: entry.line, position: back.position, length: back.history.length}, 'info')])}, context, false, true);
 }
 
 export function redo(model: LabModel, context: LabContext): LabModel {
 	const entry = model.history[model.position];
 	if (!entry) return note(model, 'note.nothingToRedo', 'warn');
-	const world = applyPatches(model.world, entry.patches);
-	const moved: LabModel = {
-		...model,
-		world,
-		previous: model.world,
-		changes: diffWorlds(model.world, world),
-		position: model.position + 1,
-		celebrate: false,
-		revision: model.revision + 1,
-	};
-	return settle({...moved, ...addBlocks(moved, [noteBlock('note.redid', {line: entry.line, position: moved.position, length: moved.history.length}, 'info')])}, context, true);
+	const forward = moved(model, entry.patches, model.position + 1);
+	return settle(
+		{...forward, ...addBlocks(forward, [noteBlock('note.redid', {line: entry.line, position: forward.position, length: forward.history.length}, 'info')])},
+		context,
+		true,
+	);
 }
 
 /** Undoes everything done since the current step was entered. */
