@@ -344,7 +344,7 @@ export function reduce(state: AppState, action: Action): AppState {
 
 /** The control keys the key table binds (Ctrl+A C D E K L U W Y Z) and Backspace (BS, DEL), as one byte; other control bytes stay typed characters (shown as placeholders). */
 const CONTROL_KEY = /[\u0001\u0003-\u0005\u0008\u000b\u000c\u0010\u0011\u0015\u0017\u0019\u001a\u007f]/;
-const CONTROL_KEYS = /([\u0001\u0003-\u0005\u0008\u000b\u000c\u0010\u0011\u0015\u0017\u0019\u001a\u007f])/;
+const CONTROL_KEYS = new RegExp(`(${CONTROL_KEY.source})`);
 
 /** One part of a read split at its control keys: text as it is, a control byte as the key Ink names for it alone. */
 function controlKey(part: string, key: KeyInfo): {input: string; key: KeyInfo} {
