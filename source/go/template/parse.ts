@@ -280,6 +280,11 @@ class Parser {
 		if (nameItem.typ !== 'string' && nameItem.typ !== 'rawString') this.unexpected(nameItem, context);
 		const name = this.guard(() => unquote(nameItem.val));
 		this.expect('rightDelim', context);
+		this.definitionBody(name, context);
+	}
+
+	/** The body of a define or block up to its {{end}}, in a scope of its own (only `$`), added as template `name`. */
+	private definitionBody(name: string, context: string): void {
 		const savedVars = this.vars;
 		this.vars = ['$'];
 		const [list, end] = this.itemList();
@@ -471,12 +476,7 @@ class Parser {
 		const token = this.nextNonSpace();
 		const name = this.templateName(token, context);
 		const pipe = this.pipeline(context, 'rightDelim');
-		const savedVars = this.vars;
-		this.vars = ['$'];
-		const [list, end] = this.itemList();
-		this.vars = savedVars;
-		if (end.type !== 'end') this.errorf(`unexpected ${nodeString(end)} in ${context}`);
-		this.addTree(name, list);
+		this.definitionBody(name, context);
 		return {type: 'template', pos: token.pos, line: token.line, name, pipe};
 	}
 
