@@ -4,6 +4,7 @@
  * files that are not JSON. Each is one `file:line:col: message`, and nothing is read that should not be.
  */
 import {tempDir} from '../helpers/temp.js';
+import {VALID} from '../helpers/lessons.js';
 import {execFileSync} from 'node:child_process';
 import {mkdirSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs';
 import net from 'node:net';
@@ -13,18 +14,6 @@ import {formatProblem, loadScenarioFile, LoadError, type Problem} from '../../so
 import {loadImageFile} from '../../source/scenario/catalog/catalog.js';
 import {validateCommand} from '../../source/scenario/commands.js';
 import {scenarioApi} from '../../source/lab/scenario-api.js';
-
-const VALID = `id: fine
-title: Fine
-summary: A valid scenario.
-steps:
-  - id: run
-    title: Run
-    text: Run a container.
-    checks:
-      - container: rn1
-    solution: [docker container run --name rn1 diamol/ch06-random-number]
-`;
 
 function withHost(host: string): string {
 	return VALID.replace('steps:', `world:\n  host:\n${host}steps:`);

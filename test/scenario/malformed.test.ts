@@ -5,6 +5,7 @@
  * duplicate ids across files.
  */
 import {tempDir} from '../helpers/temp.js';
+import {VALID} from '../helpers/lessons.js';
 import {readdirSync, readFileSync, symlinkSync, writeFileSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -30,18 +31,6 @@ function problemsOf(file: string): Problem[] {
 function relative(problems: Problem[], dir: string): string[] {
 	return problems.map(problem => formatProblem({...problem, file: path.relative(dir, problem.file)}));
 }
-
-const VALID = `id: fine
-title: Fine
-summary: A valid scenario.
-steps:
-  - id: run
-    title: Run
-    text: Run a container.
-    checks:
-      - container: rn1
-    solution: [docker container run --name rn1 diamol/ch06-random-number]
-`;
 
 describe('the malformed corpus', () => {
 	it('has at least 25 cases, each with its expected problems', () => {
