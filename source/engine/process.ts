@@ -120,7 +120,14 @@ export function sessionShell(world: World, container: Container, session: ShellS
 		tty: session.tty,
 		random: () => randomInt(world, 32768),
 		find: findInContainer,
-		context: {world, container, canBlock: false} satisfies ContainerContext,
+		// the session's shell is the main process (`run -it`) or one `docker exec` started beside it
+		context: {
+			world,
+			container,
+			canBlock: false,
+			argv: session.kind === 'run' ? [container.path, ...container.args] : ['sh'],
+			exec: session.kind === 'exec',
+		} satisfies ContainerContext,
 	};
 }
 

@@ -15,7 +15,31 @@ function session() {
 	return (line: string) => text(runLine(world, line, {columns: 80, tty: false}));
 }
 
+/** `ps -o pid,ppid,comm` rows as [pid, ppid, comm]. */
+function table(output: string): Array<[string, string, string]> {
+	return output
+		.split('\n')
+		.filter(line => /^ *\d/.test(line))
+		.map(line => line.trim().split(/ +/) as [string, string, string]);
+}
+
 describe('busybox ps in a container', () => {
+	it('in a -it shell, lists the shell and ps as its child (run -it: the shell is PID 1; exec -it: beside the main process)', () => {
+		const world = structuredClone(base);
+		const run = (line: string) => text(runLine(world, line, {columns: 80, tty: true}));
+		run('docker container run -it --name t2 diamol/base sh');
+		let rows = table(run('ps -o pid,ppid,comm'));
+		expect(rows.map(row => row[2])).toEqual(['sh', 'ps']);
+		expect(rows[0]![0]).toBe('1');
+		expect(rows[1]![1]).toBe(rows[0]![0]);
+		run('exit');
+		run('docker container run -d --name t1 diamol/base sleep 1000');
+		run('docker container exec -it t1 sh');
+		rows = table(run('ps -o pid,ppid,comm'));
+		expect(rows.map(row => row[2])).toEqual(['sleep', 'sh', 'ps']);
+		expect(rows[2]![1]).toBe(rows[1]![0]);
+	});
+
 	it('shows ps itself as PID 1 when it is the main process, with its arguments', () => {
 		const run = session();
 		expect(run('docker container run --rm alpine:3.9 ps')).toBe('PID   USER     COMMAND\n    1 root     ps\n');

@@ -59,7 +59,15 @@ function mainRow(argv: readonly string[]): Row {
 /** The rows for the process that runs this `ps` (started as `top`, with pid `pid`), and ps itself. */
 function ownRows(top: readonly string[], proc: Proc, pid: number): Row[] {
 	const script = shellScript(top);
-	if (script === undefined) return [{pid, ppid: 0, comm: 'ps', args: top.join(' ')}];
+	if (script === undefined) {
+		// an interactive shell (a `-it` session) starts ps as a child of its own
+		if (SHELLS.has(basename(top[0] ?? '')))
+			return [
+				{pid, ppid: 0, comm: basename(top[0]!), args: top.join(' ')},
+				{pid: pid + 6, ppid: pid, comm: 'ps', args: proc.argv.join(' ')},
+			];
+		return [{pid, ppid: 0, comm: 'ps', args: top.join(' ')}];
+	}
 	const own = {comm: 'ps', args: `{ps} ${top.join(' ')}`};
 	// ps as the script's last command runs in the shell's own process
 	if (script.trimEnd().endsWith(proc.argv.join(' '))) return [{pid, ppid: 0, ...own}];
