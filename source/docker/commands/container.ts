@@ -43,9 +43,14 @@ function goDate(ms: number): string {
 }
 
 /** Runs `action` on one named container; a daemon error becomes `Error response from daemon: …`. */
-export function withContainer(ctx: DockerContext, ref: string, action: (container: Container) => number): number {
+/**
+ * Runs `action` on the named container, or prints the daemon's error. `read`: the action only reads
+ * it, so it gets the container without drafting the world's containers (under the lab's undo
+ * history, reaching a container through the draft copies the whole containers record).
+ */
+export function withContainer(ctx: DockerContext, ref: string, action: (container: Container) => number, {read = false}: {read?: boolean} = {}): number {
 	try {
-		return action(requireContainer(ctx.world, ref));
+		return action(requireContainer(read ? readonly(ctx.world) : ctx.world, ref));
 	} catch (error) {
 		if (error instanceof DaemonError) return daemonError(ctx.io, error.message);
 		throw error;
@@ -202,16 +207,21 @@ export function ls(ctx: DockerContext, command: ParsedCommand): number {
 }
 
 export function logs(ctx: DockerContext, command: ParsedCommand): number {
-	return withContainer(ctx, command.args[0]!, container => {
-		let lines = container.logs;
-		const tail = flagString(command, 'tail');
-		if (tail !== undefined && tail !== 'all') {
-			const n = Number(tail);
-			lines = n >= 0 ? lines.slice(Math.max(0, lines.length - n)) : lines;
-		}
-		lines.forEach(emitLine(ctx));
-		return 0;
-	});
+	return withContainer(
+		ctx,
+		command.args[0]!,
+		container => {
+			let lines = container.logs;
+			const tail = flagString(command, 'tail');
+			if (tail !== undefined && tail !== 'all') {
+				const n = Number(tail);
+				lines = n >= 0 ? lines.slice(Math.max(0, lines.length - n)) : lines;
+			}
+			lines.forEach(emitLine(ctx));
+			return 0;
+		},
+		{read: true},
+	);
 }
 
 export function exec(ctx: DockerContext, command: ParsedCommand): number {
@@ -244,14 +254,19 @@ export function exec(ctx: DockerContext, command: ParsedCommand): number {
 }
 
 export function diff(ctx: DockerContext, command: ParsedCommand): number {
-	return withContainer(ctx, command.args[0]!, container => {
-		ctx.io.out(
-			containerChanges(ctx.world, container)
-				.map(change => `${change.kind} ${change.path}\n`)
-				.join(''),
-		);
-		return 0;
-	});
+	return withContainer(
+		ctx,
+		command.args[0]!,
+		container => {
+			ctx.io.out(
+				containerChanges(ctx.world, container)
+					.map(change => `${change.kind} ${change.path}\n`)
+					.join(''),
+			);
+			return 0;
+		},
+		{read: true},
+	);
 }
 
 export function commit(ctx: DockerContext, command: ParsedCommand): number {

@@ -51,5 +51,5 @@ export function exportContainer(ctx: DockerContext, command: ParsedCommand): num
 			return 1;
 		}
 	}
-	return withContainer(ctx, command.args[0]!, container => writeArchive(ctx, output, 'container', {id: container.id, rw: Object.keys(container.rw).length}));
+	return withContainer(ctx, command.args[0]!, container => writeArchive(ctx, output, 'container', {id: container.id, rw: Object.keys(container.rw).length}), {read: true});
 }

@@ -10,17 +10,22 @@ function topTable(rows: string[][]): string {
 }
 
 export function top(ctx: DockerContext, command: ParsedCommand): number {
-	return withContainer(ctx, command.args[0]!, container => {
-		if (container.status !== 'running') return daemonError(ctx.io, `Container ${container.id} is not running`);
-		const started = new Date(container.startedAt);
-		const stime = `${String(started.getUTCHours()).padStart(2, '0')}:${String(started.getUTCMinutes()).padStart(2, '0')}`;
-		const cmd = [container.path, ...container.args].join(' ');
-		ctx.io.out(
-			topTable([
-				['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'],
-				[container.config.user || 'root', String(container.pid), String(container.pid - 21), '0', stime, container.config.tty ? 'pts/0' : '?', '00:00:00', cmd],
-			]),
-		);
-		return 0;
-	});
+	return withContainer(
+		ctx,
+		command.args[0]!,
+		container => {
+			if (container.status !== 'running') return daemonError(ctx.io, `Container ${container.id} is not running`);
+			const started = new Date(container.startedAt);
+			const stime = `${String(started.getUTCHours()).padStart(2, '0')}:${String(started.getUTCMinutes()).padStart(2, '0')}`;
+			const cmd = [container.path, ...container.args].join(' ');
+			ctx.io.out(
+				topTable([
+					['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'],
+					[container.config.user || 'root', String(container.pid), String(container.pid - 21), '0', stime, container.config.tty ? 'pts/0' : '?', '00:00:00', cmd],
+				]),
+			);
+			return 0;
+		},
+		{read: true},
+	);
 }
