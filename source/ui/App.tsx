@@ -1,7 +1,7 @@
 /**
  * The composition root: terminal size → layout (pure), keys → key table → reducer (pure), state →
  * panes (pure row builders). Side effects live here and only here: saving progress as the learner
- * goes, opening a scenario, and the single exit path.
+ * goes, opening a scenario, running the typed line ahead of its Enter, and the single exit path.
  */
 import React, {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
@@ -17,12 +17,15 @@ import {Pane, type TitlePart} from './components/Pane.js';
 import {HelpBar, TitleBar} from './components/Bars.js';
 import {HelpScreen} from './components/HelpScreen.js';
 import {Picker} from './components/Picker.js';
-import type {LabModel} from '../lab/model/lab.js';
+import {runAhead, type LabModel} from '../lab/model/lab.js';
 import {Interrupted, loadedRunner, loadRunner, runInWorker, type BackgroundRun} from '../lab/model/runner.js';
 import {seg, type Segment} from './rows.js';
 import {safeText} from '../text/safe.js';
 import {t, tOr} from '../lab/messages.js';
 import {MIN_COLUMNS, MIN_ROWS} from './layout.js';
+
+/** A pause at the prompt this long (no key) runs the typed line ahead of its Enter. */
+const AHEAD_MS = 50;
 
 export interface AppProps {
 	api: LabApi;
@@ -161,6 +164,16 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	useEffect(() => {
 		if (ready && state.ui.pendingRun) dispatch({type: 'command', command: 'run', env: envRef.current});
 	}, [ready, state.ui.pendingRun]);
+
+	// While the learner pauses at the prompt, the line typed so far runs ahead of its Enter (lab.ts
+	// runAhead): the Enter then only draws the result. A key within AHEAD_MS cancels the timer.
+	const typed = state.screen === 'lab' && state.ui.focus === 'terminal' && !state.ui.overlay ? state.ui.prompt.text : '';
+	useEffect(() => {
+		if (!ready || !state.lab || typed.trim() === '') return;
+		const lab = state.lab;
+		const timer = setTimeout(() => runAhead(lab, typed, {evaluate: envRef.current.evaluate, columns: envRef.current.columns}), AHEAD_MS);
+		return () => clearTimeout(timer);
+	}, [ready, state.lab, typed]);
 
 	const open = useCallback(
 		(scenario: Scenario) => {

@@ -9,7 +9,7 @@ import type {World} from '../../engine/index.js';
 import type {CheckResult, Scenario, Step} from '../../scenario/types.js';
 import {type Chunk, promptText as hostPrompt, isKeyLine} from '../../host/index.js';
 import {t, type Message, type MessageKey, type Vars} from '../messages.js';
-import {loadedImmer, loadedRunner, NeedsWorker, runFirst} from './runner.js';
+import {FIRST_STEPS, loadedImmer, loadedRunner, NeedsWorker, runFirst} from './runner.js';
 import {diffWorlds, NO_CHANGES, type Changes} from './changes.js';
 
 /** immer is loaded with the shell (runner.ts); undo and redo only exist after a command ran. */
@@ -207,8 +207,54 @@ function settle(model: LabModel, context: LabContext, markComplete: boolean, unc
 	return {...model, checks};
 }
 
+/**
+ * A line run ahead of its Enter (runAhead), kept until the Enter that asks for it. One entry: the
+ * model it ran from (by identity), the line and the context, and the model it gave.
+ */
+let ahead: {model: LabModel; line: string; columns: number; evaluate: Evaluate; next: LabModel} | undefined;
+
+/**
+ * Steps a line run ahead may take. A line that needs more is left to its Enter: ahead of it, the
+ * main thread must stay free for the next key (about 5 ms of work at most).
+ */
+export const AHEAD_STEPS = 20_000;
+
+/** Lines run ahead, and Enters that took a line run ahead, since the process started (the benchmark reports them). */
+const aheadCount = {ran: 0, taken: 0};
+export function aheadCounts(): Readonly<typeof aheadCount> {
+	return {...aheadCount};
+}
+
+/**
+ * Runs the line at the prompt while the learner pauses before Enter, so the Enter only shows the result.
+ * The simulator is deterministic (time and randomness are world state) and runCommand never changes
+ * the model it is given, so the model this gives is the one the Enter would compute; the Enter takes
+ * it only if the model, the line and the context are still the same. Returns whether the line is ready.
+ */
+export function runAhead(model: LabModel, line: string, context: LabContext): boolean {
+	if (ahead && ahead.model === model && ahead.line === line && ahead.columns === context.columns && ahead.evaluate === context.evaluate) return true;
+	ahead = undefined;
+	if (model.running || line.trim() === '' || !loadedRunner() || !loadedImmer()) return false;
+	aheadCount.ran++;
+	const next = attemptCommand(model, line, context, {}, AHEAD_STEPS);
+	if (!next) return false;
+	ahead = {model, line, columns: context.columns, evaluate: context.evaluate, next};
+	return true;
+}
+
 /** Runs one command line against the world (bash on the simulated host, with docker). */
 export function runCommand(model: LabModel, rawLine: string, context: LabContext, options: {replay?: boolean} = {}): LabModel {
+	const ready = ahead;
+	ahead = undefined;
+	if (!options.replay && ready && ready.model === model && ready.line === rawLine && ready.columns === context.columns && ready.evaluate === context.evaluate) {
+		aheadCount.taken++;
+		return ready.next;
+	}
+	return attemptCommand(model, rawLine, context, options, FIRST_STEPS)!;
+}
+
+/** runCommand under a first step budget of `steps`; undefined when a budget below FIRST_STEPS was not enough. */
+function attemptCommand(model: LabModel, rawLine: string, context: LabContext, options: {replay?: boolean}, steps: number): LabModel | undefined {
 	const line = rawLine.replace(/[\r\n]+/g, ' ');
 	// keys pressed for a docker command (`<C-c>`, `<C-p><C-q>`) are not lines to recall
 	const typed = line.trim() === '' || isKeyLine(line) || model.typed.at(-1) === line ? model.typed : [...model.typed, line].slice(-500);
@@ -238,10 +284,11 @@ export function runCommand(model: LabModel, rawLine: string, context: LabContext
 	let inverse: Patch[];
 	try {
 		[next, patches, inverse] = immer.produceWithPatches(model.world, (draft: World) => {
-			result = runFirst(runLine, draft as World, line, {columns: Math.max(20, context.columns), tty: true});
+			result = runFirst(runLine, draft as World, line, {columns: Math.max(20, context.columns), tty: true}, steps);
 		});
 	} catch (error) {
 		if (error instanceof NeedsWorker) {
+			if (steps < FIRST_STEPS) return undefined;
 			// The world is unchanged; the App runs the line in a worker from it (runInWorker) and calls finishCommand.
 			return {...model, typed, running: {line, prompt, typed}, ...addBlocks(model, [{kind: 'note', text: `running ${line} … Ctrl+C interrupts`, tone: 'info'}])};
 		}
