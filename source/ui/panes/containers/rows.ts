@@ -83,11 +83,20 @@ export function containerRow(item: ContainerItem, changes: Changes, width: numbe
 	);
 }
 
+/** Item id → index, per items list: the selection is looked up several times a frame, in lists of 1,000 containers. */
+const indexes = new WeakMap<readonly ContainerItem[], Map<string, number>>();
+
 /** The item index of the selected container (the newest when none is chosen). */
 export function selectedIndex(items: readonly ContainerItem[], selectedId: string | null): number {
 	if (selectedId === null) return items.length > 0 && items[0]!.kind === 'container' ? 0 : -1;
-	const index = items.findIndex(item => (item.kind === 'container' ? item.container.id : item.id) === selectedId);
-	return index;
+	let index = indexes.get(items);
+	if (!index) {
+		index = new Map();
+		// The first item with an id wins, as findIndex would have it.
+		for (let i = items.length - 1; i >= 0; i--) index.set(itemId(items[i]!), i);
+		indexes.set(items, index);
+	}
+	return index.get(selectedId) ?? -1;
 }
 
 export function itemId(item: ContainerItem): string {

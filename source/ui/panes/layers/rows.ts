@@ -143,23 +143,38 @@ function buildItems(
 	return items;
 }
 
-const memoItems = memoByRef(
-	(
-		world: World,
-		container: Container,
-		image: Image | undefined,
-		layers: World['layers'],
-		images: World['images'],
-		volumes: World['volumes'] | null,
-		host: World['host']['files'] | null,
-		overrides: TreeOverrides,
-		changes: Changes,
-	) => {
-		void volumes;
-		void host;
-		return buildItems(world, container, image, layers, images, overrides, changes);
-	},
-);
+/**
+ * One-slot memo of a container's items, keyed on what they are built from: the container, its image,
+ * the layers and images, the mounted volumes or host files, the open folders, and of the last
+ * command's changes only this container's fresh paths and the layers added. Not on `world` or the
+ * whole change set, which are new after every command, also one that did not touch this container.
+ */
+let lastItems: {key: unknown[]; items: LayerItem[]} | undefined;
+function memoItems(
+	world: World,
+	container: Container,
+	volumes: World['volumes'] | null,
+	host: World['host']['files'] | null,
+	overrides: TreeOverrides,
+	changes: Changes,
+): LayerItem[] {
+	const image = world.images[container.imageId];
+	const key = [
+		container,
+		image,
+		world.layers,
+		world.images,
+		volumes,
+		host,
+		overrides,
+		changes.writable.get(container.id),
+		changes.layersAdded.size === 0 ? null : changes.layersAdded,
+	];
+	if (lastItems && lastItems.key.every((part, index) => part === key[index])) return lastItems.items;
+	const items = buildItems(world, container, image, world.layers, world.images, overrides, changes);
+	lastItems = {key, items};
+	return items;
+}
 
 /** A container that stands for an image (no writable layer, no mounts), to browse the image's files. */
 function imageView(world: World, imageId: string): Container | undefined {
@@ -243,7 +258,7 @@ export function layerItems(world: World, containerId: string | null, overrides: 
 	}
 	const volumes = container.mounts.some(mount => mount.type === 'volume') ? world.volumes : null;
 	const host = container.mounts.some(mount => mount.type === 'bind') ? world.host.files : null;
-	return memoItems(world, container, world.images[container.imageId], world.layers, world.images, volumes, host, overrides, changes);
+	return memoItems(world, container, volumes, host, overrides, changes);
 }
 
 export function originLabel(origin: Origin): {text: string; tone: Tone} {
