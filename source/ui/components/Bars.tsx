@@ -1,5 +1,6 @@
 /** The title bar (where you are) and the help bar (the keys that work now, from keys.ts). */
 import React, {memo} from 'react';
+import {Box} from 'ink';
 import {RowView} from './RowView.js';
 import {barItems, type Scope} from '../keys.js';
 import {clipRow, row, rowWidth, seg, type Segment} from '../rows.js';
@@ -14,7 +15,16 @@ export function TitleBar({left, right, width, theme}: {left: Segment[]; right: s
 	const shown = clipRow(row(left), Math.max(0, width - textWidth(rightText) - 1));
 	const leftWidth = rowWidth(shown);
 	const gap = Math.max(1, width - leftWidth - textWidth(rightText));
-	return <RowView row={row([...shown.segments, seg(' '.repeat(gap)), seg(rightText, 'dim')])} width={width} theme={theme} />;
+	// Two text nodes: the history position changes with every command, the left side seldom, and Ink
+	// keeps what it measured and tokenized of a text that did not change (the screen is the same).
+	return (
+		<Box width={width} height={1} flexShrink={0}>
+			<Box width={leftWidth + gap} flexShrink={0}>
+				<RowView row={shown} width={leftWidth} theme={theme} />
+			</Box>
+			<RowView row={row([seg(rightText, 'dim')])} width={textWidth(rightText)} theme={theme} />
+		</Box>
+	);
 }
 
 interface HelpBarProps {
