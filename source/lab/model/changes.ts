@@ -112,20 +112,24 @@ export function diffWorlds(before: World, after: World): Changes {
 		for (const digest of Object.keys(before.layers)) if (!after.layers[digest]) layersRemoved.add(digest);
 	}
 	const hostFiles = treeDiff(before.host.files, after.host.files).changed;
+	// An empty part is NO_CHANGES' own, so a pane keyed on the parts it shows sees no change when none of them changed.
+	const set = <T>(value: ReadonlySet<T>, empty: ReadonlySet<T>) => (value.size === 0 ? empty : value);
+	const map = <T>(value: ReadonlyMap<string, T>, empty: ReadonlyMap<string, T>) => (value.size === 0 ? empty : value);
+	const list = <T>(value: readonly T[], empty: readonly T[]) => (value.length === 0 ? empty : value);
 	return {
-		containersAdded,
-		containersChanged,
-		containersRemoved,
-		writable,
-		writableRemoved,
-		volumesAdded,
-		volumesRemoved,
-		volumeFiles,
-		imagesAdded,
-		imagesRemoved,
-		layersAdded,
-		layersRemoved,
-		hostFiles,
+		containersAdded: set(containersAdded, NO_CHANGES.containersAdded),
+		containersChanged: set(containersChanged, NO_CHANGES.containersChanged),
+		containersRemoved: list(containersRemoved, NO_CHANGES.containersRemoved),
+		writable: map(writable, NO_CHANGES.writable),
+		writableRemoved: map(writableRemoved, NO_CHANGES.writableRemoved),
+		volumesAdded: set(volumesAdded, NO_CHANGES.volumesAdded),
+		volumesRemoved: list(volumesRemoved, NO_CHANGES.volumesRemoved),
+		volumeFiles: map(volumeFiles, NO_CHANGES.volumeFiles),
+		imagesAdded: set(imagesAdded, NO_CHANGES.imagesAdded),
+		imagesRemoved: list(imagesRemoved, NO_CHANGES.imagesRemoved),
+		layersAdded: set(layersAdded, NO_CHANGES.layersAdded),
+		layersRemoved: set(layersRemoved, NO_CHANGES.layersRemoved),
+		hostFiles: set(hostFiles, NO_CHANGES.hostFiles),
 	};
 }
 

@@ -1,5 +1,6 @@
 /** Small helpers the row builders share: cut cells, status words, image names, memo caches keyed on world slices. */
 import type {Container, Image, World} from '../../engine/index.js';
+import type {Changes} from '../../lab/model/changes.js';
 import {humanSize} from '../../docker/render/format.js';
 import {truncate} from '../text/width.js';
 import {safeText} from '../../text/safe.js';
@@ -41,6 +42,45 @@ export function memoByRef<A extends readonly unknown[], R>(fn: (...args: A) => R
 		lastResult = fn(...args);
 		lastArgs = args;
 		return lastResult;
+	};
+}
+
+/**
+ * A pane's view of the last command's changes: the same object as long as the parts the pane shows
+ * are the same objects (diffWorlds gives an empty part as NO_CHANGES' own), so rows memoised on it
+ * survive a command that changed nothing the pane shows.
+ */
+export function changesFor(parts: ReadonlyArray<keyof Changes>): (changes: Changes) => Changes {
+	let last: Changes | undefined;
+	return changes => {
+		if (last && parts.every(part => last![part] === changes[part])) return last;
+		last = changes;
+		return changes;
+	};
+}
+
+/**
+ * A list's items, the previous list when equal item by item (each item's values identical, arrays
+ * element by element): a command that changed a container's files leaves "who uses this image" as it
+ * was, and the rows drawn from the list stay memoised.
+ */
+export function sameAsBefore<T extends object>(): (items: readonly T[]) => readonly T[] {
+	let last: readonly T[] | undefined;
+	const same = (a: T, b: T) => {
+		if (a === b) return true;
+		const keys = Object.keys(a) as Array<keyof T>;
+		if (keys.length !== Object.keys(b).length) return false;
+		return keys.every(key => {
+			const x = a[key];
+			const y = b[key];
+			if (x === y) return true;
+			return Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((value, index) => value === y[index]);
+		});
+	};
+	return items => {
+		if (last && (last === items || (last.length === items.length && items.every((item, index) => same(item, last![index]!))))) return last;
+		last = items;
+		return items;
 	};
 }
 

@@ -7,17 +7,25 @@ import {t} from '../../../lab/messages.js';
 import type {Container, Mount, World} from '../../../engine/index.js';
 import {row, seg, type Row, type Segment} from '../../rows.js';
 import {shortVolume, type Changes} from '../../../lab/model/changes.js';
-import {cut, imageName, memoByRef, shortStatus, sortedContainers, statusTone} from '../common.js';
+import {changesFor, cut, imageName, memoByRef, shortStatus, sortedContainers, statusTone} from '../common.js';
 import {fit} from '../../text/width.js';
 
 export type ContainerItem = {kind: 'container'; container: Container} | {kind: 'removed'; id: string; name: string; image: string};
 
 /** Live containers newest first, then the ones the last command removed. */
-export const containerItems = memoByRef((containers: World['containers'], changes: Changes): ContainerItem[] => {
+export function containerItems(containers: World['containers'], changes: Changes): ContainerItem[] {
+	return buildItems(containers, changes.containersRemoved);
+}
+
+/** Memoised on what the items show: a command that removed no container keeps the list while the containers stay. */
+const buildItems = memoByRef((containers: World['containers'], removed: Changes['containersRemoved']): ContainerItem[] => {
 	const items: ContainerItem[] = sortedContainers(containers).map(container => ({kind: 'container', container}));
-	for (const gone of changes.containersRemoved) items.push({kind: 'removed', ...gone});
+	for (const gone of removed) items.push({kind: 'removed', ...gone});
 	return items;
 });
+
+/** The parts of the last command's changes this pane shows. */
+export const containersChanges = changesFor(['containersAdded', 'containersChanged', 'containersRemoved', 'writable', 'writableRemoved']);
 
 export function mountSummary(mount: Mount): string {
 	const mode = mount.rw ? '' : ' ro';

@@ -1,7 +1,7 @@
 import React, {memo} from 'react';
 import type {World} from '../../../engine/index.js';
 import type {Changes} from '../../../lab/model/changes.js';
-import {containerItems, containerRows, containersHeader, selectedIndex} from './rows.js';
+import {containerItems, containerRows, containersChanges, containersHeader, selectedIndex} from './rows.js';
 import {ListView} from '../../components/ListView.js';
 import type {Theme} from '../../theme.js';
 import {t} from '../../../lab/messages.js';
@@ -25,7 +25,7 @@ export const ContainersPane = memo(function ContainersPane({containers, changes,
 	return (
 		<ListView
 			items={items}
-			changes={changes}
+			changes={containersChanges(changes)}
 			cursor={selectedIndex(items, selected)}
 			header={containersHeader}
 			rows={containerRows}

@@ -9,7 +9,7 @@ import {type Image, type World} from '../../../engine/index.js';
 import type {Changes} from '../../../lab/model/changes.js';
 import {row, seg, type Row} from '../../rows.js';
 import {fit} from '../../text/width.js';
-import {humanSize, imageName, layerImagesIndex, memoByRef, sortedContainers} from '../common.js';
+import {changesFor, humanSize, imageName, layerImagesIndex, memoByRef, sameAsBefore, sortedContainers} from '../common.js';
 
 export type ImageItem = {kind: 'image'; image: Image; size: number; users: string[]; shared: number} | {kind: 'removed'; id: string; name: string};
 
@@ -36,8 +36,16 @@ const imageUsersIndex = memoByRef((containers: World['containers']): Map<string,
 	return users;
 });
 
-/** Local images by name, then the ones the last command removed. */
-export const imageItems = memoByRef((images: World['images'], layers: World['layers'], containers: World['containers'], changes: Changes): ImageItem[] => {
+/** The parts of the last command's changes this pane shows. */
+export const imagesChanges = changesFor(['imagesAdded', 'imagesRemoved']);
+const sameItems = sameAsBefore<ImageItem>();
+
+/** Local images by name, then the ones the last command removed (the same list while it shows the same). */
+export function imageItems(images: World['images'], layers: World['layers'], containers: World['containers'], changes: Changes): readonly ImageItem[] {
+	return sameItems(buildItems(images, layers, containers, imagesChanges(changes)));
+}
+
+const buildItems = memoByRef((images: World['images'], layers: World['layers'], containers: World['containers'], changes: Changes): ImageItem[] => {
 	const users = imageUsersIndex(containers);
 	const items: ImageItem[] = sortedImages(images, layers).map(entry => ({kind: 'image', ...entry, users: users.get(entry.image.id) ?? []}));
 	for (const gone of changes.imagesRemoved) items.push({kind: 'removed', id: gone.id, name: gone.tags[0] ?? gone.id.slice(7, 19)});

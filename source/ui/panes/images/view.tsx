@@ -1,5 +1,5 @@
 import React, {memo} from 'react';
-import {imageItems, imageRows, imagesHeader} from './rows.js';
+import {imagesChanges, imageItems, imageRows, imagesHeader} from './rows.js';
 import {ListView} from '../../components/ListView.js';
 import type {World} from '../../../engine/index.js';
 import type {Changes} from '../../../lab/model/changes.js';
@@ -22,5 +22,5 @@ export interface ImagesPaneProps {
 export const ImagesPane = memo(function ImagesPane({images, layers, containers, changes, cursor, width, height, focused, theme, lang}: ImagesPaneProps) {
 	const items = imageItems(images, layers, containers, changes);
 	const shown = focused ? Math.min(cursor, items.length - 1) : -1;
-	return <ListView items={items} changes={changes} cursor={shown} header={imagesHeader} rows={imageRows} width={width} height={height} theme={theme} lang={lang} />;
+	return <ListView items={items} changes={imagesChanges(changes)} cursor={shown} header={imagesHeader} rows={imageRows} width={width} height={height} theme={theme} lang={lang} />;
 });

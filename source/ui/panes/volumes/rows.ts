@@ -6,7 +6,7 @@ import {t} from '../../../lab/messages.js';
 import {type World, bytewise} from '../../../engine/index.js';
 import {row, seg, type Row} from '../../rows.js';
 import {shortVolume, type Changes} from '../../../lab/model/changes.js';
-import {cut, memoByRef, volumeUsersIndex} from '../common.js';
+import {changesFor, cut, memoByRef, sameAsBefore, volumeUsersIndex} from '../common.js';
 import {fit} from '../../text/width.js';
 
 export type VolumeLine =
@@ -35,7 +35,16 @@ function volumeFiles(volume: Volume): {files: number; shown: VolumeLine[]} {
 }
 
 /** Named volumes first (by name), then anonymous ones; removed ones last. */
-export const volumeLines = memoByRef((volumes: World['volumes'], containers: World['containers'], changes: Changes): VolumeLine[] => {
+/** The parts of the last command's changes this pane shows. */
+export const volumesChanges = changesFor(['volumesAdded', 'volumesRemoved', 'volumeFiles']);
+const sameLines = sameAsBefore<VolumeLine>();
+
+/** The pane's lines (the same list while it shows the same). */
+export function volumeLines(volumes: World['volumes'], containers: World['containers'], changes: Changes): readonly VolumeLine[] {
+	return sameLines(buildLines(volumes, containers, volumesChanges(changes)));
+}
+
+const buildLines = memoByRef((volumes: World['volumes'], containers: World['containers'], changes: Changes): VolumeLine[] => {
 	const users = volumeUsersIndex(containers);
 	const list = Object.values(volumes).sort((a, b) => Number(a.anonymous) - Number(b.anonymous) || bytewise(a.name, b.name));
 	const lines: VolumeLine[] = [];

@@ -1,6 +1,6 @@
 import React, {memo} from 'react';
 import type {World} from '../../../engine/index.js';
-import {volumeLines, volumeRows, volumesHeader} from './rows.js';
+import {volumesChanges, volumeLines, volumeRows, volumesHeader} from './rows.js';
 import {ListView} from '../../components/ListView.js';
 import type {Changes} from '../../../lab/model/changes.js';
 import type {Theme} from '../../theme.js';
@@ -22,7 +22,9 @@ export interface VolumesPaneProps {
 export const VolumesPane = memo(function VolumesPane({volumes, containers, changes, cursor, width, height, focused, theme, lang}: VolumesPaneProps) {
 	const lines = volumeLines(volumes, containers, changes);
 	const shown = focused ? Math.min(cursor, lines.length - 1) : -1;
-	return <ListView items={lines} changes={changes} cursor={shown} header={volumesHeader} rows={volumeRows} width={width} height={height} theme={theme} lang={lang} />;
+	return (
+		<ListView items={lines} changes={volumesChanges(changes)} cursor={shown} header={volumesHeader} rows={volumeRows} width={width} height={height} theme={theme} lang={lang} />
+	);
 });
 
 export function volumesInfo(world: World, lang = 'en'): string {
