@@ -3,8 +3,12 @@
  * React, every dependency bundled, Ink as patched) by `npm run bench`.
  *
  * For the real lab App, through Ink's real render() with the lab's own render options, on a fake TTY:
- * - Enter→frame: a typed command line, a pause, Enter; the time to the first frame showing the
- *   command's result.
+ * - Enter→frame: a typed command line, a pause (IDLE_MS, longer than the lab's run-ahead delay, so
+ *   the line has run ahead of its Enter as it does when a person pauses), Enter; the time to the
+ *   first frame showing the command's result. The Enters that took the line run ahead are counted.
+ * - Enter, no pause: the same, Enter as soon as the line shows (nothing ran ahead: the command runs
+ *   at the Enter).
+ * ratio = app p95 / floor p95 (p50 / p50 in brackets) against the same floor for both Enters.
  * - keystroke→frame (typing): one character at a time at human speed (a key every HUMAN_MS), and in
  *   bursts (a key every BURST_MS, as key repeat or a fast typist); for each key, the time to the first
  *   frame whose prompt shows it.
@@ -28,7 +32,7 @@ import React, {createElement, useState, type ReactNode} from 'react';
 import {render, useInput, type DOMElement} from 'ink';
 import {App} from '../source/ui/App.js';
 import type {LabApi} from '../source/lab/api.js';
-import {createLab} from '../source/lab/model/lab.js';
+import {aheadCounts, createLab} from '../source/lab/model/lab.js';
 import {loadRunner} from '../source/lab/model/runner.js';
 import {builtinScenarios, evaluateStep, scenarioWorld} from '../source/scenario/index.js';
 import {paneInner, computeLayout} from '../source/ui/layout.js';
@@ -206,9 +210,13 @@ async function measureFloor(pair: [ReactNode, ReactNode], expected: string, size
 		await sleep(IDLE_MS / 2);
 		stdout.take();
 		const t0 = performance.now();
+		const h0 = process.hrtime.bigint();
 		stdin.write('x');
 		const frame = await stdout.until(() => true);
-		if (i >= WARMUP) times.push(frame.t - t0);
+		if (i >= WARMUP) {
+			times.push(frame.t - t0);
+			floorWindows.push([Number(h0 / 1000n), Number(process.hrtime.bigint() / 1000n)]);
+		}
 		if (i === WARMUP && cells(frame.data) !== cells(expected)) identical = false;
 		await sleep(IDLE_MS / 2);
 		stdout.take();
@@ -237,6 +245,10 @@ function api(world: () => World): LabApi {
 
 interface LabResult {
 	enter: number[];
+	/** Enter right after the line showed (no pause, so nothing ran ahead). */
+	straight: number[];
+	/** Enters that took the line run ahead (aheadCounts), of the timed Enters after a pause. */
+	taken: number;
 	human: number[];
 	burst: number[];
 	inkRender: number[];
@@ -288,7 +300,7 @@ async function measureLab(world: () => World, commands: (i: number) => string, s
 	);
 	await sleep(200);
 	const snapshot = () => toElement(probe.current!, 0);
-	const result: LabResult = {enter: [], human: [], burst: [], inkRender: [], enterPair: [null, null], enterFrame: '', keyPair: [null, null], keyFrame: ''};
+	const result: LabResult = {enter: [], straight: [], taken: 0, human: [], burst: [], inkRender: [], enterPair: [null, null], enterFrame: '', keyPair: [null, null], keyFrame: ''};
 
 	// Enter → frame.
 	for (let i = 0; i < WARMUP + ENTER_SAMPLES; i++) {
@@ -302,8 +314,10 @@ async function measureLab(world: () => World, commands: (i: number) => string, s
 		renderTimes = [];
 		const t0 = performance.now();
 		const h0 = process.hrtime.bigint();
+		const taken = aheadCounts().taken;
 		stdin.write('\r');
 		const done = await stdout.until(data => count(strip(data), PROMPT) >= 2);
+		if (i >= WARMUP) result.taken += aheadCounts().taken - taken;
 		if (i >= WARMUP) {
 			profileWindows.push([Number(h0 / 1000n), Number(process.hrtime.bigint() / 1000n)]);
 			result.enter.push(done.t - t0);
@@ -314,6 +328,20 @@ async function measureLab(world: () => World, commands: (i: number) => string, s
 			result.enterPair = [before, snapshot()];
 			result.enterFrame = done.data;
 		}
+		await sleep(IDLE_MS);
+	}
+
+	// Enter straight after the line showed: no pause, so the line has not run ahead (a fast typist).
+	for (let i = 0; i < WARMUP + ENTER_SAMPLES; i++) {
+		await clear(stdout, stdin);
+		const line = commands(i);
+		stdin.write(line);
+		await stdout.until(data => shows(typedAt(data), line));
+		stdout.take();
+		const t0 = performance.now();
+		stdin.write('\r');
+		const done = await stdout.until(data => count(strip(data), PROMPT) >= 2);
+		if (i >= WARMUP) result.straight.push(done.t - t0);
 		await sleep(IDLE_MS);
 	}
 
@@ -353,8 +381,10 @@ async function measureLab(world: () => World, commands: (i: number) => string, s
 }
 
 await loadRunner();
-/** BENCH_PROFILE=FILE: a CPU profile of the whole run, and FILE.windows.json: the Enter samples' [start, end] in the profile's clock (µs). */
+/** BENCH_PROFILE=FILE: a CPU profile of the whole run, FILE.windows.json: the Enter samples' [start, end] in the profile's clock (µs), and FILE.floor.json: the floor's. */
 const profileWindows: [number, number][] = [];
+/** The floor's timed switches, in the same clock (FILE.floor.json). */
+const floorWindows: [number, number][] = [];
 const profiler = process.env.BENCH_PROFILE ? new Session() : undefined;
 if (profiler) {
 	profiler.connect();
@@ -374,9 +404,11 @@ const worlds = {
 	},
 } as const;
 
-type Kind = 'enter' | 'human' | 'burst' | 'floorEnter' | 'floorKey' | 'inkRender';
+type Kind = 'enter' | 'straight' | 'human' | 'burst' | 'floorEnter' | 'floorKey' | 'inkRender';
 const samples = new Map<string, Record<Kind, number[][]>>();
 const identical = new Map<string, boolean>();
+/** Timed Enters (after a pause) that took the line run ahead, per configuration. */
+const takenAhead = new Map<string, number>();
 for (let run = 0; run < RUNS; run++) {
 	for (const size of SIZES) {
 		for (const [name, spec] of Object.entries(worlds).filter(([name]) => !process.env.BENCH_WORLDS || process.env.BENCH_WORLDS.split(',').includes(name))) {
@@ -384,8 +416,10 @@ for (let run = 0; run < RUNS; run++) {
 			const lab = await measureLab(spec.world, spec.commands, size);
 			const floorEnter = await measureFloor(lab.enterPair, lab.enterFrame, size, ENTER_SAMPLES);
 			const floorKey = await measureFloor(lab.keyPair, lab.keyFrame, size, KEY_SAMPLES / 2);
-			const entry = samples.get(key) ?? {enter: [], human: [], burst: [], floorEnter: [], floorKey: [], inkRender: []};
+			const entry = samples.get(key) ?? {enter: [], straight: [], human: [], burst: [], floorEnter: [], floorKey: [], inkRender: []};
 			entry.enter.push(lab.enter);
+			entry.straight.push(lab.straight);
+			takenAhead.set(key, (takenAhead.get(key) ?? 0) + lab.taken);
 			entry.human.push(lab.human);
 			entry.burst.push(lab.burst);
 			entry.inkRender.push(lab.inkRender);
@@ -412,17 +446,36 @@ const results: Record<string, unknown> = {
 const table: string[] = [];
 for (const [key, entry] of samples) {
 	const enter = summary(entry.enter);
+	const straight = summary(entry.straight);
 	const human = summary(entry.human);
 	const burst = summary(entry.burst);
 	const floorEnter = summary(entry.floorEnter);
 	const floorKey = summary(entry.floorKey);
 	const inkRender = summary(entry.inkRender);
 	const enterRatio = round(enter.p95 / floorEnter.p95);
+	const straightRatio = round(straight.p95 / floorEnter.p95);
 	const typingRatio = round(human.p95 / floorKey.p95);
-	results[key] = {enter, typing: human, burst, floorEnter, floorKey, inkRender, enterRatio, typingRatio, floorFrameIdentical: identical.get(key)};
+	const ratiosP50 = {enter: round(enter.p50 / floorEnter.p50), straight: round(straight.p50 / floorEnter.p50), typing: round(human.p50 / floorKey.p50)};
+	const ranAhead = `${takenAhead.get(key) ?? 0}/${enter.n + enter.missed}`;
+	results[key] = {
+		enter,
+		straight,
+		typing: human,
+		burst,
+		floorEnter,
+		floorKey,
+		inkRender,
+		enterRatio,
+		straightRatio,
+		typingRatio,
+		ratiosP50,
+		ranAhead,
+		floorFrameIdentical: identical.get(key),
+	};
 	const pair = (s: ReturnType<typeof summary>) => `${s.p50.toFixed(1)}/${s.p95.toFixed(1)} [${s.p95Runs[0]!.toFixed(1)}–${s.p95Runs[1]!.toFixed(1)}]`.padEnd(24);
+	const ratio = (p95: number, p50: number) => `${p95}x (${p50}x)`.padEnd(16);
 	table.push(
-		`${key.padEnd(15)}${pair(enter)}${pair(floorEnter)}${`${enterRatio}x`.padEnd(7)}${pair(human)}${pair(burst)}${pair(floorKey)}${`${typingRatio}x`.padEnd(7)}${inkRender.p50.toFixed(1)}`,
+		`${key.padEnd(15)}${pair(enter)}${pair(straight)}${pair(floorEnter)}${ratio(enterRatio, ratiosP50.enter)}${ratio(straightRatio, ratiosP50.straight)}${pair(human)}${pair(burst)}${pair(floorKey)}${ratio(typingRatio, ratiosP50.typing)}${ranAhead.padEnd(9)}${inkRender.p50.toFixed(1)}`,
 	);
 }
 
@@ -430,12 +483,13 @@ if (profiler) {
 	const {profile} = await profiler.post('Profiler.stop');
 	writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
 	writeFileSync(process.env.BENCH_PROFILE! + '.windows.json', JSON.stringify(profileWindows));
+	writeFileSync(process.env.BENCH_PROFILE! + '.floor.json', JSON.stringify(floorWindows));
 }
 if (json) console.log(JSON.stringify(results));
 else {
 	console.log(`interaction, ms: p50/p95 [spread of per-run p95] — ${results.method}`);
 	console.log(
-		`${'size world'.padEnd(15)}${'Enter→frame'.padEnd(24)}${'floor (Enter)'.padEnd(24)}${'ratio'.padEnd(7)}${'typing (human)'.padEnd(24)}${'typing (burst)'.padEnd(24)}${'floor (key)'.padEnd(24)}${'ratio'.padEnd(7)}Ink render p50`,
+		`${'size world'.padEnd(15)}${'Enter→frame'.padEnd(24)}${'Enter, no pause'.padEnd(24)}${'floor (Enter)'.padEnd(24)}${'ratio p95 (p50)'.padEnd(16)}${'no pause'.padEnd(16)}${'typing (human)'.padEnd(24)}${'typing (burst)'.padEnd(24)}${'floor (key)'.padEnd(24)}${'ratio p95 (p50)'.padEnd(16)}${'ahead'.padEnd(9)}Ink render p50`,
 	);
 	for (const line of table) console.log(line);
 	for (const [key, same] of identical) if (!same) console.log(`warning: ${key}: the floor's frame differs from the lab's`);
