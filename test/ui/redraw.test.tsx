@@ -8,6 +8,7 @@ import {createRequire} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import React from 'react';
+import fc from 'fast-check';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {DOMElement} from 'ink';
 import {build} from 'esbuild';
@@ -146,5 +147,52 @@ describe("Ink's output patch", () => {
 		// (Asserted as booleans: a failure should not print a megabyte of bundle.)
 		expect(text.includes('BoundedCache')).toBe(true);
 		expect(text.includes('sameCells(previous.cells, line)')).toBe(true);
+		expect(text.includes('asciiOnly.test(str) ? codeUnits(str)')).toBe(true);
+	});
+});
+
+describe("ansi-tokenize's ASCII patch", () => {
+	const patch = readFileSync(path.join(root, 'patches', '@alcalzone+ansi-tokenize+0.2.5.patch'), 'utf8');
+
+	it('is applied to the installed package', () => {
+		const installed = readFileSync(path.join(root, 'node_modules', '@alcalzone', 'ansi-tokenize', 'build', 'tokenize.js'), 'utf8');
+		const added = patch.split('\n').filter(line => line.startsWith('+') && !line.startsWith('+++') && line.trim().length > 1);
+		expect(added.length).toBeGreaterThan(3);
+		for (const line of added) expect(installed, line).toContain(line.slice(1));
+	});
+
+	it('gives the tokens Intl.Segmenter gives, for lines of printable ASCII and escape codes', async () => {
+		const {tokenize} = (await import(pathToFileURL(path.join(root, 'node_modules', '@alcalzone', 'ansi-tokenize', 'build', 'index.js')).href)) as {
+			tokenize: (text: string, endChar?: number) => unknown[];
+		};
+		const piece = fc.oneof(
+			fc.string({unit: fc.constantFrom(...' abcXYZ019~!$/\\[]m;'.split('')), maxLength: 12}),
+			fc.constantFrom(
+				'\u001B[1m',
+				'\u001B[22m',
+				'\u001B[2m',
+				'\u001B[36m',
+				'\u001B[39m',
+				'\u001B[7m',
+				'\u001B[27m',
+				'\u001B[38;5;208m',
+				'\u001B[1;4;31m',
+				'\u001B[0m',
+				'\u001B[m',
+				'\u001B]8;;https://x\u0007',
+				'\u001B',
+				'\u001B[',
+			),
+		);
+		fc.assert(
+			fc.property(fc.array(piece, {maxLength: 12}), fc.integer({min: 1, max: 40}), (pieces, endChar) => {
+				const line = pieces.join('');
+				// A non-ASCII character at the end sends the same line through Intl.Segmenter.
+				const slow = tokenize(line + '\u00E9');
+				expect(tokenize(line)).toEqual(slow.slice(0, -1));
+				expect(tokenize(line, endChar)).toEqual(tokenize(line + '\u00E9', endChar).slice(0, tokenize(line, endChar).length));
+			}),
+			{numRuns: 500},
+		);
 	});
 });
