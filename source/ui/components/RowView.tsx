@@ -4,6 +4,7 @@ import {Box, Text} from 'ink';
 import {clipRow, rowWidth, type Row, type Segment} from '../rows.js';
 import type {Theme} from '../theme.js';
 import {safeText} from '../../text/safe.js';
+import {paint} from '../text/paint.js';
 
 export interface RowViewProps {
 	row: Row;
@@ -44,23 +45,24 @@ export function sameRow(a: Row, b: Row): boolean {
 
 const sameRowView = (a: RowViewProps, b: RowViewProps) => a.width === b.width && a.theme === b.theme && a.showSelection === b.showSelection && sameRow(a.row, b.row);
 
-/** One row, drawn again only when what it shows changes (memoised on the row's content, not its identity). */
+/**
+ * One row, drawn again only when what it shows changes (memoised on the row's content, not its
+ * identity). One text node: the segments are painted as Ink's `<Text>` would paint them (paint.ts),
+ * so the screen is the same as with a `<Text>` per segment, for a fraction of the React work.
+ */
 export const RowView = memo(function RowView({row, width, theme, showSelection = true}: RowViewProps) {
 	const clipped = clipRow(row, width);
 	const selected = Boolean(row.selected && showSelection);
 	const pad = selected ? Math.max(0, width - rowWidth(clipped)) : 0;
 	const first = clipped.segments.findIndex(segment => segment.text.length > 0);
-	return (
-		<Text wrap="truncate-end">
-			{clipped.segments.map((segment, index) => (
-				<Text key={index} {...textStyle(theme, segment, index === first)} {...(selected ? {inverse: true} : {})}>
-					{safeText(segment.text)}
-				</Text>
-			))}
-			{pad > 0 ? <Text inverse>{' '.repeat(pad)}</Text> : null}
-			{rowWidth(clipped) === 0 && pad === 0 ? ' ' : null}
-		</Text>
-	);
+	let text = '';
+	clipped.segments.forEach((segment, index) => {
+		const style = textStyle(theme, segment, index === first);
+		text += paint(safeText(segment.text), selected ? {...style, inverse: true} : style);
+	});
+	if (pad > 0) text += paint(' '.repeat(pad), {inverse: true});
+	if (rowWidth(clipped) === 0 && pad === 0) text += ' ';
+	return <Text wrap="truncate-end">{text}</Text>;
 }, sameRowView);
 
 export interface RowsProps {
