@@ -42,11 +42,10 @@ function goDate(ms: number): string {
 	return goTimeString(new Date(Math.floor(ms / 1000) * 1000).toISOString());
 }
 
-/** Runs `action` on one named container; a daemon error becomes `Error response from daemon: …`. */
 /**
- * Runs `action` on the named container, or prints the daemon's error. `read`: the action only reads
- * it, so it gets the container without drafting the world's containers (under the lab's undo
- * history, reaching a container through the draft copies the whole containers record).
+ * Runs `action` on one named container; a daemon error becomes `Error response from daemon: …`.
+ * `read`: the action only reads the container, so it gets it without drafting the world's containers
+ * (under the lab's undo history, reaching a container through the draft copies the whole record).
  */
 export function withContainer(ctx: DockerContext, ref: string, action: (container: Container) => number, {read = false}: {read?: boolean} = {}): number {
 	try {

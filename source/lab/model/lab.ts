@@ -232,7 +232,7 @@ export function aheadCounts(): Readonly<typeof aheadCount> {
  * it only if the model, the line and the context are still the same. Returns whether the line is ready.
  */
 export function runAhead(model: LabModel, line: string, context: LabContext): boolean {
-	if (ahead && ahead.model === model && ahead.line === line && ahead.columns === context.columns && ahead.evaluate === context.evaluate) return true;
+	if (aheadFor(model, line, context)) return true;
 	ahead = undefined;
 	if (model.running || line.trim() === '' || !loadedRunner() || !loadedImmer()) return false;
 	aheadCount.ran++;
@@ -244,13 +244,18 @@ export function runAhead(model: LabModel, line: string, context: LabContext): bo
 
 /** Runs one command line against the world (bash on the simulated host, with docker). */
 export function runCommand(model: LabModel, rawLine: string, context: LabContext, options: {replay?: boolean} = {}): LabModel {
-	const ready = ahead;
+	const ready = options.replay ? undefined : aheadFor(model, rawLine, context);
 	ahead = undefined;
-	if (!options.replay && ready && ready.model === model && ready.line === rawLine && ready.columns === context.columns && ready.evaluate === context.evaluate) {
+	if (ready) {
 		aheadCount.taken++;
 		return ready.next;
 	}
 	return attemptCommand(model, rawLine, context, options, FIRST_STEPS)!;
+}
+
+/** The line run ahead, when it ran from this very model, line and context. */
+function aheadFor(model: LabModel, line: string, context: LabContext): typeof ahead {
+	return ahead && ahead.model === model && ahead.line === line && ahead.columns === context.columns && ahead.evaluate === context.evaluate ? ahead : undefined;
 }
 
 /** runCommand under a first step budget of `steps`; undefined when a budget below FIRST_STEPS was not enough. */
