@@ -35,13 +35,18 @@ export function imageName(image: Image | undefined, fallback = ''): string {
  * builder that reads `world.containers` recomputes only when containers changed.
  */
 export function memoByRef<A extends readonly unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-	let lastArgs: A | undefined;
-	let lastResult: R;
+	return memoOn((...args: A) => args, fn);
+}
+
+/** The same, keyed on the identity of what `keys` picks from the arguments rather than on all of them. */
+export function memoOn<A extends readonly unknown[], R>(keys: (...args: A) => readonly unknown[], fn: (...args: A) => R): (...args: A) => R {
+	let last: {key: readonly unknown[]; result: R} | undefined;
 	return (...args: A) => {
-		if (lastArgs && lastArgs.length === args.length && lastArgs.every((arg, index) => arg === args[index])) return lastResult;
-		lastResult = fn(...args);
-		lastArgs = args;
-		return lastResult;
+		const key = keys(...args);
+		if (last && last.key.length === key.length && last.key.every((part, index) => part === key[index])) return last.result;
+		const result = fn(...args);
+		last = {key, result};
+		return result;
 	};
 }
 

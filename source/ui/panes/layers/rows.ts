@@ -28,7 +28,7 @@ import {
 } from '../../../engine/index.js';
 import {row, seg, type Row, type Segment, type Tone} from '../../rows.js';
 import {shortVolume, type Changes} from '../../../lab/model/changes.js';
-import {cut, humanSize, imageName, layerImagesIndex, memoByRef, shortStatus, statusTone} from '../common.js';
+import {cut, humanSize, imageName, layerImagesIndex, memoByRef, memoOn, shortStatus, statusTone} from '../common.js';
 import {fit, textWidth, truncateStart} from '../../text/width.js';
 import {t, type Message, type MessageKey} from '../../../lab/messages.js';
 
@@ -100,16 +100,7 @@ function treeItems(world: World, container: Container, overrides: TreeOverrides,
 	return items;
 }
 
-function buildItems(
-	world: World,
-	container: Container,
-	image: Image | undefined,
-	layers: World['layers'],
-	images: World['images'],
-	overrides: TreeOverrides,
-	changes: Changes,
-): LayerItem[] {
-	void layers;
+function buildItems(world: World, container: Container, image: Image | undefined, images: World['images'], overrides: TreeOverrides, changes: Changes): LayerItem[] {
 	const items: LayerItem[] = [{kind: 'title', container, image}];
 	const fresh = changes.writable.get(container.id) ?? new Set<string>();
 	items.push({kind: 'section', title: 'layers.mounts', detail: {key: container.mounts.length === 0 ? 'layers.mountsNone' : 'layers.mountsOnTop'}, tone: 'volume'});
@@ -144,37 +135,27 @@ function buildItems(
 }
 
 /**
- * One-slot memo of a container's items, keyed on what they are built from: the container, its image,
- * the layers and images, the mounted volumes or host files, the open folders, and of the last
- * command's changes only this container's fresh paths and the layers added. Not on `world` or the
- * whole change set, which are new after every command, also one that did not touch this container.
+ * A container's items, memoised on what they are built from: the container, its image, the layers
+ * and images, the mounted volumes or host files, the open folders, and of the last command's changes
+ * only this container's fresh paths and the layers added (an empty part is NO_CHANGES' own). Not on
+ * `world` or the whole change set, which are new after every command, also one that did not touch
+ * this container.
  */
-let lastItems: {key: unknown[]; items: LayerItem[]} | undefined;
-function memoItems(
-	world: World,
-	container: Container,
-	volumes: World['volumes'] | null,
-	host: World['host']['files'] | null,
-	overrides: TreeOverrides,
-	changes: Changes,
-): LayerItem[] {
-	const image = world.images[container.imageId];
-	const key = [
+const memoItems = memoOn(
+	(world: World, container: Container, volumes: World['volumes'] | null, host: World['host']['files'] | null, overrides: TreeOverrides, changes: Changes) => [
 		container,
-		image,
+		world.images[container.imageId],
 		world.layers,
 		world.images,
 		volumes,
 		host,
 		overrides,
 		changes.writable.get(container.id),
-		changes.layersAdded.size === 0 ? null : changes.layersAdded,
-	];
-	if (lastItems && lastItems.key.every((part, index) => part === key[index])) return lastItems.items;
-	const items = buildItems(world, container, image, world.layers, world.images, overrides, changes);
-	lastItems = {key, items};
-	return items;
-}
+		changes.layersAdded,
+	],
+	(world: World, container: Container, _volumes: unknown, _host: unknown, overrides: TreeOverrides, changes: Changes) =>
+		buildItems(world, container, world.images[container.imageId], world.images, overrides, changes),
+);
 
 /** A container that stands for an image (no writable layer, no mounts), to browse the image's files. */
 function imageView(world: World, imageId: string): Container | undefined {
