@@ -36,6 +36,11 @@ export interface PaneViewProps {
 
 export type Move = number | 'top' | 'bottom';
 
+/** A list cursor moved by `delta` (rows, or to the top or the bottom), kept within the list's `length`. */
+export function movedCursor(current: number, delta: Move, length: number): number {
+	return delta === 'top' ? 0 : delta === 'bottom' ? length - 1 : Math.max(0, Math.min(current + delta, length - 1));
+}
+
 export interface PaneDef<S> {
 	title: string;
 	/** Digit that focuses the pane (after Esc). */

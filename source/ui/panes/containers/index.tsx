@@ -3,7 +3,7 @@ import React from 'react';
 import type {AppState} from '../../app-state.js';
 import type {ContainersSlice} from './slice.js';
 import type {PaneDef} from '../types.js';
-import {slice, withSlice} from '../types.js';
+import {movedCursor, slice, withSlice} from '../types.js';
 import {containerItems, itemId, selectedIndex} from './rows.js';
 import {ContainersPane, containersInfo} from './view.js';
 
@@ -40,7 +40,7 @@ export const containersPane: PaneDef<ContainersSlice> = {
 		const items = containerItems(lab.world.containers, lab.changes);
 		if (items.length === 0) return state;
 		const current = Math.max(0, selectedIndex(items, slice(state, 'containers').selected));
-		const index = delta === 'top' ? 0 : delta === 'bottom' ? items.length - 1 : Math.max(0, Math.min(current + delta, items.length - 1));
+		const index = movedCursor(current, delta, items.length);
 		return selectContainer(state, itemId(items[index]!));
 	},
 };

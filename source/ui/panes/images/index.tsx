@@ -2,7 +2,7 @@
 import React from 'react';
 import type {PaneDef} from '../types.js';
 import type {ImagesSlice} from './slice.js';
-import {slice, withSlice} from '../types.js';
+import {movedCursor, slice, withSlice} from '../types.js';
 import {imageItems} from './rows.js';
 import {ImagesPane} from './view.js';
 
@@ -34,7 +34,7 @@ export const imagesPane: PaneDef<ImagesSlice> = {
 		const length = imageItems(lab.world.images, lab.world.layers, lab.world.containers, lab.changes).length;
 		if (length === 0) return state;
 		const current = slice(state, 'images').cursor;
-		const cursor = delta === 'top' ? 0 : delta === 'bottom' ? length - 1 : Math.max(0, Math.min(current + delta, length - 1));
+		const cursor = movedCursor(current, delta, length);
 		return withSlice(state, 'images', {cursor});
 	},
 };

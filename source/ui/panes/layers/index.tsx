@@ -3,7 +3,7 @@ import React from 'react';
 import type {AppState} from '../../app-state.js';
 import type {LayersSlice} from './slice.js';
 import type {PaneDef} from '../types.js';
-import {slice, withSlice} from '../types.js';
+import {movedCursor, slice, withSlice} from '../types.js';
 import {effectiveContainer} from '../containers/index.js';
 import {filesIndex, folderAt, layerItems, parentIndex, type TreeOverrides} from './rows.js';
 import {LayersPane} from './view.js';
@@ -57,7 +57,7 @@ export const layersPane: PaneDef<LayersSlice> = {
 		if (!state.lab) return state;
 		const length = items(state).length;
 		const current = slice(state, 'layers').cursor;
-		const cursor = delta === 'top' ? 0 : delta === 'bottom' ? length - 1 : Math.max(0, Math.min(current + delta, length - 1));
+		const cursor = movedCursor(current, delta, length);
 		return withSlice(state, 'layers', {cursor});
 	},
 	keys: [

@@ -2,7 +2,7 @@
 import React from 'react';
 import type {PaneDef} from '../types.js';
 import type {VolumesSlice} from './slice.js';
-import {slice, withSlice} from '../types.js';
+import {movedCursor, slice, withSlice} from '../types.js';
 import {volumeLines} from './rows.js';
 import {VolumesPane, volumesInfo} from './view.js';
 
@@ -33,7 +33,7 @@ export const volumesPane: PaneDef<VolumesSlice> = {
 		const lines = volumeLines(lab.world.volumes, lab.world.containers, lab.changes);
 		if (lines.length === 0) return state;
 		const current = slice(state, 'volumes').cursor;
-		const cursor = delta === 'top' ? 0 : delta === 'bottom' ? lines.length - 1 : Math.max(0, Math.min(current + delta, lines.length - 1));
+		const cursor = movedCursor(current, delta, lines.length);
 		return withSlice(state, 'volumes', {cursor});
 	},
 };
