@@ -302,23 +302,32 @@ async function measureLab(world: () => World, commands: (i: number) => string, s
 	const snapshot = () => toElement(probe.current!, 0);
 	const result: LabResult = {enter: [], straight: [], taken: 0, human: [], burst: [], inkRender: [], enterPair: [null, null], enterFrame: '', keyPair: [null, null], keyFrame: ''};
 
-	// Enter → frame.
-	for (let i = 0; i < WARMUP + ENTER_SAMPLES; i++) {
+	/** A clear prompt with `line` typed and on screen. */
+	const typeLine = async (line: string) => {
 		await clear(stdout, stdin);
-		const line = commands(i);
 		stdin.write(line);
 		await stdout.until(data => shows(typedAt(data), line));
-		await sleep(IDLE_MS);
-		const before = i === WARMUP ? snapshot() : null;
+	};
+	/** Enter: when it was pressed (performance clock and profile clock) and the first frame with the command's result. */
+	const enter = async () => {
 		stdout.take();
-		renderTimes = [];
 		const t0 = performance.now();
 		const h0 = process.hrtime.bigint();
-		const taken = aheadCounts().taken;
 		stdin.write('\r');
 		const done = await stdout.until(data => count(strip(data), PROMPT) >= 2);
-		if (i >= WARMUP) result.taken += aheadCounts().taken - taken;
+		return {t0, h0, done};
+	};
+
+	// Enter → frame.
+	for (let i = 0; i < WARMUP + ENTER_SAMPLES; i++) {
+		await typeLine(commands(i));
+		await sleep(IDLE_MS);
+		const before = i === WARMUP ? snapshot() : null;
+		renderTimes = [];
+		const taken = aheadCounts().taken;
+		const {t0, h0, done} = await enter();
 		if (i >= WARMUP) {
+			result.taken += aheadCounts().taken - taken;
 			profileWindows.push([Number(h0 / 1000n), Number(process.hrtime.bigint() / 1000n)]);
 			result.enter.push(done.t - t0);
 			result.inkRender.push(...renderTimes);
@@ -333,14 +342,8 @@ async function measureLab(world: () => World, commands: (i: number) => string, s
 
 	// Enter straight after the line showed: no pause, so the line has not run ahead (a fast typist).
 	for (let i = 0; i < WARMUP + ENTER_SAMPLES; i++) {
-		await clear(stdout, stdin);
-		const line = commands(i);
-		stdin.write(line);
-		await stdout.until(data => shows(typedAt(data), line));
-		stdout.take();
-		const t0 = performance.now();
-		stdin.write('\r');
-		const done = await stdout.until(data => count(strip(data), PROMPT) >= 2);
+		await typeLine(commands(i));
+		const {t0, done} = await enter();
 		if (i >= WARMUP) result.straight.push(done.t - t0);
 		await sleep(IDLE_MS);
 	}
