@@ -1,7 +1,8 @@
 /**
  * What a key costs the screen, by counts: a keystroke that only edits the prompt draws only the
  * prompt's row again (rows and panes are memoised on what they show), and Ink's output patch
- * (patches/ink+*.patch) is applied by `npm ci` and reaches the shipped bundle.
+ * (patches/ink+*.patch) is applied by `npm ci` and reaches the shipped bundle; so do the fast paths
+ * patched into ansi-tokenize and string-width, which give what their slow paths give.
  */
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
@@ -148,6 +149,7 @@ describe("Ink's output patch", () => {
 		expect(text.includes('BoundedCache')).toBe(true);
 		expect(text.includes('sameCells(previous.cells, line)')).toBe(true);
 		expect(text.includes('asciiOnly.test(str) ? codeUnits(str)')).toBe(true);
+		expect(text.includes('if (standaloneRegex.test(string))')).toBe(true);
 	});
 });
 
@@ -193,6 +195,67 @@ describe("ansi-tokenize's ASCII patch", () => {
 				expect(tokenize(line, endChar)).toEqual(tokenize(line + '\u00E9', endChar).slice(0, tokenize(line, endChar).length));
 			}),
 			{numRuns: 500},
+		);
+	});
+});
+
+describe("string-width's standalone-character patch", () => {
+	const file = path.join(root, 'node_modules', 'string-width', 'index.js');
+	const installed = readFileSync(file, 'utf8');
+	const importWidth = async () => (await import(pathToFileURL(file).href)) as {default: (text: string, options?: {ambiguousIsNarrow?: boolean}) => number};
+	/** The installed package's own test for the fast path, so these tests check what ships. */
+	const standalone = (() => {
+		const source = /const standaloneRegex = \/(.+)\/v;/.exec(installed)?.[1];
+		return source === undefined ? undefined : new RegExp(source, 'v');
+	})();
+	// A control character after a string sends it through the segmenter path (controls are never
+	// standalone), adds no width and joins no cluster: the oracle for what the fast path must give.
+	const slowWidth = (stringWidth: (text: string, options?: {ambiguousIsNarrow?: boolean}) => number, text: string, ambiguousIsNarrow: boolean) =>
+		stringWidth(text + '\u0007', {ambiguousIsNarrow});
+
+	it('is applied to the installed package', () => {
+		const patch = readFileSync(path.join(root, 'patches', 'string-width+8.3.0.patch'), 'utf8');
+		const added = patch.split('\n').filter(line => line.startsWith('+') && !line.startsWith('+++') && line.trim().length > 1);
+		expect(added.length).toBeGreaterThan(5);
+		for (const line of added) expect(installed, line).toContain(line.slice(1));
+		// The characters the lab draws take it: box drawing, arrows, dots, Hangul.
+		expect(standalone?.test('\u2500\u2502\u256D\u2191\u2193\u00B7\u2192 \uD55C\uAD6D\uC5B4')).toBe(true);
+	});
+
+	it('takes only characters that stand alone as a cluster, each as wide as the segmenter path says', async () => {
+		const {default: stringWidth} = await importWidth();
+		const segmenter = new Intl.Segmenter();
+		const clusters = (text: string) => [...segmenter.segment(text)].length;
+		const wrong: string[] = [];
+		let taken = 0;
+		for (let code = 0x20; code <= 0xffff; code++) {
+			const char = String.fromCharCode(code);
+			if (!standalone!.test(char)) continue;
+			taken++;
+			// Neither joins what follows nor what comes before (marks, Prepend), nor Hangul syllables (jamo).
+			if (clusters('a' + char + 'a') !== 3 || clusters(char + '\uAC00') !== 2 || clusters('\uAC00' + char) !== 2) wrong.push(`U+${code.toString(16)} joins`);
+			for (const ambiguousIsNarrow of [true, false]) {
+				const fast = stringWidth(char, {ambiguousIsNarrow});
+				const slow = slowWidth(stringWidth, char, ambiguousIsNarrow);
+				if (fast !== slow) wrong.push(`U+${code.toString(16)} is ${fast} wide, not ${slow}`);
+			}
+		}
+		expect(wrong.slice(0, 10)).toEqual([]);
+		expect(taken).toBeGreaterThan(40_000);
+	}, 30_000);
+
+	it('gives the width the segmenter path gives, for mixed lines and escape codes', async () => {
+		const {default: stringWidth} = await importWidth();
+		const piece = fc.oneof(
+			fc.string({unit: fc.constantFrom(...' aZ0~\u2500\u2502\u256D\u2190\u00B7\u00E9\u00D7\u2026\u2713\uD55C\u3042\u4E2D\uFF21\u00A1'.split('')), maxLength: 12}),
+			fc.constantFrom('\u001B[1m', '\u001B[22m', '\u001B[36m', '\u001B[0m', '\u0301', '\u200D', '\uFE0F', '\u1161', '\u{1F600}', '\t'),
+		);
+		fc.assert(
+			fc.property(fc.array(piece, {maxLength: 10}), fc.boolean(), (pieces, ambiguousIsNarrow) => {
+				const line = pieces.join('');
+				expect(stringWidth(line, {ambiguousIsNarrow})).toBe(slowWidth(stringWidth, line, ambiguousIsNarrow));
+			}),
+			{numRuns: 1000},
 		);
 	});
 });
