@@ -254,7 +254,30 @@ interface NodeProps {
 	theme: Theme;
 }
 
-function Node({node, state, lab, lang, theme}: NodeProps) {
+/** Whether the terminal pane (the only pane that shows the prompt) is in this part of the layout. */
+function showsPrompt(node: LayoutNode): boolean {
+	if (node.kind === 'row' || node.kind === 'column') return node.children.some(showsPrompt);
+	return node.kind === 'tabs' ? node.tabs.includes('terminal') : (node as Extract<LayoutNode, {kind: 'pane'}>).pane === 'terminal';
+}
+
+/** The same state but for what only the terminal pane shows: the line being typed and its completions. */
+function sameButPrompt(a: AppState, b: AppState): boolean {
+	if (a.screen !== b.screen || a.lab !== b.lab || a.quitting !== b.quitting) return false;
+	const x = a.ui as unknown as Record<string, unknown>;
+	const y = b.ui as unknown as Record<string, unknown>;
+	return Object.keys(x).every(key => key === 'prompt' || key === 'candidates' || x[key] === y[key]);
+}
+
+/**
+ * A keystroke that edits the prompt draws the terminal pane again and nothing else: the other panes'
+ * nodes keep their elements (their own memos would skip their rows anyway, but not their frames).
+ */
+function sameNode(a: NodeProps, b: NodeProps): boolean {
+	if (a.node !== b.node || a.lab !== b.lab || a.lang !== b.lang || a.theme !== b.theme) return false;
+	return a.state === b.state || (!showsPrompt(a.node) && sameButPrompt(a.state, b.state));
+}
+
+const Node = React.memo(function LayoutPart({node, state, lab, lang, theme}: NodeProps) {
 	if (node.kind === 'row' || node.kind === 'column') {
 		return (
 			<Box flexDirection={node.kind} width={node.width} height={node.height} flexShrink={0}>
@@ -281,4 +304,4 @@ function Node({node, state, lab, lang, theme}: NodeProps) {
 			<View state={state} lab={lab} lang={lang} width={node.width - 2} height={node.height - 2} focused={focused} container={container} theme={theme} />
 		</Pane>
 	);
-}
+}, sameNode);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import React from 'react';
 import fc from 'fast-check';
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import type {DOMElement} from 'ink';
 import {build} from 'esbuild';
 import {App} from '../../source/ui/App.js';
@@ -19,6 +19,7 @@ import type {LabApi} from '../../source/lab/api.js';
 import {evaluate, fakeApi, freshWorld, testScenario} from './helpers/fixtures.js';
 import {KEYS, press, renderApp, type, type Instance} from './helpers/ink.js';
 import {Probe} from './helpers/probe.js';
+import {PANE_ORDER, PANES} from '../../source/ui/panes/registry.js';
 
 const root = path.dirname(path.dirname(path.dirname(fileURLToPath(import.meta.url))));
 const inkBuild = path.join(path.dirname(createRequire(import.meta.url).resolve('ink')));
@@ -83,6 +84,25 @@ describe('a keystroke redraws only what it changes', () => {
 		// Nothing else on a 160x48 screen of a few hundred text nodes.
 		expect(changed.length).toBeLessThanOrEqual(inPromptRow.size);
 		expect(before.size).toBeGreaterThan(50);
+	});
+
+	it('typing at the prompt renders the terminal pane and no other pane', async () => {
+		const views = PANE_ORDER.map(id => [id, vi.spyOn(PANES[id], 'View')] as const);
+		try {
+			const {app} = await lab();
+			await type(app, 'docker container run --name rn1 diamol/ch06-random-number');
+			await press(app, KEYS.enter);
+			await type(app, 'docker container l');
+			// Every pane is on a 160x48 screen and was drawn.
+			for (const [id, view] of views) expect(view.mock.calls.length, id).toBeGreaterThan(0);
+			for (const [, view] of views) view.mockClear();
+			await press(app, 's');
+			const calls = Object.fromEntries(views.map(([id, view]) => [id, view.mock.calls.length]));
+			expect(calls.terminal).toBeGreaterThan(0);
+			expect({...calls, terminal: 0}).toEqual(Object.fromEntries(PANE_ORDER.map(id => [id, 0])));
+		} finally {
+			for (const [, view] of views) view.mockRestore();
+		}
 	});
 
 	it('a command that changes no container leaves the Containers pane as it was', async () => {
