@@ -2,27 +2,9 @@
 import {own, readonly, clonePlain, type Container, type Image, type World} from './world.js';
 import {DaemonError} from './containers.js';
 import {makeLayer, sha256} from './build.js';
+import {parseImageRef, type ImageRef} from './refs.js';
 
-export interface ImageRef {
-	/** `diamol/ch06-random-number` (Docker's familiar form: no docker.io/, no library/). */
-	repository: string;
-	tag: string;
-	/** `repository:tag`. */
-	full: string;
-}
-
-export function parseImageRef(ref: string): ImageRef {
-	let name = ref;
-	let tag = 'latest';
-	const slash = name.lastIndexOf('/');
-	const colon = name.lastIndexOf(':');
-	if (colon > slash) {
-		tag = name.slice(colon + 1);
-		name = name.slice(0, colon);
-	}
-	name = name.replace(/^(docker\.io|index\.docker\.io)\//, '').replace(/^library\//, '');
-	return {repository: name, tag, full: `${name}:${tag}`};
-}
+export {parseImageRef, type ImageRef};
 
 /** Docker's reference grammar, enough to reject what the daemon rejects. */
 export function isValidReference(ref: string): boolean {

@@ -3,9 +3,10 @@
  * from the recorded CLI spec, container / image / volume names where the command takes them,
  * `container:path` inside a container for `cp`, and host paths for everything else.
  */
-import {type World, commandNames as hostCommandNames, listMerged, findContainer, childNames, bytewise, normalizePath} from '../engine/index.js';
+import type {World} from '../engine/index.js';
+import {listMerged, findContainer, childNames, bytewise, normalizePath} from '../engine/screen.js';
 import type {CommandNode, FlagSpec} from '../docker/recorded/cli-spec.js';
-import {loadedCliSpec} from '../lab/model/runner.js';
+import {loadedCliSpec, loadedCommandNames} from '../lab/model/runner.js';
 
 export interface Completion {
 	/** The new line and cursor (unchanged when nothing completes). */
@@ -17,9 +18,11 @@ export interface Completion {
 
 let hostCommands: string[] | undefined;
 
-/** What the host shell can run, read from the programs registry (builtins and programs). */
+/** What the host shell can run, read from the programs registry (builtins and programs); none until the shell has loaded. */
 function commandNames(): string[] {
-	hostCommands ??= [...new Set(hostCommandNames('host'))].sort(bytewise);
+	const names = loadedCommandNames();
+	if (!names) return [];
+	hostCommands ??= [...new Set(names('host'))].sort(bytewise);
 	return hostCommands;
 }
 

@@ -31,7 +31,7 @@ import {
 import {complete} from './completion.js';
 import {loadedRunner} from '../lab/model/runner.js';
 import {touchedContainer} from '../lab/model/touched.js';
-import {DETACH_KEYS, keyLine} from '../host/index.js';
+import {DETACH_KEYS, keyLine} from '../host/screen.js';
 
 export {effectiveContainer};
 export type {AppState, Env, Overlay, UiState} from './app-state.js';

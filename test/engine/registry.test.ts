@@ -1,9 +1,10 @@
 /** The programs registry is the one list: the host, containers and tab completion all read it. */
-import {describe, expect, it} from 'vitest';
+import {beforeAll, describe, expect, it, vi} from 'vitest';
 import {PROGRAMS, commandNames, notSimulatedLine} from '../../source/engine/userland/registry.js';
 import {HOST_SUPPLIED, runLine} from '../../source/host/index.js';
 import {candidatesFor} from '../../source/ui/completion.js';
 import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
+import {loadRunner} from '../../source/lab/model/runner.js';
 
 const world = defaultWorld({seed: 2, preload: true});
 const text = (line: string) =>
@@ -12,6 +13,9 @@ const text = (line: string) =>
 		.join('');
 
 describe('programs registry', () => {
+	// Completion reads the registry through the shell's modules, which load after the first frame.
+	beforeAll(() => loadRunner());
+
 	it('declares each name once per place, and the host supplies exactly the rows without an implementation', () => {
 		for (const where of ['host', 'container'] as const) {
 			const names = PROGRAMS.filter(row => row.on.includes(where)).map(row => row.name);
@@ -19,6 +23,15 @@ describe('programs registry', () => {
 		}
 		const supplied = PROGRAMS.filter(row => !row.make).map(row => row.name);
 		expect(supplied.sort()).toEqual(Object.keys(HOST_SUPPLIED).sort());
+	});
+
+	it('completion offers no command names before the shell has loaded, then every one', async () => {
+		vi.resetModules();
+		const fresh = (await import('../../source/ui/completion.js')) as typeof import('../../source/ui/completion.js');
+		const runner = (await import('../../source/lab/model/runner.js')) as typeof import('../../source/lab/model/runner.js');
+		expect(fresh.candidatesFor(world, [], '')).toEqual([]);
+		await runner.loadRunner();
+		expect(fresh.candidatesFor(world, [], '').length).toBe(new Set(commandNames('host')).size);
 	});
 
 	it('every name completion offers at the host prompt runs (no "command not found")', () => {

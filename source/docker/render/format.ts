@@ -1,6 +1,6 @@
 /** Small formatters the Docker CLI uses everywhere: tables, sizes, durations, ports. */
 import {type Container, humanDuration} from '../../engine/index.js';
-import {formatFloat, rfc3339NanoFromMillis, tabwrite} from '../../go/index.js';
+import {rfc3339NanoFromMillis, tabwrite} from '../../go/index.js';
 
 /**
  * A table as the CLI prints it: Go's text/tabwriter configured as the CLI does (minwidth 10,
@@ -11,18 +11,7 @@ export function table(rows: string[][]): string {
 	return tabwrite(rows.map(row => row.join('\t')).join('\n') + '\n', {minwidth: 10, padding: 3, padchar: ' '});
 }
 
-const DECIMAL_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
-
-/** go-units HumanSizeWithPrecision(size, 3): `1.99MB`, `529B`, `2.05kB`. */
-export function humanSize(bytes: number, precision = 3): string {
-	let size = bytes;
-	let unit = 0;
-	while (size >= 1000 && unit < DECIMAL_UNITS.length - 1) {
-		size /= 1000;
-		unit++;
-	}
-	return formatFloat(size, 'g', precision) + DECIMAL_UNITS[unit]; // fmt's %.*g
-}
+export {humanSize} from './size.js';
 
 /** The CLI's Ellipsis: at most `max` runes, the last one "…" when cut. */
 export function ellipsis(text: string, max: number): string {

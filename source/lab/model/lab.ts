@@ -7,7 +7,8 @@
 import type {Patch} from 'immer';
 import type {World} from '../../engine/index.js';
 import type {CheckResult, Scenario, Step} from '../../scenario/types.js';
-import {type Chunk, promptText as hostPrompt, isKeyLine} from '../../host/index.js';
+import type {Chunk} from '../../host/index.js';
+import {promptText as hostPrompt, isKeyLine} from '../../host/screen.js';
 import {t, type Message, type MessageKey, type Vars} from '../messages.js';
 import {FIRST_STEPS, loadedImmer, loadedRunner, NeedsWorker, runFirst} from './runner.js';
 import {diffWorlds, NO_CHANGES, type Changes} from './changes.js';

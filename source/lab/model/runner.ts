@@ -1,11 +1,14 @@
 /**
- * The docker CLI and the host shell (docker/session, with the CLI's recorded specs and texts) are the
- * biggest part of the program and, like immer, are not needed to draw the first frame, so they load just after it
+ * The docker CLI, the host shell and the engine's programs and daemon actions (with the CLI's recorded
+ * specs and texts) are the biggest part of the program and, like immer, are not needed to draw the
+ * first frame (it reads the world through engine/screen.ts), so they load just after it
  * (main.tsx) — or before, when saved progress has to be replayed. Until then a command line waits.
  */
-import {type World, BudgetExceeded, spent, withBudget} from '../../engine/index.js';
+import type {World} from '../../engine/index.js';
+import {BudgetExceeded, spent, withBudget} from '../../engine/screen.js';
 import type {LineResult, TerminalOptions} from '../../host/index.js';
 import type * as CliSpec from '../../docker/recorded/cli-spec.js';
+import type * as Engine from '../../engine/index.js';
 import type * as Immer from 'immer';
 import type {Patch} from 'immer';
 import {existsSync} from 'node:fs';
@@ -19,18 +22,22 @@ export type RunLine = (world: World, line: string, terminal: TerminalOptions) =>
 let runLine: RunLine | undefined;
 let spec: typeof CliSpec | undefined;
 let immer: typeof Immer | undefined;
+let commandNames: typeof Engine.commandNames | undefined;
 let loading: Promise<void> | undefined;
 
 export function loadRunner(): Promise<void> {
-	loading ??= Promise.all([import('../../host/index.js'), import('../../docker/recorded/cli-spec.js'), import('immer')]).then(([session, cli, immerModule]) => {
-		immerModule.enablePatches();
-		// The shipped lab does not deep-freeze worlds (produce runs 1.4–10x faster, and
-		// the first one skips a 44–75 ms deep freeze of the whole world); tests turn it on.
-		if (process.env.NODE_ENV === 'production') immerModule.setAutoFreeze(false);
-		immer = immerModule;
-		runLine = session.runLine;
-		spec = cli;
-	});
+	loading ??= Promise.all([import('../../host/index.js'), import('../../docker/recorded/cli-spec.js'), import('immer'), import('../../engine/index.js')]).then(
+		([session, cli, immerModule, engine]) => {
+			commandNames = engine.commandNames;
+			immerModule.enablePatches();
+			// The shipped lab does not deep-freeze worlds (produce runs 1.4–10x faster, and
+			// the first one skips a 44–75 ms deep freeze of the whole world); tests turn it on.
+			if (process.env.NODE_ENV === 'production') immerModule.setAutoFreeze(false);
+			immer = immerModule;
+			runLine = session.runLine;
+			spec = cli;
+		},
+	);
 	return loading;
 }
 
@@ -42,6 +49,11 @@ export function loadedImmer(): typeof Immer | undefined {
 /** The shell's runLine, once loaded. */
 export function loadedRunner(): RunLine | undefined {
 	return runLine;
+}
+
+/** The names the simulated shell can run where it runs (for Tab completion), once the shell has loaded. */
+export function loadedCommandNames(): typeof Engine.commandNames | undefined {
+	return commandNames;
 }
 
 /** The recorded docker CLI spec (for Tab completion), once loaded. */

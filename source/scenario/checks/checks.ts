@@ -5,21 +5,8 @@
  *   /random/number.txt in rn1 should come from the writable layer, but it comes from image layer 3
  * Evaluating never changes the world (only reads: lookups, stats and listings).
  */
-import {
-	own,
-	type Container,
-	type Entry,
-	type Mount,
-	type World,
-	containerFs,
-	lookupIn,
-	originsOf,
-	type Origin as EngineOrigin,
-	treeFs,
-	FsError,
-	parseImageRef,
-	normalizePath,
-} from '../../engine/index.js';
+import type {Container, Entry, Mount, World, Origin as EngineOrigin} from '../../engine/index.js';
+import {own, containerFs, lookupIn, originsOf, treeFs, FsError, parseImageRef, normalizePath} from '../../engine/screen.js';
 import type {Check, CheckResult, ContainerSelector, CountFilter, Origin, Step} from '../types.js';
 import {t, type MessageKey, type Vars} from '../../lab/messages.js';
 

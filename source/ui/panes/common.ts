@@ -1,7 +1,7 @@
 /** Small helpers the row builders share: cut cells, status words, image names, memo caches keyed on world slices. */
 import type {Container, Image, World} from '../../engine/index.js';
 import type {Changes} from '../../lab/model/changes.js';
-import {humanSize} from '../../docker/render/format.js';
+import {humanSize} from '../../docker/render/size.js';
 import {truncate} from '../text/width.js';
 import {safeText} from '../../text/safe.js';
 

@@ -5,7 +5,7 @@
  * marked.
  */
 import {t} from '../../../lab/messages.js';
-import {type Image, type World} from '../../../engine/index.js';
+import type {Image, World} from '../../../engine/index.js';
 import type {Changes} from '../../../lab/model/changes.js';
 import {row, seg, type Row} from '../../rows.js';
 import {fit} from '../../text/width.js';

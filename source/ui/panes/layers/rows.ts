@@ -8,24 +8,8 @@
  * `layerItems` (memoised on the world slices it reads) lists what to show; `layerRow` turns one
  * item into a row, looking up origins only for the rows on screen.
  */
-import {
-	type Container,
-	type Image,
-	type Layer,
-	type Mount,
-	type World,
-	type BuildRecord,
-	type BuildStepRecord,
-	imageLayers,
-	listMerged,
-	originsOf,
-	type Located,
-	type Origin,
-	containerChanges,
-	writableSize,
-	ancestors,
-	bytewise,
-} from '../../../engine/index.js';
+import type {Container, Image, Layer, Mount, World, BuildRecord, BuildStepRecord, Located, Origin} from '../../../engine/index.js';
+import {imageLayers, listMerged, originsOf, containerChanges, writableSize, ancestors, bytewise} from '../../../engine/screen.js';
 import {row, seg, type Row, type Segment, type Tone} from '../../rows.js';
 import {shortVolume, type Changes} from '../../../lab/model/changes.js';
 import {cut, humanSize, imageName, layerImagesIndex, memoByRef, memoOn, shortStatus, statusTone} from '../common.js';

@@ -3,7 +3,8 @@
  * question (its answer, scored and explained from the world's real state), hints revealed so far,
  * the solution once confirmed, and the "step complete" moment.
  */
-import {type World, originsOf, findContainer, type Container} from '../../../engine/index.js';
+import type {World, Container} from '../../../engine/index.js';
+import {originsOf, findContainer} from '../../../engine/screen.js';
 import {localize, type CheckResult, type ContainerSelector, type Scenario, type Step} from '../../../scenario/types.js';
 import {describeOrigin, selectContainers} from '../../../scenario/checks/checks.js';
 import type {PredictionAnswer} from '../../../lab/model/lab.js';

@@ -8,7 +8,7 @@ import type {TermBlock} from '../../../lab/model/lab.js';
 import {row, seg, type Row, type Tone} from '../../rows.js';
 import {t} from '../../../lab/messages.js';
 import {outputLines, safeText} from '../../../text/safe.js';
-import {isKeyLine} from '../../../host/index.js';
+import {isKeyLine} from '../../../host/screen.js';
 import {charWidth, hardWrap, textWidth} from '../../text/width.js';
 
 const NOTE_TONE: Record<'info' | 'ok' | 'warn' | 'error', Tone> = {info: 'dim', ok: 'ok', warn: 'warn', error: 'fail'};

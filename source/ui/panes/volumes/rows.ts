@@ -3,7 +3,8 @@
  * and its files — a volume outliving its container is the point of section 6.2.
  */
 import {t} from '../../../lab/messages.js';
-import {type World, bytewise} from '../../../engine/index.js';
+import type {World} from '../../../engine/index.js';
+import {bytewise} from '../../../engine/screen.js';
 import {row, seg, type Row} from '../../rows.js';
 import {shortVolume, type Changes} from '../../../lab/model/changes.js';
 import {changesFor, cut, memoByRef, sameAsBefore, volumeUsersIndex} from '../common.js';
