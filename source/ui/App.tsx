@@ -9,7 +9,7 @@ import {localize, type Scenario} from '../scenario/types.js';
 import type {LabApi} from '../lab/api.js';
 import type {KeyInfo} from './keys.js';
 import {computeLayout, paneInner, type Layout, type LayoutNode, type Wants} from './layout.js';
-import {activeScopes, effectiveContainer, initialState, reduce, type AppState, type Env} from './state.js';
+import {activeScopes, effectiveContainer, initialState, reduce, type Action, type AppState, type Env} from './state.js';
 import {PANE_ORDER, paneDef, type PaneId} from './panes/registry.js';
 import {makeTheme, type Theme} from './theme.js';
 import {useTerminalSize, type Size} from './hooks/use-terminal-size.js';
@@ -17,7 +17,7 @@ import {Pane, type TitlePart} from './components/Pane.js';
 import {HelpBar, TitleBar} from './components/Bars.js';
 import {HelpScreen} from './components/HelpScreen.js';
 import {Picker} from './components/Picker.js';
-import {runAhead, type LabModel} from '../lab/model/lab.js';
+import {runAhead, speculate, tookAhead, type LabModel} from '../lab/model/lab.js';
 import {Interrupted, loadedRunner, loadRunner, runInWorker, type BackgroundRun} from '../lab/model/runner.js';
 import {seg, type Segment} from './rows.js';
 import {safeText} from '../text/safe.js';
@@ -26,6 +26,38 @@ import {MIN_COLUMNS, MIN_ROWS} from './layout.js';
 
 /** A pause at the prompt this long (no key) runs the typed line ahead of its Enter. */
 const AHEAD_MS = 50;
+
+/** Enter as Ink's useInput reports it: no text, `return` and no other key or modifier. */
+const ENTER: KeyInfo = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageUp: false,
+	pageDown: false,
+	home: false,
+	end: false,
+	return: true,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+};
+
+function isEnter(action: Action): boolean {
+	return action.type === 'key' && action.input === '' && (Object.keys(ENTER) as Array<keyof KeyInfo>).every(name => action.key[name] === ENTER[name]);
+}
+
+/** The state an Enter leads to, worked out while the learner paused: taken when the Enter comes from that very state. */
+interface Speculated {
+	from: AppState;
+	env: Env;
+	next: AppState;
+	counted: boolean;
+}
 
 export interface AppProps {
 	api: LabApi;
@@ -53,7 +85,19 @@ function paneInfo(id: PaneId, state: AppState, lang: string): string {
 export function App({api, lang, color, initial, size: override}: AppProps) {
 	const size = useTerminalSize(override);
 	const theme = useMemo(() => makeTheme(color), [color]);
-	const [state, dispatch] = useReducer(reduce, initial ?? null, initialState);
+	const speculated = useRef<Speculated | null>(null);
+	// The reducer, but an Enter from the state a pause worked it out for is that state (and its panes'
+	// derivations are already memoised: prepareViews). The reducer is pure, so it is the same result.
+	const reducer = useCallback((current: AppState, action: Action): AppState => {
+		const ready = speculated.current;
+		if (!ready || ready.from !== current || !isEnter(action) || (action as Extract<Action, {type: 'key'}>).env !== ready.env) return reduce(current, action);
+		if (!ready.counted) tookAhead();
+		ready.counted = true;
+		return ready.next;
+	}, []);
+	const [state, dispatch] = useReducer(reducer, initial ?? null, initialState);
+	const stateRef = useRef(state);
+	stateRef.current = state;
 	const {exit} = useApp();
 	const lab = state.lab;
 	const wants: Wants = (id, width) => {
@@ -166,12 +210,21 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	}, [ready, state.ui.pendingRun]);
 
 	// While the learner pauses at the prompt, the line typed so far runs ahead of its Enter (lab.ts
-	// runAhead): the Enter then only draws the result. A key within AHEAD_MS cancels the timer.
+	// runAhead), the reducer works out the state the Enter leads to, and the panes' derivations for
+	// that state are computed: the Enter then only draws. A key within AHEAD_MS cancels the timer.
 	const typed = state.screen === 'lab' && state.ui.focus === 'terminal' && !state.ui.overlay ? state.ui.prompt.text : '';
 	useEffect(() => {
 		if (!ready || !state.lab || typed.trim() === '') return;
 		const lab = state.lab;
-		const timer = setTimeout(() => runAhead(lab, typed, {evaluate: envRef.current.evaluate, columns: envRef.current.columns}), AHEAD_MS);
+		const timer = setTimeout(() => {
+			const env = envRef.current;
+			if (!runAhead(lab, typed, {evaluate: env.evaluate, columns: env.columns})) return;
+			const from = stateRef.current;
+			if (from.lab !== lab || from.ui.prompt.text !== typed || speculated.current?.from === from) return;
+			const next = speculate(() => reduce(from, {type: 'key', input: '', key: ENTER, env}));
+			speculated.current = {from, env, next, counted: false};
+			prepareViews(next);
+		}, AHEAD_MS);
 		return () => clearTimeout(timer);
 	}, [ready, state.lab, typed]);
 
@@ -213,6 +266,12 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 			<HelpBar scopes={scopes} overlay={state.ui.overlay} width={layout.columns} theme={theme} lang={lang} />
 		</Box>
 	);
+}
+
+/** Fills the panes' memoised derivations for a state the screen is about to show (each pane's `prepare`). */
+function prepareViews(state: AppState): void {
+	if (!state.lab) return;
+	for (const id of PANE_ORDER) paneDef(id).prepare?.(state);
 }
 
 function pageSizes(layout: Layout, size: Size, lab: LabModel | null, lang: string, wants: Wants) {

@@ -3,13 +3,16 @@
  * computed ahead, which must be exactly the model the Enter would compute, and only when nothing it
  * depends on moved since.
  */
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import {setAutoFreeze} from 'immer';
 import {AHEAD_STEPS, aheadCounts, createLab, runAhead, runCommand, type LabModel} from '../../source/lab/model/lab.js';
 import {FIRST_STEPS, loadRunner} from '../../source/lab/model/runner.js';
 import {evaluate, freshWorld, RN1, testScenario} from './helpers/fixtures.js';
 import {lab as openLab} from './helpers/lab.js';
 import {KEYS, press, type, unmountAll, waitForText} from './helpers/ink.js';
+import {PANES} from '../../source/ui/panes/registry.js';
+import type {AppState} from '../../source/ui/app-state.js';
+import type {PaneViewProps} from '../../source/ui/panes/types.js';
 
 setAutoFreeze(true);
 afterEach(unmountAll);
@@ -93,5 +96,40 @@ describe('the App', () => {
 		expect(aheadCounts().taken).toBe(counted + 1);
 		expect(straight.lastFrame()).toBe(paused.lastFrame());
 		expect(afterPause).toContain(RN1);
+	});
+
+	it("works out the Enter's state during the pause, with the panes' lists, and the Enter draws that very state", async () => {
+		const prepare = vi.spyOn(PANES.containers, 'prepare');
+		const view = vi.spyOn(PANES.containers, 'View');
+		try {
+			// (At 160x48 every pane is on screen.)
+			const {app} = await openLab(160, 48);
+			await type(app, RN1);
+			await new Promise(resolve => setTimeout(resolve, 300));
+			expect(prepare).toHaveBeenCalledTimes(1);
+			const prepared = prepare.mock.calls[0]![0] as AppState;
+			expect(prepared.lab!.history.at(-1)!.line).toBe(RN1);
+			expect(prepared.ui.prompt.text).toBe('');
+			await press(app, KEYS.enter);
+			await waitForText(app, 'Status: Downloaded newer image');
+			expect((view.mock.calls.at(-1)![0] as PaneViewProps).lab).toBe(prepared.lab);
+		} finally {
+			prepare.mockRestore();
+			view.mockRestore();
+		}
+	});
+
+	it('does not take a state worked out for another state: a key after the pause and the Enter runs as typed', async () => {
+		const {app} = await openLab(100, 30);
+		await type(app, RN1 + 'x');
+		await new Promise(resolve => setTimeout(resolve, 300));
+		await press(app, KEYS.backspace);
+		await press(app, KEYS.enter);
+		await waitForText(app, 'Status: Downloaded newer image');
+		const straight = (await openLab(100, 30)).app;
+		straight.stdin.write(RN1);
+		straight.stdin.write(KEYS.enter);
+		await waitForText(straight, 'Status: Downloaded newer image');
+		expect(app.lastFrame()).toBe(straight.lastFrame());
 	});
 });

@@ -243,12 +243,33 @@ export function runAhead(model: LabModel, line: string, context: LabContext): bo
 	return true;
 }
 
+let speculating = false;
+
+/**
+ * Runs `compute` (the UI's reducer working out an Enter's state while the learner pauses) so that
+ * the line run ahead is used but kept, and not counted: the Enter that takes the state counts it
+ * (tookAhead), and if that state is never taken the Enter still finds the line's result here.
+ */
+export function speculate<T>(compute: () => T): T {
+	speculating = true;
+	try {
+		return compute();
+	} finally {
+		speculating = false;
+	}
+}
+
+/** An Enter took a state computed with the line's result run ahead (speculate). */
+export function tookAhead(): void {
+	aheadCount.taken++;
+}
+
 /** Runs one command line against the world (bash on the simulated host, with docker). */
 export function runCommand(model: LabModel, rawLine: string, context: LabContext, options: {replay?: boolean} = {}): LabModel {
 	const ready = options.replay ? undefined : aheadFor(model, rawLine, context);
-	ahead = undefined;
+	if (!speculating) ahead = undefined;
 	if (ready) {
-		aheadCount.taken++;
+		if (!speculating) aheadCount.taken++;
 		return ready.next;
 	}
 	return attemptCommand(model, rawLine, context, options, FIRST_STEPS)!;

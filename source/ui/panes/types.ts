@@ -59,6 +59,11 @@ export interface PaneDef<S> {
 	wants?(lab: LabModel): number;
 	/** Rows a page holds and rows of content, when they differ from the pane's inner height (for scrolling). */
 	measure?(lab: LabModel, lang: string, width: number, height: number): {page: number; rows: number};
+	/**
+	 * Computes ahead what its View will derive for this state (the memoised item lists), called while
+	 * the learner pauses before an Enter whose state is known: the Enter's frame then finds them ready.
+	 */
+	prepare?(state: AppState): void;
 	/** ↑↓, Home/End, PgUp/PgDn while focused. */
 	move?(state: AppState, delta: Move, env: Env): AppState;
 	keys?: readonly PaneBinding[];

@@ -32,6 +32,10 @@ export const containersPane: PaneDef<ContainersSlice> = {
 		<ContainersPane lang={lang} containers={lab.world.containers} changes={lab.changes} selected={container} width={width} height={height} focused={focused} theme={theme} />
 	),
 	info: (_state, lab, lang) => containersInfo(lab.world, lang),
+	prepare(state) {
+		effectiveContainer(state);
+		containersInfo(state.lab!.world);
+	},
 	news: ({changes}) => changes.containersAdded.size > 0 || changes.containersChanged.size > 0 || changes.containersRemoved.length > 0,
 	wants: lab => 1 + Object.keys(lab.world.containers).length + lab.changes.containersRemoved.length,
 	move(state, delta) {

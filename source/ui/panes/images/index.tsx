@@ -26,6 +26,7 @@ export const imagesPane: PaneDef<ImagesSlice> = {
 		/>
 	),
 	info: (_state, lab) => `${Object.keys(lab.world.images).length}`,
+	prepare: ({lab}) => imageItems(lab!.world.images, lab!.world.layers, lab!.world.containers, lab!.changes),
 	news: ({changes}) => changes.imagesAdded.size > 0 || changes.imagesRemoved.length > 0,
 	wants: lab => 1 + Object.keys(lab.world.images).length + lab.changes.imagesRemoved.length,
 	move(state, delta) {

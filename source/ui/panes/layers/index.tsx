@@ -51,6 +51,7 @@ export const layersPane: PaneDef<LayersSlice> = {
 			theme={theme}
 		/>
 	),
+	prepare: items,
 	subtitle: (lab, container) => (container ? (lab.world.containers[container]?.name ?? '') : ''),
 	news: (lab, container) => Boolean(container && (lab.changes.writable.has(container) || lab.changes.writableRemoved.has(container))) || lab.changes.layersAdded.size > 0,
 	move(state, delta) {

@@ -26,6 +26,7 @@ export const volumesPane: PaneDef<VolumesSlice> = {
 	),
 	info: (_state, lab, lang) => volumesInfo(lab.world, lang),
 	news: ({changes}) => changes.volumesAdded.size > 0 || changes.volumesRemoved.length > 0 || changes.volumeFiles.size > 0,
+	prepare: ({lab}) => volumeLines(lab!.world.volumes, lab!.world.containers, lab!.changes),
 	wants: lab => 1 + volumeLines(lab.world.volumes, lab.world.containers, lab.changes).length,
 	move(state, delta) {
 		const lab = state.lab;
