@@ -270,8 +270,10 @@ async function clear(stdout: FakeStdout, stdin: FakeStdin) {
 async function typeKeys(stdout: FakeStdout, stdin: FakeStdin, line: string, gap: number): Promise<number[]> {
 	stdout.take();
 	const sent: number[] = [];
+	const clock: bigint[] = [];
 	for (const char of line) {
 		sent.push(performance.now());
+		clock.push(process.hrtime.bigint());
 		stdin.write(char);
 		await sleep(gap);
 	}
@@ -285,6 +287,7 @@ async function typeKeys(stdout: FakeStdout, stdin: FakeStdin, line: string, gap:
 	});
 	return sent.map((t0, k) => {
 		const shown = frames.find(frame => frame.t >= t0 && frame.keys >= k + 1);
+		if (shown && profiler) keyWindows.push([Number(clock[k]! / 1000n), Number(clock[k]! / 1000n) + Math.round((shown.t - t0) * 1000)]);
 		return shown ? shown.t - t0 : NaN;
 	});
 }
@@ -384,10 +387,12 @@ async function measureLab(world: () => World, commands: (i: number) => string, s
 }
 
 await loadRunner();
-/** BENCH_PROFILE=FILE: a CPU profile of the whole run, FILE.windows.json: the Enter samples' [start, end] in the profile's clock (µs), and FILE.floor.json: the floor's. */
+/** BENCH_PROFILE=FILE: a CPU profile of the whole run, FILE.windows.json: the Enter samples' [start, end] in the profile's clock (µs), FILE.floor.json: the floor's, and FILE.keys.json: the keystrokes'. */
 const profileWindows: [number, number][] = [];
 /** The floor's timed switches, in the same clock (FILE.floor.json). */
 const floorWindows: [number, number][] = [];
+/** The keystrokes' windows (key sent → its frame), for FILE.keys.json. */
+const keyWindows: [number, number][] = [];
 const profiler = process.env.BENCH_PROFILE ? new Session() : undefined;
 if (profiler) {
 	profiler.connect();
@@ -487,6 +492,7 @@ if (profiler) {
 	writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
 	writeFileSync(process.env.BENCH_PROFILE! + '.windows.json', JSON.stringify(profileWindows));
 	writeFileSync(process.env.BENCH_PROFILE! + '.floor.json', JSON.stringify(floorWindows));
+	writeFileSync(process.env.BENCH_PROFILE! + '.keys.json', JSON.stringify(keyWindows));
 }
 if (json) console.log(JSON.stringify(results));
 else {

@@ -235,6 +235,10 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 		[api],
 	);
 
+	// A key that edits the prompt keeps the title bar's segments (it is memoised on them).
+	// eslint-disable-next-line react-hooks/exhaustive-deps -- titleSegments reads the lab and the screen only
+	const title = useMemo(() => titleSegments(state, lang), [state.lab, state.screen, lang]);
+
 	if (layout.kind === 'too-small') {
 		return (
 			<Box width={size.columns} height={Math.max(1, size.rows - 1)} flexDirection="column" justifyContent="center" alignItems="center">
@@ -245,7 +249,6 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	}
 
 	const scopes = activeScopes(state);
-	const title = titleSegments(state, lang);
 	const right = state.lab && state.screen === 'lab' ? t(lang, 'title.history', {position: state.lab.position, length: state.lab.history.length}) + ' ' : '';
 
 	let body: React.ReactNode;

@@ -69,16 +69,23 @@ export function initialState(lab: LabModel | null): AppState {
 }
 
 /** The key scopes active now, most specific first (keys.ts resolves keys in this order). */
-export function activeScopes(state: AppState): Scope[] {
-	if (state.screen === 'picker') return ['picker', 'global'];
+/** Each list of scopes once, so a key that keeps the scopes gives the help bar the same list (it is memoised on it). */
+const SCOPES = new Map<string, readonly Scope[]>();
+function scopes(...list: Scope[]): readonly Scope[] {
+	const key = list.join(' ');
+	let known = SCOPES.get(key);
+	if (!known) SCOPES.set(key, (known = list));
+	return known;
+}
+
+export function activeScopes(state: AppState): readonly Scope[] {
+	if (state.screen === 'picker') return scopes('picker', 'global');
 	const {ui, lab} = state;
-	if (ui.overlay?.kind === 'help') return ['help', 'global'];
-	if (ui.overlay?.kind === 'confirm') return ['confirm', 'global'];
-	if (ui.focus === 'terminal') return ['prompt', 'global'];
-	const scopes: Scope[] = [];
-	if (ui.focus === 'step' && lab && awaitingPrediction(lab)) scopes.push('predict');
-	scopes.push(ui.focus, 'panes', 'global');
-	return scopes;
+	if (ui.overlay?.kind === 'help') return scopes('help', 'global');
+	if (ui.overlay?.kind === 'confirm') return scopes('confirm', 'global');
+	if (ui.focus === 'terminal') return scopes('prompt', 'global');
+	if (ui.focus === 'step' && lab && awaitingPrediction(lab)) return scopes('predict', ui.focus, 'panes', 'global');
+	return scopes(ui.focus, 'panes', 'global');
 }
 
 function focus(state: AppState, pane: PaneId): AppState {
