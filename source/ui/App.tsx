@@ -27,7 +27,7 @@ import {MIN_COLUMNS, MIN_ROWS} from './layout.js';
 /** A pause at the prompt this long (no key) runs the typed line ahead of its Enter. */
 const AHEAD_MS = 50;
 
-/** Enter as Ink's useInput reports it: no text, `return` and no other key or modifier. */
+/** Enter as Ink's useInput reports it: the input `\r`, `return` and no other key or modifier. */
 const ENTER: KeyInfo = {
 	upArrow: false,
 	downArrow: false,
@@ -48,7 +48,7 @@ const ENTER: KeyInfo = {
 };
 
 function isEnter(action: Action): boolean {
-	return action.type === 'key' && action.input === '' && (Object.keys(ENTER) as Array<keyof KeyInfo>).every(name => action.key[name] === ENTER[name]);
+	return action.type === 'key' && action.input === '\r' && (Object.keys(ENTER) as Array<keyof KeyInfo>).every(name => action.key[name] === ENTER[name]);
 }
 
 /** The state an Enter leads to, worked out while the learner paused: taken when the Enter comes from that very state. */
@@ -221,7 +221,7 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 			if (!runAhead(lab, typed, {evaluate: env.evaluate, columns: env.columns})) return;
 			const from = stateRef.current;
 			if (from.lab !== lab || from.ui.prompt.text !== typed || speculated.current?.from === from) return;
-			const next = speculate(() => reduce(from, {type: 'key', input: '', key: ENTER, env}));
+			const next = speculate(() => reduce(from, {type: 'key', input: '\r', key: ENTER, env}));
 			speculated.current = {from, env, next, counted: false};
 			prepareViews(next);
 		}, AHEAD_MS);

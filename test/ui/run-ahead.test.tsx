@@ -112,7 +112,8 @@ describe('the App', () => {
 			expect(prepared.ui.prompt.text).toBe('');
 			await press(app, KEYS.enter);
 			await waitForText(app, 'Status: Downloaded newer image');
-			expect((view.mock.calls.at(-1)![0] as PaneViewProps).lab).toBe(prepared.lab);
+			// The very state, not one computed again at the Enter.
+			expect((view.mock.calls.at(-1)![0] as PaneViewProps).state).toBe(prepared);
 		} finally {
 			prepare.mockRestore();
 			view.mockRestore();
