@@ -82,7 +82,11 @@ export function sameAsBefore<T extends object>(): (items: readonly T[]) => reado
 			return Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((value, index) => value === y[index]);
 		});
 	};
+	// The list last given, too: the same list again (a memoised builder's) is answered without comparing.
+	let given: readonly T[] | undefined;
 	return items => {
+		if (items === given && last) return last;
+		given = items;
 		if (last && (last === items || (last.length === items.length && items.every((item, index) => same(item, last![index]!))))) return last;
 		last = items;
 		return items;
