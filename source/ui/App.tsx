@@ -7,7 +7,7 @@ import React, {useCallback, useEffect, useMemo, useReducer, useRef, useState} fr
 import {Box, Text, useApp, useInput} from 'ink';
 import {localize, type Scenario} from '../scenario/types.js';
 import type {LabApi} from '../lab/api.js';
-import type {KeyInfo} from './keys.js';
+import {NO_KEY, type KeyInfo} from './keys.js';
 import {computeLayout, paneInner, type Layout, type LayoutNode, type Wants} from './layout.js';
 import {activeScopes, effectiveContainer, initialState, reduce, type Action, type AppState, type Env} from './state.js';
 import {PANE_ORDER, paneDef, type PaneId} from './panes/registry.js';
@@ -28,24 +28,7 @@ import {MIN_COLUMNS, MIN_ROWS} from './layout.js';
 const AHEAD_MS = 50;
 
 /** Enter as Ink's useInput reports it: the input `\r`, `return` and no other key or modifier. */
-const ENTER: KeyInfo = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageUp: false,
-	pageDown: false,
-	home: false,
-	end: false,
-	return: true,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-};
+const ENTER: KeyInfo = {...NO_KEY, return: true};
 
 function isEnter(action: Action): boolean {
 	return action.type === 'key' && action.input === '\r' && (Object.keys(ENTER) as Array<keyof KeyInfo>).every(name => action.key[name] === ENTER[name]);

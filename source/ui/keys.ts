@@ -200,6 +200,26 @@ export interface KeyInfo {
 	meta: boolean;
 }
 
+/** No key and no modifier: what a key is made from (`{...NO_KEY, return: true}` is Enter). */
+export const NO_KEY: Readonly<KeyInfo> = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageUp: false,
+	pageDown: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+};
+
 const NAMED: Record<string, (key: KeyInfo) => boolean> = {
 	up: key => key.upArrow,
 	down: key => key.downArrow,

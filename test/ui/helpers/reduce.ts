@@ -1,27 +1,10 @@
 /** Drives the reducer without Ink: a lab state, keys typed into it. */
 import {initialState, reduce, type AppState, type Env} from '../../../source/ui/state.js';
-import type {KeyInfo} from '../../../source/ui/keys.js';
+import {NO_KEY, type KeyInfo} from '../../../source/ui/keys.js';
 import {PANE_ORDER} from '../../../source/ui/panes/registry.js';
 import {evaluate, fakeApi, testScenario} from './fixtures.js';
 
-export const none: KeyInfo = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageUp: false,
-	pageDown: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-};
+export const none: KeyInfo = NO_KEY;
 
 export const env: Env = {
 	evaluate,
