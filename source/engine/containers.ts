@@ -13,11 +13,7 @@ import {runInContainer, type ProcessResult} from './process.js';
 import {appNamed} from './apps/index.js';
 import {ancestors, normalizePath} from './path.js';
 import {DaemonError} from './daemon-error.js';
-import {containerChanges, findContainer, writableSize} from './lookup.js';
-
-export {containerChanges, findContainer, writableSize};
-
-export {DaemonError};
+import {findContainer} from './lookup.js';
 
 export const VOLUMES_ROOT = '/var/lib/docker/volumes';
 

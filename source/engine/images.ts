@@ -1,10 +1,8 @@
 /** The daemon's side of images: references, pull from the simulated registry, remove, commit. */
 import {own, readonly, clonePlain, type Container, type Image, type World} from './world.js';
-import {DaemonError} from './containers.js';
+import {DaemonError} from './daemon-error.js';
 import {makeLayer, sha256} from './build.js';
 import {parseImageRef, type ImageRef} from './refs.js';
-
-export {parseImageRef, type ImageRef};
 
 /** Docker's reference grammar, enough to reject what the daemon rejects. */
 export function isValidReference(ref: string): boolean {

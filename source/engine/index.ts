@@ -8,13 +8,10 @@ export {BudgetExceeded, Interrupted, type Limits, spend, spendBytes, spent, with
 export {buildImage, type BuildStep, type CopySource, type ImageDefinition} from './build.js';
 export {humanDuration, tick} from './clock.js';
 export {
-	containerChanges,
 	copySession,
 	createContainer,
 	createVolume,
-	DaemonError,
 	execInContainer,
-	findContainer,
 	imageSize,
 	interruptContainer,
 	killContainer,
@@ -30,13 +27,14 @@ export {
 	stopContainer,
 	unpauseContainer,
 	volumeUsers,
-	writableSize,
 } from './containers.js';
+export {DaemonError} from './daemon-error.js';
 export {buildFromDockerfile, type BuildRecord, type BuildStepRecord} from './dockerbuild.js';
 export {pathMatch} from './dockerfile.js';
 export {entrySize, type FsApi, FsError, treeSize} from './fsapi.js';
-export {commitContainer, findImage, isValidReference, parseImageRef, pullImage, type PullResult, removeImage, tagImage, unusedImages} from './images.js';
+export {commitContainer, findImage, isValidReference, pullImage, type PullResult, removeImage, tagImage, unusedImages} from './images.js';
 export {createWorld, DEFAULT_START_TIME} from './init.js';
+export {containerChanges, findContainer, writableSize} from './lookup.js';
 export {
 	allNetworks,
 	connectNetwork,
@@ -52,6 +50,7 @@ export {
 export {ancestors, basename, joinPath, normalizePath} from './path.js';
 export {sessionShell} from './process.js';
 export {nextU32, randomHex, randomInt, stableHex} from './random.js';
+export {parseImageRef} from './refs.js';
 export {ExitSignal, type Lookup, NestingExceeded, type Proc, type Program, runSource, type Shell} from './shell/interpreter.js';
 export {type Command, isIncomplete, parseScript, type Script, type SimpleCommand, type Word} from './shell/syntax.js';
 export {bytewise, childNames} from './tree.js';

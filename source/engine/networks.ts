@@ -4,7 +4,7 @@
  * reaches containers through published ports on localhost; what a container reaches is in addresses.ts.
  */
 import {own, readonly, type Container, type Network, type World} from './world.js';
-import {DaemonError} from './containers.js';
+import {DaemonError} from './daemon-error.js';
 import {randomHex, stableHex} from './random.js';
 
 /** A stable id for a default network: the engine made them before the learner came. */

@@ -5,7 +5,8 @@
 import {beforeEach, describe, expect, it} from 'vitest';
 import type {World} from '../../source/engine/world.js';
 import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
-import {containerChanges, createContainer, removeContainer, startContainer, type CreateRequest} from '../../source/engine/containers.js';
+import {createContainer, removeContainer, startContainer, type CreateRequest} from '../../source/engine/containers.js';
+import {containerChanges} from '../../source/engine/lookup.js';
 import {pullImage} from '../../source/engine/images.js';
 import {containerFs, listMerged, lookupIn, originsOf} from '../../source/engine/unionfs.js';
 import {FsError} from '../../source/engine/fsapi.js';

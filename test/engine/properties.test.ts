@@ -9,7 +9,7 @@ import type {Tree, World} from '../../source/engine/world.js';
 import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
 import {runLine} from '../../source/host/index.js';
 import {layerDigest} from '../../source/engine/build.js';
-import {containerChanges} from '../../source/engine/containers.js';
+import {containerChanges} from '../../source/engine/lookup.js';
 import {lookupIn, originsOf} from '../../source/engine/unionfs.js';
 import {normalizePath} from '../../source/engine/path.js';
 
