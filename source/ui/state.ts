@@ -68,7 +68,6 @@ export function initialState(lab: LabModel | null): AppState {
 	return lab ? enterStep(state) : state;
 }
 
-/** The key scopes active now, most specific first (keys.ts resolves keys in this order). */
 /** Each list of scopes once, so a key that keeps the scopes gives the help bar the same list (it is memoised on it). */
 const SCOPES = new Map<string, readonly Scope[]>();
 function scopes(...list: Scope[]): readonly Scope[] {
@@ -78,6 +77,7 @@ function scopes(...list: Scope[]): readonly Scope[] {
 	return known;
 }
 
+/** The key scopes active now, most specific first (keys.ts resolves keys in this order). */
 export function activeScopes(state: AppState): readonly Scope[] {
 	if (state.screen === 'picker') return scopes('picker', 'global');
 	const {ui, lab} = state;

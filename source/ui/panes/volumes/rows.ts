@@ -35,12 +35,11 @@ function volumeFiles(volume: Volume): {files: number; shown: VolumeLine[]} {
 	return entry;
 }
 
-/** Named volumes first (by name), then anonymous ones; removed ones last. */
 /** The parts of the last command's changes this pane shows. */
 export const volumesChanges = changesFor(['volumesAdded', 'volumesRemoved', 'volumeFiles']);
 const sameLines = sameAsBefore<VolumeLine>();
 
-/** The pane's lines (the same list while it shows the same). */
+/** Named volumes first (by name), then anonymous ones; removed ones last (the same list while it shows the same). */
 export function volumeLines(volumes: World['volumes'], containers: World['containers'], changes: Changes): readonly VolumeLine[] {
 	return sameLines(buildLines(volumes, containers, volumesChanges(changes)));
 }
