@@ -80,8 +80,16 @@ const PROMPT = 'student@layerlab:';
 
 interface Write {
 	t: number;
+	/** The process's CPU time (user + system, ms) when the frame was written. */
+	cpu: number;
 	data: string;
 }
+
+/** CPU time the process has used (user + system, all threads), ms: unlike wall time, another program on the machine barely moves it. */
+const cpuNow = () => {
+	const usage = process.cpuUsage();
+	return (usage.user + usage.system) / 1000;
+};
 
 class FakeStdout extends EventEmitter {
 	isTTY = true;
@@ -99,7 +107,7 @@ class FakeStdout extends EventEmitter {
 		// A frame is several writes (synchronized-update marks, cursor hide/show); keep the one with the cells.
 		if (data.includes('\n')) {
 			const t = performance.now();
-			this.frames.push({t, data});
+			this.frames.push({t, cpu: cpuNow(), data});
 			this.last = data;
 		}
 		return true;
@@ -200,24 +208,37 @@ function Replay({trees}: {trees: ReactNode[]}) {
 	return <>{trees[index % trees.length]}</>;
 }
 
-/** Time each switch before→after (after→before untimed), `samples` times. */
-async function measureFloor(pair: [ReactNode, ReactNode], expected: string, size: {columns: number; rows: number}, samples: number) {
-	const {stdout, stdin, instance} = mount(<Replay trees={pair} />, size);
+/** One timed switch of the floor: the lab's tree before a key, after it, and the lab's frame after it. */
+interface Switch {
+	before: ReactNode;
+	after: ReactNode;
+	frame: string;
+}
+
+/**
+ * Times each switch before→after (after→next before untimed), in order, all but the first WARMUP;
+ * the frames must be the lab's (checked for each).
+ */
+async function measureFloor(switches: Switch[], size: {columns: number; rows: number}) {
+	const {stdout, stdin, instance} = mount(<Replay trees={switches.flatMap(({before, after}) => [before, after])} />, size);
 	await sleep(100);
 	const times: number[] = [];
+	const cpu: number[] = [];
 	let identical = true;
-	for (let i = 0; i < WARMUP + samples; i++) {
+	for (let i = 0; i < switches.length; i++) {
 		await sleep(IDLE_MS / 2);
 		stdout.take();
+		const c0 = cpuNow();
 		const t0 = performance.now();
 		const h0 = process.hrtime.bigint();
 		stdin.write('x');
 		const frame = await stdout.until(() => true);
 		if (i >= WARMUP) {
 			times.push(frame.t - t0);
+			cpu.push(frame.cpu - c0);
 			floorWindows.push([Number(h0 / 1000n), Number(process.hrtime.bigint() / 1000n)]);
 		}
-		if (i === WARMUP && cells(frame.data) !== cells(expected)) identical = false;
+		if (cells(frame.data) !== cells(switches[i]!.frame)) identical = false;
 		await sleep(IDLE_MS / 2);
 		stdout.take();
 		stdin.write('x');
@@ -225,7 +246,7 @@ async function measureFloor(pair: [ReactNode, ReactNode], expected: string, size
 	}
 	instance.unmount();
 	instance.cleanup();
-	return {times, identical};
+	return {times, cpu, identical};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -245,6 +266,9 @@ function api(world: () => World): LabApi {
 
 interface LabResult {
 	enter: number[];
+	/** CPU time of each timed Enter (after a pause) and each key typed at human speed, ms. */
+	enterCpu: number[];
+	humanCpu: number[];
 	/** Enter right after the line showed (no pause, so nothing ran ahead). */
 	straight: number[];
 	/** Enters that took the line run ahead (aheadCounts), of the timed Enters after a pause. */
@@ -252,10 +276,10 @@ interface LabResult {
 	human: number[];
 	burst: number[];
 	inkRender: number[];
-	enterPair: [ReactNode, ReactNode];
-	enterFrame: string;
-	keyPair: [ReactNode, ReactNode];
-	keyFrame: string;
+	/** Every Enter after a pause (warm-up ones first), for the floor to replay in the same order. */
+	enterSwitches: Switch[];
+	/** One keystroke, for the floor to replay. */
+	keySwitch: Switch;
 }
 
 async function clear(stdout: FakeStdout, stdin: FakeStdin) {
@@ -266,12 +290,14 @@ async function clear(stdout: FakeStdout, stdin: FakeStdin) {
 	await sleep(IDLE_MS);
 }
 
-/** Types `line` one key every `gap` ms; returns each key's latency to the first frame showing it. */
-async function typeKeys(stdout: FakeStdout, stdin: FakeStdin, line: string, gap: number): Promise<number[]> {
+/** Types `line` one key every `gap` ms; returns each key's latency to the first frame showing it, and the CPU time it took. */
+async function typeKeys(stdout: FakeStdout, stdin: FakeStdin, line: string, gap: number): Promise<{times: number[]; cpu: number[]}> {
 	stdout.take();
 	const sent: number[] = [];
+	const sentCpu: number[] = [];
 	const clock: bigint[] = [];
 	for (const char of line) {
+		sentCpu.push(cpuNow());
 		sent.push(performance.now());
 		clock.push(process.hrtime.bigint());
 		stdin.write(char);
@@ -283,13 +309,13 @@ async function typeKeys(stdout: FakeStdout, stdin: FakeStdin, line: string, gap:
 		const typed = typedAt(frame.data);
 		let keys = -1;
 		for (let j = line.length; j >= 0 && keys < 0; j--) if (shows(typed, line.slice(0, j))) keys = j;
-		return {t: frame.t, keys};
+		return {t: frame.t, cpu: frame.cpu, keys};
 	});
-	return sent.map((t0, k) => {
-		const shown = frames.find(frame => frame.t >= t0 && frame.keys >= k + 1);
-		if (shown && profiler) keyWindows.push([Number(clock[k]! / 1000n), Number(clock[k]! / 1000n) + Math.round((shown.t - t0) * 1000)]);
-		return shown ? shown.t - t0 : NaN;
+	const shown = sent.map((t0, k) => frames.find(frame => frame.t >= t0 && frame.keys >= k + 1));
+	shown.forEach((frame, k) => {
+		if (frame && profiler) keyWindows.push([Number(clock[k]! / 1000n), Number(clock[k]! / 1000n) + Math.round((frame.t - sent[k]!) * 1000)]);
 	});
+	return {times: shown.map((frame, k) => (frame ? frame.t - sent[k]! : NaN)), cpu: shown.map((frame, k) => (frame ? frame.cpu - sentCpu[k]! : NaN))};
 }
 
 async function measureLab(world: () => World, commands: (i: number) => string, size: {columns: number; rows: number}): Promise<LabResult> {
@@ -303,7 +329,18 @@ async function measureLab(world: () => World, commands: (i: number) => string, s
 	);
 	await sleep(200);
 	const snapshot = () => toElement(probe.current!, 0);
-	const result: LabResult = {enter: [], straight: [], taken: 0, human: [], burst: [], inkRender: [], enterPair: [null, null], enterFrame: '', keyPair: [null, null], keyFrame: ''};
+	const result: LabResult = {
+		enter: [],
+		enterCpu: [],
+		humanCpu: [],
+		straight: [],
+		taken: 0,
+		human: [],
+		burst: [],
+		inkRender: [],
+		enterSwitches: [],
+		keySwitch: {before: null, after: null, frame: ''},
+	};
 
 	/** A clear prompt with `line` typed and on screen. */
 	const typeLine = async (line: string) => {
@@ -314,33 +351,32 @@ async function measureLab(world: () => World, commands: (i: number) => string, s
 	/** Enter: when it was pressed (performance clock and profile clock) and the first frame with the command's result. */
 	const enter = async () => {
 		stdout.take();
+		const c0 = cpuNow();
 		const t0 = performance.now();
 		const h0 = process.hrtime.bigint();
 		stdin.write('\r');
 		const done = await stdout.until(data => count(strip(data), PROMPT) >= 2);
-		return {t0, h0, done};
+		return {t0, c0, h0, done};
 	};
 
 	// Enter → frame.
 	for (let i = 0; i < WARMUP + ENTER_SAMPLES; i++) {
 		await typeLine(commands(i));
+		// (The tree before the Enter is taken before the pause: the pause's run-ahead draws nothing.)
+		const before = snapshot();
 		await sleep(IDLE_MS);
-		const before = i === WARMUP ? snapshot() : null;
 		renderTimes = [];
 		const taken = aheadCounts().taken;
-		const {t0, h0, done} = await enter();
+		const {t0, c0, h0, done} = await enter();
 		if (i >= WARMUP) {
 			result.taken += aheadCounts().taken - taken;
 			profileWindows.push([Number(h0 / 1000n), Number(process.hrtime.bigint() / 1000n)]);
 			result.enter.push(done.t - t0);
+			result.enterCpu.push(done.cpu - c0);
 			result.inkRender.push(...renderTimes);
 		}
-		if (before) {
-			await sleep(IDLE_MS);
-			result.enterPair = [before, snapshot()];
-			result.enterFrame = done.data;
-		}
 		await sleep(IDLE_MS);
+		result.enterSwitches.push({before, after: snapshot(), frame: done.data});
 	}
 
 	// Enter straight after the line showed: no pause, so the line has not run ahead (a fast typist).
@@ -352,18 +388,20 @@ async function measureLab(world: () => World, commands: (i: number) => string, s
 	}
 
 	// Typing at human speed, then in bursts; the line is the command of the Enter samples.
-	for (const [gap, into] of [
-		[HUMAN_MS, result.human],
-		[BURST_MS, result.burst],
+	// (CPU time only for keys at human speed: in a burst, the next key arrives before a key's frame.)
+	for (const [gap, into, cpu] of [
+		[HUMAN_MS, result.human, result.humanCpu],
+		[BURST_MS, result.burst, undefined],
 	] as const) {
 		let keys = 0;
 		for (let i = 0; keys < KEY_SAMPLES; i++) {
 			await clear(stdout, stdin);
 			const line = commands(i);
-			const times = await typeKeys(stdout, stdin, line, gap);
+			const typed = await typeKeys(stdout, stdin, line, gap);
 			if (i > 0) {
-				into.push(...times.slice(0, KEY_SAMPLES - keys));
-				keys += times.length;
+				into.push(...typed.times.slice(0, KEY_SAMPLES - keys));
+				cpu?.push(...typed.cpu.slice(0, KEY_SAMPLES - keys));
+				keys += typed.times.length;
 			}
 		}
 	}
@@ -378,8 +416,7 @@ async function measureLab(world: () => World, commands: (i: number) => string, s
 	stdin.write('s');
 	const typed = await stdout.until(data => shows(typedAt(data), 'docker container ls'));
 	await sleep(IDLE_MS);
-	result.keyPair = [before, snapshot()];
-	result.keyFrame = typed.data;
+	result.keySwitch = {before, after: snapshot(), frame: typed.data};
 
 	instance.unmount();
 	instance.cleanup();
@@ -412,7 +449,7 @@ const worlds = {
 	},
 } as const;
 
-type Kind = 'enter' | 'straight' | 'human' | 'burst' | 'floorEnter' | 'floorKey' | 'inkRender';
+type Kind = 'enter' | 'straight' | 'human' | 'burst' | 'floorEnter' | 'floorKey' | 'inkRender' | 'enterCpu' | 'humanCpu' | 'floorEnterCpu' | 'floorKeyCpu';
 const samples = new Map<string, Record<Kind, number[][]>>();
 const identical = new Map<string, boolean>();
 /** Timed Enters (after a pause) that took the line run ahead, per configuration. */
@@ -422,9 +459,24 @@ for (let run = 0; run < RUNS; run++) {
 		for (const [name, spec] of Object.entries(worlds).filter(([name]) => !process.env.BENCH_WORLDS || process.env.BENCH_WORLDS.split(',').includes(name))) {
 			const key = `${size.columns}x${size.rows} ${name}`;
 			const lab = await measureLab(spec.world, spec.commands, size);
-			const floorEnter = await measureFloor(lab.enterPair, lab.enterFrame, size, ENTER_SAMPLES);
-			const floorKey = await measureFloor(lab.keyPair, lab.keyFrame, size, KEY_SAMPLES / 2);
-			const entry = samples.get(key) ?? {enter: [], straight: [], human: [], burst: [], floorEnter: [], floorKey: [], inkRender: []};
+			const floorEnter = await measureFloor(lab.enterSwitches, size);
+			const floorKey = await measureFloor(
+				Array.from({length: WARMUP + KEY_SAMPLES / 2}, () => lab.keySwitch),
+				size,
+			);
+			const entry = samples.get(key) ?? {
+				enter: [],
+				straight: [],
+				human: [],
+				burst: [],
+				floorEnter: [],
+				floorKey: [],
+				inkRender: [],
+				enterCpu: [],
+				humanCpu: [],
+				floorEnterCpu: [],
+				floorKeyCpu: [],
+			};
 			entry.enter.push(lab.enter);
 			entry.straight.push(lab.straight);
 			takenAhead.set(key, (takenAhead.get(key) ?? 0) + lab.taken);
@@ -433,6 +485,10 @@ for (let run = 0; run < RUNS; run++) {
 			entry.inkRender.push(lab.inkRender);
 			entry.floorEnter.push(floorEnter.times);
 			entry.floorKey.push(floorKey.times);
+			entry.enterCpu.push(lab.enterCpu);
+			entry.humanCpu.push(lab.humanCpu);
+			entry.floorEnterCpu.push(floorEnter.cpu);
+			entry.floorKeyCpu.push(floorKey.cpu);
 			samples.set(key, entry);
 			identical.set(key, (identical.get(key) ?? true) && floorEnter.identical && floorKey.identical);
 			if (!json) process.stderr.write(`  run ${run + 1}/${RUNS} ${key}: enter p95 ${percentile(lab.enter, 95)} ms, typing p95 ${percentile(lab.human, 95)} ms\n`);
@@ -465,6 +521,17 @@ for (const [key, entry] of samples) {
 	const typingRatio = round(human.p95 / floorKey.p95);
 	const ratiosP50 = {enter: round(enter.p50 / floorEnter.p50), straight: round(straight.p50 / floorEnter.p50), typing: round(human.p50 / floorKey.p50)};
 	const ranAhead = `${takenAhead.get(key) ?? 0}/${enter.n + enter.missed}`;
+	// CPU time per Enter and per key (p50), the app's over the floor's: the same question as the
+	// ratios above, asked of the time the process spent rather than the time that passed.
+	const cpuP50 = (kind: Kind) => summary(entry[kind]).p50;
+	const cpu = {
+		enter: cpuP50('enterCpu'),
+		floorEnter: cpuP50('floorEnterCpu'),
+		typing: cpuP50('humanCpu'),
+		floorKey: cpuP50('floorKeyCpu'),
+		enterRatio: round(cpuP50('enterCpu') / cpuP50('floorEnterCpu')),
+		typingRatio: round(cpuP50('humanCpu') / cpuP50('floorKeyCpu')),
+	};
 	results[key] = {
 		enter,
 		straight,
@@ -478,12 +545,14 @@ for (const [key, entry] of samples) {
 		typingRatio,
 		ratiosP50,
 		ranAhead,
+		cpu,
 		floorFrameIdentical: identical.get(key),
 	};
 	const pair = (s: ReturnType<typeof summary>) => `${s.p50.toFixed(1)}/${s.p95.toFixed(1)} [${s.p95Runs[0]!.toFixed(1)}–${s.p95Runs[1]!.toFixed(1)}]`.padEnd(24);
 	const ratio = (p95: number, p50: number) => `${p95}x (${p50}x)`.padEnd(16);
+	const cpuPair = (app: number, floor: number, times: number) => `${app.toFixed(2)}/${floor.toFixed(2)} ${times}x`.padEnd(20);
 	table.push(
-		`${key.padEnd(15)}${pair(enter)}${pair(straight)}${pair(floorEnter)}${ratio(enterRatio, ratiosP50.enter)}${ratio(straightRatio, ratiosP50.straight)}${pair(human)}${pair(burst)}${pair(floorKey)}${ratio(typingRatio, ratiosP50.typing)}${ranAhead.padEnd(9)}${inkRender.p50.toFixed(1)}`,
+		`${key.padEnd(15)}${pair(enter)}${pair(straight)}${pair(floorEnter)}${ratio(enterRatio, ratiosP50.enter)}${ratio(straightRatio, ratiosP50.straight)}${pair(human)}${pair(burst)}${pair(floorKey)}${ratio(typingRatio, ratiosP50.typing)}${ranAhead.padEnd(9)}${inkRender.p50.toFixed(1).padEnd(8)}${cpuPair(cpu.enter, cpu.floorEnter, cpu.enterRatio)}${cpuPair(cpu.typing, cpu.floorKey, cpu.typingRatio)}`,
 	);
 }
 
@@ -498,7 +567,7 @@ if (json) console.log(JSON.stringify(results));
 else {
 	console.log(`interaction, ms: p50/p95 [spread of per-run p95] — ${results.method}`);
 	console.log(
-		`${'size world'.padEnd(15)}${'Enter→frame'.padEnd(24)}${'Enter, no pause'.padEnd(24)}${'floor (Enter)'.padEnd(24)}${'ratio p95 (p50)'.padEnd(16)}${'no pause'.padEnd(16)}${'typing (human)'.padEnd(24)}${'typing (burst)'.padEnd(24)}${'floor (key)'.padEnd(24)}${'ratio p95 (p50)'.padEnd(16)}${'ahead'.padEnd(9)}Ink render p50`,
+		`${'size world'.padEnd(15)}${'Enter→frame'.padEnd(24)}${'Enter, no pause'.padEnd(24)}${'floor (Enter)'.padEnd(24)}${'ratio p95 (p50)'.padEnd(16)}${'no pause'.padEnd(16)}${'typing (human)'.padEnd(24)}${'typing (burst)'.padEnd(24)}${'floor (key)'.padEnd(24)}${'ratio p95 (p50)'.padEnd(16)}${'ahead'.padEnd(9)}${'Ink p50'.padEnd(8)}${'CPU Enter/floor'.padEnd(20)}CPU key/floor`,
 	);
 	for (const line of table) console.log(line);
 	for (const [key, same] of identical) if (!same) console.log(`warning: ${key}: the floor's frame differs from the lab's`);
