@@ -248,11 +248,14 @@ export function matches(name: string, input: string, key: KeyInfo): boolean {
 	return !key.ctrl && !key.meta && input === name;
 }
 
+/** The key table's bindings per scope, in the table's order (a key is resolved on every keystroke). */
+const BY_SCOPE = new Map<Scope, Binding[]>();
+for (const binding of KEY_TABLE) BY_SCOPE.set(binding.scope, [...(BY_SCOPE.get(binding.scope) ?? []), binding]);
+
 /** The command for a key in the first active scope that binds it, in the order given. */
 export function commandFor(scopes: readonly Scope[], input: string, key: KeyInfo): Binding | undefined {
 	for (const scope of scopes) {
-		for (const binding of KEY_TABLE) {
-			if (binding.scope !== scope) continue;
+		for (const binding of BY_SCOPE.get(scope) ?? []) {
 			if (binding.keys.some(name => matches(name, input, key))) return binding;
 		}
 	}

@@ -9,8 +9,20 @@ import {textWidth, truncate} from '../text/width.js';
 import type {Overlay} from '../state.js';
 import {t, tOr} from '../../lab/messages.js';
 
-/** Where you are on the left, the history position on the right (the right side wins when short of room). */
-export function TitleBar({left, right, width, theme}: {left: Segment[]; right: string; width: number; theme: Theme}) {
+interface TitleBarProps {
+	left: Segment[];
+	right: string;
+	width: number;
+	theme: Theme;
+}
+
+const sameTitleBar = (a: TitleBarProps, b: TitleBarProps) => a.left === b.left && a.right === b.right && a.width === b.width && a.theme === b.theme;
+
+/**
+ * Where you are on the left, the history position on the right (the right side wins when short of
+ * room). Drawn again only when they change: the App keeps the left side's segments while the prompt is edited.
+ */
+export const TitleBar = memo(function TitleBar({left, right, width, theme}: TitleBarProps) {
 	const rightText = truncate(right, Math.max(0, Math.floor(width / 3)));
 	const shown = clipRow(row(left), Math.max(0, width - textWidth(rightText) - 1));
 	const leftWidth = rowWidth(shown);
@@ -25,7 +37,7 @@ export function TitleBar({left, right, width, theme}: {left: Segment[]; right: s
 			<RowView row={row([seg(rightText, 'dim')])} width={textWidth(rightText)} theme={theme} />
 		</Box>
 	);
-}
+}, sameTitleBar);
 
 interface HelpBarProps {
 	scopes: readonly Scope[];
