@@ -20,6 +20,7 @@ import {Picker} from './components/Picker.js';
 import {runAhead, speculate, tookAhead, type LabModel} from '../lab/model/lab.js';
 import {Interrupted, loadedRunner, loadRunner, runInWorker, type BackgroundRun} from '../lab/model/runner.js';
 import {seg, type Segment} from './rows.js';
+import {PromptLineContext, type PromptLine} from './prompt-line.js';
 import {safeText} from '../text/safe.js';
 import {t, tOr} from '../lab/messages.js';
 import {MIN_COLUMNS, MIN_ROWS} from './layout.js';
@@ -98,7 +99,7 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	// Page sizes for PgUp/PgDn and the content rows of panes that scroll text (a pane hidden behind a tab is measured as if shown).
 	// eslint-disable-next-line react-hooks/exhaustive-deps -- `wants` reads lab and lang
 	const {page, content} = useMemo(() => pageSizes(layout, size, lab, lang, wants), [layout, size.columns, size.rows, lab, lang]);
-	const pageKey = PANE_ORDER.map(id => `${page[id]}:${content[id] ?? ''}`).join(',');
+	const pageKey = useMemo(() => PANE_ORDER.map(id => `${page[id]}:${content[id] ?? ''}`).join(','), [page, content]);
 	const columns = paneInner(layout, 'terminal')?.width ?? 80;
 	// eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the sizes' values
 	const env: Env = useMemo(() => ({evaluate: api.evaluate, columns, page, content}), [api, columns, pageKey]);
@@ -221,6 +222,12 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	// A key that edits the prompt keeps the title bar's segments (it is memoised on them).
 	// eslint-disable-next-line react-hooks/exhaustive-deps -- titleSegments reads the lab and the screen only
 	const title = useMemo(() => titleSegments(state, lang), [state.lab, state.screen, lang]);
+	const right = useMemo(
+		() => (lab && state.screen === 'lab' ? t(lang, 'title.history', {position: lab.position, length: lab.history.length}) + ' ' : ''),
+		[lab, state.screen, lang],
+	);
+	const {text: line, cursor} = state.ui.prompt;
+	const promptLine = useMemo((): PromptLine => ({text: line, cursor, candidates: state.ui.candidates}), [line, cursor, state.ui.candidates]);
 
 	if (layout.kind === 'too-small') {
 		return (
@@ -231,9 +238,42 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 		);
 	}
 
-	const scopes = activeScopes(state);
-	const right = state.lab && state.screen === 'lab' ? t(lang, 'title.history', {position: state.lab.position, length: state.lab.history.length}) + ' ' : '';
+	return (
+		<PromptLineContext.Provider value={promptLine}>
+			<Screen layout={layout} state={state} api={api} scenarios={scenarios} open={open} title={title} right={right} lang={lang} theme={theme} />
+		</PromptLineContext.Provider>
+	);
+}
 
+interface ScreenProps {
+	layout: Exclude<Layout, {kind: 'too-small'}>;
+	state: AppState;
+	api: LabApi;
+	scenarios: Scenario[];
+	open: (scenario: Scenario) => void;
+	title: Segment[];
+	right: string;
+	lang: string;
+	theme: Theme;
+}
+
+/** The same screen but for the prompt line, which reaches the Terminal pane by context. */
+function sameScreen(a: ScreenProps, b: ScreenProps): boolean {
+	return (
+		a.layout === b.layout &&
+		a.api === b.api &&
+		a.scenarios === b.scenarios &&
+		a.open === b.open &&
+		a.title === b.title &&
+		a.right === b.right &&
+		a.lang === b.lang &&
+		a.theme === b.theme &&
+		(a.state === b.state || sameButPrompt(a.state, b.state))
+	);
+}
+
+/** The title bar, the body (help, scenario list or the panes' layout) and the help bar: not drawn again for a key that only edits the prompt. */
+const Screen = React.memo(function Screen({layout, state, api, scenarios, open, title, right, lang, theme}: ScreenProps) {
 	let body: React.ReactNode;
 	if (state.ui.overlay?.kind === 'help') {
 		body = <HelpScreen width={layout.columns} height={layout.bodyHeight} scroll={state.ui.helpScroll} theme={theme} lang={lang} />;
@@ -242,17 +282,16 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	} else {
 		body = <Node node={layout.body} state={state} lab={state.lab} lang={lang} theme={theme} />;
 	}
-
 	return (
 		<Box flexDirection="column" width={layout.columns} height={layout.rows - 1}>
 			<TitleBar left={title} right={right} width={layout.columns} theme={theme} />
-			<Box height={(layout as Extract<Layout, {bodyHeight: number}>).bodyHeight} flexDirection="column">
+			<Box height={layout.bodyHeight} flexDirection="column">
 				{body}
 			</Box>
-			<HelpBar scopes={scopes} overlay={state.ui.overlay} width={layout.columns} theme={theme} lang={lang} />
+			<HelpBar scopes={activeScopes(state)} overlay={state.ui.overlay} width={layout.columns} theme={theme} lang={lang} />
 		</Box>
 	);
-}
+}, sameScreen);
 
 /** Fills the panes' memoised derivations for a state the screen is about to show (each pane's `prepare`). */
 function prepareViews(state: AppState): void {
@@ -299,13 +338,7 @@ interface NodeProps {
 	theme: Theme;
 }
 
-/** Whether the terminal pane (the only pane that shows the prompt) is in this part of the layout. */
-function showsPrompt(node: LayoutNode): boolean {
-	if (node.kind === 'row' || node.kind === 'column') return node.children.some(showsPrompt);
-	return node.kind === 'tabs' ? node.tabs.includes('terminal') : (node as Extract<LayoutNode, {kind: 'pane'}>).pane === 'terminal';
-}
-
-/** The same state but for what only the terminal pane shows: the line being typed and its completions. */
+/** The same state but for what only the prompt line shows (it comes by context: PromptLineContext): the line being typed and its completions. */
 function sameButPrompt(a: AppState, b: AppState): boolean {
 	if (a.screen !== b.screen || a.lab !== b.lab || a.quitting !== b.quitting) return false;
 	const x = a.ui as unknown as Record<string, unknown>;
@@ -314,12 +347,12 @@ function sameButPrompt(a: AppState, b: AppState): boolean {
 }
 
 /**
- * A keystroke that edits the prompt draws the terminal pane again and nothing else: the other panes'
- * nodes keep their elements (their own memos would skip their rows anyway, but not their frames).
+ * A keystroke that edits the prompt draws no part of the layout again: the prompt line reaches the
+ * Terminal pane by context, and the panes' frames, titles and rows stay as they were.
  */
 function sameNode(a: NodeProps, b: NodeProps): boolean {
 	if (a.node !== b.node || a.lab !== b.lab || a.lang !== b.lang || a.theme !== b.theme) return false;
-	return a.state === b.state || (!showsPrompt(a.node) && sameButPrompt(a.state, b.state));
+	return a.state === b.state || sameButPrompt(a.state, b.state);
 }
 
 const Node = React.memo(function LayoutPart({node, state, lab, lang, theme}: NodeProps) {

@@ -16,9 +16,6 @@ export const terminalPane: PaneDef<TerminalSlice> = {
 		<TerminalPane
 			blocks={lab.terminal}
 			prompt={promptText(lab.world)}
-			text={state.ui.prompt.text}
-			cursor={state.ui.prompt.cursor}
-			candidates={state.ui.candidates}
 			scroll={slice(state, 'terminal').scroll}
 			width={width}
 			height={height}

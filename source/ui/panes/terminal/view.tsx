@@ -1,15 +1,13 @@
-import React, {memo, useMemo} from 'react';
+import React, {memo, useContext, useMemo} from 'react';
 import type {TermBlock} from '../../../lab/model/lab.js';
 import {candidateRows, promptRow, scrollbackWindow} from './rows.js';
 import {Rows} from '../../components/RowView.js';
 import type {Theme} from '../../theme.js';
+import {PromptLineContext} from '../../prompt-line.js';
 
 export interface TerminalPaneProps {
 	blocks: readonly TermBlock[];
 	prompt: string;
-	text: string;
-	cursor: number;
-	candidates: readonly string[];
 	scroll: number;
 	width: number;
 	height: number;
@@ -18,8 +16,9 @@ export interface TerminalPaneProps {
 	lang?: string;
 }
 
-/** Memoised: a key that changes only the prompt leaves its props, and so this pane, as they were. */
-export const TerminalPane = memo(function TerminalPane({blocks, prompt, text, cursor, candidates, scroll, width, height, focused, theme, lang = 'en'}: TerminalPaneProps) {
+/** Memoised on the scrollback and the pane; the line being typed, its cursor and Tab's candidates come by context (PromptLineContext). */
+export const TerminalPane = memo(function TerminalPane({blocks, prompt, scroll, width, height, focused, theme, lang = 'en'}: TerminalPaneProps) {
+	const {text, cursor, candidates} = useContext(PromptLineContext);
 	const listed = useMemo(() => candidateRows(candidates, width, Math.max(1, Math.min(5, height - 3))), [candidates, width, height]);
 	const scrollHeight = Math.max(0, height - 1 - listed.length);
 	const window = useMemo(() => scrollbackWindow(blocks, width, scrollHeight, scroll, lang), [blocks, width, scrollHeight, scroll, lang]);
