@@ -71,7 +71,7 @@ const WRITE_BYTES = 64 * 1024;
  * simulator (a pipe into a pager, a slow consumer), `write` returns false; the next batch waits for
  * `drain`, so the transcript never queues up in memory.
  */
-export async function writeTranscript(world: World, lines: readonly string[], columns: number, out: NodeJS.WritableStream): Promise<void> {
+export async function writeTranscript(world: World, lines: Iterable<string>, columns: number, out: NodeJS.WritableStream): Promise<void> {
 	let pending = '';
 	let full = false;
 	const flush = () => {
@@ -82,16 +82,27 @@ export async function writeTranscript(world: World, lines: readonly string[], co
 		pending += chunk;
 		if (pending.length > WRITE_BYTES) flush();
 	};
-	const groups = scriptGroups([...lines]);
+	// Grouped a batch at a time: only the batch running is held, however long the script.
+	const groups = scriptGroups(lines);
 	let current = world;
-	for (let start = 0; start < groups.length; start += BATCH_LINES) {
-		current = runBatch(current, groups.slice(start, start + BATCH_LINES), write, {columns, tty: true});
+	for (let batch = nextBatch(groups); batch.length > 0; batch = nextBatch(groups)) {
+		current = runBatch(current, batch, write, {columns, tty: true});
 		flush();
 		if (full) {
 			await new Promise(resolve => out.once('drain', resolve));
 			full = false;
 		}
 	}
+}
+
+/** The next BATCH_LINES groups (fewer at the end, none when the script is done). */
+function nextBatch(groups: Iterator<string[]>): string[][] {
+	const batch: string[][] = [];
+	for (let next = groups.next(); !next.done; next = groups.next()) {
+		batch.push(next.value);
+		if (batch.length === BATCH_LINES) break;
+	}
+	return batch;
 }
 
 const drafts = new Immer({autoFreeze: false});

@@ -18,17 +18,22 @@ export function runScript(world: World, lines: string[], write: (text: string) =
 
 /**
  * The lines grouped into what runs at once: a line that more lines complete (a here-document, a loop
- * over several lines) reads on, as bash does after its `> ` prompt.
+ * over several lines) reads on, as bash does after its `> ` prompt. Lazy, one line ahead of the group
+ * it yields, so a long script is never held as groups (nor as lines, when they come lazily too).
  */
-export function scriptGroups(lines: string[]): string[][] {
-	const groups: string[][] = [];
-	for (let index = 0; index < lines.length; index++) {
-		const group = [lines[index]!];
+export function* scriptGroups(lines: Iterable<string>): Generator<string[], void, undefined> {
+	const source = lines[Symbol.iterator]();
+	let next = source.next();
+	while (!next.done) {
+		const group = [next.value];
+		next = source.next();
 		// A line of keys (`<C-c>`, `<C-p><C-q>`) is pressed, not typed: it never reads on.
-		while (index + 1 < lines.length && !isKeyLine(group[0]!) && isIncomplete(group.join('\n'))) group.push(lines[++index]!);
-		groups.push(group);
+		while (!next.done && !isKeyLine(group[0]!) && isIncomplete(group.join('\n'))) {
+			group.push(next.value);
+			next = source.next();
+		}
+		yield group;
 	}
-	return groups;
 }
 
 /** Runs one group of lines: `$ <line>`, then its output. */
