@@ -1,12 +1,12 @@
 /** `layerlab script [FILE]`: the headless contract other checks use. */
-import {readRegularFile} from '../scenario/load/read-files.js';
+import {readRegularBytes} from '../scenario/load/read-files.js';
 import {terminalSafe} from '../text/safe.js';
 
 /** The most a script may hold (bytes read, so /dev/zero stops here too). */
 const MAX_SCRIPT_BYTES = 64 * 1024 * 1024;
 import type {World} from '../engine/index.js';
 import {defaultWorld} from '../scenario/catalog/default-world.js';
-import {commandLines, runGroup, scriptGroups} from './script.js';
+import {runGroup, scriptGroups, scriptLines} from './script.js';
 import {Immer} from 'immer';
 import {afterStopped, LineStopped, type TerminalOptions} from '../host/index.js';
 
@@ -45,9 +45,9 @@ async function startWorld(options: ScriptOptions): Promise<World | undefined> {
 }
 
 export async function runScriptFile(options: ScriptOptions): Promise<number> {
-	let text: string;
+	let bytes: Buffer;
 	try {
-		text = options.file === undefined || options.file === '-' ? await readStdin() : readRegularFile(options.file, MAX_SCRIPT_BYTES);
+		bytes = options.file === undefined || options.file === '-' ? await readStdin() : readRegularBytes(options.file, MAX_SCRIPT_BYTES);
 	} catch (error) {
 		const code = (error as {code?: string}).code;
 		const reason = code === 'ENOENT' ? 'No such file or directory' : error instanceof Error ? error.message.replace(/^"[^"]*" /, '') : String(error);
@@ -57,7 +57,7 @@ export async function runScriptFile(options: ScriptOptions): Promise<number> {
 	const world = await startWorld(options);
 	if (!world) return 1;
 	const columns = Number(process.env.COLUMNS) || process.stdout.columns || 80;
-	await writeTranscript(world, commandLines(text), columns, process.stdout);
+	await writeTranscript(world, scriptLines(bytes), columns, process.stdout);
 	return 0;
 }
 
@@ -146,7 +146,7 @@ function finish(world: World, next: World): World {
 	return world;
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Buffer> {
 	if (process.stdin.isTTY) {
 		process.stderr.write('layerlab script: reading command lines from the terminal; end with Ctrl+D\n');
 	}
@@ -157,5 +157,5 @@ async function readStdin(): Promise<string> {
 		if (size > MAX_SCRIPT_BYTES) throw new Error(`holds more than ${MAX_SCRIPT_BYTES / 1024 / 1024} MiB of command lines`);
 		chunks.push(chunk as Buffer);
 	}
-	return Buffer.concat(chunks).toString('utf8');
+	return Buffer.concat(chunks);
 }
