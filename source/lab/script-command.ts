@@ -1,12 +1,12 @@
 /** `layerlab script [FILE]`: the headless contract other checks use. */
-import {readRegularFile} from '../scenario/load/read-files.js';
+import {readRegularBytes} from '../scenario/load/read-files.js';
 import {terminalSafe} from '../text/safe.js';
 
 /** The most a script may hold (bytes read, so /dev/zero stops here too). */
 const MAX_SCRIPT_BYTES = 64 * 1024 * 1024;
 import type {World} from '../engine/index.js';
 import {defaultWorld} from '../scenario/catalog/default-world.js';
-import {commandLines, runGroup, scriptGroups} from './script.js';
+import {runGroup, scriptGroups, scriptLines} from './script.js';
 import {Immer} from 'immer';
 import {afterStopped, LineStopped, type TerminalOptions} from '../host/index.js';
 
@@ -45,9 +45,9 @@ async function startWorld(options: ScriptOptions): Promise<World | undefined> {
 }
 
 export async function runScriptFile(options: ScriptOptions): Promise<number> {
-	let text: string;
+	let bytes: Buffer;
 	try {
-		text = options.file === undefined || options.file === '-' ? await readStdin() : readRegularFile(options.file, MAX_SCRIPT_BYTES);
+		bytes = options.file === undefined || options.file === '-' ? await readStdin() : readRegularBytes(options.file, MAX_SCRIPT_BYTES);
 	} catch (error) {
 		const code = (error as {code?: string}).code;
 		const reason = code === 'ENOENT' ? 'No such file or directory' : error instanceof Error ? error.message.replace(/^"[^"]*" /, '') : String(error);
@@ -57,7 +57,7 @@ export async function runScriptFile(options: ScriptOptions): Promise<number> {
 	const world = await startWorld(options);
 	if (!world) return 1;
 	const columns = Number(process.env.COLUMNS) || process.stdout.columns || 80;
-	await writeTranscript(world, commandLines(text), columns, process.stdout);
+	await writeTranscript(world, scriptLines(bytes), columns, process.stdout);
 	return 0;
 }
 
@@ -71,7 +71,7 @@ const WRITE_BYTES = 64 * 1024;
  * simulator (a pipe into a pager, a slow consumer), `write` returns false; the next batch waits for
  * `drain`, so the transcript never queues up in memory.
  */
-export async function writeTranscript(world: World, lines: readonly string[], columns: number, out: NodeJS.WritableStream): Promise<void> {
+export async function writeTranscript(world: World, lines: Iterable<string>, columns: number, out: NodeJS.WritableStream): Promise<void> {
 	let pending = '';
 	let full = false;
 	const flush = () => {
@@ -82,16 +82,27 @@ export async function writeTranscript(world: World, lines: readonly string[], co
 		pending += chunk;
 		if (pending.length > WRITE_BYTES) flush();
 	};
-	const groups = scriptGroups([...lines]);
+	// Grouped a batch at a time: only the batch running is held, however long the script.
+	const groups = scriptGroups(lines);
 	let current = world;
-	for (let start = 0; start < groups.length; start += BATCH_LINES) {
-		current = runBatch(current, groups.slice(start, start + BATCH_LINES), write, {columns, tty: true});
+	for (let batch = nextBatch(groups); batch.length > 0; batch = nextBatch(groups)) {
+		current = runBatch(current, batch, write, {columns, tty: true});
 		flush();
 		if (full) {
 			await new Promise(resolve => out.once('drain', resolve));
 			full = false;
 		}
 	}
+}
+
+/** The next BATCH_LINES groups (fewer at the end, none when the script is done). */
+function nextBatch(groups: Iterator<string[]>): string[][] {
+	const batch: string[][] = [];
+	for (let next = groups.next(); !next.done; next = groups.next()) {
+		batch.push(next.value);
+		if (batch.length === BATCH_LINES) break;
+	}
+	return batch;
 }
 
 const drafts = new Immer({autoFreeze: false});
@@ -135,7 +146,7 @@ function finish(world: World, next: World): World {
 	return world;
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Buffer> {
 	if (process.stdin.isTTY) {
 		process.stderr.write('layerlab script: reading command lines from the terminal; end with Ctrl+D\n');
 	}
@@ -146,5 +157,5 @@ async function readStdin(): Promise<string> {
 		if (size > MAX_SCRIPT_BYTES) throw new Error(`holds more than ${MAX_SCRIPT_BYTES / 1024 / 1024} MiB of command lines`);
 		chunks.push(chunk as Buffer);
 	}
-	return Buffer.concat(chunks).toString('utf8');
+	return Buffer.concat(chunks);
 }

@@ -47,4 +47,28 @@ describe('script output waits for drain', () => {
 		await done;
 		expect(out.chunks.join('')).toBe(transcript(defaultWorld({seed: 1, preload: false}), lines, {columns: 80, tty: true}));
 	});
+
+	it('takes the lines a batch at a time: a long script is not held whole while the output waits', async () => {
+		let taken = 0;
+		function* lines() {
+			for (let i = 0; i < 5000; i++) {
+				taken++;
+				yield i % 2 === 0 ? `echo line ${i}` : 'docker volume ls';
+			}
+		}
+		const out = new SlowStream();
+		const done = writeTranscript(defaultWorld({seed: 1, preload: false}), lines(), 80, out as unknown as NodeJS.WritableStream);
+		for (let i = 0; i < 5; i++) await tick();
+		// The first batch's 500 lines, and the one read ahead to see whether the last line reads on.
+		expect(taken).toBe(501);
+		out.emit('drain');
+		for (let i = 0; i < 5; i++) await tick();
+		expect(taken).toBe(1001);
+		for (let i = 0; i < 10; i++) {
+			out.emit('drain');
+			for (let j = 0; j < 5; j++) await tick();
+		}
+		await done;
+		expect(taken).toBe(5000);
+	});
 });

@@ -114,8 +114,13 @@ export function resolveInside(target: string, root: string, label = target, wher
 	return {real: current, stat};
 }
 
-/** Reads a regular file, counting bytes as they come; refuses devices, FIFOs and sockets. */
+/** readCountedBytes, decoded as UTF-8. */
 function readCounted(real: string, label: string, budget: {left: number; limit: number}): string {
+	return readCountedBytes(real, label, budget).toString('utf8');
+}
+
+/** Reads a regular file, counting bytes as they come; refuses devices, FIFOs and sockets. */
+function readCountedBytes(real: string, label: string, budget: {left: number; limit: number}): Buffer {
 	let fd: number;
 	try {
 		// O_NONBLOCK: a FIFO swapped in after the check does not block the open.
@@ -138,7 +143,7 @@ function readCounted(real: string, label: string, budget: {left: number; limit: 
 			if (budget.left < 0) throw new ReadRefused(`"${label}" holds more than ${Math.round(budget.limit / 1024)} KiB`);
 			chunks.push(Buffer.from(chunk.subarray(0, n)));
 		}
-		return Buffer.concat(chunks).toString('utf8');
+		return Buffer.concat(chunks);
 	} finally {
 		closeSync(fd);
 	}
@@ -186,6 +191,11 @@ export function readTreeInside(target: string, options: ReadOptions): FolderEntr
 
 /** A file named directly (a lesson file on the command line): any path, but only a regular file, bytes counted. */
 export function readRegularFile(file: string, maxBytes: number, touched?: Set<string>): string {
+	return readRegularBytes(file, maxBytes, touched).toString('utf8');
+}
+
+/** readRegularFile's bytes, not decoded (a long script is decoded a block at a time as it runs). */
+export function readRegularBytes(file: string, maxBytes: number, touched?: Set<string>): Buffer {
 	let real: string;
 	try {
 		real = realpathSync(file);
@@ -194,7 +204,7 @@ export function readRegularFile(file: string, maxBytes: number, touched?: Set<st
 		if (code === 'ELOOP') throw new ReadRefused('is a symlink loop');
 		throw Object.assign(new ReadRefused(code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : `cannot read (${code ?? 'error'})`), {code});
 	}
-	const text = readCounted(real, file, {left: maxBytes, limit: maxBytes});
+	const bytes = readCountedBytes(real, file, {left: maxBytes, limit: maxBytes});
 	touched?.add(real);
-	return text;
+	return bytes;
 }
