@@ -11,6 +11,8 @@ import {NO_KEY, type KeyInfo} from './keys.js';
 import {computeLayout, paneInner, type Layout, type LayoutNode, type Wants} from './layout.js';
 import {activeScopes, effectiveContainer, initialState, reduce, type Action, type AppState, type Env} from './state.js';
 import {PANE_ORDER, paneDef, type PaneId} from './panes/registry.js';
+import type {PrepareEnv} from './panes/types.js';
+import {memoSlots} from './panes/common.js';
 import {makeTheme, type Theme} from './theme.js';
 import {useTerminalSize, type Size} from './hooks/use-terminal-size.js';
 import {Pane, type TitlePart} from './components/Pane.js';
@@ -68,6 +70,8 @@ function paneInfo(id: PaneId, state: AppState, lang: string): string {
 
 export function App({api, lang, color, initial, size: override}: AppProps) {
 	const size = useTerminalSize(override);
+	const sizeRef = useRef(size);
+	sizeRef.current = size;
 	const theme = useMemo(() => makeTheme(color), [color]);
 	const speculated = useRef<Speculated | null>(null);
 	// The reducer, but an Enter from the state a pause worked it out for is that state (and its panes'
@@ -84,21 +88,13 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	stateRef.current = state;
 	const {exit} = useApp();
 	const lab = state.lab;
-	const wants: Wants = (id, width) => {
-		const def = paneDef(id);
-		if (!lab) return undefined;
-		if (def.measure) return def.measure(lab, lang, width, Number.MAX_SAFE_INTEGER).rows;
-		return def.wants?.(lab);
-	};
 	// The layout and the page sizes follow the size, the panes' recent order and the lab, not the
-	// prompt: a keystroke reuses them.
-	// eslint-disable-next-line react-hooks/exhaustive-deps -- `wants` reads lab and lang
-	const layout = useMemo(() => computeLayout(size.columns, size.rows, state.ui.recent, wants), [size.columns, size.rows, state.ui.recent, lab, lang]);
+	// prompt: a keystroke reuses them (and the pause before an Enter works them out: prepareScreen).
+	const layout = layoutFor(size.columns, size.rows, state.ui.recent, lab, lang);
 	const scenarios = useMemo(() => (state.screen === 'picker' ? api.scenarios() : []), [api, state.screen]);
 
 	// Page sizes for PgUp/PgDn and the content rows of panes that scroll text (a pane hidden behind a tab is measured as if shown).
-	// eslint-disable-next-line react-hooks/exhaustive-deps -- `wants` reads lab and lang
-	const {page, content} = useMemo(() => pageSizes(layout, size, lab, lang, wants), [layout, size.columns, size.rows, lab, lang]);
+	const {page, content} = pageSizesFor(layout, size.columns, size.rows, lab, lang);
 	const pageKey = useMemo(() => PANE_ORDER.map(id => `${page[id]}:${content[id] ?? ''}`).join(','), [page, content]);
 	const columns = paneInner(layout, 'terminal')?.width ?? 80;
 	// eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the sizes' values
@@ -207,10 +203,11 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 			if (from.lab !== lab || from.ui.prompt.text !== typed || speculated.current?.from === from) return;
 			const next = speculate(() => reduce(from, {type: 'key', input: '\r', key: ENTER, env}));
 			speculated.current = {from, env, next, counted: false};
-			prepareViews(next);
+			prepareViews(next, {lang, columns: env.columns});
+			prepareScreen(next, sizeRef.current, lang);
 		}, AHEAD_MS);
 		return () => clearTimeout(timer);
-	}, [ready, state.lab, typed]);
+	}, [ready, state.lab, typed, lang]);
 
 	const open = useCallback(
 		(scenario: Scenario) => {
@@ -220,12 +217,8 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	);
 
 	// A key that edits the prompt keeps the title bar's segments (it is memoised on them).
-	// eslint-disable-next-line react-hooks/exhaustive-deps -- titleSegments reads the lab and the screen only
-	const title = useMemo(() => titleSegments(state, lang), [state.lab, state.screen, lang]);
-	const right = useMemo(
-		() => (lab && state.screen === 'lab' ? t(lang, 'title.history', {position: lab.position, length: lab.history.length}) + ' ' : ''),
-		[lab, state.screen, lang],
-	);
+	const title = titleSegments(lab, state.screen, lang);
+	const right = historyText(lab, state.screen, lang);
 	const {text: line, cursor} = state.ui.prompt;
 	const promptLine = useMemo((): PromptLine => ({text: line, cursor, candidates: state.ui.candidates}), [line, cursor, state.ui.candidates]);
 
@@ -294,10 +287,41 @@ const Screen = React.memo(function Screen({layout, state, api, scenarios, open, 
 }, sameScreen);
 
 /** Fills the panes' memoised derivations for a state the screen is about to show (each pane's `prepare`). */
-function prepareViews(state: AppState): void {
+function prepareViews(state: AppState, env: PrepareEnv): void {
 	if (!state.lab) return;
-	for (const id of PANE_ORDER) paneDef(id).prepare?.(state);
+	for (const id of PANE_ORDER) paneDef(id).prepare?.(state, env);
 }
+
+/** Works out the App's own derivations for a state the screen is about to show: the layout, the page sizes, the title bar's texts. */
+function prepareScreen(state: AppState, size: Size, lang: string): void {
+	const layout = layoutFor(size.columns, size.rows, state.ui.recent, state.lab, lang);
+	pageSizesFor(layout, size.columns, size.rows, state.lab, lang);
+	titleSegments(state.lab, state.screen, lang);
+	historyText(state.lab, state.screen, lang);
+}
+
+/** How many rows each pane would fill (its measure or its wants), for the layout to share the rows out. */
+function wantsFor(lab: LabModel | null, lang: string): Wants {
+	return (id, width) => {
+		const def = paneDef(id);
+		if (!lab) return undefined;
+		if (def.measure) return def.measure(lab, lang, width, Number.MAX_SAFE_INTEGER).rows;
+		return def.wants?.(lab);
+	};
+}
+
+// The App's derivations, remembered for their last arguments here rather than in hooks, so that the
+// pause before an Enter can work them out for the Enter's state (prepareScreen).
+const layoutFor = memoSlots(2, (columns: number, rows: number, recent: readonly PaneId[], lab: LabModel | null, lang: string) =>
+	computeLayout(columns, rows, recent, wantsFor(lab, lang)),
+);
+const pageSizesFor = memoSlots(2, (layout: Layout, columns: number, rows: number, lab: LabModel | null, lang: string) =>
+	pageSizes(layout, {columns, rows}, lab, lang, wantsFor(lab, lang)),
+);
+/** The history position, right of the title. */
+const historyText = memoSlots(2, (lab: LabModel | null, screen: AppState['screen'], lang: string) =>
+	lab && screen === 'lab' ? t(lang, 'title.history', {position: lab.position, length: lab.history.length}) + ' ' : '',
+);
 
 function pageSizes(layout: Layout, size: Size, lab: LabModel | null, lang: string, wants: Wants) {
 	const page = {} as Record<PaneId, number>;
@@ -312,10 +336,9 @@ function pageSizes(layout: Layout, size: Size, lab: LabModel | null, lang: strin
 	return {page, content};
 }
 
-function titleSegments(state: AppState, lang: string): Segment[] {
-	const lab = state.lab;
+const titleSegments = memoSlots(2, (lab: LabModel | null, screen: AppState['screen'], lang: string): Segment[] => {
 	const base: Segment[] = [seg(' layerlab ', 'title', {inverse: true, bold: true})];
-	if (!lab || state.screen === 'picker') return [...base, seg('  ' + t(lang, 'title.pick'), 'dim')];
+	if (!lab || screen === 'picker') return [...base, seg('  ' + t(lang, 'title.pick'), 'dim')];
 	const step = lab.scenario.steps[lab.step];
 	const done = step ? lab.completed.includes(step.id) : false;
 	return [
@@ -328,7 +351,7 @@ function titleSegments(state: AppState, lang: string): Segment[] {
 		}),
 		...(step ? [seg(' · ' + safeText(localize(step.title, lang)))] : []),
 	];
-}
+});
 
 interface NodeProps {
 	node: LayoutNode;

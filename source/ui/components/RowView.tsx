@@ -51,6 +51,19 @@ const sameRowView = (a: RowViewProps, b: RowViewProps) => a.width === b.width &&
  * so the screen is the same as with a `<Text>` per segment, for a fraction of the React work.
  */
 export const RowView = memo(function RowView({row, width, theme, showSelection = true}: RowViewProps) {
+	return <Text wrap="truncate-end">{paintedRow(row, width, theme, showSelection)}</Text>;
+}, sameRowView);
+
+/**
+ * A row's painted text, remembered per row object: rows are never changed once built, and a block's
+ * rows stay the same objects while they scroll up the Terminal pane, so a command's Enter paints
+ * only the rows it adds.
+ */
+const painted = new WeakMap<Row, {width: number; theme: Theme; showSelection: boolean; text: string}>();
+
+function paintedRow(row: Row, width: number, theme: Theme, showSelection: boolean): string {
+	const known = painted.get(row);
+	if (known && known.width === width && known.theme === theme && known.showSelection === showSelection) return known.text;
 	const clipped = clipRow(row, width);
 	const selected = Boolean(row.selected && showSelection);
 	const pad = selected ? Math.max(0, width - rowWidth(clipped)) : 0;
@@ -62,8 +75,9 @@ export const RowView = memo(function RowView({row, width, theme, showSelection =
 	});
 	if (pad > 0) text += paint(' '.repeat(pad), {inverse: true});
 	if (rowWidth(clipped) === 0 && pad === 0) text += ' ';
-	return <Text wrap="truncate-end">{text}</Text>;
-}, sameRowView);
+	painted.set(row, {width, theme, showSelection, text});
+	return text;
+}
 
 export interface RowsProps {
 	rows: readonly Row[];

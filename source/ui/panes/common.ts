@@ -51,6 +51,22 @@ export function memoOn<A extends readonly unknown[], R>(keys: (...args: A) => re
 }
 
 /**
+ * memoByRef with `slots` entries, the most recently used kept: the App's derivations hold both the
+ * state on screen and the state an Enter would lead to (worked out in the pause), and a keystroke
+ * between them must not evict either.
+ */
+export function memoSlots<A extends readonly unknown[], R>(slots: number, fn: (...args: A) => R): (...args: A) => R {
+	const entries: Array<{key: A; result: R}> = [];
+	return (...args: A) => {
+		const at = entries.findIndex(entry => entry.key.length === args.length && entry.key.every((part, index) => part === args[index]));
+		const entry = at >= 0 ? entries.splice(at, 1)[0]! : {key: args, result: fn(...args)};
+		entries.unshift(entry);
+		if (entries.length > slots) entries.pop();
+		return entry.result;
+	};
+}
+
+/**
  * A pane's view of the last command's changes: the same object as long as the parts the pane shows
  * are the same objects (diffWorlds gives an empty part as NO_CHANGES' own), so rows memoised on it
  * survive a command that changed nothing the pane shows.

@@ -63,12 +63,18 @@ export interface PaneDef<S> {
 	 * Computes ahead what its View will derive for this state (the memoised item lists), called while
 	 * the learner pauses before an Enter whose state is known: the Enter's frame then finds them ready.
 	 */
-	prepare?(state: AppState): void;
+	prepare?(state: AppState, env: PrepareEnv): void;
 	/** ↑↓, Home/End, PgUp/PgDn while focused. */
 	move?(state: AppState, delta: Move, env: Env): AppState;
 	keys?: readonly PaneBinding[];
 	/** Runs one of its `keys`' commands. */
 	command?(state: AppState, command: string, env: Env): AppState;
+}
+
+/** What a pane's `prepare` knows besides the state: the language and the Terminal pane's inner width. */
+export interface PrepareEnv {
+	lang: string;
+	columns: number;
 }
 
 export function slice<K extends PaneId>(state: AppState, id: K): PaneSlices[K] {

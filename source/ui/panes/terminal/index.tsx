@@ -6,6 +6,7 @@ import type {PaneDef} from '../types.js';
 import type {TerminalSlice} from './slice.js';
 import {slice, withSlice} from '../types.js';
 import {TerminalPane} from './view.js';
+import {blockRows} from './rows.js';
 
 export const terminalPane: PaneDef<TerminalSlice> = {
 	title: 'Terminal',
@@ -24,6 +25,11 @@ export const terminalPane: PaneDef<TerminalSlice> = {
 			lang={lang}
 		/>
 	),
+	// The newest blocks' rows, wrapped to the pane (a command adds a block or two; wrapped blocks are cached).
+	prepare({lab}, {lang, columns}) {
+		const blocks = lab!.terminal;
+		for (let index = blocks.length - 1; index >= Math.max(0, blocks.length - 4); index--) blockRows(blocks[index]!, columns, lang);
+	},
 	info: (state, _lab, lang) => {
 		const scroll = slice(state, 'terminal').scroll;
 		return scroll > 0 ? t(lang, 'info.scrolled', {rows: scroll}) : '';
