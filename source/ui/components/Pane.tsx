@@ -9,6 +9,7 @@ import {Box, Text} from 'ink';
 import type {Theme} from '../theme.js';
 import {safeText} from '../../text/safe.js';
 import {textWidth, truncate} from '../text/width.js';
+import {paint} from '../text/paint.js';
 
 export interface TitlePart {
 	text: string;
@@ -82,10 +83,14 @@ type PaneTitleProps = Pick<PaneProps, 'title' | 'info' | 'focused' | 'width' | '
 const samePaneTitle = (a: PaneTitleProps, b: PaneTitleProps) =>
 	a.focused === b.focused && a.width === b.width && a.theme === b.theme && a.info === b.info && sameTitle(a.title, b.title);
 
-/** The top border with the title (or tab strip) and the info: drawn again only when they change, not when the content does. */
+/**
+ * The top border with the title (or tab strip) and the info: drawn again only when they change, not
+ * when the content does. One text of painted pieces (paint.ts), as Ink's nested `<Text>`s would
+ * have styled them, so a tab strip is one text node rather than a `<Text>` per piece.
+ */
 const PaneTitle = memo(function PaneTitle({title, info = '', focused, width, theme}: PaneTitleProps) {
 	const border = theme.border(focused);
-	const parts: React.ReactNode[] = [];
+	let text = paint('╭─', border);
 	let used = 2;
 	const room = width - 4;
 	title.forEach((part, index) => {
@@ -93,34 +98,18 @@ const PaneTitle = memo(function PaneTitle({title, info = '', focused, width, the
 		const separator = index > 0 ? ' │ ' : ' ';
 		const label = truncate(safeText(part.text) + (part.news ? ' •' : ''), Math.max(1, room - used - separator.length));
 		used += separator.length + textWidth(label);
-		parts.push(
-			<Text key={index} {...border}>
-				{separator}
-			</Text>,
-			<Text
-				key={`t${index}`}
-				bold={part.active}
-				inverse={part.active && focused}
-				{...(part.active ? {} : {dimColor: true})}
-				{...(theme.color && part.active ? {color: focused ? 'cyan' : undefined} : {})}
-			>
-				{label}
-			</Text>,
-		);
+		text += paint(separator, border);
+		text += paint(label, {
+			bold: part.active,
+			inverse: part.active && focused,
+			...(part.active ? {} : {dimColor: true}),
+			...(theme.color && part.active && focused ? {color: 'cyan'} : {}),
+		});
 	});
 	const infoText = info ? truncate(safeText(info), Math.max(0, width - used - 6)) : '';
 	const fill = Math.max(0, width - used - 1 - (infoText ? textWidth(infoText) + 2 : 0));
-	return (
-		<Text wrap="truncate-end">
-			<Text {...border}>╭─</Text>
-			{parts}
-			<Text {...border}>{' ' + '─'.repeat(Math.max(0, fill - 1))}</Text>
-			{infoText ? (
-				<>
-					<Text dimColor> {infoText} </Text>
-				</>
-			) : null}
-			<Text {...border}>╮</Text>
-		</Text>
-	);
+	text += paint(' ' + '─'.repeat(Math.max(0, fill - 1)), border);
+	if (infoText) text += paint(` ${infoText} `, {dimColor: true});
+	text += paint('╮', border);
+	return <Text wrap="truncate-end">{text}</Text>;
 }, samePaneTitle);
