@@ -42,6 +42,8 @@ import {largeWorld} from './large-world.js';
 import {Session} from 'node:inspector/promises';
 import {writeFileSync} from 'node:fs';
 import {Probe} from '../test/ui/helpers/probe.js';
+// Ink's output module itself (the same module the bundle's Ink uses): its caches, emptied between measurements (coldInk).
+import Output from '../node_modules/ink/build/output.js';
 
 delete process.env.CI;
 // Colours as in a terminal: chalk (inside Ink) decides when it loads, from the environment.
@@ -147,6 +149,38 @@ class FakeStdin extends EventEmitter {
 	unref() {}
 }
 
+/**
+ * Ink keeps what it measured, wrapped and tokenized of each line across frames (bounded caches, as
+ * patched). The floor replays frames the lab has just drawn: with the caches as the lab left them,
+ * every line of the floor's frames would already be there, while the lab met each Enter's new lines
+ * for the first time. So the caches are emptied before the lab and before each floor, and both meet
+ * the same lines in the same order (their warm-up samples pay the first frames).
+ */
+interface InkCache {
+	current: Map<unknown, unknown>;
+	previous: Map<unknown, unknown>;
+	weight: number;
+}
+const outputCaches = (new Output({width: 1, height: 1}) as unknown as {caches: {widths: InkCache; rows: unknown[]}}).caches;
+const cacheClass = outputCaches.widths.constructor as unknown as {prototype: {get(this: InkCache, key: unknown): unknown}};
+const originalGet = cacheClass.prototype.get;
+const inkCaches = new Set<InkCache>();
+// Ink's caches are module-private: each makes itself known on its first lookup (the first mount's frames).
+cacheClass.prototype.get = function (this: InkCache, key: unknown) {
+	inkCaches.add(this);
+	return originalGet.call(this, key);
+};
+/** Ink's caches (output, measure-text, wrap-text; five in all) emptied. */
+function coldInk() {
+	if (inkCaches.size >= 5) cacheClass.prototype.get = originalGet;
+	for (const cache of inkCaches) {
+		cache.current = new Map();
+		cache.previous = new Map();
+		cache.weight = 0;
+	}
+	outputCaches.rows = [];
+}
+
 /** Ink's render times (onRender) since the last reset. */
 let renderTimes: number[] = [];
 
@@ -220,6 +254,7 @@ interface Switch {
  * the frames must be the lab's (checked for each).
  */
 async function measureFloor(switches: Switch[], size: {columns: number; rows: number}) {
+	coldInk();
 	const {stdout, stdin, instance} = mount(<Replay trees={switches.flatMap(({before, after}) => [before, after])} />, size);
 	await sleep(100);
 	const times: number[] = [];
@@ -319,6 +354,7 @@ async function typeKeys(stdout: FakeStdout, stdin: FakeStdin, line: string, gap:
 }
 
 async function measureLab(world: () => World, commands: (i: number) => string, size: {columns: number; rows: number}): Promise<LabResult> {
+	coldInk();
 	const lab = createLab(scenario, world(), {evaluate: evaluateStep, columns: paneInner(computeLayout(size.columns, size.rows), 'terminal')?.width ?? 78});
 	const probe: {current: DOMElement | null} = {current: null};
 	const {stdout, stdin, instance} = mount(

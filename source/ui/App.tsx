@@ -55,10 +55,13 @@ export interface AppProps {
 	size?: Size;
 }
 
+/** "2 Terminal", per pane and language (a title is drawn again on every command). */
+const titleBases = new Map<string, string>();
+
 function paneTitle(id: PaneId, lab: LabModel | null, container: string | null, lang: string): string {
 	const def = paneDef(id);
-	const key = `pane.${id}`;
-	const base = `${def.digit} ${tOr(lang, key, def.title)}`;
+	let base = titleBases.get(`${id} ${lang}`);
+	if (base === undefined) titleBases.set(`${id} ${lang}`, (base = `${def.digit} ${tOr(lang, `pane.${id}`, def.title)}`));
 	const extra = lab && def.subtitle ? def.subtitle(lab, container) : '';
 	return extra ? `${base} · ${extra}` : base;
 }
@@ -273,7 +276,7 @@ const Screen = React.memo(function Screen({layout, state, api, scenarios, open, 
 	} else if (state.screen === 'picker' || !state.lab) {
 		body = <Picker api={api} scenarios={scenarios} lang={lang} width={layout.columns} height={layout.bodyHeight} theme={theme} active={state.screen === 'picker'} onOpen={open} />;
 	} else {
-		body = <Node node={layout.body} state={state} lab={state.lab} lang={lang} theme={theme} />;
+		body = <Node node={layout.body} state={state} lab={state.lab} container={effectiveContainer(state)} lang={lang} theme={theme} />;
 	}
 	return (
 		<Box flexDirection="column" width={layout.columns} height={layout.rows - 1}>
@@ -286,10 +289,14 @@ const Screen = React.memo(function Screen({layout, state, api, scenarios, open, 
 	);
 }, sameScreen);
 
-/** Fills the panes' memoised derivations for a state the screen is about to show (each pane's `prepare`). */
+/** Fills the panes' memoised derivations for a state the screen is about to show (each pane's `prepare`, and its title's info). */
 function prepareViews(state: AppState, env: PrepareEnv): void {
 	if (!state.lab) return;
-	for (const id of PANE_ORDER) paneDef(id).prepare?.(state, env);
+	for (const id of PANE_ORDER) {
+		const def = paneDef(id);
+		def.prepare?.(state, env);
+		def.info?.(state, state.lab, env.lang);
+	}
 }
 
 /** Works out the App's own derivations for a state the screen is about to show: the layout, the page sizes, the title bar's texts. */
@@ -357,6 +364,8 @@ interface NodeProps {
 	node: LayoutNode;
 	state: AppState;
 	lab: LabModel;
+	/** The container the Layers pane shows (effectiveContainer), worked out once per frame. */
+	container: string | null;
 	lang: string;
 	theme: Theme;
 }
@@ -374,21 +383,20 @@ function sameButPrompt(a: AppState, b: AppState): boolean {
  * Terminal pane by context, and the panes' frames, titles and rows stay as they were.
  */
 function sameNode(a: NodeProps, b: NodeProps): boolean {
-	if (a.node !== b.node || a.lab !== b.lab || a.lang !== b.lang || a.theme !== b.theme) return false;
+	if (a.node !== b.node || a.lab !== b.lab || a.container !== b.container || a.lang !== b.lang || a.theme !== b.theme) return false;
 	return a.state === b.state || sameButPrompt(a.state, b.state);
 }
 
-const Node = React.memo(function LayoutPart({node, state, lab, lang, theme}: NodeProps) {
+const Node = React.memo(function LayoutPart({node, state, lab, container, lang, theme}: NodeProps) {
 	if (node.kind === 'row' || node.kind === 'column') {
 		return (
 			<Box flexDirection={node.kind} width={node.width} height={node.height} flexShrink={0}>
 				{node.children.map((child, index) => (
-					<Node key={index} node={child} state={state} lab={lab} lang={lang} theme={theme} />
+					<Node key={index} node={child} state={state} lab={lab} container={container} lang={lang} theme={theme} />
 				))}
 			</Box>
 		);
 	}
-	const container = effectiveContainer(state);
 	const id = node.kind === 'tabs' ? node.active : (node as Extract<LayoutNode, {kind: 'pane'}>).pane;
 	const focused = state.ui.focus === id;
 	const title: TitlePart[] =

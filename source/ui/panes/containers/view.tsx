@@ -5,7 +5,7 @@ import {containerItems, containerRows, containersChanges, containersHeader, sele
 import {ListView} from '../../components/ListView.js';
 import type {Theme} from '../../theme.js';
 import {t} from '../../../lab/messages.js';
-import {memoByRef} from '../common.js';
+import {memoByRef, memoSlots} from '../common.js';
 
 export interface ContainersPaneProps {
 	containers: World['containers'];
@@ -45,5 +45,7 @@ const countRunning = memoByRef((containers: World['containers']) => {
 
 /** "N · M running" for the title line (counted once per change of the containers, not per frame). */
 export function containersInfo(world: World, lang = 'en'): string {
-	return t(lang, 'info.containers', countRunning(world.containers));
+	return containersInfoText(world.containers, lang);
 }
+
+const containersInfoText = memoSlots(2, (containers: World['containers'], lang: string) => t(lang, 'info.containers', countRunning(containers)));

@@ -5,6 +5,11 @@ import type {ImagesSlice} from './slice.js';
 import {movedCursor, slice, withSlice} from '../types.js';
 import {imageItems} from './rows.js';
 import {ImagesPane} from './view.js';
+import {memoByRef} from '../common.js';
+import type {World} from '../../../engine/index.js';
+
+/** How many images, counted once per change of the images. */
+const imageCount = memoByRef((images: World['images']) => `${Object.keys(images).length}`);
 
 export const imagesPane: PaneDef<ImagesSlice> = {
 	title: 'Images',
@@ -25,7 +30,7 @@ export const imagesPane: PaneDef<ImagesSlice> = {
 			theme={theme}
 		/>
 	),
-	info: (_state, lab) => `${Object.keys(lab.world.images).length}`,
+	info: (_state, lab) => imageCount(lab.world.images),
 	prepare: ({lab}) => imageItems(lab!.world.images, lab!.world.layers, lab!.world.containers, lab!.changes),
 	news: ({changes}) => changes.imagesAdded.size > 0 || changes.imagesRemoved.length > 0,
 	wants: lab => 1 + Object.keys(lab.world.images).length + lab.changes.imagesRemoved.length,

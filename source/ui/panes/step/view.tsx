@@ -6,7 +6,7 @@ import {row, seg, type Row} from '../../rows.js';
 import type {Theme} from '../../theme.js';
 import {fit, textWidth} from '../../text/width.js';
 import {t} from '../../../lab/messages.js';
-import {memoByRef} from '../common.js';
+import {memoByRef, memoSlots} from '../common.js';
 
 export function stepView(lab: LabModel, lang: string): StepView {
 	const step = lab.scenario.steps[lab.step];
@@ -110,5 +110,8 @@ export const StepPane = memo(function StepPane({rows, choices, choice, offset, w
 
 /** "2/5 · 1 done" for the pane's title line. */
 export function stepInfo(lab: LabModel, lang = 'en'): string {
-	return t(lang, 'info.step', {n: lab.step + 1, total: lab.scenario.steps.length, done: lab.completed.length});
+	return stepInfoText(lab.step, lab.scenario.steps.length, lab.completed.length, lang);
 }
+
+/** Remembered: the title line is drawn again on every command, the step seldom changes. */
+const stepInfoText = memoSlots(2, (step: number, total: number, done: number, lang: string) => t(lang, 'info.step', {n: step + 1, total, done}));

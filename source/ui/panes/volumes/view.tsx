@@ -5,6 +5,7 @@ import {ListView} from '../../components/ListView.js';
 import type {Changes} from '../../../lab/model/changes.js';
 import type {Theme} from '../../theme.js';
 import {t} from '../../../lab/messages.js';
+import {memoSlots} from '../common.js';
 
 export interface VolumesPaneProps {
 	volumes: World['volumes'];
@@ -28,7 +29,12 @@ export const VolumesPane = memo(function VolumesPane({volumes, containers, chang
 });
 
 export function volumesInfo(world: World, lang = 'en'): string {
-	const all = Object.values(world.volumes);
+	return volumesInfoText(world.volumes, lang);
+}
+
+/** Counted once per change of the volumes (the title line is drawn again on every command). */
+const volumesInfoText = memoSlots(2, (volumes: World['volumes'], lang: string) => {
+	const all = Object.values(volumes);
 	const anonymous = all.filter(volume => volume.anonymous).length;
 	return anonymous > 0 ? t(lang, 'info.volumesAnonymous', {count: all.length, anonymous}) : `${all.length}`;
-}
+});
