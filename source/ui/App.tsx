@@ -407,10 +407,12 @@ const Node = React.memo(function LayoutPart({node, state, lab, container, lang, 
 					news: tab !== id && Boolean(paneDef(tab).news?.(lab, container)),
 				}))
 			: [{text: paneTitle(id, lab, container, lang), active: true}];
-	const View = paneDef(id).View;
+	// The pane's content element, made here rather than by a component of its own: the Pane compares
+	// its props (what the pane shows) and is not drawn again when a command changed none of them.
+	const content = paneDef(id).View({state, lab, lang, width: node.width - 2, height: node.height - 2, focused, container, theme});
 	return (
 		<Pane title={title} info={paneInfo(id, state, lang)} focused={focused} width={node.width} height={node.height} theme={theme}>
-			<View state={state} lab={lab} lang={lang} width={node.width - 2} height={node.height - 2} focused={focused} container={container} theme={theme} />
+			{content}
 		</Pane>
 	);
 }, sameNode);

@@ -48,6 +48,11 @@ export interface PaneDef<S> {
 	place: Place;
 	/** Its view state when a lab opens. */
 	initial: S;
+	/**
+	 * The pane's content: called as a function (no hooks) by the layout, which hands the element to the
+	 * Pane; the Pane is drawn again only when the element's props changed, so they should be what the
+	 * pane shows (the world's parts, the changes projected onto the pane, the slice), not the state.
+	 */
 	View(props: PaneViewProps): React.ReactNode;
 	/** Right side of the title line. */
 	info?(state: AppState, lab: LabModel, lang: string): string;

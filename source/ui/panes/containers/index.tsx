@@ -4,7 +4,7 @@ import type {AppState} from '../../app-state.js';
 import type {ContainersSlice} from './slice.js';
 import type {PaneDef} from '../types.js';
 import {movedCursor, slice, withSlice} from '../types.js';
-import {containerItems, itemId, selectedIndex} from './rows.js';
+import {containerItems, containersChanges, itemId, selectedIndex} from './rows.js';
 import {ContainersPane, containersInfo} from './view.js';
 
 /** The container the Layers pane shows: the chosen one, or the newest. */
@@ -29,7 +29,16 @@ export const containersPane: PaneDef<ContainersSlice> = {
 	place: 'side',
 	initial: {selected: null},
 	View: ({lab, width, height, focused, container, theme, lang}) => (
-		<ContainersPane lang={lang} containers={lab.world.containers} changes={lab.changes} selected={container} width={width} height={height} focused={focused} theme={theme} />
+		<ContainersPane
+			lang={lang}
+			containers={lab.world.containers}
+			changes={containersChanges(lab.changes)}
+			selected={container}
+			width={width}
+			height={height}
+			focused={focused}
+			theme={theme}
+		/>
 	),
 	info: (_state, lab, lang) => containersInfo(lab.world, lang),
 	prepare(state) {

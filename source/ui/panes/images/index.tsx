@@ -3,7 +3,7 @@ import React from 'react';
 import type {PaneDef} from '../types.js';
 import type {ImagesSlice} from './slice.js';
 import {movedCursor, slice, withSlice} from '../types.js';
-import {imageItems} from './rows.js';
+import {imageItems, imagesChanges} from './rows.js';
 import {ImagesPane} from './view.js';
 import {memoByRef} from '../common.js';
 import type {World} from '../../../engine/index.js';
@@ -22,7 +22,7 @@ export const imagesPane: PaneDef<ImagesSlice> = {
 			images={lab.world.images}
 			layers={lab.world.layers}
 			containers={lab.world.containers}
-			changes={lab.changes}
+			changes={imagesChanges(lab.changes)}
 			cursor={slice(state, 'images').cursor}
 			width={width}
 			height={height}

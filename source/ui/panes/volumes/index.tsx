@@ -3,7 +3,7 @@ import React from 'react';
 import type {PaneDef} from '../types.js';
 import type {VolumesSlice} from './slice.js';
 import {movedCursor, slice, withSlice} from '../types.js';
-import {volumeLines} from './rows.js';
+import {volumeLines, volumesChanges} from './rows.js';
 import {VolumesPane, volumesInfo} from './view.js';
 
 export const volumesPane: PaneDef<VolumesSlice> = {
@@ -16,7 +16,7 @@ export const volumesPane: PaneDef<VolumesSlice> = {
 			lang={lang}
 			volumes={lab.world.volumes}
 			containers={lab.world.containers}
-			changes={lab.changes}
+			changes={volumesChanges(lab.changes)}
 			cursor={slice(state, 'volumes').cursor}
 			width={width}
 			height={height}
