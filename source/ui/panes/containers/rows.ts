@@ -72,8 +72,9 @@ export function containerRow(item: ContainerItem, changes: Changes, width: numbe
 		);
 	}
 	const {container} = item;
-	const added = changes.containersAdded.has(container.id);
-	const changed = !added && (changes.containersChanged.has(container.id) || changes.writable.has(container.id) || changes.writableRemoved.has(container.id));
+	const mark = changeMark(container.id, changes);
+	const added = mark === 'added';
+	const changed = mark === 'changed';
 	const sign: Segment = added ? seg('+ ', 'added') : changed ? seg('~ ', 'changed') : seg('  ');
 	const mounts = container.mounts.map(mountSummary).join(', ') || '—';
 	return row(
@@ -111,12 +112,34 @@ export function itemId(item: ContainerItem): string {
 	return item.kind === 'container' ? item.container.id : item.id;
 }
 
+/** Whether the last command added or changed a container (its row's sign and mark). */
+function changeMark(id: string, changes: Changes): 'added' | 'changed' | '' {
+	if (changes.containersAdded.has(id)) return 'added';
+	return changes.containersChanged.has(id) || changes.writable.has(id) || changes.writableRemoved.has(id) ? 'changed' : '';
+}
+
+/**
+ * Rows remembered per container record (immer keeps an unchanged container the same object) with
+ * what else they show: a command that changed one container of a thousand builds that one row.
+ */
+const madeRows = new WeakMap<object, {width: number; selected: boolean; lang: string; mark: string; row: Row}>();
+
+function rememberedRow(item: ContainerItem, changes: Changes, width: number, selected: boolean, lang: string): Row {
+	const key = item.kind === 'container' ? item.container : item;
+	const mark = item.kind === 'container' ? changeMark(item.container.id, changes) : 'removed';
+	const known = madeRows.get(key);
+	if (known && known.width === width && known.selected === selected && known.lang === lang && known.mark === mark) return known.row;
+	const made = containerRow(item, changes, width, selected, lang);
+	madeRows.set(key, {width, selected, lang, mark, row: made});
+	return made;
+}
+
 /** The rows of the window [offset, offset+height). */
 export function containerRows(items: readonly ContainerItem[], changes: Changes, width: number, cursor: number, offset: number, height: number, lang = 'en'): Row[] {
 	if (items.length === 0) {
 		return [row([seg('  ' + t(lang, 'containers.none') + ' ', 'dim'), seg('docker container run …', 'code')])];
 	}
 	const rows: Row[] = [];
-	for (let i = offset; i < Math.min(items.length, offset + height); i++) rows.push(containerRow(items[i]!, changes, width, i === cursor, lang));
+	for (let i = offset; i < Math.min(items.length, offset + height); i++) rows.push(rememberedRow(items[i]!, changes, width, i === cursor, lang));
 	return rows;
 }
