@@ -255,17 +255,7 @@ interface ScreenProps {
 
 /** The same screen but for the prompt line, which reaches the Terminal pane by context. */
 function sameScreen(a: ScreenProps, b: ScreenProps): boolean {
-	return (
-		a.layout === b.layout &&
-		a.api === b.api &&
-		a.scenarios === b.scenarios &&
-		a.open === b.open &&
-		a.title === b.title &&
-		a.right === b.right &&
-		a.lang === b.lang &&
-		a.theme === b.theme &&
-		(a.state === b.state || sameButPrompt(a.state, b.state))
-	);
+	return (Object.keys(a) as Array<keyof ScreenProps>).every(key => (key === 'state' ? a.state === b.state || sameButPrompt(a.state, b.state) : a[key] === b[key]));
 }
 
 /** The title bar, the body (help, scenario list or the panes' layout) and the help bar: not drawn again for a key that only edits the prompt. */
