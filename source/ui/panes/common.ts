@@ -43,11 +43,16 @@ export function memoOn<A extends readonly unknown[], R>(keys: (...args: A) => re
 	let last: {key: readonly unknown[]; result: R} | undefined;
 	return (...args: A) => {
 		const key = keys(...args);
-		if (last && last.key.length === key.length && last.key.every((part, index) => part === key[index])) return last.result;
+		if (last && sameParts(last.key, key)) return last.result;
 		const result = fn(...args);
 		last = {key, result};
 		return result;
 	};
+}
+
+/** Two memo keys are the same when they hold the same objects, in order. */
+function sameParts(a: readonly unknown[], b: readonly unknown[]): boolean {
+	return a.length === b.length && a.every((part, index) => part === b[index]);
 }
 
 /**
@@ -58,7 +63,7 @@ export function memoOn<A extends readonly unknown[], R>(keys: (...args: A) => re
 export function memoSlots<A extends readonly unknown[], R>(slots: number, fn: (...args: A) => R): (...args: A) => R {
 	const entries: Array<{key: A; result: R}> = [];
 	return (...args: A) => {
-		const at = entries.findIndex(entry => entry.key.length === args.length && entry.key.every((part, index) => part === args[index]));
+		const at = entries.findIndex(entry => sameParts(entry.key, args));
 		const entry = at >= 0 ? entries.splice(at, 1)[0]! : {key: args, result: fn(...args)};
 		entries.unshift(entry);
 		if (entries.length > slots) entries.pop();

@@ -41,10 +41,8 @@ export const containersPane: PaneDef<ContainersSlice> = {
 		/>
 	),
 	info: (_state, lab, lang) => containersInfo(lab.world, lang),
-	prepare(state) {
-		effectiveContainer(state);
-		containersInfo(state.lab!.world);
-	},
+	// (Its title's info is worked out with every pane's, by the App.)
+	prepare: effectiveContainer,
 	news: ({changes}) => changes.containersAdded.size > 0 || changes.containersChanged.size > 0 || changes.containersRemoved.length > 0,
 	wants: lab => 1 + Object.keys(lab.world.containers).length + lab.changes.containersRemoved.length,
 	move(state, delta) {

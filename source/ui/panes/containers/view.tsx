@@ -5,7 +5,7 @@ import {containerItems, containerRows, containersChanges, containersHeader, sele
 import {ListView} from '../../components/ListView.js';
 import type {Theme} from '../../theme.js';
 import {t} from '../../../lab/messages.js';
-import {memoByRef, memoSlots} from '../common.js';
+import {memoSlots} from '../common.js';
 
 export interface ContainersPaneProps {
 	containers: World['containers'];
@@ -38,14 +38,12 @@ export const ContainersPane = memo(function ContainersPane({containers, changes,
 	);
 });
 
-const countRunning = memoByRef((containers: World['containers']) => {
-	const all = Object.values(containers);
-	return {count: all.length, running: all.filter(container => container.status === 'running').length};
-});
-
 /** "N · M running" for the title line (counted once per change of the containers, not per frame). */
 export function containersInfo(world: World, lang = 'en'): string {
 	return containersInfoText(world.containers, lang);
 }
 
-const containersInfoText = memoSlots(2, (containers: World['containers'], lang: string) => t(lang, 'info.containers', countRunning(containers)));
+const containersInfoText = memoSlots(2, (containers: World['containers'], lang: string) => {
+	const all = Object.values(containers);
+	return t(lang, 'info.containers', {count: all.length, running: all.filter(container => container.status === 'running').length});
+});
