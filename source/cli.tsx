@@ -28,6 +28,10 @@ async function main(): Promise<number> {
 		if (read.stderr) process.stderr.write(read.stderr);
 		return read.exit;
 	}
+	// `--no-color` in the lab: chalk (inside Ink) reads FORCE_COLOR once, when its module loads, and
+	// without it the flag would turn every style off, the prompt's cursor (inverse) included.
+	// FORCE_COLOR=1 keeps bold and inverse; the theme uses no colour. Set before any mode loads Ink.
+	if (!read.flags.color && (read.command === '' || read.command === 'play')) process.env.FORCE_COLOR = '1';
 	const mode = await MODES[read.command]!();
 	return mode(read.args, read.flags);
 }

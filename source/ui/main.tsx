@@ -41,10 +41,6 @@ export async function playCommand(args: string[], flags: Flags): Promise<number>
 	mark('scenario modules loaded');
 	const lang = detectLanguage(flags.lang);
 	const color = colorEnabled(flags.color, process.env);
-	// Without colours the lab still needs bold and inverse (selection, the prompt's cursor). chalk
-	// (inside Ink) turns every style off for `--no-color`; FORCE_COLOR, set before Ink loads, keeps
-	// the styles, and the theme uses no colour.
-	if (!color) process.env.FORCE_COLOR = '1';
 	const [{render}, {App}] = await Promise.all([import('ink'), import('./App.js')]);
 	mark('ink and the app loaded');
 	const api = await scenarioApi({progressFile: progressFile(), ...(flags.seed === undefined ? {} : {seed: flags.seed}), preload: flags.preload, lang});

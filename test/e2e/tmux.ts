@@ -72,6 +72,11 @@ export class TmuxTerminal {
 		return this.tmux('capture-pane', '-p', '-t', this.session);
 	}
 
+	/** The screen with its styles, as tmux's own SGR sequences (capture-pane -e). */
+	captureStyled(): string {
+		return this.tmux('capture-pane', '-p', '-e', '-t', this.session);
+	}
+
 	/** tmux's view of the pane: is the alternate screen on, is the cursor visible. */
 	state(): {alternate: boolean; cursor: boolean} {
 		const [alternate, cursor] = this.tmux('display-message', '-p', '-t', this.session, '#{alternate_on} #{cursor_flag}').trim().split(' ');

@@ -194,6 +194,20 @@ describe.skipIf(!available && !required)('the built lab in a real terminal (tmux
 		await lab.waitForText('EXIT=0');
 	});
 
+	it("--no-color: no colour anywhere, but the prompt's cursor (inverse) and the titles (bold) still show", async () => {
+		const lab = await openLab(80, 24, '--no-color play writable-layer');
+		lab.type('docker');
+		await lab.waitForText('docker');
+		const styled = lab.captureStyled();
+		const sgr = [...styled.matchAll(/\x1b\[([0-9;]*)m/g)].map(match => match[1]!);
+		// Foreground or background colours: 30–37, 38;…, 39 aside, 40–47, 48;…, 90–97, 100–107.
+		expect(sgr.filter(params => params.split(';').some(part => /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/.test(part)))).toEqual([]);
+		expect(sgr.some(params => params.split(';').includes('7'))).toBe(true);
+		expect(sgr.some(params => params.split(';').includes('1'))).toBe(true);
+		lab.press('Escape', 'q');
+		await lab.waitForText('EXIT=0');
+	});
+
 	it('160x48: every pane at once; quits with Ctrl+C', async () => {
 		const lab = await openLab(160, 48);
 		await playRunTwo(lab);
