@@ -173,11 +173,11 @@ describe("Ink's output patch", () => {
 	});
 });
 
-describe("ansi-tokenize's ASCII patch", () => {
+describe("ansi-tokenize's patch (ASCII without the segmenter, no diff between equal styles)", () => {
 	const patch = readFileSync(path.join(root, 'patches', '@alcalzone+ansi-tokenize+0.2.5.patch'), 'utf8');
 
 	it('is applied to the installed package', () => {
-		const installed = readFileSync(path.join(root, 'node_modules', '@alcalzone', 'ansi-tokenize', 'build', 'tokenize.js'), 'utf8');
+		const installed = ['tokenize.js', 'styledChars.js'].map(file => readFileSync(path.join(root, 'node_modules', '@alcalzone', 'ansi-tokenize', 'build', file), 'utf8')).join('\n');
 		const added = patch.split('\n').filter(line => line.startsWith('+') && !line.startsWith('+++') && line.trim().length > 1);
 		expect(added.length).toBeGreaterThan(3);
 		for (const line of added) expect(installed, line).toContain(line.slice(1));
@@ -215,6 +215,56 @@ describe("ansi-tokenize's ASCII patch", () => {
 				expect(tokenize(line, endChar)).toEqual(tokenize(line + '\u00E9', endChar).slice(0, tokenize(line, endChar).length));
 			}),
 			{numRuns: 500},
+		);
+	});
+});
+
+describe("ansi-tokenize's unchanged-style patch", () => {
+	it('turns styled characters into the string the unpatched algorithm gives', async () => {
+		const {tokenize, styledCharsFromTokens, styledCharsToString, diffAnsiCodes, ansiCodesToString} = (await import(
+			pathToFileURL(path.join(root, 'node_modules', '@alcalzone', 'ansi-tokenize', 'build', 'index.js')).href
+		)) as {
+			tokenize: (text: string) => unknown[];
+			styledCharsFromTokens: (tokens: unknown[]) => Array<{value: string; styles: unknown[]}>;
+			styledCharsToString: (chars: Array<{value: string; styles: unknown[]}>) => string;
+			diffAnsiCodes: (from: unknown[], to: unknown[]) => unknown[];
+			ansiCodesToString: (codes: unknown[]) => string;
+		};
+		// The package's own algorithm before the patch: a diff between every two neighbours.
+		const unpatched = (chars: Array<{value: string; styles: unknown[]}>) => {
+			let text = '';
+			chars.forEach((char, i) => {
+				text += ansiCodesToString(i === 0 ? char.styles : diffAnsiCodes(chars[i - 1]!.styles, char.styles));
+				text += char.value;
+				if (i === chars.length - 1) text += ansiCodesToString(diffAnsiCodes(char.styles, []));
+			});
+			return text;
+		};
+		const piece = fc.oneof(
+			fc.string({unit: fc.constantFrom(...' ab│─é한'.split('')), maxLength: 6}),
+			fc.constantFrom(
+				'\u001B[1m',
+				'\u001B[22m',
+				'\u001B[2m',
+				'\u001B[3m',
+				'\u001B[23m',
+				'\u001B[36m',
+				'\u001B[39m',
+				'\u001B[7m',
+				'\u001B[27m',
+				'\u001B[38;5;208m',
+				'\u001B[48;5;17m',
+				'\u001B[49m',
+				'\u001B[1;4;31m',
+				'\u001B[0m',
+			),
+		);
+		fc.assert(
+			fc.property(fc.array(piece, {maxLength: 16}), pieces => {
+				const chars = styledCharsFromTokens(tokenize(pieces.join('')));
+				expect(styledCharsToString(chars)).toBe(unpatched(chars));
+			}),
+			{numRuns: 1000},
 		);
 	});
 });
