@@ -37,12 +37,16 @@ export async function playCommand(args: string[], flags: Flags): Promise<number>
 		process.stderr.write(NOT_A_TTY);
 		return 2;
 	}
-	const [{detectLanguage}, {scenarioApi, progressFile}] = await Promise.all([import('../scenario/lang.js'), import('../lab/scenario-api.js')]);
-	mark('scenario modules loaded');
+	// Every module the first frame needs, asked for at once: the loader reads their files together.
+	const [{detectLanguage}, {scenarioApi, progressFile}, {render}, {App}] = await Promise.all([
+		import('../scenario/lang.js'),
+		import('../lab/scenario-api.js'),
+		import('ink'),
+		import('./App.js'),
+	]);
+	mark('modules loaded');
 	const lang = detectLanguage(flags.lang);
 	const color = colorEnabled(flags.color, process.env);
-	const [{render}, {App}] = await Promise.all([import('ink'), import('./App.js')]);
-	mark('ink and the app loaded');
 	const api = await scenarioApi({progressFile: progressFile(), ...(flags.seed === undefined ? {} : {seed: flags.seed}), preload: flags.preload, lang});
 
 	mark('scenarios ready');
