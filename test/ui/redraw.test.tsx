@@ -168,7 +168,8 @@ describe("Ink's output patch", () => {
 		// (Asserted as booleans: a failure should not print a megabyte of bundle.)
 		expect(text.includes('BoundedCache')).toBe(true);
 		expect(text.includes('sameCells(previous.cells, line)')).toBe(true);
-		expect(text.includes('asciiOnly.test(str) ? codeUnits(str)')).toBe(true);
+		expect(text.includes('standaloneOnly.test(str) ? codeUnits(str)')).toBe(true);
+		expect(text.includes('sameStyles(chars[i - 1].styles, char.styles)')).toBe(true);
 		expect(text.includes('if (standaloneRegex.test(string))')).toBe(true);
 	});
 });
@@ -183,12 +184,12 @@ describe("ansi-tokenize's patch (ASCII without the segmenter, no diff between eq
 		for (const line of added) expect(installed, line).toContain(line.slice(1));
 	});
 
-	it('gives the tokens Intl.Segmenter gives, for lines of printable ASCII and escape codes', async () => {
+	it('gives the tokens Intl.Segmenter gives, for lines of characters that stand alone and escape codes', async () => {
 		const {tokenize} = (await import(pathToFileURL(path.join(root, 'node_modules', '@alcalzone', 'ansi-tokenize', 'build', 'index.js')).href)) as {
 			tokenize: (text: string, endChar?: number) => unknown[];
 		};
 		const piece = fc.oneof(
-			fc.string({unit: fc.constantFrom(...' abcXYZ019~!$/\\[]m;'.split('')), maxLength: 12}),
+			fc.string({unit: fc.constantFrom(...' abcXYZ019~!$/\\[]m;\u2502\u2500\u256D\u2190\u00B7\u00E9\uD55C\u4E2D\uFF21'.split('')), maxLength: 12}),
 			fc.constantFrom(
 				'\u001B[1m',
 				'\u001B[22m',
@@ -209,19 +210,19 @@ describe("ansi-tokenize's patch (ASCII without the segmenter, no diff between eq
 		fc.assert(
 			fc.property(fc.array(piece, {maxLength: 12}), fc.integer({min: 1, max: 40}), (pieces, endChar) => {
 				const line = pieces.join('');
-				// A non-ASCII character at the end sends the same line through Intl.Segmenter.
-				const slow = tokenize(line + '\u00E9');
+				// An emoji at the end (its own cluster) sends the same line through Intl.Segmenter.
+				const slow = tokenize(line + '\u{1F600}');
 				expect(tokenize(line)).toEqual(slow.slice(0, -1));
-				expect(tokenize(line, endChar)).toEqual(tokenize(line + '\u00E9', endChar).slice(0, tokenize(line, endChar).length));
+				expect(tokenize(line, endChar)).toEqual(tokenize(line + '\u{1F600}', endChar).slice(0, tokenize(line, endChar).length));
 			}),
 			{numRuns: 500},
 		);
 	});
 });
 
-describe("ansi-tokenize's unchanged-style patch", () => {
-	it('turns styled characters into the string the unpatched algorithm gives', async () => {
-		const {tokenize, styledCharsFromTokens, styledCharsToString, diffAnsiCodes, ansiCodesToString} = (await import(
+describe("ansi-tokenize's styled-characters patch", () => {
+	it('gives the styled characters, and their string, that the unpatched algorithms give', async () => {
+		const {tokenize, styledCharsFromTokens, styledCharsToString, diffAnsiCodes, ansiCodesToString, reduceAnsiCodesIncremental} = (await import(
 			pathToFileURL(path.join(root, 'node_modules', '@alcalzone', 'ansi-tokenize', 'build', 'index.js')).href
 		)) as {
 			tokenize: (text: string) => unknown[];
@@ -229,6 +230,7 @@ describe("ansi-tokenize's unchanged-style patch", () => {
 			styledCharsToString: (chars: Array<{value: string; styles: unknown[]}>) => string;
 			diffAnsiCodes: (from: unknown[], to: unknown[]) => unknown[];
 			ansiCodesToString: (codes: unknown[]) => string;
+			reduceAnsiCodesIncremental: (codes: unknown[], add: unknown[]) => unknown[];
 		};
 		// The package's own algorithm before the patch: a diff between every two neighbours.
 		const unpatched = (chars: Array<{value: string; styles: unknown[]}>) => {
@@ -259,9 +261,21 @@ describe("ansi-tokenize's unchanged-style patch", () => {
 				'\u001B[0m',
 			),
 		);
+		// And the characters before the patch: each token spread, with a copy of the styles so far.
+		const unpatchedChars = (tokens: Array<{type: string; code?: string}>) => {
+			let codes: unknown[] = [];
+			const chars: unknown[] = [];
+			for (const token of tokens) {
+				if (token.type === 'ansi') codes = reduceAnsiCodesIncremental(codes, [token]);
+				else if (token.type === 'char') chars.push({...token, styles: [...codes]});
+			}
+			return chars;
+		};
 		fc.assert(
 			fc.property(fc.array(piece, {maxLength: 16}), pieces => {
-				const chars = styledCharsFromTokens(tokenize(pieces.join('')));
+				const tokens = tokenize(pieces.join(''));
+				const chars = styledCharsFromTokens(tokens);
+				expect(chars).toEqual(unpatchedChars(tokens as Array<{type: string}>));
 				expect(styledCharsToString(chars)).toBe(unpatched(chars));
 			}),
 			{numRuns: 1000},
