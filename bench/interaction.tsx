@@ -225,14 +225,24 @@ function shows(typed: string | undefined, text: string): boolean {
 
 type InkNode = DOMElement | {nodeName: '#text'; nodeValue: string};
 
-function toElement(node: InkNode, key: number): ReactNode {
+/**
+ * Each of the lab's Ink nodes keeps one key in every snapshot, so a replayed switch makes the very
+ * changes the lab's commit made: a node the lab kept is updated in place, a node it added or removed
+ * is added or removed (rows that scroll up the Terminal keep their nodes, in the lab and in the floor).
+ */
+const nodeKeys = new WeakMap<object, number>();
+let nextNodeKey = 0;
+
+function toElement(node: InkNode): ReactNode {
 	if (node.nodeName === '#text') return (node as {nodeValue: string}).nodeValue;
 	const element = node as DOMElement;
+	let key = nodeKeys.get(element);
+	if (key === undefined) nodeKeys.set(element, (key = nextNodeKey++));
 	const props: Record<string, unknown> = {key, style: element.style, ...element.attributes};
 	if (element.internal_transform) props.internal_transform = element.internal_transform;
 	if (element.internal_accessibility) props.internal_accessibility = element.internal_accessibility;
 	const type = element.nodeName === 'ink-virtual-text' ? 'ink-text' : element.nodeName;
-	return createElement(type, props, ...element.childNodes.map((child, index) => toElement(child as InkNode, index)));
+	return createElement(type, props, ...element.childNodes.map(child => toElement(child as InkNode)));
 }
 
 /** Renders trees[i % n] where i counts keys: each key is one switch of tree. */
