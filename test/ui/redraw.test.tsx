@@ -138,6 +138,51 @@ describe("Ink's output patch", () => {
 		}
 	});
 
+	it('sanitizes text and SGR codes without tokenizing, to what the tokenizing path gives', async () => {
+		const {default: sanitizeAnsi} = (await import(pathToFileURL(path.join(inkBuild, 'sanitize-ansi.js')).href)) as {default: (text: string) => string};
+		const {tokenizeAnsi} = (await import(pathToFileURL(path.join(inkBuild, 'ansi-tokenizer.js')).href)) as {
+			tokenizeAnsi: (text: string) => Array<{type: string; value: string; finalCharacter?: string; intermediateString?: string; parameterString?: string}>;
+		};
+		// Ink's sanitizer before the patch: every token, SGR and OSC kept, other controls dropped.
+		const unpatched = (text: string) =>
+			tokenizeAnsi(text)
+				.filter(
+					token =>
+						token.type === 'text' ||
+						token.type === 'osc' ||
+						(token.type === 'csi' && token.finalCharacter === 'm' && token.intermediateString === '' && /^[\d:;]*$/.test(token.parameterString!)),
+				)
+				.map(token => token.value)
+				.join('');
+		const piece = fc.oneof(
+			fc.string({unit: fc.constantFrom(...' a│é한\u0007\t'.split('')), maxLength: 8}),
+			fc.constantFrom(
+				'\u001B[1m',
+				'\u001B[22m',
+				'\u001B[38;5;208m',
+				'\u001B[38:2::1:2:3m',
+				'\u001B[m',
+				'\u001B[2J',
+				'\u001B[?25l',
+				'\u001B[1 q',
+				'\u001B]8;;x\u0007',
+				'\u001B',
+				'\u001B[',
+				'\u001B[12',
+				'\u009B31m',
+				'\u0085',
+				'\u001Bc',
+			),
+		);
+		fc.assert(
+			fc.property(fc.array(piece, {maxLength: 12}), pieces => {
+				const text = pieces.join('');
+				expect(sanitizeAnsi(text)).toBe(unpatched(text));
+			}),
+			{numRuns: 2000},
+		);
+	});
+
 	it('keeps caches across frames but bounded (two generations)', async () => {
 		const {default: BoundedCache} = await import(pathToFileURL(path.join(inkBuild, 'bounded-cache.js')).href);
 		const cache = new BoundedCache(3);
@@ -168,6 +213,7 @@ describe("Ink's output patch", () => {
 		// (Asserted as booleans: a failure should not print a megabyte of bundle.)
 		expect(text.includes('BoundedCache')).toBe(true);
 		expect(text.includes('sameCells(previous.cells, line)')).toBe(true);
+		expect(text.includes('textAndSgrOnlyRegex.test(text)')).toBe(true);
 		expect(text.includes('standaloneOnly.test(str) ? codeUnits(str)')).toBe(true);
 		expect(text.includes('sameStyles(chars[i - 1].styles, char.styles)')).toBe(true);
 		expect(text.includes('if (standaloneRegex.test(string))')).toBe(true);
