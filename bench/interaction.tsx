@@ -374,7 +374,7 @@ async function measureLab(world: () => World, commands: (i: number) => string, s
 		size,
 	);
 	await sleep(200);
-	const snapshot = () => toElement(probe.current!, 0);
+	const snapshot = () => toElement(probe.current!);
 	const result: LabResult = {
 		enter: [],
 		enterCpu: [],
