@@ -2,7 +2,7 @@ import {mkdtempSync, rmSync, utimesSync, writeFileSync, mkdirSync} from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {CACHE_VERSION, cacheKey, cachePath, readCache, sourceRoots, worldKey, writeCache} from '../../source/lab/startup-cache.js';
+import {CACHE_VERSION, cacheKey, cachePath, fnv1a64, readCache, sourceRoots, worldKey, writeCache} from '../../source/lab/startup-cache.js';
 import {progressFile} from '../../source/lab/scenario-api.js';
 import {progressPath} from '../../source/scenario/progress/progress.js';
 import {testScenario, freshWorld} from '../ui/helpers/fixtures.js';
@@ -54,6 +54,12 @@ describe('start-up cache', () => {
 		expect(cachePath({XDG_CACHE_HOME: '/c'}, '/opt/a/dist/x.js')).not.toBe(cachePath({XDG_CACHE_HOME: '/c'}, '/opt/b/dist/x.js'));
 		expect(cachePath({HOME: '/home/u'}, '/x/y.js').startsWith('/home/u/.cache/layerlab/')).toBe(true);
 		expect(sourceRoots('/b', ['/e'], {LAYERLAB_SCENARIOS: '/s1::/s2'})).toEqual(['/b', '/e', '/s1', '/s2']);
+	});
+
+	it('names the file with FNV-1a 64 (the published test vectors)', () => {
+		expect(fnv1a64('')).toBe('cbf29ce484222325');
+		expect(fnv1a64('a')).toBe('af63dc4c8601ec8c');
+		expect(fnv1a64('foobar')).toBe('85944171f73967e8');
 	});
 
 	it("finds the progress file where source/scenario's progressPath does", () => {
