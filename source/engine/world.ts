@@ -1,5 +1,3 @@
-import {current, isDraft} from 'immer';
-
 /**
  * The simulated world: images and their layers, containers with their writable layers, volumes,
  * the learner's host filesystem and shell, a seeded random source and a virtual clock.
@@ -334,9 +332,16 @@ interface DraftState {
 }
 const DRAFT_STATE = Symbol.for('immer-state');
 
+/**
+ * immer's `isDraft`, as immer defines it (a value whose DRAFT_STATE is set), without importing immer:
+ * the first frame's modules read worlds through `readonly`, and immer is loaded after that frame.
+ */
+function isDraft(value: unknown): boolean {
+	return !!value && !!(value as {[DRAFT_STATE]?: DraftState})[DRAFT_STATE];
+}
+
 function peek(draft: unknown): unknown {
-	const state = (draft as {[DRAFT_STATE]?: DraftState})[DRAFT_STATE];
-	if (!state) return current(draft as never);
+	const state = (draft as {[DRAFT_STATE]: DraftState})[DRAFT_STATE];
 	// immer marks every draft above a change as modified: a draft not modified has its base's values.
 	if (!state.modified_ || !state.copy_) return state.base_;
 	const source = state.copy_ as Record<string, unknown>;

@@ -51,12 +51,41 @@ function staticSources(entries: string[]): Set<string> {
 	return new Set([...seen].flatMap(file => Object.keys(outputs[file]!.inputs)));
 }
 
+/** Node's own modules (external) that the output files `entries` reach by static imports import. */
+function externalImports(entries: string[]): string[] {
+	const outputs = metafile.outputs;
+	const start = Object.keys(outputs).filter(file => entries.includes(outputs[file]!.entryPoint ?? ''));
+	const seen = new Set(start);
+	const queue = [...start];
+	const external = new Set<string>();
+	while (queue.length > 0) {
+		for (const imported of outputs[queue.shift()!]!.imports) {
+			if (imported.kind !== 'import-statement' || seen.has(imported.path)) continue;
+			if (imported.external) external.add(imported.path);
+			else {
+				seen.add(imported.path);
+				queue.push(imported.path);
+			}
+		}
+	}
+	return [...external];
+}
+
 describe('the first frame', () => {
 	it('waits for none of the shell, the programs or the docker CLI', () => {
 		const first = staticSources(FIRST_FRAME);
 		expect(first.has('source/ui/panes/layers/rows.ts')).toBe(true);
 		expect(first.has('source/engine/unionfs.ts')).toBe(true);
 		expect([...first].filter(file => LATER.test(file))).toEqual([]);
+	});
+
+	it('waits for neither immer (the lab history loads it) nor node:crypto', () => {
+		const first = staticSources(FIRST_FRAME);
+		expect([...first].filter(file => file.startsWith('node_modules/immer/'))).toEqual([]);
+		// immer is in the build: the runner's side needs it.
+		expect(Object.keys(metafile.inputs).some(file => file.startsWith('node_modules/immer/'))).toBe(true);
+		expect(externalImports(FIRST_FRAME).filter(name => /^(node:)?crypto$/.test(name))).toEqual([]);
+		expect(externalImports(FIRST_FRAME)).toContain('node:fs');
 	});
 
 	it('leaves them to the runner, which loads them after it', () => {
