@@ -24,6 +24,11 @@ import {PANE_ORDER, PANES} from '../../source/ui/panes/registry.js';
 const root = path.dirname(path.dirname(path.dirname(fileURLToPath(import.meta.url))));
 const inkBuild = path.join(path.dirname(createRequire(import.meta.url).resolve('ink')));
 
+/** Lines for the property tests: runs of these characters and whole escape codes, in any order. */
+function textAndCodes(characters: string, maxLength: number, codes: string[]) {
+	return fc.oneof(fc.string({unit: fc.constantFrom(...characters.split('')), maxLength}), fc.constantFrom(...codes));
+}
+
 let current: Instance | undefined;
 afterEach(() => {
 	current?.unmount();
@@ -154,26 +159,23 @@ describe("Ink's output patch", () => {
 				)
 				.map(token => token.value)
 				.join('');
-		const piece = fc.oneof(
-			fc.string({unit: fc.constantFrom(...' a│é한\u0007\t'.split('')), maxLength: 8}),
-			fc.constantFrom(
-				'\u001B[1m',
-				'\u001B[22m',
-				'\u001B[38;5;208m',
-				'\u001B[38:2::1:2:3m',
-				'\u001B[m',
-				'\u001B[2J',
-				'\u001B[?25l',
-				'\u001B[1 q',
-				'\u001B]8;;x\u0007',
-				'\u001B',
-				'\u001B[',
-				'\u001B[12',
-				'\u009B31m',
-				'\u0085',
-				'\u001Bc',
-			),
-		);
+		const piece = textAndCodes(' a│é한\u0007\t', 8, [
+			'\u001B[1m',
+			'\u001B[22m',
+			'\u001B[38;5;208m',
+			'\u001B[38:2::1:2:3m',
+			'\u001B[m',
+			'\u001B[2J',
+			'\u001B[?25l',
+			'\u001B[1 q',
+			'\u001B]8;;x\u0007',
+			'\u001B',
+			'\u001B[',
+			'\u001B[12',
+			'\u009B31m',
+			'\u0085',
+			'\u001Bc',
+		]);
 		fc.assert(
 			fc.property(fc.array(piece, {maxLength: 12}), pieces => {
 				const text = pieces.join('');
@@ -234,25 +236,22 @@ describe("ansi-tokenize's patch (ASCII without the segmenter, no diff between eq
 		const {tokenize} = (await import(pathToFileURL(path.join(root, 'node_modules', '@alcalzone', 'ansi-tokenize', 'build', 'index.js')).href)) as {
 			tokenize: (text: string, endChar?: number) => unknown[];
 		};
-		const piece = fc.oneof(
-			fc.string({unit: fc.constantFrom(...' abcXYZ019~!$/\\[]m;\u2502\u2500\u256D\u2190\u00B7\u00E9\uD55C\u4E2D\uFF21'.split('')), maxLength: 12}),
-			fc.constantFrom(
-				'\u001B[1m',
-				'\u001B[22m',
-				'\u001B[2m',
-				'\u001B[36m',
-				'\u001B[39m',
-				'\u001B[7m',
-				'\u001B[27m',
-				'\u001B[38;5;208m',
-				'\u001B[1;4;31m',
-				'\u001B[0m',
-				'\u001B[m',
-				'\u001B]8;;https://x\u0007',
-				'\u001B',
-				'\u001B[',
-			),
-		);
+		const piece = textAndCodes(' abcXYZ019~!$/\\[]m;\u2502\u2500\u256D\u2190\u00B7\u00E9\uD55C\u4E2D\uFF21', 12, [
+			'\u001B[1m',
+			'\u001B[22m',
+			'\u001B[2m',
+			'\u001B[36m',
+			'\u001B[39m',
+			'\u001B[7m',
+			'\u001B[27m',
+			'\u001B[38;5;208m',
+			'\u001B[1;4;31m',
+			'\u001B[0m',
+			'\u001B[m',
+			'\u001B]8;;https://x\u0007',
+			'\u001B',
+			'\u001B[',
+		]);
 		fc.assert(
 			fc.property(fc.array(piece, {maxLength: 12}), fc.integer({min: 1, max: 40}), (pieces, endChar) => {
 				const line = pieces.join('');
@@ -288,25 +287,22 @@ describe("ansi-tokenize's styled-characters patch", () => {
 			});
 			return text;
 		};
-		const piece = fc.oneof(
-			fc.string({unit: fc.constantFrom(...' ab│─é한'.split('')), maxLength: 6}),
-			fc.constantFrom(
-				'\u001B[1m',
-				'\u001B[22m',
-				'\u001B[2m',
-				'\u001B[3m',
-				'\u001B[23m',
-				'\u001B[36m',
-				'\u001B[39m',
-				'\u001B[7m',
-				'\u001B[27m',
-				'\u001B[38;5;208m',
-				'\u001B[48;5;17m',
-				'\u001B[49m',
-				'\u001B[1;4;31m',
-				'\u001B[0m',
-			),
-		);
+		const piece = textAndCodes(' ab│─é한', 6, [
+			'\u001B[1m',
+			'\u001B[22m',
+			'\u001B[2m',
+			'\u001B[3m',
+			'\u001B[23m',
+			'\u001B[36m',
+			'\u001B[39m',
+			'\u001B[7m',
+			'\u001B[27m',
+			'\u001B[38;5;208m',
+			'\u001B[48;5;17m',
+			'\u001B[49m',
+			'\u001B[1;4;31m',
+			'\u001B[0m',
+		]);
 		// And the characters before the patch: each token spread, with a copy of the styles so far.
 		const unpatchedChars = (tokens: Array<{type: string; code?: string}>) => {
 			let codes: unknown[] = [];
@@ -376,10 +372,18 @@ describe("string-width's standalone-character patch", () => {
 
 	it('gives the width the segmenter path gives, for mixed lines and escape codes', async () => {
 		const {default: stringWidth} = await importWidth();
-		const piece = fc.oneof(
-			fc.string({unit: fc.constantFrom(...' aZ0~\u2500\u2502\u256D\u2190\u00B7\u00E9\u00D7\u2026\u2713\uD55C\u3042\u4E2D\uFF21\u00A1'.split('')), maxLength: 12}),
-			fc.constantFrom('\u001B[1m', '\u001B[22m', '\u001B[36m', '\u001B[0m', '\u0301', '\u200D', '\uFE0F', '\u1161', '\u{1F600}', '\t'),
-		);
+		const piece = textAndCodes(' aZ0~\u2500\u2502\u256D\u2190\u00B7\u00E9\u00D7\u2026\u2713\uD55C\u3042\u4E2D\uFF21\u00A1', 12, [
+			'\u001B[1m',
+			'\u001B[22m',
+			'\u001B[36m',
+			'\u001B[0m',
+			'\u0301',
+			'\u200D',
+			'\uFE0F',
+			'\u1161',
+			'\u{1F600}',
+			'\t',
+		]);
 		fc.assert(
 			fc.property(fc.array(piece, {maxLength: 10}), fc.boolean(), (pieces, ambiguousIsNarrow) => {
 				const line = pieces.join('');
