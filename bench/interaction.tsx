@@ -228,7 +228,8 @@ type InkNode = DOMElement | {nodeName: '#text'; nodeValue: string};
 /**
  * Each of the lab's Ink nodes keeps one key in every snapshot, so a replayed switch makes the very
  * changes the lab's commit made: a node the lab kept is updated in place, a node it added or removed
- * is added or removed (rows that scroll up the Terminal keep their nodes, in the lab and in the floor).
+ * is added or removed, where keys by place would turn a node added in the middle into updates of
+ * every node after it.
  */
 const nodeKeys = new WeakMap<object, number>();
 let nextNodeKey = 0;

@@ -35,24 +35,11 @@ beforeAll(async () => {
 	metafile = result.metafile;
 }, 60_000);
 
-/** The source files in the output files `entries` import, following static imports only. */
-function staticSources(entries: string[]): Set<string> {
-	const outputs = metafile.outputs;
-	const start = Object.keys(outputs).filter(file => entries.includes(outputs[file]!.entryPoint ?? ''));
-	const seen = new Set(start);
-	const queue = [...start];
-	while (queue.length > 0) {
-		for (const imported of outputs[queue.shift()!]!.imports) {
-			if (imported.kind !== 'import-statement' || imported.external || seen.has(imported.path)) continue;
-			seen.add(imported.path);
-			queue.push(imported.path);
-		}
-	}
-	return new Set([...seen].flatMap(file => Object.keys(outputs[file]!.inputs)));
-}
-
-/** Node's own modules (external) that the output files `entries` reach by static imports import. */
-function externalImports(entries: string[]): string[] {
+/**
+ * What the output files `entries` reach by static imports: the source files bundled in them, and the
+ * modules left outside the bundle (Node's own) that they import.
+ */
+function staticImports(entries: string[]): {sources: Set<string>; external: string[]} {
 	const outputs = metafile.outputs;
 	const start = Object.keys(outputs).filter(file => entries.includes(outputs[file]!.entryPoint ?? ''));
 	const seen = new Set(start);
@@ -68,8 +55,11 @@ function externalImports(entries: string[]): string[] {
 			}
 		}
 	}
-	return [...external];
+	return {sources: new Set([...seen].flatMap(file => Object.keys(outputs[file]!.inputs))), external: [...external]};
 }
+
+/** The source files in the output files `entries` import, following static imports only. */
+const staticSources = (entries: string[]) => staticImports(entries).sources;
 
 describe('the first frame', () => {
 	it('waits for none of the shell, the programs or the docker CLI', () => {
@@ -84,8 +74,9 @@ describe('the first frame', () => {
 		expect([...first].filter(file => file.startsWith('node_modules/immer/'))).toEqual([]);
 		// immer is in the build: the runner's side needs it.
 		expect(Object.keys(metafile.inputs).some(file => file.startsWith('node_modules/immer/'))).toBe(true);
-		expect(externalImports(FIRST_FRAME).filter(name => /^(node:)?crypto$/.test(name))).toEqual([]);
-		expect(externalImports(FIRST_FRAME)).toContain('node:fs');
+		const {external} = staticImports(FIRST_FRAME);
+		expect(external.filter(name => /^(node:)?crypto$/.test(name))).toEqual([]);
+		expect(external).toContain('node:fs');
 	});
 
 	it('leaves them to the runner, which loads them after it', () => {

@@ -222,7 +222,7 @@ describe("Ink's output patch", () => {
 	});
 });
 
-describe("ansi-tokenize's patch (ASCII without the segmenter, no diff between equal styles)", () => {
+describe("ansi-tokenize's patch (lines of characters that stand alone without the segmenter)", () => {
 	const patch = readFileSync(path.join(root, 'patches', '@alcalzone+ansi-tokenize+0.2.5.patch'), 'utf8');
 
 	it('is applied to the installed package', () => {
