@@ -261,10 +261,13 @@ interface Switch {
 }
 
 /**
- * Times each switch before→after (after→next before untimed), in order, all but the first WARMUP;
- * the frames must be the lab's (checked for each).
+ * Times each switch before→after (after→next before untimed, right after it), in order, all but the
+ * first WARMUP; the frames must be the lab's (checked for each). `pause`: the time since the last
+ * frame before each timed switch, as long as the lab's before the key it replays (IDLE_MS before an
+ * Enter, HUMAN_MS between keys typed at human speed): a machine that idled longer meets the next
+ * frame with colder caches, and the floor must not idle less than the lab.
  */
-async function measureFloor(switches: Switch[], size: {columns: number; rows: number}) {
+async function measureFloor(switches: Switch[], size: {columns: number; rows: number}, pause: number) {
 	coldInk();
 	const {stdout, stdin, instance} = mount(<Replay trees={switches.flatMap(({before, after}) => [before, after])} />, size);
 	await sleep(100);
@@ -272,7 +275,7 @@ async function measureFloor(switches: Switch[], size: {columns: number; rows: nu
 	const cpu: number[] = [];
 	let identical = true;
 	for (let i = 0; i < switches.length; i++) {
-		await sleep(IDLE_MS / 2);
+		await sleep(pause);
 		stdout.take();
 		const c0 = cpuNow();
 		const t0 = performance.now();
@@ -285,7 +288,6 @@ async function measureFloor(switches: Switch[], size: {columns: number; rows: nu
 			floorWindows.push([Number(h0 / 1000n), Number(process.hrtime.bigint() / 1000n)]);
 		}
 		if (cells(frame.data) !== cells(switches[i]!.frame)) identical = false;
-		await sleep(IDLE_MS / 2);
 		stdout.take();
 		stdin.write('x');
 		await stdout.until(() => true);
@@ -506,10 +508,11 @@ for (let run = 0; run < RUNS; run++) {
 		for (const [name, spec] of Object.entries(worlds).filter(([name]) => !process.env.BENCH_WORLDS || process.env.BENCH_WORLDS.split(',').includes(name))) {
 			const key = `${size.columns}x${size.rows} ${name}`;
 			const lab = await measureLab(spec.world, spec.commands, size);
-			const floorEnter = await measureFloor(lab.enterSwitches, size);
+			const floorEnter = await measureFloor(lab.enterSwitches, size, IDLE_MS);
 			const floorKey = await measureFloor(
 				Array.from({length: WARMUP + KEY_SAMPLES / 2}, () => lab.keySwitch),
 				size,
+				HUMAN_MS,
 			);
 			const entry = samples.get(key) ?? {
 				enter: [],

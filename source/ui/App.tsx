@@ -3,7 +3,7 @@
  * panes (pure row builders). Side effects live here and only here: saving progress as the learner
  * goes, opening a scenario, running the typed line ahead of its Enter, and the single exit path.
  */
-import React, {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import React, {useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import {localize, type Scenario} from '../scenario/types.js';
 import type {LabApi} from '../lab/api.js';
@@ -22,7 +22,8 @@ import {Picker} from './components/Picker.js';
 import {runAhead, speculate, tookAhead, type LabModel} from '../lab/model/lab.js';
 import {Interrupted, loadedRunner, loadRunner, runInWorker, type BackgroundRun} from '../lab/model/runner.js';
 import {seg, type Segment} from './rows.js';
-import {PromptLineContext, type PromptLine} from './prompt-line.js';
+import {PromptLineContext} from './prompt-line.js';
+import {sameButPrompt, Store} from './store.js';
 import {safeText} from '../text/safe.js';
 import {t, tOr} from '../lab/messages.js';
 import {MIN_COLUMNS, MIN_ROWS} from './layout.js';
@@ -77,18 +78,25 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	sizeRef.current = size;
 	const theme = useMemo(() => makeTheme(color), [color]);
 	const speculated = useRef<Speculated | null>(null);
+	// The state lives in a store (store.ts): the App renders from the screen's snapshot, which a key
+	// that only edits the prompt line leaves as it was; the Terminal pane's prompt row reads the line.
 	// The reducer, but an Enter from the state a pause worked it out for is that state (and its panes'
 	// derivations are already memoised: prepareViews). The reducer is pure, so it is the same result.
-	const reducer = useCallback((current: AppState, action: Action): AppState => {
-		const ready = speculated.current;
-		if (!ready || ready.from !== current || !isEnter(action) || (action as Extract<Action, {type: 'key'}>).env !== ready.env) return reduce(current, action);
-		if (!ready.counted) tookAhead();
-		ready.counted = true;
-		return ready.next;
-	}, []);
-	const [state, dispatch] = useReducer(reducer, initial ?? null, initialState);
-	const stateRef = useRef(state);
-	stateRef.current = state;
+	const [store] = useState(
+		() =>
+			new Store<Action>(
+				(current, action) => {
+					const ready = speculated.current;
+					if (!ready || ready.from !== current || !isEnter(action) || (action as Extract<Action, {type: 'key'}>).env !== ready.env) return reduce(current, action);
+					if (!ready.counted) tookAhead();
+					ready.counted = true;
+					return ready.next;
+				},
+				initialState(initial ?? null),
+			),
+	);
+	const state = useSyncExternalStore(store.subscribe, store.getScreen);
+	const dispatch = store.dispatch;
 	const {exit} = useApp();
 	const lab = state.lab;
 	// The layout and the page sizes follow the size, the panes' recent order and the lab, not the
@@ -113,21 +121,24 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	tooSmall.current = layout.kind === 'too-small';
 
 	useInput(
-		useCallback((input: string, key: KeyInfo) => {
-			const env = envRef.current;
-			if (tooSmall.current) {
-				if (key.ctrl && input === 'c') dispatch({type: 'command', command: 'quit', env});
-				return;
-			}
-			// Esc and the next key in one read arrive as Alt+key; no binding uses Alt, so take them as the two keys.
-			// (Typed fast, the keys after it can arrive in the same read: the reducer takes them one by one.)
-			if (key.meta && !key.escape && !key.ctrl && input.length >= 1 && !input.startsWith('[') && !input.startsWith('O')) {
-				dispatch({type: 'key', input: '', key: {...key, meta: true, escape: true}, env});
-				dispatch({type: 'key', input, key: {...key, meta: false}, env});
-				return;
-			}
-			dispatch({type: 'key', input, key, env});
-		}, []),
+		useCallback(
+			(input: string, key: KeyInfo) => {
+				const env = envRef.current;
+				if (tooSmall.current) {
+					if (key.ctrl && input === 'c') dispatch({type: 'command', command: 'quit', env});
+					return;
+				}
+				// Esc and the next key in one read arrive as Alt+key; no binding uses Alt, so take them as the two keys.
+				// (Typed fast, the keys after it can arrive in the same read: the reducer takes them one by one.)
+				if (key.meta && !key.escape && !key.ctrl && input.length >= 1 && !input.startsWith('[') && !input.startsWith('O')) {
+					dispatch({type: 'key', input: '', key: {...key, meta: true, escape: true}, env});
+					dispatch({type: 'key', input, key: {...key, meta: false}, env});
+					return;
+				}
+				dispatch({type: 'key', input, key, env});
+			},
+			[dispatch],
+		),
 	);
 
 	// Progress is saved as the learner goes (and when leaving for the list).
@@ -165,11 +176,11 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 			background.current.interrupt();
 			background.current = null;
 		}
-	}, [running, state.lab]);
+	}, [running, state.lab, dispatch]);
 	useEffect(() => () => background.current?.interrupt(), []);
 
 	// A save that fails is shown when it happens, not only after quitting.
-	useEffect(() => api.onSaveProblem?.(text => dispatch({type: 'notice', text})), [api]);
+	useEffect(() => api.onSaveProblem?.(text => dispatch({type: 'notice', text})), [api, dispatch]);
 
 	useEffect(() => {
 		if (state.quitting) exit();
@@ -190,40 +201,53 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	}, [ready]);
 	useEffect(() => {
 		if (ready && state.ui.pendingRun) dispatch({type: 'command', command: 'run', env: envRef.current});
-	}, [ready, state.ui.pendingRun]);
+	}, [ready, state.ui.pendingRun, dispatch]);
 
 	// While the learner pauses at the prompt, the line typed so far runs ahead of its Enter (lab.ts
 	// runAhead), the reducer works out the state the Enter leads to, and the panes' derivations for
 	// that state are computed: the Enter then only draws. A key within AHEAD_MS cancels the timer.
-	const typed = state.screen === 'lab' && state.ui.focus === 'terminal' && !state.ui.overlay ? state.ui.prompt.text : '';
+	// (The store's listener sees every key, also those the App is not rendered for.)
 	useEffect(() => {
-		if (!ready || !state.lab || typed.trim() === '') return;
-		const lab = state.lab;
-		const timer = setTimeout(() => {
-			const env = envRef.current;
-			if (!runAhead(lab, typed, {evaluate: env.evaluate, columns: env.columns})) return;
-			const from = stateRef.current;
-			if (from.lab !== lab || from.ui.prompt.text !== typed || speculated.current?.from === from) return;
-			const next = speculate(() => reduce(from, {type: 'key', input: '\r', key: ENTER, env}));
-			speculated.current = {from, env, next, counted: false};
-			prepareViews(next, {lang, columns: env.columns});
-			prepareScreen(next, sizeRef.current, lang);
-		}, AHEAD_MS);
-		return () => clearTimeout(timer);
-	}, [ready, state.lab, typed, lang]);
+		if (!ready) return;
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		let planned: {lab: LabModel | null; typed: string} | undefined;
+		const plan = () => {
+			const state = store.state;
+			const typed = state.screen === 'lab' && state.ui.focus === 'terminal' && !state.ui.overlay ? state.ui.prompt.text : '';
+			if (planned && planned.lab === state.lab && planned.typed === typed) return;
+			planned = {lab: state.lab, typed};
+			clearTimeout(timer);
+			const lab = state.lab;
+			if (!lab || typed.trim() === '') return;
+			timer = setTimeout(() => {
+				const env = envRef.current;
+				if (!runAhead(lab, typed, {evaluate: env.evaluate, columns: env.columns})) return;
+				const from = store.state;
+				if (from.lab !== lab || from.ui.prompt.text !== typed || speculated.current?.from === from) return;
+				const next = speculate(() => reduce(from, {type: 'key', input: '\r', key: ENTER, env}));
+				speculated.current = {from, env, next, counted: false};
+				prepareViews(next, {lang, columns: env.columns});
+				prepareScreen(next, sizeRef.current, lang);
+			}, AHEAD_MS);
+		};
+		plan();
+		const unsubscribe = store.subscribe(plan);
+		return () => {
+			unsubscribe();
+			clearTimeout(timer);
+		};
+	}, [ready, store, lang]);
 
 	const open = useCallback(
 		(scenario: Scenario) => {
 			void api.open(scenario, envRef.current.columns).then(lab => dispatch({type: 'open', lab}));
 		},
-		[api],
+		[api, dispatch],
 	);
 
 	// A key that edits the prompt keeps the title bar's segments (it is memoised on them).
 	const title = titleSegments(lab, state.screen, lang);
 	const right = historyText(lab, state.screen, lang);
-	const {text: line, cursor} = state.ui.prompt;
-	const promptLine = useMemo((): PromptLine => ({text: line, cursor, candidates: state.ui.candidates}), [line, cursor, state.ui.candidates]);
 
 	if (layout.kind === 'too-small') {
 		return (
@@ -235,7 +259,7 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	}
 
 	return (
-		<PromptLineContext.Provider value={promptLine}>
+		<PromptLineContext.Provider value={store}>
 			<Screen layout={layout} state={state} api={api} scenarios={scenarios} open={open} title={title} right={right} lang={lang} theme={theme} />
 		</PromptLineContext.Provider>
 	);
@@ -358,14 +382,6 @@ interface NodeProps {
 	container: string | null;
 	lang: string;
 	theme: Theme;
-}
-
-/** The same state but for what only the prompt line shows (it comes by context: PromptLineContext): the line being typed and its completions. */
-function sameButPrompt(a: AppState, b: AppState): boolean {
-	if (a.screen !== b.screen || a.lab !== b.lab || a.quitting !== b.quitting) return false;
-	const x = a.ui as unknown as Record<string, unknown>;
-	const y = b.ui as unknown as Record<string, unknown>;
-	return Object.keys(x).every(key => key === 'prompt' || key === 'candidates' || x[key] === y[key]);
 }
 
 /**

@@ -1,9 +1,10 @@
 /**
- * What the prompt line shows: the line being typed, the cursor and Tab's candidates. The App hands
- * it down by context rather than through the layout, so a keystroke that only edits the line draws
- * the Terminal pane's prompt and candidates again, and no pane frame, title or other row.
+ * What the prompt line shows: the line being typed, the cursor and Tab's candidates. The Terminal
+ * pane reads it from the App's store (store.ts) rather than through the layout, so a keystroke that
+ * only edits the line draws the Terminal pane's prompt and candidates again, and no pane frame,
+ * title or other row, and does not render the App.
  */
-import {createContext} from 'react';
+import {createContext, useContext, useSyncExternalStore} from 'react';
 
 export interface PromptLine {
 	text: string;
@@ -11,4 +12,24 @@ export interface PromptLine {
 	candidates: readonly string[];
 }
 
-export const PromptLineContext = createContext<PromptLine>({text: '', cursor: 0, candidates: []});
+/** Where the prompt line is read from: its current value, and a call when it changes. */
+export interface PromptSource {
+	getPrompt(): PromptLine;
+	subscribe(listener: () => void): () => void;
+}
+
+const EMPTY: PromptLine = {text: '', cursor: 0, candidates: []};
+
+/** A prompt line that never changes (a Terminal pane drawn outside the App). */
+export function fixedPrompt(line: PromptLine = EMPTY): PromptSource {
+	return {getPrompt: () => line, subscribe: () => () => {}};
+}
+
+/** The App's store; its identity never changes, so providing it makes React walk no tree. */
+export const PromptLineContext = createContext<PromptSource>(fixedPrompt());
+
+/** The prompt line now; the component is drawn again when it changes. */
+export function usePromptLine(): PromptLine {
+	const source = useContext(PromptLineContext);
+	return useSyncExternalStore(source.subscribe, source.getPrompt);
+}

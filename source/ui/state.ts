@@ -3,7 +3,7 @@
  * that is not the world's business — focus, prompt line, scroll positions, selections, open
  * folders, overlays. Key commands from keys.ts arrive here as actions; nothing in this file does I/O.
  */
-import {commandFor, type Command, type KeyInfo, type Scope} from './keys.js';
+import {commandFor, KEY_TABLE, type Command, type KeyInfo, type Scope} from './keys.js';
 import {initialSlices, PANE_ORDER, paneDef} from './panes/registry.js';
 import type {AppState, Env, PaneId, PromptState, UiState} from './app-state.js';
 import {slice, withSlice, type Move} from './panes/types.js';
@@ -281,6 +281,39 @@ function paneCommand(state: AppState, command: Command, env: Env): AppState {
 }
 
 export function reduce(state: AppState, action: Action): AppState {
+	return (action.type === 'key' && typedAtPrompt(state, action)) || reduceAny(state, action);
+}
+
+/**
+ * Whether no key the prompt and the lab answer to anywhere is a character: then a character typed at
+ * the prompt is always typed into the line (and `typedAtPrompt` may take it without the key table).
+ */
+const PROMPT_TAKES_CHARACTERS = !KEY_TABLE.some(
+	binding => (binding.scope === 'prompt' || binding.scope === 'global') && binding.keys.some(name => [...name].length === 1 || name === 'space' || name === '1-9'),
+);
+
+/**
+ * The commonest action by far, a character typed at the prompt, taken without resolving it against
+ * the key table: what the general path (`reduceAny`) does with it, for less code run per keystroke.
+ * Undefined for anything else, and for what the general path treats apart (a control character, a
+ * named key or a modifier but Shift, Docker's detach keys under way).
+ */
+export function typedAtPrompt(state: AppState, action: Extract<Action, {type: 'key'}>): AppState | undefined {
+	const {input, key} = action;
+	const {ui} = state;
+	if (!PROMPT_TAKES_CHARACTERS || state.screen !== 'lab' || ui.focus !== 'terminal' || ui.overlay || ui.prompt.detaching !== undefined || input.length !== 1) return undefined;
+	const code = input.charCodeAt(0);
+	if (code < 0x20 || code === 0x7f || (code >= 0xd800 && code <= 0xdfff)) return undefined;
+	if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end) return undefined;
+	if (key.return || key.escape || key.ctrl || key.tab || key.backspace || key.delete || key.meta) return undefined;
+	const {text, cursor} = ui.prompt;
+	const chars = [...text];
+	const typed = cursor >= chars.length ? text + input : chars.slice(0, cursor).join('') + input + chars.slice(cursor).join('');
+	return setPrompt(state, typed, cursor + 1, {browsing: null});
+}
+
+/** The reducer's general path (every action). */
+export function reduceAny(state: AppState, action: Action): AppState {
 	switch (action.type) {
 		case 'open':
 			return enterStep({...state, screen: 'lab', lab: action.lab, ui: initialUi()});

@@ -1,6 +1,8 @@
 /** The reducer on its own: keys in, state out, no Ink. */
 import {describe, expect, it} from 'vitest';
-import {activeScopes, reduce} from '../../source/ui/state.js';
+import fc from 'fast-check';
+import {activeScopes, reduce, reduceAny, typedAtPrompt, type AppState} from '../../source/ui/state.js';
+import type {KeyInfo} from '../../source/ui/keys.js';
 import {ENTER, env, ESC, keys, labState, none} from './helpers/reduce.js';
 
 describe('the reducer', () => {
@@ -73,5 +75,52 @@ describe('keys typed faster than one read', () => {
 		expect(state.lab!.step).toBe(1);
 		expect(state.ui.focus).toBe('terminal');
 		expect(state.ui.prompt.text).toBe('docker container ls --all');
+	});
+
+	it('takes a character typed at the prompt as the key table does (the shortcut agrees with the general path)', async () => {
+		const base = await labState();
+		const session = keys(base, 'docker run -it --name shell alpine:3.9 sh', ENTER);
+		expect(session.lab!.world.host.session).toBeTruthy();
+		// One named key or modifier at a time (Ink sets one for a key), any mix of them, or none.
+		const names = Object.keys(none) as Array<keyof KeyInfo>;
+		const key = fc.oneof(
+			fc.constant(none),
+			fc.constantFrom(...names.map(name => ({...none, [name]: true}))),
+			fc.record(Object.fromEntries(names.map(name => [name, fc.boolean()])) as Record<keyof KeyInfo, fc.Arbitrary<boolean>>),
+		);
+		const input = fc.oneof(
+			fc.string({unit: 'binary', minLength: 1, maxLength: 1}),
+			fc.string({unit: 'grapheme', minLength: 1, maxLength: 2}),
+			fc.constantFrom('a', ' ', '?', 'q', '1', '\t', '\r', '\u007f', '\u001b', '\ud83d', '가'),
+		);
+		// (What the state differs in is drawn, and the state made from it in the property: a counterexample names only that.)
+		const differences = fc.record({
+			session: fc.boolean(),
+			screen: fc.constantFrom('lab', 'lab', 'picker') as fc.Arbitrary<AppState['screen']>,
+			focus: fc.constantFrom('terminal', 'terminal', 'step', 'containers') as fc.Arbitrary<AppState['ui']['focus']>,
+			overlay: fc.constantFrom(null, null, {kind: 'help'} as const),
+			text: fc.string({unit: 'grapheme', maxLength: 12}),
+			cursor: fc.nat(14),
+			browsing: fc.constantFrom(null, 0),
+			detaching: fc.constantFrom(undefined, undefined, 'ctrl-p'),
+		});
+		fc.assert(
+			fc.property(differences, input, key, ({session: held, screen, focus, overlay, text, cursor, browsing, detaching}, input, key) => {
+				const from = held ? session : base;
+				const state: AppState = {
+					...from,
+					screen,
+					ui: {...from.ui, focus, overlay, prompt: {text, cursor: Math.min(cursor, [...text].length), browsing, draft: '', ...(detaching ? {detaching} : {})}},
+				};
+				const action = {type: 'key', input, key, env} as const;
+				expect(reduce(state, action)).toStrictEqual(reduceAny(state, action));
+			}),
+			{numRuns: 3000},
+		);
+		// And the shortcut is taken: a letter typed at the prompt, in the middle of the line too.
+		const typing = keys(base, 'echo hi', {leftArrow: true});
+		const shortcut = typedAtPrompt(typing, {type: 'key', input: 'x', key: none, env});
+		expect(shortcut?.ui.prompt).toMatchObject({text: 'echo hxi', cursor: 7});
+		expect(typedAtPrompt(typing, {type: 'key', input: 'c', key: {...none, ctrl: true}, env})).toBeUndefined();
 	});
 });

@@ -1,9 +1,9 @@
-import React, {memo, useContext, useMemo} from 'react';
+import React, {memo, useMemo} from 'react';
 import type {TermBlock} from '../../../lab/model/lab.js';
 import {candidateRows, promptRow, scrollbackWindow} from './rows.js';
 import {Rows} from '../../components/RowView.js';
 import type {Theme} from '../../theme.js';
-import {PromptLineContext} from '../../prompt-line.js';
+import {usePromptLine} from '../../prompt-line.js';
 
 export interface TerminalPaneProps {
 	blocks: readonly TermBlock[];
@@ -16,9 +16,9 @@ export interface TerminalPaneProps {
 	lang?: string;
 }
 
-/** Memoised on the scrollback and the pane; the line being typed, its cursor and Tab's candidates come by context (PromptLineContext). */
+/** Memoised on the scrollback and the pane; the line being typed, its cursor and Tab's candidates come from the App's store (usePromptLine). */
 export const TerminalPane = memo(function TerminalPane({blocks, prompt, scroll, width, height, focused, theme, lang = 'en'}: TerminalPaneProps) {
-	const {text, cursor, candidates} = useContext(PromptLineContext);
+	const {text, cursor, candidates} = usePromptLine();
 	const listed = useMemo(() => candidateRows(candidates, width, Math.max(1, Math.min(5, height - 3))), [candidates, width, height]);
 	const scrollHeight = Math.max(0, height - 1 - listed.length);
 	const window = useMemo(() => scrollbackWindow(blocks, width, scrollHeight, scroll, lang), [blocks, width, scrollHeight, scroll, lang]);
