@@ -54,22 +54,28 @@ const PLAIN: Partial<Record<Tone, TextStyle>> = {
 
 export interface Theme {
 	color: boolean;
-	style(segment: Segment): TextStyle;
+	/** A segment's text props: one object per tone and style (shared: never change it). */
+	style(segment: Segment): Readonly<TextStyle>;
 	/** Border colour of a pane (focused or not). */
 	border(focused: boolean): TextStyle;
 }
 
 export function makeTheme(color: boolean): Theme {
+	const styles = new Map<string, TextStyle>();
 	return {
 		color,
 		style(segment) {
+			const key = `${segment.tone ?? ''}|${segment.bold ? 'b' : ''}${segment.italic ? 'i' : ''}${segment.underline ? 'u' : ''}${segment.strike ? 's' : ''}${segment.inverse ? 'v' : ''}`;
+			let style = styles.get(key);
+			if (style !== undefined) return style;
 			const base = segment.tone ? (color ? COLORS[segment.tone] : (PLAIN[segment.tone] ?? {})) : {};
-			const style: TextStyle = {...base};
+			style = {...base};
 			if (segment.bold) style.bold = true;
 			if (segment.italic) style.italic = true;
 			if (segment.underline) style.underline = true;
 			if (segment.strike) style.strikethrough = true;
 			if (segment.inverse) style.inverse = true;
+			styles.set(key, style);
 			return style;
 		},
 		border(focused) {

@@ -20,6 +20,8 @@ import {evaluate, fakeApi, freshWorld, testScenario} from './helpers/fixtures.js
 import {KEYS, press, renderApp, type, type Instance} from './helpers/ink.js';
 import {Probe} from './helpers/probe.js';
 import {PANE_ORDER, PANES} from '../../source/ui/panes/registry.js';
+import {RowView, type RowViewProps} from '../../source/ui/components/RowView.js';
+import {rowText} from '../../source/ui/rows.js';
 
 const root = path.dirname(path.dirname(path.dirname(fileURLToPath(import.meta.url))));
 const inkBuild = path.join(path.dirname(createRequire(import.meta.url).resolve('ink')));
@@ -50,12 +52,27 @@ function plain(node: InkNode): string {
 	return (node as DOMElement).childNodes.map(child => plain(child as InkNode)).join('');
 }
 
+/** What shows that React drew a text node again: Ink's <Text> makes a new transform on every render; a row's node changes its text. */
+function signature(node: DOMElement): unknown[] {
+	return [node.internal_transform, plain(node)];
+}
+
+/** The text nodes redrawn between two snapshots. */
+function redrawn(before: Map<DOMElement, unknown[]>, after: DOMElement[]): DOMElement[] {
+	return after.filter(node => !before.has(node) || signature(node).some((part, index) => part !== before.get(node)![index]));
+}
+
 /**
- * Ink's <Text> makes a new transform on every render, so a text node whose transform changed was
- * drawn again by React: the text nodes redrawn between two snapshots.
+ * The rows React draws (RowView's renders, each with its row's text): a row's node has constant
+ * props, so a row drawn again with the same text leaves no trace in Ink's tree.
  */
-function redrawn(before: Map<DOMElement, unknown>, after: DOMElement[]): DOMElement[] {
-	return after.filter(node => !before.has(node) || before.get(node) !== node.internal_transform);
+function rowRenders() {
+	const spy = vi.spyOn(RowView as unknown as {type: (props: RowViewProps) => unknown}, 'type');
+	return {
+		texts: () => spy.mock.calls.map(([props]) => rowText(props.row)),
+		clear: () => spy.mockClear(),
+		restore: () => spy.mockRestore(),
+	};
 }
 
 async function lab(world = freshWorld(), size = {columns: 160, rows: 48}) {
@@ -67,18 +84,23 @@ async function lab(world = freshWorld(), size = {columns: 160, rows: 48}) {
 		</Probe>,
 		size,
 	));
-	const snapshot = () => new Map(textNodes(probe.current!).map(node => [node, node.internal_transform] as const));
+	const snapshot = () => new Map(textNodes(probe.current!).map(node => [node, signature(node)] as const));
 	return {app, probe, snapshot};
 }
 
 describe('a keystroke redraws only what it changes', () => {
 	it('typing at the prompt draws only the prompt row again', async () => {
+		const rows = rowRenders();
 		const {app, probe, snapshot} = await lab();
 		await type(app, 'docker container run --name rn1 diamol/ch06-random-number');
 		await press(app, KEYS.enter);
 		await type(app, 'docker container l');
 		const before = snapshot();
+		expect(rows.texts().length).toBeGreaterThan(50);
+		rows.clear();
 		await press(app, 's');
+		expect(rows.texts()).toEqual([expect.stringContaining('$ docker container ls')]);
+		rows.restore();
 		const changed = redrawn(before, textNodes(probe.current!));
 		// The prompt row is one <Text> with a <Text> per segment: its outermost text node holds the prompt.
 		const promptRow = textNodes(probe.current!).find(node => node.nodeName === 'ink-text' && plain(node).includes('$ docker container ls'))!;
@@ -119,7 +141,12 @@ describe('a keystroke redraws only what it changes', () => {
 		await press(app, KEYS.enter);
 		await type(app, 'echo hello');
 		const before = snapshot();
+		const rows = rowRenders();
 		await press(app, KEYS.enter);
+		const drawn = rows.texts();
+		rows.restore();
+		expect(drawn.join('\n')).toContain('hello');
+		expect(drawn.filter(text => /rn1 +diamol\/ch06-random-number|NAME +IMAGE/.test(text))).toEqual([]);
 		const changed = redrawn(before, textNodes(probe.current!));
 		expect(changed.map(node => plain(node)).join('\n')).toContain('hello');
 		// The Containers pane lists rn1; none of its rows was drawn again.

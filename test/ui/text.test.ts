@@ -1,4 +1,7 @@
 import {describe, expect, it} from 'vitest';
+import fc from 'fast-check';
+import chalk from 'chalk';
+import {chalkPaint, paint} from '../../source/ui/text/paint.js';
 import {expandTabs, isSafe, outputLines, safeText} from '../../source/text/safe.js';
 import {fit, hardWrap, textWidth, truncate, truncateStart} from '../../source/ui/text/width.js';
 import {markdownRows, parseInline} from '../../source/ui/text/markdown.js';
@@ -65,5 +68,42 @@ describe('markdown', () => {
 		const rows = markdownRows('컨테이너의 디스크는 이미지 레이어들과 그 컨테이너만 갖는 레이어 하나로 만들어진다.', 20).map(rowText);
 		for (const line of rows) expect(textWidth(line)).toBeLessThanOrEqual(20);
 		expect(rows.join(' ')).toContain('컨테이너의');
+	});
+});
+
+describe('painting', () => {
+	it('wraps a text in the very codes chalk gives it, for every style and colour level', () => {
+		const style = fc.record(
+			{
+				color: fc.constantFrom('cyan', 'green', 'red', 'gray', 'blue', '#ff8800', 'nocolour'),
+				dimColor: fc.boolean(),
+				bold: fc.boolean(),
+				italic: fc.boolean(),
+				underline: fc.boolean(),
+				strikethrough: fc.boolean(),
+				inverse: fc.boolean(),
+			},
+			{requiredKeys: []},
+		);
+		// Texts with escape codes and line breaks too (those take chalk's own path), and the stand-in character.
+		const text = fc.oneof(
+			fc.string({unit: 'grapheme', maxLength: 8}),
+			fc.string({unit: fc.constantFrom('a', ' ', '\u0000', '\n', '\r', '\u001b', '[', '2m', '\u001b[22m', '\u001b[39m', '\u001b[27m', '\u001b[1m'), maxLength: 8}),
+		);
+		const level = chalk.level;
+		try {
+			fc.assert(
+				fc.property(fc.constantFrom(0, 1, 2, 3) as fc.Arbitrary<0 | 1 | 2 | 3>, style, text, text, (at, style, first, second) => {
+					chalk.level = at;
+					// Twice each: the first call may fill the cache, the second reads it.
+					expect(paint(first, style)).toBe(chalkPaint(first, style));
+					expect(paint(second, style)).toBe(chalkPaint(second, style));
+					expect(paint(first, style)).toBe(chalkPaint(first, style));
+				}),
+				{numRuns: 2000},
+			);
+		} finally {
+			chalk.level = level;
+		}
 	});
 });

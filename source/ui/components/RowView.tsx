@@ -1,8 +1,8 @@
 /** Draws one Row: one line, never wrapped, cut to the pane's width; a selected row is inverse. */
-import React, {memo} from 'react';
-import {Box, Text} from 'ink';
+import React, {createElement, memo} from 'react';
+import {Box} from 'ink';
 import {clipRow, rowWidth, type Row, type Segment} from '../rows.js';
-import type {Theme} from '../theme.js';
+import type {TextStyle, Theme} from '../theme.js';
 import {safeText} from '../../text/safe.js';
 import {paint} from '../text/paint.js';
 
@@ -21,12 +21,22 @@ export interface RowViewProps {
  * they reach Ink, so Ink no longer cuts them, and the first segment asks for what the screen has
  * always shown. Everywhere else in a row bold and dim pass through as they always did.
  */
-function textStyle(theme: Theme, segment: Segment, first: boolean) {
+function textStyle(theme: Theme, segment: Segment, first: boolean, selected: boolean): Readonly<TextStyle> {
 	const style = theme.style(segment);
-	if (!first || !(style.bold && style.dimColor)) return style;
-	const {bold: _bold, ...dim} = style;
-	return dim;
+	const variant = (first && style.bold && style.dimColor ? 1 : 0) | (selected ? 2 : 0);
+	if (variant === 0) return style;
+	let known = variants.get(style);
+	if (known === undefined) variants.set(style, (known = []));
+	let made = known[variant];
+	if (made === undefined) {
+		const {bold: _bold, ...dim} = style;
+		made = known[variant] = {...(variant & 1 ? dim : style), ...(variant & 2 ? {inverse: true} : {})};
+	}
+	return made;
 }
+
+/** The theme's styles as the first segment (bold taken away) and a selected row (inverse added) draw them, each made once. */
+const variants = new WeakMap<Readonly<TextStyle>, Array<Readonly<TextStyle> | undefined>>();
 
 function sameSegment(a: Segment, b: Segment): boolean {
 	return (
@@ -46,12 +56,20 @@ export function sameRow(a: Row, b: Row): boolean {
 const sameRowView = (a: RowViewProps, b: RowViewProps) => a.width === b.width && a.theme === b.theme && a.showSelection === b.showSelection && sameRow(a.row, b.row);
 
 /**
+ * What Ink's `<Text wrap="truncate-end">` with no style of its own hands its text node: this layout
+ * style, and a transform that returns the text as it is (so none is needed). One constant object.
+ */
+const ROW_TEXT_STYLE = {flexGrow: 0, flexShrink: 1, flexDirection: 'row', textWrap: 'truncate-end'} as const;
+
+/**
  * One row, drawn again only when what it shows changes (memoised on the row's content, not its
  * identity). One text node: the segments are painted as Ink's `<Text>` would paint them (paint.ts),
- * so the screen is the same as with a `<Text>` per segment, for a fraction of the React work.
+ * so the screen is the same as with a `<Text>` per segment, for a fraction of the React work. The
+ * node is Ink's own text element, made here as `<Text wrap="truncate-end">` makes it, but with
+ * constant props: a row drawn again changes its text and nothing else of the node.
  */
 export const RowView = memo(function RowView({row, width, theme, showSelection = true}: RowViewProps) {
-	return <Text wrap="truncate-end">{paintedRow(row, width, theme, showSelection)}</Text>;
+	return createElement('ink-text', {style: ROW_TEXT_STYLE}, paintedRow(row, width, theme, showSelection));
 }, sameRowView);
 
 /**
@@ -70,8 +88,7 @@ function paintedRow(row: Row, width: number, theme: Theme, showSelection: boolea
 	const first = clipped.segments.findIndex(segment => segment.text.length > 0);
 	let text = '';
 	clipped.segments.forEach((segment, index) => {
-		const style = textStyle(theme, segment, index === first);
-		text += paint(safeText(segment.text), selected ? {...style, inverse: true} : style);
+		text += paint(safeText(segment.text), textStyle(theme, segment, index === first, selected));
 	});
 	if (pad > 0) text += paint(' '.repeat(pad), {inverse: true});
 	if (rowWidth(clipped) === 0 && pad === 0) text += ' ';
