@@ -16,6 +16,7 @@ import {memoSlots} from './panes/common.js';
 import {makeTheme, type Theme} from './theme.js';
 import {useTerminalSize, type Size} from './hooks/use-terminal-size.js';
 import {Pane, type TitlePart} from './components/Pane.js';
+import {box} from './components/host.js';
 import {HelpBar, TitleBar} from './components/Bars.js';
 import {HelpScreen} from './components/HelpScreen.js';
 import {Picker} from './components/Picker.js';
@@ -292,14 +293,11 @@ const Screen = React.memo(function Screen({layout, state, api, scenarios, open, 
 	} else {
 		body = <Node node={layout.body} state={state} lab={state.lab} container={effectiveContainer(state)} lang={lang} theme={theme} />;
 	}
-	return (
-		<Box flexDirection="column" width={layout.columns} height={layout.rows - 1}>
-			<TitleBar left={title} right={right} width={layout.columns} theme={theme} />
-			<Box height={layout.bodyHeight} flexDirection="column">
-				{body}
-			</Box>
-			<HelpBar scopes={activeScopes(state)} overlay={state.ui.overlay} width={layout.columns} theme={theme} lang={lang} />
-		</Box>
+	return box(
+		{flexDirection: 'column', width: layout.columns, height: layout.rows - 1},
+		<TitleBar left={title} right={right} width={layout.columns} theme={theme} />,
+		box({height: layout.bodyHeight, flexDirection: 'column'}, body),
+		<HelpBar scopes={activeScopes(state)} overlay={state.ui.overlay} width={layout.columns} theme={theme} lang={lang} />,
 	);
 }, sameScreen);
 
@@ -395,12 +393,9 @@ function sameNode(a: NodeProps, b: NodeProps): boolean {
 
 const Node = React.memo(function LayoutPart({node, state, lab, container, lang, theme}: NodeProps) {
 	if (node.kind === 'row' || node.kind === 'column') {
-		return (
-			<Box flexDirection={node.kind} width={node.width} height={node.height} flexShrink={0}>
-				{node.children.map((child, index) => (
-					<Node key={index} node={child} state={state} lab={lab} container={container} lang={lang} theme={theme} />
-				))}
-			</Box>
+		return box(
+			{flexDirection: node.kind, width: node.width, height: node.height, flexShrink: 0},
+			node.children.map((child, index) => <Node key={index} node={child} state={state} lab={lab} container={container} lang={lang} theme={theme} />),
 		);
 	}
 	const id = node.kind === 'tabs' ? node.active : (node as Extract<LayoutNode, {kind: 'pane'}>).pane;

@@ -10,6 +10,8 @@ import {loadRunner} from '../../source/lab/model/runner.js';
 import {imageItems, imagesChanges} from '../../source/ui/panes/images/rows.js';
 import {volumeLines, volumesChanges} from '../../source/ui/panes/volumes/rows.js';
 import {containerItems, containersChanges} from '../../source/ui/panes/containers/rows.js';
+import {layerItems, layerRows} from '../../source/ui/panes/layers/rows.js';
+import {rowText} from '../../source/ui/rows.js';
 import {evaluate, freshWorld, testScenario} from './helpers/fixtures.js';
 
 setAutoFreeze(true);
@@ -57,5 +59,29 @@ describe('list panes across commands', () => {
 		expect(now.images.find(item => item.kind === 'image' && item.users.includes('keep'))).toBeUndefined();
 		expect(now.volumes).not.toBe(before.volumes);
 		expect(now.containers.find(item => item.kind === 'removed')).toMatchObject({name: 'keep'});
+	});
+
+	it("keep the Layers pane's rows across a command that left the container's stack as it was, and draw the changed ones again", () => {
+		let model = createLab(testScenario(), freshWorld(), context);
+		// (The command after the run clears the marks of what the run changed.)
+		model = run(run(model, 'docker container run -d --name keep -v data:/data diamol/ch06-todo-list'), 'docker volume ls');
+		const id = model.world.containerNames!.keep!;
+		const folders = {};
+		const rows = (model: LabModel, cursor = 2) => layerRows(model.world, id, layerItems(model.world, id, folders, model.changes), 70, cursor, 0, 40);
+		const before = rows(model);
+		expect(before.length).toBeGreaterThan(10);
+		// Nothing of keep's changed: the very rows, the selected one too.
+		const quiet = run(model, 'docker container ls');
+		const again = rows(quiet);
+		expect(again).toHaveLength(before.length);
+		again.forEach((row, index) => expect(row).toBe(before[index]));
+		expect(again[2]!.selected).toBe(true);
+		// The cursor moved: only the two rows it left and reached are other rows.
+		const moved = rows(quiet, 3);
+		expect(moved.filter((row, index) => row !== before[index]).map(row => rowText(row))).toEqual([rowText(before[2]!), rowText(before[3]!)]);
+		// keep's writable layer changed: its rows are built again, and show the new file.
+		const changed = rows(run(quiet, 'docker container exec keep sh -c "echo x >> /tmp/log"'));
+		expect(changed.some(row => rowText(row).includes('/tmp/log'))).toBe(true);
+		expect(before.some(row => rowText(row).includes('/tmp/log'))).toBe(false);
 	});
 });

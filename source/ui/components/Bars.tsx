@@ -1,6 +1,6 @@
 /** The title bar (where you are) and the help bar (the keys that work now, from keys.ts). */
 import React, {memo} from 'react';
-import {Box} from 'ink';
+import {box} from './host.js';
 import {RowView} from './RowView.js';
 import {barItems, type Scope} from '../keys.js';
 import {clipRow, row, rowWidth, seg, type Segment} from '../rows.js';
@@ -29,13 +29,10 @@ export const TitleBar = memo(function TitleBar({left, right, width, theme}: Titl
 	const gap = Math.max(1, width - leftWidth - textWidth(rightText));
 	// Two text nodes: the history position changes with every command, the left side seldom, and Ink
 	// keeps what it measured and tokenized of a text that did not change (the screen is the same).
-	return (
-		<Box width={width} height={1} flexShrink={0}>
-			<Box width={leftWidth + gap} flexShrink={0}>
-				<RowView row={shown} width={leftWidth} theme={theme} />
-			</Box>
-			<RowView row={row([seg(rightText, 'dim')])} width={textWidth(rightText)} theme={theme} />
-		</Box>
+	return box(
+		{width, height: 1, flexShrink: 0},
+		box({width: leftWidth + gap, flexShrink: 0}, <RowView row={shown} width={leftWidth} theme={theme} />),
+		<RowView row={row([seg(rightText, 'dim')])} width={textWidth(rightText)} theme={theme} />,
 	);
 }, sameTitleBar);
 

@@ -5,7 +5,7 @@
  * text wraps (adding lines) unless told to truncate.
  */
 import React, {isValidElement, memo} from 'react';
-import {Box, Text} from 'ink';
+import {box, line} from './host.js';
 import type {Theme} from '../theme.js';
 import {safeText} from '../../text/safe.js';
 import {textWidth, truncate} from '../text/width.js';
@@ -58,23 +58,23 @@ function samePane(a: PaneProps, b: PaneProps): boolean {
 /** Memoised on what it shows: the title's text, the info, the size, and its content's props. */
 export const Pane = memo(function Pane({title, info = '', focused, width, height, theme, children}: PaneProps) {
 	const border = theme.border(focused);
-	return (
-		<Box flexDirection="column" width={width} height={height} flexShrink={0}>
-			<PaneTitle title={title} info={info} focused={focused} width={width} theme={theme} />
-			<Box
-				flexDirection="column"
-				width={width}
-				height={height - 1}
-				borderStyle="round"
-				borderTop={false}
-				borderColor={border.color}
-				borderDimColor={border.dimColor}
-				paddingLeft={0}
-				overflowY="hidden"
-			>
-				{children}
-			</Box>
-		</Box>
+	return box(
+		{flexDirection: 'column', width, height, flexShrink: 0},
+		<PaneTitle title={title} info={info} focused={focused} width={width} theme={theme} />,
+		box(
+			{
+				flexDirection: 'column',
+				width,
+				height: height - 1,
+				borderStyle: 'round',
+				borderTop: false,
+				borderColor: border.color,
+				borderDimColor: border.dimColor,
+				paddingLeft: 0,
+				overflowY: 'hidden',
+			},
+			children,
+		),
 	);
 }, samePane);
 
@@ -111,5 +111,5 @@ const PaneTitle = memo(function PaneTitle({title, info = '', focused, width, the
 	text += paint(' ' + '─'.repeat(Math.max(0, fill - 1)), border);
 	if (infoText) text += paint(` ${infoText} `, {dimColor: true});
 	text += paint('╮', border);
-	return <Text wrap="truncate-end">{text}</Text>;
+	return line(text);
 }, samePaneTitle);

@@ -1,6 +1,6 @@
 /** Draws one Row: one line, never wrapped, cut to the pane's width; a selected row is inverse. */
-import React, {createElement, memo} from 'react';
-import {Box} from 'ink';
+import React, {memo} from 'react';
+import {box, keyedBox, line} from './host.js';
 import {clipRow, rowWidth, type Row, type Segment} from '../rows.js';
 import type {TextStyle, Theme} from '../theme.js';
 import {safeText} from '../../text/safe.js';
@@ -56,12 +56,6 @@ export function sameRow(a: Row, b: Row): boolean {
 const sameRowView = (a: RowViewProps, b: RowViewProps) => a.width === b.width && a.theme === b.theme && a.showSelection === b.showSelection && sameRow(a.row, b.row);
 
 /**
- * What Ink's `<Text wrap="truncate-end">` with no style of its own hands its text node: this layout
- * style, and a transform that returns the text as it is (so none is needed). One constant object.
- */
-const ROW_TEXT_STYLE = {flexGrow: 0, flexShrink: 1, flexDirection: 'row', textWrap: 'truncate-end'} as const;
-
-/**
  * One row, drawn again only when what it shows changes (memoised on the row's content, not its
  * identity). One text node: the segments are painted as Ink's `<Text>` would paint them (paint.ts),
  * so the screen is the same as with a `<Text>` per segment, for a fraction of the React work. The
@@ -69,7 +63,7 @@ const ROW_TEXT_STYLE = {flexGrow: 0, flexShrink: 1, flexDirection: 'row', textWr
  * constant props: a row drawn again changes its text and nothing else of the node.
  */
 export const RowView = memo(function RowView({row, width, theme, showSelection = true}: RowViewProps) {
-	return createElement('ink-text', {style: ROW_TEXT_STYLE}, paintedRow(row, width, theme, showSelection));
+	return line(paintedRow(row, width, theme, showSelection));
 }, sameRowView);
 
 /**
@@ -115,19 +109,17 @@ export const Rows = memo(function Rows({rows, width, height, theme, showSelectio
 	for (let i = 0; i <= last; i++) {
 		const row = rows[i]!;
 		lines.push(
-			row.segments.length === 0 && !(row.selected && showSelection) ? (
-				<Box key={i} height={1} flexShrink={0} />
-			) : (
-				<RowView key={i} row={row} width={width} theme={theme} showSelection={showSelection} />
-			),
+			row.segments.length === 0 && !(row.selected && showSelection) ? blankRow(i) : <RowView key={i} row={row} width={width} theme={theme} showSelection={showSelection} />,
 		);
 	}
-	return (
-		<Box flexDirection="column" height={height} flexShrink={0} overflowY="hidden">
-			{lines}
-		</Box>
-	);
+	return box({flexDirection: 'column', height, flexShrink: 0, overflowY: 'hidden'}, lines);
 }, sameRows);
+
+/** A blank row at a place: an empty one-line box, the same element every time (React skips it). */
+const blankRows: React.ReactNode[] = [];
+function blankRow(index: number): React.ReactNode {
+	return (blankRows[index] ??= keyedBox(index, {height: 1, flexShrink: 0}));
+}
 
 function sameRows(a: RowsProps, b: RowsProps): boolean {
 	if (a.width !== b.width || a.height !== b.height || a.theme !== b.theme || a.showSelection !== b.showSelection) return false;

@@ -402,11 +402,25 @@ export function layerRows(
 	const first = items[0];
 	const container = first?.kind === 'build-title' ? first.view : containerId ? world.containers[containerId] : undefined;
 	const rows: Row[] = [];
-	for (let i = offset; i < Math.min(items.length, offset + height); i++) {
-		const r = itemRow(world, container, items[i]!, width, lang);
-		rows.push(i === cursor ? {...r, selected: true} : r);
-	}
+	for (let i = offset; i < Math.min(items.length, offset + height); i++) rows.push(knownItemRow(world, container, items[i]!, width, lang, i === cursor));
 	return rows;
+}
+
+/**
+ * Each item's row, kept with the item: items are made again only when a part of the world they show
+ * changed (memoItems), so a command that left the container's stack as it was draws the very rows of
+ * the last frame (and rows keep their painted text per row object).
+ */
+const itemRows = new WeakMap<LayerItem, {container: Container | undefined; width: number; lang: string; row: Row; selected?: Row}>();
+
+function knownItemRow(world: World, container: Container | undefined, item: LayerItem, width: number, lang: string, selected: boolean): Row {
+	let known = itemRows.get(item);
+	if (!known || known.container !== container || known.width !== width || known.lang !== lang) {
+		known = {container, width, lang, row: itemRow(world, container, item, width, lang)};
+		itemRows.set(item, known);
+	}
+	if (!selected) return known.row;
+	return (known.selected ??= {...known.row, selected: true});
 }
 
 /** The folder a tree row names (for open/close), or undefined. */
