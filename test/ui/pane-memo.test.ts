@@ -83,5 +83,9 @@ describe('list panes across commands', () => {
 		const changed = rows(run(quiet, 'docker container exec keep sh -c "echo x >> /tmp/log"'));
 		expect(changed.some(row => rowText(row).includes('/tmp/log'))).toBe(true);
 		expect(before.some(row => rowText(row).includes('/tmp/log'))).toBe(false);
+		// The image layers said the same: their rows are the same rows.
+		const imageLayerRows = changed.filter(row => /^ {2}L\d /.test(rowText(row)));
+		expect(imageLayerRows).toHaveLength(5);
+		for (const row of imageLayerRows) expect(before).toContain(row);
 	});
 });

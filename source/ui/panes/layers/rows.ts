@@ -111,7 +111,7 @@ function buildItems(world: World, container: Container, image: Image | undefined
 	for (let i = stack.length - 1; i >= 0; i--) {
 		const layer = stack[i]!;
 		const shared = (sharing.get(layer.digest) ?? []).filter(name => name !== own);
-		items.push({kind: 'layer', number: i + 1, layer, instruction: instructions[i] ?? '', shared, fresh: changes.layersAdded.has(layer.digest)});
+		items.push(layerItem(i + 1, layer, instructions[i] ?? '', shared, changes.layersAdded.has(layer.digest)));
 	}
 	items.push({kind: 'section', title: 'layers.files', detail: {key: 'layers.filesDetail'}, tone: 'accent'});
 	items.push(...treeItems(world, container, overrides, fresh));
@@ -209,6 +209,19 @@ const memoBuild = memoByRef((world: World, record: BuildRecord, layers: World['l
 	items.push(...imageTreeItems(world, view, open));
 	return items;
 });
+
+/**
+ * An image layer's item, the one made last time for this layer when it says the same: a command that
+ * changed a container's files makes its items again, and its image layers keep their rows (itemRows).
+ */
+function layerItem(number: number, layer: Layer, instruction: string, shared: string[], fresh: boolean): LayerItem {
+	const last = lastLayerItems.get(layer);
+	if (last && last.number === number && last.instruction === instruction && last.fresh === fresh && last.shared.join('\n') === shared.join('\n')) return last;
+	const item = {kind: 'layer', number, layer, instruction, shared, fresh} as const;
+	lastLayerItems.set(layer, item);
+	return item;
+}
+const lastLayerItems = new WeakMap<Layer, Extract<LayerItem, {kind: 'layer'}>>();
 
 /** What the pane lists for a container (recomputed only when a slice it reads changed). */
 export function layerItems(world: World, containerId: string | null, overrides: TreeOverrides, changes: Changes): LayerItem[] {
@@ -415,7 +428,8 @@ const itemRows = new WeakMap<LayerItem, {container: Container | undefined; width
 
 function knownItemRow(world: World, container: Container | undefined, item: LayerItem, width: number, lang: string, selected: boolean): Row {
 	let known = itemRows.get(item);
-	if (!known || known.container !== container || known.width !== width || known.lang !== lang) {
+	// (Only a file tree's row reads the container; every other kind says only what its item holds.)
+	if (!known || (item.kind === 'tree' && known.container !== container) || known.width !== width || known.lang !== lang) {
 		known = {container, width, lang, row: itemRow(world, container, item, width, lang)};
 		itemRows.set(item, known);
 	}
