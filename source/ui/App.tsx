@@ -227,7 +227,7 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 				if (from.lab !== lab || from.ui.prompt.text !== typed || speculated.current?.from === from) return;
 				const next = speculate(() => reduce(from, {type: 'key', input: '\r', key: ENTER, env}));
 				speculated.current = {from, env, next, counted: false};
-				prepareViews(next, {lang, columns: env.columns});
+				prepareViews(next, {lang, columns: env.columns, theme});
 				prepareScreen(next, sizeRef.current, lang);
 			}, AHEAD_MS);
 		};
@@ -237,7 +237,7 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 			unsubscribe();
 			clearTimeout(timer);
 		};
-	}, [ready, store, lang]);
+	}, [ready, store, lang, theme]);
 
 	const open = useCallback(
 		(scenario: Scenario) => {

@@ -73,6 +73,11 @@ export const RowView = memo(function RowView({row, width, theme, showSelection =
  */
 const painted = new WeakMap<Row, {width: number; theme: Theme; showSelection: boolean; text: string}>();
 
+/** Paints rows ahead of their frame (a pane's `prepare`): their RowViews then find the text painted. */
+export function paintRows(rows: readonly Row[], width: number, theme: Theme, showSelection: boolean): void {
+	for (const row of rows) paintedRow(row, width, theme, showSelection);
+}
+
 function paintedRow(row: Row, width: number, theme: Theme, showSelection: boolean): string {
 	const known = painted.get(row);
 	if (known && known.width === width && known.theme === theme && known.showSelection === showSelection) return known.text;

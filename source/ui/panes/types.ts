@@ -76,10 +76,11 @@ export interface PaneDef<S> {
 	command?(state: AppState, command: string, env: Env): AppState;
 }
 
-/** What a pane's `prepare` knows besides the state: the language and the Terminal pane's inner width. */
+/** What a pane's `prepare` knows besides the state: the language, the Terminal pane's inner width and the theme rows are painted with. */
 export interface PrepareEnv {
 	lang: string;
 	columns: number;
+	theme: Theme;
 }
 
 export function slice<K extends PaneId>(state: AppState, id: K): PaneSlices[K] {

@@ -7,6 +7,10 @@ import type {TerminalSlice} from './slice.js';
 import {slice, withSlice} from '../types.js';
 import {TerminalPane} from './view.js';
 import {blockRows} from './rows.js';
+import {paintRows} from '../../components/RowView.js';
+
+/** More rows than any screen shows. */
+const MAX_PAINTED = 200;
 
 export const terminalPane: PaneDef<TerminalSlice> = {
 	title: 'Terminal',
@@ -26,9 +30,12 @@ export const terminalPane: PaneDef<TerminalSlice> = {
 		/>
 	),
 	// The newest blocks' rows, wrapped to the pane (a command adds a block or two; wrapped blocks are cached).
-	prepare({lab}, {lang, columns}) {
+	prepare({lab}, {lang, columns, theme}) {
 		const blocks = lab!.terminal;
 		for (let index = blocks.length - 1; index >= Math.max(0, blocks.length - 4); index--) blockRows(blocks[index]!, columns, lang);
+		// The newest block is the Enter's output: its rows are painted now (the last screenful at most).
+		const newest = blocks.at(-1);
+		if (newest) paintRows(blockRows(newest, columns, lang).slice(-MAX_PAINTED), columns, theme, false);
 	},
 	info: (state, _lab, lang) => {
 		const scroll = slice(state, 'terminal').scroll;
