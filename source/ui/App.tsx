@@ -16,7 +16,7 @@ import {memoSlots} from './panes/common.js';
 import {makeTheme, type Theme} from './theme.js';
 import {useTerminalSize, type Size} from './hooks/use-terminal-size.js';
 import {Pane, type TitlePart} from './components/Pane.js';
-import {box} from './components/host.js';
+import {box, boxStyle, styledBox, type NodeStyle} from './components/host.js';
 import {HelpBar, TitleBar} from './components/Bars.js';
 import {HelpScreen} from './components/HelpScreen.js';
 import {Picker} from './components/Picker.js';
@@ -121,25 +121,23 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	const tooSmall = useRef(false);
 	tooSmall.current = layout.kind === 'too-small';
 
-	useInput(
-		useCallback(
-			(input: string, key: KeyInfo) => {
-				const env = envRef.current;
-				if (tooSmall.current) {
-					if (key.ctrl && input === 'c') dispatch({type: 'command', command: 'quit', env});
-					return;
-				}
-				// Esc and the next key in one read arrive as Alt+key; no binding uses Alt, so take them as the two keys.
-				// (Typed fast, the keys after it can arrive in the same read: the reducer takes them one by one.)
-				if (key.meta && !key.escape && !key.ctrl && input.length >= 1 && !input.startsWith('[') && !input.startsWith('O')) {
-					dispatch({type: 'key', input: '', key: {...key, meta: true, escape: true}, env});
-					dispatch({type: 'key', input, key: {...key, meta: false}, env});
-					return;
-				}
-				dispatch({type: 'key', input, key, env});
-			},
-			[dispatch],
-		),
+	const onKey = useCallback(
+		(input: string, key: KeyInfo) => {
+			const env = envRef.current;
+			if (tooSmall.current) {
+				if (key.ctrl && input === 'c') dispatch({type: 'command', command: 'quit', env});
+				return;
+			}
+			// Esc and the next key in one read arrive as Alt+key; no binding uses Alt, so take them as the two keys.
+			// (Typed fast, the keys after it can arrive in the same read: the reducer takes them one by one.)
+			if (key.meta && !key.escape && !key.ctrl && input.length >= 1 && !input.startsWith('[') && !input.startsWith('O')) {
+				dispatch({type: 'key', input: '', key: {...key, meta: true, escape: true}, env});
+				dispatch({type: 'key', input, key: {...key, meta: false}, env});
+				return;
+			}
+			dispatch({type: 'key', input, key, env});
+		},
+		[dispatch],
 	);
 
 	// Progress is saved as the learner goes (and when leaving for the list).
@@ -252,19 +250,31 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 
 	if (layout.kind === 'too-small') {
 		return (
-			<Box width={size.columns} height={Math.max(1, size.rows - 1)} flexDirection="column" justifyContent="center" alignItems="center">
-				<Text bold>{t(lang, 'small.title', {columns: MIN_COLUMNS, rows: MIN_ROWS})}</Text>
-				<Text dimColor>{t(lang, 'small.hint', {columns: size.columns, rows: size.rows})}</Text>
-			</Box>
+			<>
+				<KeyInput onKey={onKey} />
+				<Box width={size.columns} height={Math.max(1, size.rows - 1)} flexDirection="column" justifyContent="center" alignItems="center">
+					<Text bold>{t(lang, 'small.title', {columns: MIN_COLUMNS, rows: MIN_ROWS})}</Text>
+					<Text dimColor>{t(lang, 'small.hint', {columns: size.columns, rows: size.rows})}</Text>
+				</Box>
+			</>
 		);
 	}
 
 	return (
-		<PromptLineContext.Provider value={store}>
-			<Screen layout={layout} state={state} api={api} scenarios={scenarios} open={open} title={title} right={right} lang={lang} theme={theme} />
-		</PromptLineContext.Provider>
+		<>
+			<KeyInput onKey={onKey} />
+			<PromptLineContext.Provider value={store}>
+				<Screen layout={layout} state={state} api={api} scenarios={scenarios} open={open} title={title} right={right} lang={lang} theme={theme} />
+			</PromptLineContext.Provider>
+		</>
 	);
 }
+
+/** Ink's key subscription, in a component of its own that the App's renders do not render again (its handler never changes). */
+const KeyInput = React.memo(function KeyInput({onKey}: {onKey: (input: string, key: KeyInfo) => void}) {
+	useInput(onKey);
+	return null;
+});
 
 interface ScreenProps {
 	layout: Exclude<Layout, {kind: 'too-small'}>;
@@ -391,10 +401,15 @@ function sameNode(a: NodeProps, b: NodeProps): boolean {
 	return a.state === b.state || sameButPrompt(a.state, b.state);
 }
 
+/** A row or column of the layout's box styles, kept with the node (layouts are memoised: layoutFor). */
+const nodeStyles = new WeakMap<LayoutNode, NodeStyle>();
+
 const Node = React.memo(function LayoutPart({node, state, lab, container, lang, theme}: NodeProps) {
 	if (node.kind === 'row' || node.kind === 'column') {
-		return box(
-			{flexDirection: node.kind, width: node.width, height: node.height, flexShrink: 0},
+		let style = nodeStyles.get(node);
+		if (style === undefined) nodeStyles.set(node, (style = boxStyle({flexDirection: node.kind, width: node.width, height: node.height, flexShrink: 0})));
+		return styledBox(
+			style,
 			node.children.map((child, index) => <Node key={index} node={child} state={state} lab={lab} container={container} lang={lang} theme={theme} />),
 		);
 	}

@@ -1,6 +1,6 @@
 /** Draws one Row: one line, never wrapped, cut to the pane's width; a selected row is inverse. */
 import React, {memo} from 'react';
-import {box, keyedBox, line} from './host.js';
+import {boxStyle, keyedBox, line, styledBox, type NodeStyle} from './host.js';
 import {clipRow, rowWidth, type Row, type Segment} from '../rows.js';
 import type {TextStyle, Theme} from '../theme.js';
 import {safeText} from '../../text/safe.js';
@@ -117,8 +117,13 @@ export const Rows = memo(function Rows({rows, width, height, theme, showSelectio
 			row.segments.length === 0 && !(row.selected && showSelection) ? blankRow(i) : <RowView key={i} row={row} width={width} theme={theme} showSelection={showSelection} />,
 		);
 	}
-	return box({flexDirection: 'column', height, flexShrink: 0, overflowY: 'hidden'}, lines);
+	let style = columnStyles.get(height);
+	if (style === undefined) columnStyles.set(height, (style = boxStyle({flexDirection: 'column', height, flexShrink: 0, overflowY: 'hidden'})));
+	return styledBox(style, lines);
 }, sameRows);
+
+/** The column's box styles per height. */
+const columnStyles = new Map<number, NodeStyle>();
 
 /** A blank row at a place: an empty one-line box, the same element every time (React skips it). */
 const blankRows: React.ReactNode[] = [];

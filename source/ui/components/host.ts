@@ -11,7 +11,7 @@ import type {BoxProps} from 'ink';
 
 /** A box's own style, as `<Box>` takes it (no background colour: it needs a context; no aria props). */
 type BoxStyle = Omit<BoxProps, 'children' | 'backgroundColor' | 'aria-label' | 'aria-hidden' | 'aria-role' | 'aria-state'>;
-type NodeStyle = Readonly<Record<string, unknown>>;
+export type NodeStyle = Readonly<Record<string, unknown>>;
 
 /** `<Box>`'s accessibility attribute with no aria props: one object. */
 const NO_ACCESSIBILITY = {role: undefined, state: undefined};
@@ -19,7 +19,7 @@ const NO_ACCESSIBILITY = {role: undefined, state: undefined};
 /** The full styles `<Box>` gives its node, one object per set of props (bounded: a resize makes new sizes). */
 const boxStyles = new Map<string, NodeStyle>();
 
-function boxStyle(style: BoxStyle): NodeStyle {
+export function boxStyle(style: BoxStyle): NodeStyle {
 	let key = '';
 	for (const name in style) key += `${name}:${String(style[name as keyof BoxStyle])};`;
 	let made = boxStyles.get(key);
@@ -42,7 +42,12 @@ function boxStyle(style: BoxStyle): NodeStyle {
 
 /** `<Box {...style}>{children}</Box>`. */
 export function box(style: BoxStyle, ...children: ReactNode[]): ReactNode {
-	return createElement('ink-box', {style: boxStyle(style), internal_accessibility: NO_ACCESSIBILITY}, ...children);
+	return styledBox(boxStyle(style), ...children);
+}
+
+/** The same, with the styles `boxStyle` gave (a caller that keeps them skips working out their key). */
+export function styledBox(style: NodeStyle, ...children: ReactNode[]): ReactNode {
+	return createElement('ink-box', {style, internal_accessibility: NO_ACCESSIBILITY}, ...children);
 }
 
 /** `<Box {...style}>` with a key, as an item of a list. */
