@@ -20,7 +20,9 @@
  * replayed as host elements (`ink-box`/`ink-text` with the same styles and transforms, props
  * precomputed); a key switches from the "before" tree to the "after" tree, so React, Yoga and Ink do
  * exactly the host updates that frame needs and nothing else. The replayed frame must equal the
- * lab's frame byte for byte (checked). ratio = app p95 / floor p95 (the app's share above the floor).
+ * lab's frame byte for byte (checked). Each timed switch comes after the same pause as the lab's key
+ * (IDLE_MS before an Enter, HUMAN_MS between keys). ratio = app p95 / floor p95 (the app's share above
+ * the floor).
  *
  * Everything runs RUNS times (BENCH_RUNS, default 3), alternating app and floor, and reports pooled
  * p50/p95 with the spread of the per-run p95s. `--json` prints one JSON object; `--quick` runs one
