@@ -24,7 +24,7 @@ import {runAhead, speculate, tookAhead, type LabModel} from '../lab/model/lab.js
 import {Interrupted, loadedRunner, loadRunner, runInWorker, type BackgroundRun} from '../lab/model/runner.js';
 import {seg, type Segment} from './rows.js';
 import {PromptLineContext} from './prompt-line.js';
-import {sameButPrompt, Store} from './store.js';
+import {Store} from './store.js';
 import {safeText} from '../text/safe.js';
 import {t, tOr} from '../lab/messages.js';
 import {MIN_COLUMNS, MIN_ROWS} from './layout.js';
@@ -244,7 +244,7 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 		[api, dispatch],
 	);
 
-	// A key that edits the prompt keeps the title bar's segments (it is memoised on them).
+	// A command that leaves them keeps the title bar's segments (it is memoised on them).
 	const title = titleSegments(lab, state.screen, lang);
 	const right = historyText(lab, state.screen, lang);
 
@@ -288,12 +288,10 @@ interface ScreenProps {
 	theme: Theme;
 }
 
-/** The same screen but for the prompt line, which reaches the Terminal pane by context. */
-function sameScreen(a: ScreenProps, b: ScreenProps): boolean {
-	return (Object.keys(a) as Array<keyof ScreenProps>).every(key => (key === 'state' ? a.state === b.state || sameButPrompt(a.state, b.state) : a[key] === b[key]));
-}
-
-/** The title bar, the body (help, scenario list or the panes' layout) and the help bar: not drawn again for a key that only edits the prompt. */
+/**
+ * The title bar, the body (help, scenario list or the panes' layout) and the help bar. Its state is
+ * the store's screen snapshot, which a key that only edits the prompt leaves as it was (store.ts).
+ */
 const Screen = React.memo(function Screen({layout, state, api, scenarios, open, title, right, lang, theme}: ScreenProps) {
 	let body: React.ReactNode;
 	if (state.ui.overlay?.kind === 'help') {
@@ -309,7 +307,7 @@ const Screen = React.memo(function Screen({layout, state, api, scenarios, open, 
 		box({height: layout.bodyHeight, flexDirection: 'column'}, body),
 		<HelpBar scopes={activeScopes(state)} overlay={state.ui.overlay} width={layout.columns} theme={theme} lang={lang} />,
 	);
-}, sameScreen);
+});
 
 /** Fills the panes' memoised derivations for a state the screen is about to show (each pane's `prepare`, and its title's info). */
 function prepareViews(state: AppState, env: PrepareEnv): void {
@@ -392,15 +390,6 @@ interface NodeProps {
 	theme: Theme;
 }
 
-/**
- * A keystroke that edits the prompt draws no part of the layout again: the prompt line reaches the
- * Terminal pane by context, and the panes' frames, titles and rows stay as they were.
- */
-function sameNode(a: NodeProps, b: NodeProps): boolean {
-	if (a.node !== b.node || a.lab !== b.lab || a.container !== b.container || a.lang !== b.lang || a.theme !== b.theme) return false;
-	return a.state === b.state || sameButPrompt(a.state, b.state);
-}
-
 /** A row or column of the layout's box styles, kept with the node (layouts are memoised: layoutFor). */
 const nodeStyles = new WeakMap<LayoutNode, NodeStyle>();
 
@@ -431,4 +420,4 @@ const Node = React.memo(function LayoutPart({node, state, lab, container, lang, 
 			{content}
 		</Pane>
 	);
-}, sameNode);
+});

@@ -20,13 +20,8 @@ export interface PromptSource {
 
 const EMPTY: PromptLine = {text: '', cursor: 0, candidates: []};
 
-/** A prompt line that never changes (a Terminal pane drawn outside the App). */
-export function fixedPrompt(line: PromptLine = EMPTY): PromptSource {
-	return {getPrompt: () => line, subscribe: () => () => {}};
-}
-
-/** The App's store; its identity never changes, so providing it makes React walk no tree. */
-export const PromptLineContext = createContext<PromptSource>(fixedPrompt());
+/** The App's store; its identity never changes, so providing it makes React walk no tree. (Without it: an empty line that never changes.) */
+export const PromptLineContext = createContext<PromptSource>({getPrompt: () => EMPTY, subscribe: () => () => {}});
 
 /** The prompt line now; the component is drawn again when it changes. */
 export function usePromptLine(): PromptLine {

@@ -10,7 +10,7 @@ import type {AppState} from './app-state.js';
 import type {PromptLine} from './prompt-line.js';
 
 /** The same state but for what only the prompt line shows: the line being typed and its completions. */
-export function sameButPrompt(a: AppState, b: AppState): boolean {
+function sameButPrompt(a: AppState, b: AppState): boolean {
 	if (a.screen !== b.screen || a.lab !== b.lab || a.quitting !== b.quitting) return false;
 	const x = a.ui as unknown as Record<string, unknown>;
 	const y = b.ui as unknown as Record<string, unknown>;

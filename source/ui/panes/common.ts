@@ -51,7 +51,7 @@ export function memoOn<A extends readonly unknown[], R>(keys: (...args: A) => re
 }
 
 /** Two memo keys are the same when they hold the same objects, in order. */
-function sameParts(a: readonly unknown[], b: readonly unknown[]): boolean {
+export function sameParts(a: readonly unknown[], b: readonly unknown[]): boolean {
 	return a.length === b.length && a.every((part, index) => part === b[index]);
 }
 

@@ -12,7 +12,7 @@ import type {Container, Image, Layer, Mount, World, BuildRecord, BuildStepRecord
 import {imageLayers, listMerged, originsOf, containerChanges, writableSize, ancestors, bytewise} from '../../../engine/screen.js';
 import {row, seg, type Row, type Segment, type Tone} from '../../rows.js';
 import {shortVolume, type Changes} from '../../../lab/model/changes.js';
-import {cut, humanSize, imageName, layerImagesIndex, memoByRef, memoOn, shortStatus, statusTone} from '../common.js';
+import {cut, humanSize, imageName, layerImagesIndex, memoByRef, memoOn, sameParts, shortStatus, statusTone} from '../common.js';
 import {fit, textWidth, truncateStart} from '../../text/width.js';
 import {t, type Message, type MessageKey} from '../../../lab/messages.js';
 
@@ -216,7 +216,7 @@ const memoBuild = memoByRef((world: World, record: BuildRecord, layers: World['l
  */
 function layerItem(number: number, layer: Layer, instruction: string, shared: string[], fresh: boolean): LayerItem {
 	const last = lastLayerItems.get(layer);
-	if (last && last.number === number && last.instruction === instruction && last.fresh === fresh && last.shared.join('\n') === shared.join('\n')) return last;
+	if (last && last.number === number && last.instruction === instruction && last.fresh === fresh && sameParts(last.shared, shared)) return last;
 	const item = {kind: 'layer', number, layer, instruction, shared, fresh} as const;
 	lastLayerItems.set(layer, item);
 	return item;
