@@ -106,9 +106,7 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	const scenarios = useMemo(() => (state.screen === 'picker' ? api.scenarios() : []), [api, state.screen]);
 
 	// Page sizes for PgUp/PgDn and the content rows of panes that scroll text (a pane hidden behind a tab is measured as if shown).
-	const {page, content} = pageSizesFor(layout, size.columns, size.rows, lab, lang);
-	const pageKey = useMemo(() => PANE_ORDER.map(id => `${page[id]}:${content[id] ?? ''}`).join(','), [page, content]);
-	const columns = paneInner(layout, 'terminal')?.width ?? 80;
+	const {page, content, key: pageKey, columns} = pageSizesFor(layout, size.columns, size.rows, lab, lang);
 	// eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the sizes' values
 	const env: Env = useMemo(() => ({evaluate: api.evaluate, columns, page, content}), [api, columns, pageKey]);
 
@@ -360,7 +358,9 @@ function pageSizes(layout: Layout, size: Size, lab: LabModel | null, lang: strin
 		page[id] = measured?.page ?? inner.height;
 		if (measured) content[id] = measured.rows;
 	}
-	return {page, content};
+	// The sizes as one value (the Env the reducer gets changes only with it), and the Terminal pane's width.
+	const key = PANE_ORDER.map(id => `${page[id]}:${content[id] ?? ''}`).join(',');
+	return {page, content, key, columns: paneInner(layout, 'terminal')?.width ?? 80};
 }
 
 const titleSegments = memoSlots(2, (lab: LabModel | null, screen: AppState['screen'], lang: string): Segment[] => {
