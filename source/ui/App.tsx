@@ -3,7 +3,7 @@
  * panes (pure row builders). Side effects live here and only here: saving progress as the learner
  * goes, opening a scenario, running the typed line ahead of its Enter, and the single exit path.
  */
-import React, {createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
+import React, {useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import {localize, type Scenario} from '../scenario/types.js';
 import type {LabApi} from '../lab/api.js';
@@ -79,9 +79,8 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	sizeRef.current = size;
 	const theme = useMemo(() => makeTheme(color), [color]);
 	const speculated = useRef<Speculated | null>(null);
-	// The state lives in a store (store.ts). The App draws only what it makes of the state (its
-	// Frame: which screen, the layout), so a command that leaves those as they were does not render
-	// it: the panes, the title bar and the help bar read the store themselves.
+	// The state lives in a store (store.ts): the App renders from the screen's snapshot, which a key
+	// that only edits the prompt line leaves as it was; the Terminal pane's prompt row reads the line.
 	// The reducer, but an Enter from the state a pause worked it out for is that state (and its panes'
 	// derivations are already memoised: prepareViews). The reducer is pure, so it is the same result.
 	const [store] = useState(
@@ -97,49 +96,32 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 				initialState(initial ?? null),
 			),
 	);
+	const state = useSyncExternalStore(store.subscribe, store.getScreen);
 	const dispatch = store.dispatch;
 	const {exit} = useApp();
+	const lab = state.lab;
+	// The layout and the page sizes follow the size, the panes' recent order and the lab, not the
+	// prompt: a keystroke reuses them (and the pause before an Enter works them out: prepareScreen).
+	const layout = layoutFor(size.columns, size.rows, state.ui.recent, lab, lang);
+	const scenarios = useMemo(() => (state.screen === 'picker' ? api.scenarios() : []), [api, state.screen]);
 
-	// The App's frame for the store's screen state, kept while it says the same (useSyncExternalStore
-	// needs the same value for the same state).
-	const frameRef = useRef<{state: AppState; columns: number; rows: number; lang: string; frame: Frame} | undefined>(undefined);
-	const getFrame = (): Frame => {
-		const state = store.getScreen();
-		const last = frameRef.current;
-		if (last && last.state === state && last.columns === size.columns && last.rows === size.rows && last.lang === lang) return last.frame;
-		const frame = frameOf(state, size, lang, last?.frame);
-		frameRef.current = {state, columns: size.columns, rows: size.rows, lang, frame};
-		return frame;
-	};
-	const frame = useSyncExternalStore(store.subscribe, getFrame);
-	const {layout} = frame;
-	const scenarios = useMemo(() => (frame.screen === 'picker' ? api.scenarios() : []), [api, frame.screen]);
+	// Page sizes for PgUp/PgDn and the content rows of panes that scroll text (a pane hidden behind a tab is measured as if shown).
+	const {page, content, key: pageKey, columns} = pageSizesFor(layout, size.columns, size.rows, lab, lang);
+	// eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the sizes' values
+	const env: Env = useMemo(() => ({evaluate: api.evaluate, columns, page, content}), [api, columns, pageKey]);
 
-	// The Env a key is reduced with: the page sizes for PgUp/PgDn and the content rows of panes that
-	// scroll text (a pane hidden behind a tab is measured as if shown), for the latest state; the same
-	// object while they are the same (the Enter a pause worked out is taken only with the same Env).
-	const envCache = useRef<{env: Env; key: string} | null>(null);
-	const envNow = useCallback((): Env => {
-		const state = store.state;
-		const {columns, rows} = sizeRef.current;
-		const sizes = pageSizesFor(layoutFor(columns, rows, state.ui.recent, state.lab, lang), columns, rows, state.lab, lang);
-		const last = envCache.current;
-		if (last && last.key === sizes.key && last.env.columns === sizes.columns && last.env.evaluate === api.evaluate) return last.env;
-		const env: Env = {evaluate: api.evaluate, columns: sizes.columns, page: sizes.page, content: sizes.content};
-		envCache.current = {env, key: sizes.key};
-		return env;
-	}, [store, api, lang]);
-
+	// The key handler reads the latest sizes through a ref, so useInput subscribes once (Ink 6's useInput
+	// re-subscribes whenever the handler's identity changes);
+	// keys resolve against the state in the reducer.
+	const envRef = useRef(env);
+	envRef.current = env;
 	// Too small to show the lab: nothing typed may run unseen; only Ctrl+C (leave) works.
 	const tooSmall = useRef(false);
 	tooSmall.current = layout.kind === 'too-small';
 
-	// The key handler reads the latest sizes when a key comes, so useInput subscribes once (Ink 6's
-	// useInput re-subscribes whenever the handler's identity changes); keys resolve against the state
-	// in the reducer.
 	const onKey = useCallback(
 		(input: string, key: KeyInfo) => {
-			const env = envNow();
+			const env = envRef.current;
 			if (tooSmall.current) {
 				if (key.ctrl && input === 'c') dispatch({type: 'command', command: 'quit', env});
 				return;
@@ -153,11 +135,53 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 			}
 			dispatch({type: 'key', input, key, env});
 		},
-		[dispatch, envNow],
+		[dispatch],
 	);
+
+	// Progress is saved as the learner goes (and when leaving for the list).
+	// (A lab just opened has nothing new to save.)
+	const saved = useRef<{lab: LabModel | null; revision: number}>({lab: initial ?? null, revision: initial?.revision ?? -1});
+	useEffect(() => {
+		const lab = state.lab;
+		if (!lab) return;
+		if (saved.current.lab?.scenario === lab.scenario && saved.current.revision === lab.revision) return;
+		saved.current = {lab, revision: lab.revision};
+		api.save(lab);
+	}, [api, state.lab]);
+
+	// A command that outgrew its first step budget runs in a worker (model/runner.ts); the screen stays
+	// live, and when Ctrl+C takes `running` away the worker is terminated.
+	const background = useRef<BackgroundRun | null>(null);
+	const running = state.lab?.running;
+	useEffect(() => {
+		if (running && !background.current && state.lab) {
+			const run = runInWorker(state.lab.world, running.line, {columns: Math.max(20, envRef.current.columns), tty: true});
+			background.current = run;
+			run.done.then(
+				done => {
+					if (background.current !== run) return;
+					background.current = null;
+					dispatch({type: 'finished', done, env: envRef.current});
+				},
+				(error: unknown) => {
+					if (background.current !== run) return;
+					background.current = null;
+					if (!(error instanceof Interrupted)) dispatch({type: 'failed', message: error instanceof Error ? error.message : String(error)});
+				},
+			);
+		} else if (!running && background.current) {
+			background.current.interrupt();
+			background.current = null;
+		}
+	}, [running, state.lab, dispatch]);
+	useEffect(() => () => background.current?.interrupt(), []);
 
 	// A save that fails is shown when it happens, not only after quitting.
 	useEffect(() => api.onSaveProblem?.(text => dispatch({type: 'notice', text})), [api, dispatch]);
+
+	useEffect(() => {
+		if (state.quitting) exit();
+	}, [state.quitting, exit]);
 
 	// The shell and the docker CLI load once the first frame is out (lab/model/runner.ts); a command
 	// entered before that runs as soon as they are there.
@@ -172,6 +196,9 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 			live = false;
 		};
 	}, [ready]);
+	useEffect(() => {
+		if (ready && state.ui.pendingRun) dispatch({type: 'command', command: 'run', env: envRef.current});
+	}, [ready, state.ui.pendingRun, dispatch]);
 
 	// While the learner pauses at the prompt, the line typed so far runs ahead of its Enter (lab.ts
 	// runAhead), the reducer works out the state the Enter leads to, and the panes' derivations for
@@ -190,7 +217,7 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 			const lab = state.lab;
 			if (!lab || typed.trim() === '') return;
 			timer = setTimeout(() => {
-				const env = envNow();
+				const env = envRef.current;
 				if (!runAhead(lab, typed, {evaluate: env.evaluate, columns: env.columns})) return;
 				const from = store.state;
 				if (from.lab !== lab || from.ui.prompt.text !== typed || speculated.current?.from === from) return;
@@ -206,21 +233,23 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 			unsubscribe();
 			clearTimeout(timer);
 		};
-	}, [ready, store, lang, theme, envNow]);
+	}, [ready, store, lang, theme]);
 
 	const open = useCallback(
 		(scenario: Scenario) => {
-			void api.open(scenario, envNow().columns).then(lab => dispatch({type: 'open', lab}));
+			void api.open(scenario, envRef.current.columns).then(lab => dispatch({type: 'open', lab}));
 		},
-		[api, dispatch, envNow],
+		[api, dispatch],
 	);
 
-	const effects = <Effects store={store} api={api} ready={ready} envNow={envNow} exit={exit} />;
+	// A command that leaves them keeps the title bar's segments (it is memoised on them).
+	const title = titleSegments(lab, state.screen, lang);
+	const right = historyText(lab, state.screen, lang);
+
 	if (layout.kind === 'too-small') {
 		return (
 			<>
 				<KeyInput onKey={onKey} />
-				{effects}
 				<Box width={size.columns} height={Math.max(1, size.rows - 1)} flexDirection="column" justifyContent="center" alignItems="center">
 					<Text bold>{t(lang, 'small.title', {columns: MIN_COLUMNS, rows: MIN_ROWS})}</Text>
 					<Text dimColor>{t(lang, 'small.hint', {columns: size.columns, rows: size.rows})}</Text>
@@ -232,138 +261,13 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	return (
 		<>
 			<KeyInput onKey={onKey} />
-			{effects}
-			<StoreContext.Provider value={store}>
-				<PromptLineContext.Provider value={store}>
-					<Screen frame={frame} layout={layout} api={api} scenarios={scenarios} open={open} lang={lang} theme={theme} />
-				</PromptLineContext.Provider>
-			</StoreContext.Provider>
+			<PromptLineContext.Provider value={store}>
+				<Screen layout={layout} state={state} api={api} scenarios={scenarios} open={open} title={title} right={right} lang={lang} theme={theme} />
+			</PromptLineContext.Provider>
 		</>
 	);
 }
 
-/**
- * What the App draws from the state: which screen (the list, the help, the lab) and the layout. A
- * state with the same frame draws the same App (the panes follow the store themselves).
- */
-interface Frame {
-	layout: Layout;
-	screen: AppState['screen'];
-	help: boolean;
-	helpScroll: number;
-	lab: boolean;
-}
-
-/** The state's frame; `last` itself when it says the same, its layout when that is the same. */
-export function frameOf(state: AppState, size: Size, lang: string, last: Frame | undefined): Frame {
-	let layout = layoutFor(size.columns, size.rows, state.ui.recent, state.lab, lang);
-	if (last && sameLayout(layout, last.layout)) layout = last.layout;
-	const help = state.ui.overlay?.kind === 'help';
-	const helpScroll = help ? state.ui.helpScroll : 0;
-	const lab = state.lab !== null;
-	if (last && last.layout === layout && last.screen === state.screen && last.help === help && last.helpScroll === helpScroll && last.lab === lab) return last;
-	return {layout, screen: state.screen, help, helpScroll, lab};
-}
-
-function sameNode(a: LayoutNode, b: LayoutNode): boolean {
-	if (a === b) return true;
-	if (a.kind !== b.kind || a.width !== b.width || a.height !== b.height) return false;
-	if (a.kind === 'pane') return a.pane === (b as typeof a).pane;
-	if (a.kind === 'tabs') {
-		const other = b as typeof a;
-		return a.active === other.active && a.tabs.length === other.tabs.length && a.tabs.every((tab, index) => tab === other.tabs[index]);
-	}
-	const children = (b as typeof a).children;
-	return a.children.length === children.length && a.children.every((child, index) => sameNode(child, children[index]!));
-}
-
-/** Whether two layouts place the same panes in the same boxes. */
-function sameLayout(a: Layout, b: Layout): boolean {
-	if (a === b) return true;
-	if (a.kind !== b.kind || a.columns !== b.columns || a.rows !== b.rows) return false;
-	if (a.kind === 'too-small') return true;
-	const other = b as Exclude<Layout, {kind: 'too-small'}>;
-	return a.bodyHeight === other.bodyHeight && sameNode(a.body, other.body);
-}
-
-/** The App's store, for the parts of the screen that follow it themselves. */
-const StoreContext = createContext<Store<Action> | null>(null);
-
-function useScreenState(): AppState {
-	const store = useContext(StoreContext)!;
-	return useSyncExternalStore(store.subscribe, store.getScreen);
-}
-
-/** One value worked out from the screen's state; `select` must give the same value for the same state (memoised). */
-function useScreenValue<T>(select: (state: AppState) => T): T {
-	const store = useContext(StoreContext)!;
-	return useSyncExternalStore(store.subscribe, () => select(store.getScreen()));
-}
-
-interface EffectsProps {
-	store: Store<Action>;
-	api: LabApi;
-	ready: boolean;
-	envNow: () => Env;
-	exit: (error?: Error) => void;
-}
-
-/**
- * The App's effects that follow the state: saving progress, a command run in a worker, leaving, and
- * a command entered before the shell had loaded. A component of its own, drawing nothing, so that a
- * command renders this and not the App.
- */
-const Effects = React.memo(function Effects({store, api, ready, envNow, exit}: EffectsProps) {
-	const state = useSyncExternalStore(store.subscribe, store.getScreen);
-	const dispatch = store.dispatch;
-
-	// Progress is saved as the learner goes (and when leaving for the list).
-	// (A lab just opened has nothing new to save.)
-	const saved = useRef<{lab: LabModel | null; revision: number}>({lab: state.lab, revision: state.lab?.revision ?? -1});
-	useEffect(() => {
-		const lab = state.lab;
-		if (!lab) return;
-		if (saved.current.lab?.scenario === lab.scenario && saved.current.revision === lab.revision) return;
-		saved.current = {lab, revision: lab.revision};
-		api.save(lab);
-	}, [api, state.lab]);
-
-	// A command that outgrew its first step budget runs in a worker (model/runner.ts); the screen stays
-	// live, and when Ctrl+C takes `running` away the worker is terminated.
-	const background = useRef<BackgroundRun | null>(null);
-	const running = state.lab?.running;
-	useEffect(() => {
-		if (running && !background.current && state.lab) {
-			const run = runInWorker(state.lab.world, running.line, {columns: Math.max(20, envNow().columns), tty: true});
-			background.current = run;
-			run.done.then(
-				done => {
-					if (background.current !== run) return;
-					background.current = null;
-					dispatch({type: 'finished', done, env: envNow()});
-				},
-				(error: unknown) => {
-					if (background.current !== run) return;
-					background.current = null;
-					if (!(error instanceof Interrupted)) dispatch({type: 'failed', message: error instanceof Error ? error.message : String(error)});
-				},
-			);
-		} else if (!running && background.current) {
-			background.current.interrupt();
-			background.current = null;
-		}
-	}, [running, state.lab, dispatch, envNow]);
-	useEffect(() => () => background.current?.interrupt(), []);
-
-	useEffect(() => {
-		if (state.quitting) exit();
-	}, [state.quitting, exit]);
-
-	useEffect(() => {
-		if (ready && state.ui.pendingRun) dispatch({type: 'command', command: 'run', env: envNow()});
-	}, [ready, state.ui.pendingRun, dispatch, envNow]);
-	return null;
-});
 /** Ink's key subscription, in a component of its own that the App's renders do not render again (its handler never changes). */
 const KeyInput = React.memo(function KeyInput({onKey}: {onKey: (input: string, key: KeyInfo) => void}) {
 	useInput(onKey);
@@ -371,48 +275,36 @@ const KeyInput = React.memo(function KeyInput({onKey}: {onKey: (input: string, k
 });
 
 interface ScreenProps {
-	frame: Frame;
 	layout: Exclude<Layout, {kind: 'too-small'}>;
+	state: AppState;
 	api: LabApi;
 	scenarios: Scenario[];
 	open: (scenario: Scenario) => void;
+	title: Segment[];
+	right: string;
 	lang: string;
 	theme: Theme;
 }
 
 /**
- * The title bar, the body (help, scenario list or the panes' layout) and the help bar. It is drawn
- * again when the App's frame changes; the bars and the panes follow the store themselves.
+ * The title bar, the body (help, scenario list or the panes' layout) and the help bar. Its state is
+ * the store's screen snapshot, which a key that only edits the prompt leaves as it was (store.ts).
  */
-const Screen = React.memo(function Screen({frame, layout, api, scenarios, open, lang, theme}: ScreenProps) {
+const Screen = React.memo(function Screen({layout, state, api, scenarios, open, title, right, lang, theme}: ScreenProps) {
 	let body: React.ReactNode;
-	if (frame.help) {
-		body = <HelpScreen width={layout.columns} height={layout.bodyHeight} scroll={frame.helpScroll} theme={theme} lang={lang} />;
-	} else if (frame.screen === 'picker' || !frame.lab) {
-		body = <Picker api={api} scenarios={scenarios} lang={lang} width={layout.columns} height={layout.bodyHeight} theme={theme} active={frame.screen === 'picker'} onOpen={open} />;
+	if (state.ui.overlay?.kind === 'help') {
+		body = <HelpScreen width={layout.columns} height={layout.bodyHeight} scroll={state.ui.helpScroll} theme={theme} lang={lang} />;
+	} else if (state.screen === 'picker' || !state.lab) {
+		body = <Picker api={api} scenarios={scenarios} lang={lang} width={layout.columns} height={layout.bodyHeight} theme={theme} active={state.screen === 'picker'} onOpen={open} />;
 	} else {
-		body = <Node node={layout.body} lang={lang} theme={theme} />;
+		body = <Node node={layout.body} state={state} lab={state.lab} container={effectiveContainer(state)} lang={lang} theme={theme} />;
 	}
 	return box(
 		{flexDirection: 'column', width: layout.columns, height: layout.rows - 1},
-		<ScreenTitleBar width={layout.columns} lang={lang} theme={theme} />,
+		<TitleBar left={title} right={right} width={layout.columns} theme={theme} />,
 		box({height: layout.bodyHeight, flexDirection: 'column'}, body),
-		<ScreenHelpBar width={layout.columns} lang={lang} theme={theme} />,
+		<HelpBar scopes={activeScopes(state)} overlay={state.ui.overlay} width={layout.columns} theme={theme} lang={lang} />,
 	);
-});
-
-/** The title bar, with the lab's title and step and the history position of the store's state. */
-const ScreenTitleBar = React.memo(function ScreenTitleBar({width, lang, theme}: {width: number; lang: string; theme: Theme}) {
-	const title = useScreenValue(state => titleSegments(state.lab, state.screen, lang));
-	const right = useScreenValue(state => historyText(state.lab, state.screen, lang));
-	return <TitleBar left={title} right={right} width={width} theme={theme} />;
-});
-
-/** The help bar, with the keys of the store's state. */
-const ScreenHelpBar = React.memo(function ScreenHelpBar({width, lang, theme}: {width: number; lang: string; theme: Theme}) {
-	const scopes = useScreenValue(activeScopes);
-	const overlay = useScreenValue(state => state.ui.overlay);
-	return <HelpBar scopes={scopes} overlay={overlay} width={width} theme={theme} lang={lang} />;
 });
 
 /** Fills the panes' memoised derivations for a state the screen is about to show (each pane's `prepare`, and its title's info). */
@@ -490,42 +382,27 @@ const titleSegments = memoSlots(2, (lab: LabModel | null, screen: AppState['scre
 
 interface NodeProps {
 	node: LayoutNode;
+	state: AppState;
+	lab: LabModel;
+	/** The container the Layers pane shows (effectiveContainer), worked out once per frame. */
+	container: string | null;
 	lang: string;
 	theme: Theme;
 }
 
-/** A row or column of the layout's box styles, kept with the node (layouts are memoised: layoutFor, and kept while the same: frameOf). */
+/** A row or column of the layout's box styles, kept with the node (layouts are memoised: layoutFor). */
 const nodeStyles = new WeakMap<LayoutNode, NodeStyle>();
 
-/** A row or column of the layout, or a pane's place in it. */
-const Node = React.memo(function LayoutPart({node, lang, theme}: NodeProps) {
+const Node = React.memo(function LayoutPart({node, state, lab, container, lang, theme}: NodeProps) {
 	if (node.kind === 'row' || node.kind === 'column') {
 		let style = nodeStyles.get(node);
 		if (style === undefined) nodeStyles.set(node, (style = boxStyle({flexDirection: node.kind, width: node.width, height: node.height, flexShrink: 0})));
 		return styledBox(
 			style,
-			node.children.map((child, index) => <Node key={index} node={child} lang={lang} theme={theme} />),
+			node.children.map((child, index) => <Node key={index} node={child} state={state} lab={lab} container={container} lang={lang} theme={theme} />),
 		);
 	}
-	return <PaneNode node={node as Extract<LayoutNode, {kind: 'pane' | 'tabs'}>} lang={lang} theme={theme} />;
-});
-
-/** The container the Layers pane shows (effectiveContainer), worked out once per state. */
-const containers = new WeakMap<AppState, string | null>();
-function containerOf(state: AppState): string | null {
-	let container = containers.get(state);
-	if (container === undefined) containers.set(state, (container = effectiveContainer(state)));
-	return container;
-}
-
-/** A pane (or a group of tabs) of the layout, drawn from the store's state. */
-const PaneNode = React.memo(function PaneNode({node, lang, theme}: {node: Extract<LayoutNode, {kind: 'pane' | 'tabs'}>; lang: string; theme: Theme}) {
-	const state = useScreenState();
-	const lab = state.lab;
-	// (The Screen draws no pane without a lab; a state that lost it is the list's.)
-	if (!lab) return null;
-	const container = containerOf(state);
-	const id = node.kind === 'tabs' ? node.active : node.pane;
+	const id = node.kind === 'tabs' ? node.active : (node as Extract<LayoutNode, {kind: 'pane'}>).pane;
 	const focused = state.ui.focus === id;
 	const title: TitlePart[] =
 		node.kind === 'tabs'
