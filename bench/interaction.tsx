@@ -60,7 +60,7 @@ const quick = args.includes('--quick');
 const RUNS = quick ? 1 : Number(process.env.BENCH_RUNS ?? 3);
 /**
  * Enter samples (after a pause) per run and lab: enough that the p95 is the 15th-slowest of the
- * pooled samples rather than the 6th (40 a run left the per-run p95s 2x apart); Enters with no pause
+ * pooled samples rather than the 6th (40 a run left the per-run p95s up to 3x apart); Enters with no pause
  * (not a target, each a full command run); typing keys per run and lab (each speed).
  */
 const ENTER_SAMPLES = quick ? 10 : Number(process.env.BENCH_SAMPLES ?? 100);

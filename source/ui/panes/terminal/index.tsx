@@ -32,10 +32,11 @@ export const terminalPane: PaneDef<TerminalSlice> = {
 	// The newest blocks' rows, wrapped to the pane (a command adds a block or two; wrapped blocks are cached).
 	prepare({lab}, {lang, columns, theme}) {
 		const blocks = lab!.terminal;
-		for (let index = blocks.length - 1; index >= Math.max(0, blocks.length - 4); index--) blockRows(blocks[index]!, columns, lang);
-		// The newest block is the Enter's output: its rows are painted now (the last screenful at most).
-		const newest = blocks.at(-1);
-		if (newest) paintRows(blockRows(newest, columns, lang).slice(-MAX_PAINTED), columns, theme, false);
+		for (let index = blocks.length - 1; index >= Math.max(0, blocks.length - 4); index--) {
+			const rows = blockRows(blocks[index]!, columns, lang);
+			// The newest block is the Enter's output: its rows are painted now (the last screenful at most).
+			if (index === blocks.length - 1) paintRows(rows.slice(-MAX_PAINTED), columns, theme, false);
+		}
 	},
 	info: (state, _lab, lang) => {
 		const scroll = slice(state, 'terminal').scroll;
