@@ -142,4 +142,14 @@ describe('changes', () => {
 		expect(removed.changes.volumesRemoved).toEqual([{name: 'data', anonymous: false}]);
 		expect(withVolume.changes.volumesAdded.has('data')).toBe(true);
 	});
+
+	it('finds volumes named like members every object has (constructor, toString)', () => {
+		const added = run(lab(), 'docker volume create constructor', 'docker volume create toString');
+		expect(run(lab(), 'docker volume create constructor').changes.volumesAdded).toEqual(new Set(['constructor']));
+		expect(added.changes.volumesAdded).toEqual(new Set(['toString']));
+		expect(run(added, 'docker volume rm constructor toString').changes.volumesRemoved).toEqual([
+			{name: 'constructor', anonymous: false},
+			{name: 'toString', anonymous: false},
+		]);
+	});
 });

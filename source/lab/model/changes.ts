@@ -1,9 +1,12 @@
 /**
  * What one command (or an undo/redo) changed, found by comparing two worlds. immer shares every
- * untouched object between them, so this compares references and only walks what changed: cheap even
- * with a thousand containers. The panes mark these rows until the next command.
+ * untouched object between them, so this compares references: a record that changed is walked by its
+ * keys (no entry arrays: 1,000 containers in ~0.09 ms rather than ~0.25), and nothing under an object
+ * that did not. Keys are looked up as own keys (a volume may be called `constructor`). The panes mark
+ * these rows until the next command.
  */
 import type {Container, Tree, World} from '../../engine/index.js';
+import {own} from '../../engine/screen.js';
 
 export interface Changes {
 	/** Container ids created. */
@@ -49,8 +52,8 @@ function treeDiff(before: Tree, after: Tree): {changed: Set<string>; removed: Se
 	const changed = new Set<string>();
 	const removed = new Set<string>();
 	if (before === after) return {changed, removed};
-	for (const [path, entry] of Object.entries(after)) if (before[path] !== entry) changed.add(path);
-	for (const path of Object.keys(before)) if (!(path in after)) removed.add(path);
+	for (const path in after) if (!Object.hasOwn(before, path) || before[path] !== after[path]) changed.add(path);
+	for (const path in before) if (!Object.hasOwn(after, path)) removed.add(path);
 	return {changed, removed};
 }
 
@@ -66,8 +69,9 @@ export function diffWorlds(before: World, after: World): Changes {
 	const writable = new Map<string, Set<string>>();
 	const writableRemoved = new Map<string, Set<string>>();
 	if (before.containers !== after.containers) {
-		for (const [id, container] of Object.entries(after.containers)) {
-			const old = before.containers[id];
+		for (const id in after.containers) {
+			const container = after.containers[id]!;
+			const old = own(before.containers, id);
 			if (!old) {
 				containersAdded.add(id);
 				if (Object.keys(container.rw).length > 0) writable.set(id, new Set(Object.keys(container.rw)));
@@ -79,37 +83,39 @@ export function diffWorlds(before: World, after: World): Changes {
 			if (changed.size > 0) writable.set(id, changed);
 			if (removed.size > 0) writableRemoved.set(id, removed);
 		}
-		for (const [id, container] of Object.entries(before.containers)) {
-			if (!after.containers[id]) containersRemoved.push({id, name: container.name, image: container.config.image});
+		for (const id in before.containers) {
+			if (!Object.hasOwn(after.containers, id)) containersRemoved.push({id, name: before.containers[id]!.name, image: before.containers[id]!.config.image});
 		}
 	}
 	const volumesAdded = new Set<string>();
 	const volumesRemoved: Array<{name: string; anonymous: boolean}> = [];
 	const volumeFiles = new Map<string, Set<string>>();
 	if (before.volumes !== after.volumes) {
-		for (const [name, volume] of Object.entries(after.volumes)) {
-			const old = before.volumes[name];
+		for (const name in after.volumes) {
+			const volume = after.volumes[name]!;
+			const old = own(before.volumes, name);
 			if (!old) volumesAdded.add(name);
 			if (old === volume) continue;
 			const {changed} = treeDiff(old?.files ?? {}, volume.files);
 			if (changed.size > 0) volumeFiles.set(name, changed);
 		}
-		for (const [name, volume] of Object.entries(before.volumes)) if (!after.volumes[name]) volumesRemoved.push({name, anonymous: volume.anonymous});
+		for (const name in before.volumes) if (!Object.hasOwn(after.volumes, name)) volumesRemoved.push({name, anonymous: before.volumes[name]!.anonymous});
 	}
 	const imagesAdded = new Set<string>();
 	const imagesRemoved: Array<{id: string; tags: string[]}> = [];
 	if (before.images !== after.images) {
-		for (const [id, image] of Object.entries(after.images)) {
-			const old = before.images[id];
+		for (const id in after.images) {
+			const image = after.images[id]!;
+			const old = own(before.images, id);
 			if (!old || old.repoTags.join() !== image.repoTags.join()) imagesAdded.add(id);
 		}
-		for (const [id, image] of Object.entries(before.images)) if (!after.images[id]) imagesRemoved.push({id, tags: image.repoTags});
+		for (const id in before.images) if (!Object.hasOwn(after.images, id)) imagesRemoved.push({id, tags: before.images[id]!.repoTags});
 	}
 	const layersAdded = new Set<string>();
 	const layersRemoved = new Set<string>();
 	if (before.layers !== after.layers) {
-		for (const digest of Object.keys(after.layers)) if (!before.layers[digest]) layersAdded.add(digest);
-		for (const digest of Object.keys(before.layers)) if (!after.layers[digest]) layersRemoved.add(digest);
+		for (const digest in after.layers) if (!Object.hasOwn(before.layers, digest)) layersAdded.add(digest);
+		for (const digest in before.layers) if (!Object.hasOwn(after.layers, digest)) layersRemoved.add(digest);
 	}
 	const hostFiles = treeDiff(before.host.files, after.host.files).changed;
 	// An empty part is NO_CHANGES' own, so a pane keyed on the parts it shows sees no change when none of them changed.
@@ -160,7 +166,7 @@ export function summarize(changes: Changes, before: World, after: World): string
 	let files = 0;
 	for (const paths of changes.writable.values()) files += paths.size;
 	if (files > 0) parts.push(`${files} writable-layer change${files === 1 ? '' : 's'}`);
-	for (const volume of changes.volumesAdded) parts.push(`+ volume ${shortVolume(volume, after.volumes[volume]?.anonymous ?? false)}`);
+	for (const volume of changes.volumesAdded) parts.push(`+ volume ${shortVolume(volume, own(after.volumes, volume)?.anonymous ?? false)}`);
 	for (const volume of changes.volumesRemoved) parts.push(`− volume ${shortVolume(volume.name, volume.anonymous)}`);
 	for (const id of changes.imagesAdded) parts.push(`+ image ${after.images[id]?.repoTags[0] ?? id.slice(7, 19)}`);
 	for (const image of changes.imagesRemoved) parts.push(`− image ${image.tags[0] ?? image.id.slice(7, 19)}`);
