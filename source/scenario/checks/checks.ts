@@ -128,9 +128,29 @@ export function describeOriginKind(kind: Origin, lang = 'en'): string {
 	return t(lang, `kind.${kind}`);
 }
 
-function listNames(say: Say, names: string[], max = 4): string {
+function listNames(say: Say, names: readonly string[], max = 4): string {
 	if (names.length <= max) return names.join(', ');
 	return say('check.more', {list: names.slice(0, max).join(', '), n: names.length - max});
+}
+
+/** listNames of the names sorted, sorting only the ones it shows (a check runs after every command, on worlds of any size). */
+function listSorted(say: Say, names: readonly string[], max = 4): string {
+	if (names.length <= max) return [...names].sort().join(', ');
+	return say('check.more', {list: firstSorted(names, max).join(', '), n: names.length - max});
+}
+
+/** `[...names].sort().slice(0, max)`, by keeping the `max` first seen so far in order. */
+export function firstSorted(names: readonly string[], max: number): string[] {
+	const first: string[] = [];
+	if (max <= 0) return first;
+	for (const name of names) {
+		if (first.length === max && name >= first[max - 1]!) continue;
+		let at = first.length;
+		while (at > 0 && first[at - 1]! > name) at--;
+		first.splice(at, 0, name);
+		if (first.length > max) first.pop();
+	}
+	return first;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -188,17 +208,14 @@ function target(say: Say, world: World, name: string, select: ContainerSelector 
 		return {subject: label, short: label, candidates: selectContainers(world, select), none: say('check.sel.none', selectorWords(say, select))};
 	}
 	const found = byName(world, name);
-	// `none` is read only when nothing was found: the other names are listed (and sorted) only then.
-	const others = found
-		? []
-		: Object.values(world.containers)
-				.map(container => container.name)
-				.sort();
+	// `none` is read only when nothing was found: the other names are listed only then (from the
+	// world's name index when it has one, so no container record is read).
+	const others = found ? [] : world.containerNames ? Object.keys(world.containerNames) : Object.values(world.containers).map(container => container.name);
 	return {
 		subject: say('check.container', {name}),
 		short: name,
 		candidates: found ? [found] : [],
-		none: say('check.c.noneByName', {name, others: others.length > 0 ? say('check.c.others', {list: listNames(say, others)}) : say('check.c.noOthers')}),
+		none: say('check.c.noneByName', {name, others: others.length > 0 ? say('check.c.others', {list: listSorted(say, others)}) : say('check.c.noOthers')}),
 	};
 }
 
