@@ -1,9 +1,9 @@
 /**
  * What one command (or an undo/redo) changed, found by comparing two worlds. immer shares every
  * untouched object between them, so this compares references: a record that changed is walked by its
- * keys (no entry arrays: 1,000 containers in ~0.09 ms rather than ~0.25), and nothing under an object
- * that did not. Keys are looked up as own keys (a volume may be called `constructor`). The panes mark
- * these rows until the next command.
+ * keys, with no arrays of entries made (one container changed among 1,000: 0.18–0.21 ms before,
+ * 0.12–0.14 ms now), and nothing under an object that did not. Names the learner chose are looked up
+ * as own keys (a volume may be called `constructor`). The panes mark these rows until the next command.
  */
 import type {Container, Tree, World} from '../../engine/index.js';
 import {own} from '../../engine/screen.js';
@@ -71,7 +71,8 @@ export function diffWorlds(before: World, after: World): Changes {
 	if (before.containers !== after.containers) {
 		for (const id in after.containers) {
 			const container = after.containers[id]!;
-			const old = own(before.containers, id);
+			// (Container ids are hex digests: no key of Object.prototype.)
+			const old = before.containers[id];
 			if (!old) {
 				containersAdded.add(id);
 				if (Object.keys(container.rw).length > 0) writable.set(id, new Set(Object.keys(container.rw)));
@@ -84,7 +85,7 @@ export function diffWorlds(before: World, after: World): Changes {
 			if (removed.size > 0) writableRemoved.set(id, removed);
 		}
 		for (const id in before.containers) {
-			if (!Object.hasOwn(after.containers, id)) containersRemoved.push({id, name: before.containers[id]!.name, image: before.containers[id]!.config.image});
+			if (!after.containers[id]) containersRemoved.push({id, name: before.containers[id]!.name, image: before.containers[id]!.config.image});
 		}
 	}
 	const volumesAdded = new Set<string>();
