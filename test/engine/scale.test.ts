@@ -6,33 +6,17 @@
 import {describe, expect, it} from 'vitest';
 import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
 import {runLine} from '../../source/host/index.js';
-import type {Container, World} from '../../source/engine/world.js';
-
-/** Wraps world.containers so every scan (keys, values) and every record read is counted. */
-function counted(world: World): {reads: () => number; scans: () => number} {
-	let reads = 0;
-	let scans = 0;
-	world.containers = new Proxy(world.containers, {
-		get(target, key, receiver) {
-			if (typeof key === 'string') reads++;
-			return Reflect.get(target, key, receiver) as Container | undefined;
-		},
-		ownKeys(target) {
-			scans++;
-			return Reflect.ownKeys(target);
-		},
-	});
-	return {reads: () => reads, scans: () => scans};
-}
+import {countContainerReads} from '../helpers/counted-containers.js';
 
 describe('commands on a world with many containers', () => {
 	it('docker run reads the same number of container records at 50 and at 1,050 containers, and scans none', () => {
 		const world = defaultWorld({seed: 1, preload: true});
-		const counter = counted(world);
+		const counts = countContainerReads(world);
 		const perCommand = (): {reads: number; scans: number} => {
-			const [reads, scans] = [counter.reads(), counter.scans()];
+			const before = counts();
 			expect(runLine(world, 'docker run alpine:3.9 true').status).toBe(0);
-			return {reads: counter.reads() - reads, scans: counter.scans() - scans};
+			const after = counts();
+			return {reads: after.reads - before.reads, scans: after.scans - before.scans};
 		};
 		for (let i = 0; i < 50; i++) runLine(world, 'docker run alpine:3.9 true');
 		const early = perCommand();

@@ -9,24 +9,7 @@ import {defaultWorld} from '../../source/scenario/catalog/default-world.js';
 import {runLine} from '../../source/host/index.js';
 import {evaluateCheck} from '../../source/scenario/index.js';
 import {firstSorted} from '../../source/scenario/checks/checks.js';
-import type {Container, World} from '../../source/engine/world.js';
-
-/** Wraps world.containers so every scan (keys, values) and every record read is counted. */
-function counted(world: World): () => {reads: number; scans: number} {
-	let reads = 0;
-	let scans = 0;
-	world.containers = new Proxy(world.containers, {
-		get(target, key, receiver) {
-			if (typeof key === 'string') reads++;
-			return Reflect.get(target, key, receiver) as Container | undefined;
-		},
-		ownKeys(target) {
-			scans++;
-			return Reflect.ownKeys(target);
-		},
-	});
-	return () => ({reads, scans});
-}
+import {countContainerReads} from '../helpers/counted-containers.js';
 
 describe('firstSorted', () => {
 	it('is the first names of the sorted list, duplicates and any characters included', () => {
@@ -45,7 +28,7 @@ describe('a check of a missing container on a world with many containers', () =>
 		for (let i = 0; i < 1000; i++) runLine(world, 'docker create alpine:3.9');
 		const names = Object.values(world.containers).map(container => container.name);
 		const first = [...names].sort().slice(0, 4);
-		const stats = counted(world);
+		const stats = countContainerReads(world);
 		const result = evaluateCheck(world, {kind: 'container', name: 'rn1', exists: true}, '');
 		expect(result).toEqual({
 			ok: false,
