@@ -1,5 +1,5 @@
 /** Counting what a command or a check reads of world.containers: cost that must not grow with the world is bounded by counts, not timed. */
-import type {Container, World} from '../../source/engine/world.js';
+import type {Container, World} from '../../source/engine/index.js';
 
 /** Wraps world.containers so every scan (keys, values) and every record read is counted; returns the counts so far. */
 export function countContainerReads(world: World): () => {reads: number; scans: number} {
