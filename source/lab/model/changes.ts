@@ -52,7 +52,8 @@ function treeDiff(before: Tree, after: Tree): {changed: Set<string>; removed: Se
 	const changed = new Set<string>();
 	const removed = new Set<string>();
 	if (before === after) return {changed, removed};
-	for (const path in after) if (!Object.hasOwn(before, path) || before[path] !== after[path]) changed.add(path);
+	// (A path `before` lacks reads undefined or a member of Object.prototype: either differs from the entry.)
+	for (const path in after) if (before[path] !== after[path]) changed.add(path);
 	for (const path in before) if (!Object.hasOwn(after, path)) removed.add(path);
 	return {changed, removed};
 }
@@ -85,7 +86,8 @@ export function diffWorlds(before: World, after: World): Changes {
 			if (removed.size > 0) writableRemoved.set(id, removed);
 		}
 		for (const id in before.containers) {
-			if (!after.containers[id]) containersRemoved.push({id, name: before.containers[id]!.name, image: before.containers[id]!.config.image});
+			const container = before.containers[id]!;
+			if (!after.containers[id]) containersRemoved.push({id, name: container.name, image: container.config.image});
 		}
 	}
 	const volumesAdded = new Set<string>();

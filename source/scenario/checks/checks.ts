@@ -129,14 +129,18 @@ export function describeOriginKind(kind: Origin, lang = 'en'): string {
 }
 
 function listNames(say: Say, names: readonly string[], max = 4): string {
-	if (names.length <= max) return names.join(', ');
-	return say('check.more', {list: names.slice(0, max).join(', '), n: names.length - max});
+	return shownOf(say, names.slice(0, max), names.length);
 }
 
 /** listNames of the names sorted, sorting only the ones it shows (a check runs after every command, on worlds of any size). */
 function listSorted(say: Say, names: readonly string[], max = 4): string {
-	if (names.length <= max) return [...names].sort().join(', ');
-	return say('check.more', {list: firstSorted(names, max).join(', '), n: names.length - max});
+	return shownOf(say, firstSorted(names, max), names.length);
+}
+
+/** The names shown, and how many more there are when they are not all of them. */
+function shownOf(say: Say, shown: readonly string[], total: number): string {
+	if (total <= shown.length) return shown.join(', ');
+	return say('check.more', {list: shown.join(', '), n: total - shown.length});
 }
 
 /** `[...names].sort().slice(0, max)`, by keeping the `max` first seen so far in order. */
