@@ -19,7 +19,7 @@ import {dockerCli, killActiveDockerCommands, type DockerCli} from './docker-cli.
 import {NoEngineError, probeEngine} from './engine.js';
 import {assertEngineClean, EngineNotCleanError, emptyEngine, resetEngine} from './engine-state.js';
 import {buildCatalogImages, catalogRefs} from './images.js';
-import {resolveTargets, TargetError, type ScenarioLibrary, type Target} from './plans.js';
+import {resolveTargets, shardTargets, TargetError, type ScenarioLibrary, type Target} from './plans.js';
 import {RealSide, removeTempDir} from './real-side.js';
 import {Aborted} from './replay.js';
 import {formatScenario, summary} from './report.js';
@@ -54,6 +54,8 @@ export interface RunOptions {
 	library?: ScenarioLibrary | null;
 	/** Verify the built-in scenarios as well as those named (the conformance test). */
 	includeBuiltin?: boolean;
+	/** Replay only this share of the targets (shardTargets), for runs split across engines. */
+	shard?: {index: number; count: number};
 }
 
 /** Everything to undo, in reverse order of creation; runs once. */
@@ -111,6 +113,7 @@ export async function runVerify(args: string[], options: RunOptions = {}): Promi
 		}
 		throw error;
 	}
+	if (options.shard) targets = shardTargets(targets, options.shard.index, options.shard.count);
 	if (targets.length === 0) {
 		err('layerlab verify: nothing to verify\n');
 		return {code: 2, results: []};

@@ -11,6 +11,7 @@ import {defaultWorld} from '../scenario/catalog/default-world.js';
 import {commandLines} from '../lab/script.js';
 import type {Scenario} from '../scenario/types.js';
 import type {Plan} from './replay.js';
+import {startsBackground} from './real-side.js';
 
 export interface Target {
 	plan: Plan;
@@ -78,4 +79,36 @@ export async function resolveTargets(args: string[], library: ScenarioLibrary | 
 		}
 		return toTarget(scenario);
 	});
+}
+
+/**
+ * How long a plan is expected to take on a real engine, in rough units of one command line: each
+ * line, the probes after each step, and the wait after a line that starts a container in the
+ * background (the costliest kind: a container start and a settle pause, about six lines' worth).
+ */
+export function planWeight(plan: Plan): number {
+	let weight = 0;
+	for (const step of plan.steps) {
+		weight += 2;
+		for (const line of step.lines) weight += startsBackground(line) ? 6 : 1;
+	}
+	return weight;
+}
+
+/**
+ * The targets shard `index` of `count` replays: each target goes, heaviest first, to the shard with
+ * the least weight so far, so shards run on separate engines finish close together. Every target
+ * is in exactly one shard, and the shards keep the targets' order.
+ */
+export function shardTargets<T extends {plan: Plan}>(targets: T[], index: number, count: number): T[] {
+	if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 0 || index >= count) throw new RangeError(`no shard ${index} of ${count}`);
+	const load = Array.from({length: count}, () => 0);
+	const shardOf = new Map<T, number>();
+	const byWeight = targets.map(target => ({target, weight: planWeight(target.plan)})).sort((a, b) => b.weight - a.weight);
+	for (const {target, weight} of byWeight) {
+		const lightest = load.indexOf(Math.min(...load));
+		shardOf.set(target, lightest);
+		load[lightest]! += weight;
+	}
+	return targets.filter(target => shardOf.get(target) === index);
 }

@@ -26,6 +26,8 @@ const exec = promisify(execFile);
 /** util-linux's setpriv, and the uid/gid of `nobody`/`nogroup` on Debian. */
 const SETPRIV = '/usr/bin/setpriv';
 const NOBODY = 65534;
+/** util-linux's nsenter: runs the lesson's bash in the engine's network namespace, when it has one. */
+const NSENTER = '/usr/bin/nsenter';
 
 export interface RealSideOptions {
 	docker: DockerCli;
@@ -171,9 +173,12 @@ export class RealSide implements Side {
 			await sleep(20);
 		}
 		while (Date.now() < until) {
-			const {stdout} = await this.tmux('display-message', '-p', '-t', 'verify', '#{cursor_x} #{cursor_y}');
-			const [x = 0, y = 0] = stdout.trim().split(' ').map(Number);
-			const row = (await this.tmux('capture-pane', '-p', '-t', 'verify', '-S', String(y), '-E', String(y))).stdout.replace(/\n$/, '');
+			// one tmux call: the cursor, then the visible screen
+			const [cursor = '', ...rows] = (await this.tmux('display-message', '-p', '-t', 'verify', '#{cursor_x} #{cursor_y}', ';', 'capture-pane', '-p', '-t', 'verify')).stdout.split(
+				'\n',
+			);
+			const [x = 0, y = 0] = cursor.trim().split(' ').map(Number);
+			const row = rows[y] ?? '';
 			if (x >= 2 && row.padEnd(x).slice(0, x).endsWith('$ ')) return true;
 			await sleep(10);
 		}
@@ -202,7 +207,7 @@ export class RealSide implements Side {
 			if (value) env[name] = value;
 		}
 		const cwd = this.toReal(world.host.cwd);
-		const confine = this.confinement();
+		const confine = [...this.engineNetwork(), ...this.confinement()];
 		await this.tmux(
 			'new-session',
 			'-d',
@@ -223,6 +228,18 @@ export class RealSide implements Side {
 			'--noprofile',
 		);
 		if (!(await this.waitPrompts(1, 10))) throw new Error('bash did not start in tmux');
+	}
+
+	/**
+	 * An engine that runs in a network namespace of its own (LAYERLAB_ENGINE_NETNS, as
+	 * test/real-docker/engine.sh start-isolated starts one) publishes its ports there: the lesson's
+	 * bash runs in it too, so `curl localhost:PORT` reaches that engine's containers.
+	 */
+	private engineNetwork(): string[] {
+		const netns = this.docker.env.LAYERLAB_ENGINE_NETNS;
+		if (!netns) return [];
+		if (!/^[\w.-]+$/.test(netns)) throw new Error(`LAYERLAB_ENGINE_NETNS: not a network namespace name: ${netns}`);
+		return [NSENTER, `--net=/run/netns/${netns}`, '--'];
 	}
 
 	/**
@@ -253,8 +270,9 @@ export class RealSide implements Side {
 		const typed = this.toReal(line);
 		this.entries.push({line, typed});
 		const count = this.prompts() + 1;
-		await this.tmux('send-keys', '-t', 'verify', '-l', '--', typed);
-		await this.tmux('send-keys', '-t', 'verify', 'Enter');
+		// one tmux call types the line and presses Enter; tmux reads an argument that ends in `;` as the
+		// end of a command (and `\;` as a `;`), so a final `;` gets a backslash before it
+		await this.tmux('send-keys', '-t', 'verify', '-l', '--', typed.endsWith(';') ? `${typed.slice(0, -1)}\\;` : typed, ';', 'send-keys', '-t', 'verify', 'Enter');
 		if (!(await this.waitPrompts(count, this.lineTimeout))) {
 			await this.tmux('send-keys', '-t', 'verify', 'C-c');
 			if (!(await this.waitPrompts(count, 15))) throw new Error(`no prompt after Ctrl+C: ${line}`);
@@ -322,7 +340,11 @@ export class RealSide implements Side {
 		return lines(await this.docker.ok(['volume', 'ls', '-q'])).sort();
 	}
 
-	/** Reads the volume's folder on the engine's host (the engine must be local, as ci-engine.sh's is). */
+	/**
+	 * Reads the volume's folder on the engine's host (the engine must be local, as ci-engine.sh's is).
+	 * An engine whose files live in a mount namespace of its own is read through LAYERLAB_ENGINE_FS
+	 * (/proc/PID/root of its dockerd).
+	 */
 	async probeVolume(name: string): Promise<void> {
 		const result = await this.docker.run(['volume', 'inspect', '--format', '{{.Mountpoint}}', name]);
 		let files: VolumeFile[] | string;
@@ -342,7 +364,7 @@ export class RealSide implements Side {
 						} else (files as VolumeFile[]).push({path: rel, kind: 'file', content: readFileSync(full)});
 					}
 				};
-				walk(mountpoint, '');
+				walk((this.docker.env.LAYERLAB_ENGINE_FS ?? '') + mountpoint, '');
 			} catch (error) {
 				files = `(cannot read ${mountpoint} here: ${error instanceof Error ? error.message : String(error)}; verify reads volumes on the engine's own host)\n`;
 			}

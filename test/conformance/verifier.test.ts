@@ -7,16 +7,18 @@ import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {defaultWorld, builtinCatalog} from '../../source/scenario/catalog/default-world.js';
 import {runLine} from '../../source/host/index.js';
 import type {World} from '../../source/engine/index.js';
-import {cmdsTarget, type Target} from '../../source/verify/plans.js';
+import {cmdsTarget, planWeight, shardTargets, type Target} from '../../source/verify/plans.js';
 import {SimSide, VERIFY_TERMINAL} from '../../source/verify/sim-side.js';
 import {verifyTarget} from '../../source/verify/verify.js';
 import {formatScenario} from '../../source/verify/report.js';
 import {buildContext, buildHash, contextTar} from '../../source/verify/dockerfile.js';
-import {splitScreen, startsBackground} from '../../source/verify/real-side.js';
+import {RealSide, splitScreen, startsBackground} from '../../source/verify/real-side.js';
+import {hasTmux} from '../e2e/tmux.js';
 import {unifiedDiff} from '../../source/verify/udiff.js';
 import {pairContainers} from '../../source/verify/replay.js';
 import type {Side} from '../../source/verify/side.js';
@@ -146,11 +148,40 @@ describe('reading the real side', () => {
 		]);
 	});
 
+	it.skipIf(!hasTmux() && process.env.LAYERLAB_REQUIRE_TMUX !== '1')('types lines into bash exactly, a final `;` or `\\;` included', async () => {
+		const world = defaultWorld({seed: 1});
+		const docker = {binary: '/usr/local/bin/docker', env: {}, run: () => Promise.reject(new Error('no engine here')), ok: () => Promise.reject(new Error('no engine here'))};
+		const side = await RealSide.start({docker, world, label: 'bash'});
+		try {
+			for (const line of ['echo one;', 'echo two; echo three', 'find /dev/null -maxdepth 0 -exec echo found {} \\;', 'echo "a;b";']) await side.run(line);
+			expect((await side.blocks()).map(block => block.output)).toEqual(['one\n', 'two\nthree\n', 'found /dev/null\n', 'a;b\n']);
+		} finally {
+			await side.close();
+		}
+	});
+
 	it('knows which lines leave a container running', () => {
 		expect(startsBackground('docker container run -d -p 8010:80 diamol/ch06-todo-list')).toBe(true);
 		expect(startsBackground('docker run -dit alpine')).toBe(true);
 		expect(startsBackground('docker container restart todo1')).toBe(true);
 		expect(startsBackground('docker container run --name rn1 diamol/ch06-random-number')).toBe(false);
+	});
+
+	it('splits the lists between engines: each list once, in order, the shares within one list of each other', () => {
+		const plan = (id: string, lines: string[]) => ({plan: {id, title: id, source: 'inline', steps: [{id, lines}]}});
+		expect(planWeight(plan('a', ['docker container ls', 'docker container run -d alpine:3.9 sleep 9']).plan)).toBe(2 + 1 + 6);
+		fc.assert(
+			fc.property(fc.array(fc.array(fc.constantFrom('ls', 'docker run -d x'), {maxLength: 12}), {maxLength: 30}), fc.integer({min: 1, max: 4}), (lists, count) => {
+				const targets = lists.map((lines, i) => plan(`t${i}`, lines));
+				const shards = Array.from({length: count}, (_, index) => shardTargets(targets, index, count));
+				expect(shards.flat().sort((a, b) => targets.indexOf(a) - targets.indexOf(b))).toEqual(targets);
+				for (const shard of shards) expect(shard).toEqual(targets.filter(target => shard.includes(target)));
+				const loads = shards.map(shard => shard.reduce((sum, target) => sum + planWeight(target.plan), 0));
+				const heaviest = Math.max(0, ...targets.map(target => planWeight(target.plan)));
+				expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(heaviest);
+			}),
+		);
+		expect(() => shardTargets([], 2, 2)).toThrow(RangeError);
 	});
 
 	it('pairs containers by name, then generated names by position', () => {

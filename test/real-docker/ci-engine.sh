@@ -1,11 +1,16 @@
 #!/bin/bash
 # The real Docker engine for CI's conformance run (test/conformance/verify.test.ts).
-#   eval "$(test/real-docker/ci-engine.sh up [STATE_DIR])"   # prints only `export DOCKER_HOST=...`
+#   eval "$(test/real-docker/ci-engine.sh up [STATE_DIR])"   # prints only `export ...` lines
 #   test/real-docker/ci-engine.sh down [STATE_DIR] [--keep]  # stops everything up started
 # up: installs docker.io, iptables, busybox-static, docker-registry and tmux when missing (Debian 12,
 #     apt), starts the local registry (127.0.0.1:5000) and a private dockerd that mirrors Docker Hub
 #     from it (engine.sh start), and builds the image catalog into the registry (cached by content
 #     hash; source/verify/build-main.ts). Progress goes to stderr. Needs `npm ci` first (tsx).
+#     Then a second engine, as if alone on its own host (engine.sh start-isolated: a network and a mount
+#     namespace of its own, a registry mirror there serving the first one's storage), so the conformance
+#     run can replay half of its lists on each (LAYERLAB_ENGINE2_*). LAYERLAB_ENGINES=1 starts only the
+#     first; a second that fails to start is left out with a warning.
+#     Prints `export DOCKER_HOST=...` and, with the second engine, `export LAYERLAB_ENGINE2_...`.
 # down: stops dockerd, its containerd and shims, and the registry, by their pids (engine.sh stop),
 #     unmounts what it mounted and removes STATE_DIR (--keep leaves it: a later `up` then reuses the
 #     registry's images instead of building them).
@@ -46,14 +51,29 @@ cmd_up() {
   say "catalog images"
   "$REPO/node_modules/.bin/tsx" "$REPO/source/verify/build-main.ts" >&2
   trap - ERR
-  say "up in $((SECONDS - started)) s"
   echo "$export_line"
+  if [ "${LAYERLAB_ENGINES:-2}" != 1 ]; then
+    say "second engine in $S/second (network namespace $(netns_name "$S"))"
+    local second
+    if second=$("$HERE/engine.sh" start-isolated "$S/second" "$(netns_name "$S")" "$S/registry"); then
+      # DOCKER_HOST=... LAYERLAB_ENGINE_NETNS=... LAYERLAB_ENGINE_FS=... -> LAYERLAB_ENGINE2_...
+      echo "$second" | sed -E 's/^export //; s/(^| )DOCKER_HOST=/\1LAYERLAB_ENGINE2_DOCKER_HOST=/; s/LAYERLAB_ENGINE_/LAYERLAB_ENGINE2_/g; s/^/export /'
+    else
+      say "WARNING: the second engine did not start; the conformance run uses one engine"
+      "$HERE/engine.sh" stop-isolated "$S/second" "$(netns_name "$S")" >&2 || true
+    fi
+  fi
+  say "up in $((SECONDS - started)) s"
 }
+
+# One network namespace name per state folder (so two checkouts' engines do not meet).
+netns_name() { echo "layerlab-$(echo "$1" | cksum | cut -d' ' -f1)"; }
 
 cmd_down() {
   local S keep=0 arg
   for arg in "$@"; do [ "$arg" = --keep ] && keep=1; done
   S=$(state_dir "$(for arg in "$@"; do [ "$arg" != --keep ] && echo "$arg"; done | head -1)")
+  "$HERE/engine.sh" stop-isolated "$S/second" "$(netns_name "$S")" >&2
   "$HERE/engine.sh" stop "$S" >&2
   if [ $keep = 0 ] && [ -d "$S" ]; then
     # nothing may still be mounted below it (engine.sh stop unmounted everything it found)

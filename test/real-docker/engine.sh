@@ -4,11 +4,18 @@
 #   engine.sh start STATE_DIR    start a local registry (127.0.0.1:5000) + a private dockerd using it as mirror
 #   engine.sh stop STATE_DIR     stop both, clean shims and mounts
 #   engine.sh status STATE_DIR   exit 0 when both answer
+#   engine.sh start-isolated STATE_DIR NETNS REGISTRY_ROOT
+#                                a second engine, as if alone on its host: in network namespace NETNS
+#                                (its own 127.0.0.1, bridge and published ports) with its own registry
+#                                mirror on that 127.0.0.1:5000 serving REGISTRY_ROOT (the first one's
+#                                storage), and its data bind-mounted on /var/lib/docker and
+#                                /var/run/docker in a mount namespace of its own
+#   engine.sh stop-isolated STATE_DIR NETNS
 # The docker CLI used everywhere is /usr/local/bin/docker (28.x), never Debian's /usr/bin/docker.
 set -euo pipefail
 
 DOCKER=/usr/local/bin/docker
-PKGS=(docker.io iptables busybox-static docker-registry tmux)
+PKGS=(docker.io iptables iproute2 busybox-static docker-registry tmux)
 
 die() { echo "engine.sh: $*" >&2; exit 1; }
 
@@ -70,12 +77,8 @@ alias_dir() { # S SRC TARGET -> prints the path to give dockerd
   echo "$src"
 }
 
-cmd_start() {
-  local S; S=$(state_dir "${1:-}")
-  mkdir -p "$S/registry" "$S/data" "$S/exec"
-  # --- registry -------------------------------------------------------------
-  if ! registry_up; then
-    cat > "$S/registry.yml" <<YML
+registry_config() { # ROOTDIR -> registry.yml on stdout
+  cat <<YML
 version: 0.1
 log:
   level: warn
@@ -83,12 +86,20 @@ log:
     disabled: true
 storage:
   filesystem:
-    rootdirectory: $S/registry
+    rootdirectory: $1
   delete:
     enabled: true
 http:
   addr: 127.0.0.1:5000
 YML
+}
+
+cmd_start() {
+  local S; S=$(state_dir "${1:-}")
+  mkdir -p "$S/registry" "$S/data" "$S/exec"
+  # --- registry -------------------------------------------------------------
+  if ! registry_up; then
+    registry_config "$S/registry" > "$S/registry.yml"
     setsid docker-registry serve "$S/registry.yml" >"$S/registry.log" 2>&1 < /dev/null &
     echo $! > "$S/registry.pid"
     for _ in $(seq 1 100); do registry_up && break; sleep 0.1; done
@@ -174,6 +185,59 @@ cmd_stop() {
   echo "stopped"
 }
 
+in_ns() { ip netns exec "$NS" "$@"; }
+
+cmd_start_isolated() {
+  local S; S=$(state_dir "${1:-}"); NS=${2:-}; local regroot=${3:-}
+  [ -n "$NS" ] && [ -d "$regroot" ] || die "usage: start-isolated STATE_DIR NETNS REGISTRY_ROOT"
+  mkdir -p "$S/data" "$S/exec"
+  ip netns list | grep -qw "^$NS" || ip netns add "$NS"
+  in_ns ip link set lo up
+  if ! in_ns curl -fsS -o /dev/null --max-time 2 http://127.0.0.1:5000/v2/ 2>/dev/null; then
+    registry_config "$regroot" > "$S/registry.yml"
+    setsid ip netns exec "$NS" docker-registry serve "$S/registry.yml" >"$S/registry.log" 2>&1 < /dev/null &
+    for _ in $(seq 1 100); do in_ns curl -fsS -o /dev/null --max-time 2 http://127.0.0.1:5000/v2/ 2>/dev/null && break; sleep 0.1; done
+    in_ns curl -fsS -o /dev/null --max-time 2 http://127.0.0.1:5000/v2/ || { cat "$S/registry.log" >&2; die "the second registry did not start"; }
+  fi
+  if ! dockerd_up "$S"; then
+    local driver=overlay2
+    storage_driver_works "$S" || driver=vfs
+    # a mount namespace of its own (a slave of the host's): the bind mounts on /var/lib/docker and
+    # /var/run/docker, and every mount dockerd makes, stay in it (not `ip netns exec`, which remounts
+    # /sys and so hides the cgroups dockerd needs)
+    setsid nsenter --net="/run/netns/$NS" unshare --mount --propagation slave sh -c 'mount --bind "$1/data" /var/lib/docker && mount --bind "$1/exec" /var/run/docker && shift && exec "$@"' sh "$S" \
+      dockerd --data-root /var/lib/docker --exec-root /var/run/docker \
+      -H "unix://$S/docker.sock" --pidfile "$S/dockerd.pid" \
+      --registry-mirror http://127.0.0.1:5000 --insecure-registry 127.0.0.1:5000 \
+      --storage-driver "$driver" \
+      >"$S/dockerd.log" 2>&1 < /dev/null &
+    for _ in $(seq 1 300); do dockerd_up "$S" && break; sleep 0.1; done
+    dockerd_up "$S" || { tail -30 "$S/dockerd.log" >&2; die "the second dockerd did not start"; }
+  fi
+  # what runs in the engine's namespaces: its network (for curl localhost), its files (volumes)
+  echo "export DOCKER_HOST=unix://$S/docker.sock LAYERLAB_ENGINE_NETNS=$NS LAYERLAB_ENGINE_FS=/proc/$(cat "$S/dockerd.pid")/root"
+}
+
+cmd_stop_isolated() {
+  [ -n "${1:-}" ] && [ -n "${2:-}" ] || die "usage: stop-isolated STATE_DIR NETNS"
+  NS=$2
+  if ip netns list | grep -qw "^$NS"; then
+    local pids p
+    # dockerd first: it stops its containers and its containerd; then whatever is left in the namespace
+    [ -f "$1/dockerd.pid" ] && echo "$(cat "$1/dockerd.pid")" > "$1/dockerd.stop.pid" && stop_pid "$1/dockerd.stop.pid" dockerd
+    rm -f "$1/dockerd.pid"
+    pids=$(ip netns pids "$NS" 2>/dev/null || true)
+    for p in $pids; do kill -TERM "$p" 2>/dev/null || true; done
+    for _ in $(seq 1 50); do
+      local alive=0; for p in $pids; do pid_alive "$p" && alive=1; done
+      [ $alive = 0 ] && break; sleep 0.1
+    done
+    for p in $pids; do pid_alive "$p" && kill -KILL "$p" 2>/dev/null || true; done
+    ip netns del "$NS" 2>/dev/null || true
+  fi
+  echo "stopped"
+}
+
 cmd_status() {
   local S; S=$(state_dir "${1:-}")
   registry_up && echo "registry: up" || echo "registry: down"
@@ -186,5 +250,7 @@ case "${1:-}" in
   start) shift; cmd_start "$@" ;;
   stop) shift; cmd_stop "$@" ;;
   status) shift; cmd_status "$@" ;;
-  *) echo "usage: $0 install | start STATE_DIR | stop STATE_DIR | status STATE_DIR" >&2; exit 2 ;;
+  start-isolated) shift; cmd_start_isolated "$@" ;;
+  stop-isolated) shift; cmd_stop_isolated "$@" ;;
+  *) echo "usage: $0 install | start STATE_DIR | stop STATE_DIR | status STATE_DIR | start-isolated STATE_DIR NETNS REGISTRY_ROOT | stop-isolated STATE_DIR NETNS" >&2; exit 2 ;;
 esac
