@@ -52,7 +52,11 @@ cmd_up() {
   "$REPO/node_modules/.bin/tsx" "$REPO/source/verify/build-main.ts" >&2
   trap - ERR
   echo "$export_line"
-  if [ "${LAYERLAB_ENGINES:-2}" != 1 ]; then
+  if [ "${LAYERLAB_ENGINES:-2}" != 1 ] && [ ! -f "$S/registry.yml" ]; then
+    # the registry on 127.0.0.1:5000 was already running, started from another state folder: its
+    # storage is not known here, so a second registry could not serve the same catalog
+    say "WARNING: 127.0.0.1:5000 is another state folder's registry; starting only one engine"
+  elif [ "${LAYERLAB_ENGINES:-2}" != 1 ]; then
     say "second engine in $S/second (network namespace $(netns_name "$S"))"
     local second
     if second=$("$HERE/engine.sh" start-isolated "$S/second" "$(netns_name "$S")" "$S/registry"); then
