@@ -20,12 +20,15 @@
  * replayed as host elements (`ink-box`/`ink-text` with the same styles and transforms, props
  * precomputed); a key switches from the "before" tree to the "after" tree, so React, Yoga and Ink do
  * exactly the host updates that frame needs and nothing else. The replayed frame must equal the
- * lab's frame byte for byte (checked). Each timed switch comes after the same pause as the lab's key
- * (IDLE_MS before an Enter, HUMAN_MS between keys). ratio = app p95 / floor p95 (the app's share above
- * the floor).
+ * lab's frame byte for byte (checked). The floor is a second Ink instance mounted beside the lab, and
+ * replays each Enter right after the lab made it (and a keystroke after each line the lab typed at
+ * human speed): the two take turns a fraction of a second apart, so a machine whose speed changes
+ * from one second to the next changes both alike. Each timed switch comes after the same pause as
+ * the lab's key (IDLE_MS before an Enter, HUMAN_MS between keys). ratio = app p95 / floor p95 (the
+ * app's share above the floor).
  *
  * An untimed pass at the first size comes first (the compilers' warm-up, for lab and floor alike).
- * Then everything runs RUNS times (BENCH_RUNS, default 3), alternating app and floor, and reports
+ * Then everything runs RUNS times (BENCH_RUNS, default 3), lab and floor taking turns, and reports
  * pooled p50/p95 with the spread of the per-run p95s. `--json` prints one JSON object; `--quick` runs one
  * run with fewer samples (a smoke test of the bench itself).
  */
@@ -45,7 +48,7 @@ import {largeWorld} from './large-world.js';
 import {Session} from 'node:inspector/promises';
 import {writeFileSync} from 'node:fs';
 import {Probe} from '../test/ui/helpers/probe.js';
-// Ink's output module itself (the same module the bundle's Ink uses): its caches, emptied between measurements (coldInk).
+// Ink's output module itself (the same module the bundle's Ink uses): its caches, one set per side (loadSlot).
 import Output from '../node_modules/ink/build/output.js';
 
 delete process.env.CI;
@@ -159,10 +162,11 @@ class FakeStdin extends EventEmitter {
 
 /**
  * Ink keeps what it measured, wrapped and tokenized of each line across frames (bounded caches, as
- * patched). The floor replays frames the lab has just drawn: with the caches as the lab left them,
- * every line of the floor's frames would already be there, while the lab met each Enter's new lines
- * for the first time. So the caches are emptied before the lab and before each floor, and both meet
- * the same lines in the same order (their warm-up samples pay the first frames).
+ * patched). Those caches belong to Ink's output module, not to one render, so a lab and a floor
+ * mounted side by side would share them: the floor would find every line of its frames already
+ * there, put there by the lab a moment before. Each side therefore has caches of its own (a slot):
+ * before a side draws, its slot is loaded into Ink's caches, and after, saved back. Both start empty
+ * and meet the same lines in the same order, as two separate programs would.
  */
 interface InkCache {
 	current: Map<unknown, unknown>;
@@ -178,15 +182,30 @@ cacheClass.prototype.get = function (this: InkCache, key: unknown) {
 	inkCaches.add(this);
 	return originalGet.call(this, key);
 };
-/** Ink's caches (output, measure-text, wrap-text; five in all) emptied. */
-function coldInk() {
+
+/** One side's contents of Ink's caches (output, measure-text, wrap-text; five in all). */
+interface CacheSlot {
+	caches: Map<InkCache, Omit<InkCache, never>>;
+	rows: unknown[];
+}
+const emptySlot = (): CacheSlot => ({caches: new Map(), rows: []});
+let activeSlot: CacheSlot | undefined;
+/** Makes `slot` the contents of Ink's caches, keeping what the side drawing until now left in its own. */
+function loadSlot(slot: CacheSlot) {
+	if (activeSlot === slot) return;
 	if (inkCaches.size >= 5) cacheClass.prototype.get = originalGet;
-	for (const cache of inkCaches) {
-		cache.current = new Map();
-		cache.previous = new Map();
-		cache.weight = 0;
+	if (activeSlot) {
+		for (const cache of inkCaches) activeSlot.caches.set(cache, {current: cache.current, previous: cache.previous, weight: cache.weight});
+		activeSlot.rows = outputCaches.rows;
 	}
-	outputCaches.rows = [];
+	for (const cache of inkCaches) {
+		const saved = slot.caches.get(cache);
+		cache.current = saved?.current ?? new Map();
+		cache.previous = saved?.previous ?? new Map();
+		cache.weight = saved?.weight ?? 0;
+	}
+	outputCaches.rows = slot.rows;
+	activeSlot = slot;
 }
 
 /** Ink's render times (onRender) since the last reset. */
@@ -247,18 +266,21 @@ function toElement(node: InkNode): ReactNode {
 	const element = node as DOMElement;
 	let key = nodeKeys.get(element);
 	if (key === undefined) nodeKeys.set(element, (key = nextNodeKey++));
-	const props: Record<string, unknown> = {key, style: element.style, ...element.attributes};
+	// (not the lab's ref: React 19 hands a ref to the host as a prop, so Ink keeps it as an attribute,
+	// and the floor's copy would hand the floor's node to the lab's ref callback)
+	const {ref: _ref, ...attributes} = element.attributes;
+	const props: Record<string, unknown> = {key, style: element.style, ...attributes};
 	if (element.internal_transform) props.internal_transform = element.internal_transform;
 	if (element.internal_accessibility) props.internal_accessibility = element.internal_accessibility;
 	const type = element.nodeName === 'ink-virtual-text' ? 'ink-text' : element.nodeName;
 	return createElement(type, props, ...element.childNodes.map(child => toElement(child as InkNode)));
 }
 
-/** Renders trees[i % n] where i counts keys: each key is one switch of tree. */
+/** Renders trees[i] where i counts keys (nothing before the first): each key is one switch of tree. The bench adds trees as the lab draws them. */
 function Replay({trees}: {trees: ReactNode[]}) {
-	const [index, setIndex] = useState(0);
+	const [index, setIndex] = useState(-1);
 	useInput(() => setIndex(value => value + 1));
-	return <>{trees[index % trees.length]}</>;
+	return <>{index < 0 ? null : trees[index]}</>;
 }
 
 /** One timed switch of the floor: the lab's tree before a key, after it, and the lab's frame after it. */
@@ -269,41 +291,64 @@ interface Switch {
 }
 
 /**
- * Times each switch before→after (after→next before untimed, right after it), in order, all but the
- * first WARMUP; the frames must be the lab's (checked for each). `pause`: the time since the last
- * frame before each timed switch, as long as the lab's before the key it replays (IDLE_MS before an
- * Enter, HUMAN_MS between keys typed at human speed): a machine that idled longer meets the next
- * frame with colder caches, and the floor must not idle less than the lab.
+ * The floor, mounted beside the lab for one configuration. Right after the lab has drawn a frame (an
+ * Enter's result, a keystroke), the floor replays it: it shows the lab's tree from before the key
+ * (untimed), pauses as long as the lab paused before that key (IDLE_MS before an Enter, HUMAN_MS
+ * between keys typed at human speed: a machine that idled longer meets the next frame with colder
+ * caches), and switches to the tree after the key, timed. Lab and floor thus take turns a fraction of
+ * a second apart, under the same load and the same processor speed; the frame must be the lab's
+ * (checked for each). The lab must be idle meanwhile: a frame it writes during the floor's turn is
+ * counted (labFramesDuringFloor) and reported.
  */
-async function measureFloor(switches: Switch[], size: {columns: number; rows: number}, pause: number) {
-	coldInk();
-	const {stdout, stdin, instance} = mount(<Replay trees={switches.flatMap(({before, after}) => [before, after])} />, size);
-	await sleep(100);
-	const times: number[] = [];
-	const cpu: number[] = [];
-	let identical = true;
-	for (let i = 0; i < switches.length; i++) {
+class Floor {
+	private readonly trees: ReactNode[] = [];
+	private readonly slot = emptySlot();
+	private readonly stdout: FakeStdout;
+	private readonly stdin: FakeStdin;
+	private readonly instance: ReturnType<typeof render>;
+	identical = true;
+
+	constructor(size: {columns: number; rows: number}) {
+		const back = activeSlot;
+		loadSlot(this.slot);
+		({stdout: this.stdout, stdin: this.stdin, instance: this.instance} = mount(<Replay trees={this.trees} />, size));
+		if (back) loadSlot(back);
+	}
+
+	async replay(change: Switch, pause: number, timed: boolean, lab: FakeStdout): Promise<{time: number; cpu: number} | undefined> {
+		const back = activeSlot!;
+		const labFrames = lab.frames.length;
+		loadSlot(this.slot);
+		this.trees.push(change.before, change.after);
+
+		this.stdout.take();
+		this.stdin.write('x');
+		await this.stdout
+			.until(() => true)
+			.catch(error => {
+				throw new Error(`floor turn ${this.trees.length / 2}, the tree before the key: ${String(error)}`);
+			});
 		await sleep(pause);
-		stdout.take();
+		this.stdout.take();
 		const c0 = cpuNow();
 		const t0 = performance.now();
 		const h0 = process.hrtime.bigint();
-		stdin.write('x');
-		const frame = await stdout.until(() => true);
-		if (i >= WARMUP) {
-			times.push(frame.t - t0);
-			cpu.push(frame.cpu - c0);
-			floorWindows.push([Number(h0 / 1000n), Number(process.hrtime.bigint() / 1000n)]);
-		}
-		if (cells(frame.data) !== cells(switches[i]!.frame)) identical = false;
-		stdout.take();
-		stdin.write('x');
-		await stdout.until(() => true);
+		this.stdin.write('x');
+		const frame = await this.stdout.until(() => true);
+		if (timed) floorWindows.push([Number(h0 / 1000n), Number(process.hrtime.bigint() / 1000n)]);
+		if (cells(frame.data) !== cells(change.frame)) this.identical = false;
+		labFramesDuringFloor += lab.frames.length - labFrames;
+		loadSlot(back);
+		return timed ? {time: frame.t - t0, cpu: frame.cpu - c0} : undefined;
 	}
-	instance.unmount();
-	instance.cleanup();
-	return {times, cpu, identical};
+
+	close() {
+		this.instance.unmount();
+		this.instance.cleanup();
+	}
 }
+/** Frames the lab wrote while the floor took its turn (should stay 0: the lab is idle then). */
+let labFramesDuringFloor = 0;
 
 // ---------------------------------------------------------------------------------------------
 // The lab.
@@ -332,10 +377,13 @@ interface LabResult {
 	human: number[];
 	burst: number[];
 	inkRender: number[];
-	/** Every Enter after a pause (warm-up ones first), for the floor to replay in the same order. */
-	enterSwitches: Switch[];
-	/** One keystroke, for the floor to replay. */
-	keySwitch: Switch;
+	/** The floor's turns: each timed Enter after a pause, and keystrokes at human speed (times and CPU). */
+	floorEnter: number[];
+	floorEnterCpu: number[];
+	floorKey: number[];
+	floorKeyCpu: number[];
+	/** Every floor frame equalled the lab's. */
+	identical: boolean;
 }
 
 async function clear(stdout: FakeStdout, stdin: FakeStdin) {
@@ -375,7 +423,9 @@ async function typeKeys(stdout: FakeStdout, stdin: FakeStdin, line: string, gap:
 }
 
 async function measureLab(world: () => World, commands: (i: number) => string, size: {columns: number; rows: number}): Promise<LabResult> {
-	coldInk();
+	const labSlot = emptySlot();
+	loadSlot(labSlot);
+	const floor = new Floor(size);
 	const lab = createLab(scenario, world(), {evaluate: evaluateStep, columns: paneInner(computeLayout(size.columns, size.rows), 'terminal')?.width ?? 78});
 	const probe: {current: DOMElement | null} = {current: null};
 	const {stdout, stdin, instance} = mount(
@@ -395,8 +445,11 @@ async function measureLab(world: () => World, commands: (i: number) => string, s
 		human: [],
 		burst: [],
 		inkRender: [],
-		enterSwitches: [],
-		keySwitch: {before: null, after: null, frame: ''},
+		floorEnter: [],
+		floorEnterCpu: [],
+		floorKey: [],
+		floorKeyCpu: [],
+		identical: true,
 	};
 
 	/** A clear prompt with `line` typed and on screen. */
@@ -421,6 +474,7 @@ async function measureLab(world: () => World, commands: (i: number) => string, s
 		await typeLine(commands(i));
 		// (The tree before the Enter is taken before the pause: the pause's run-ahead draws nothing.)
 		const before = snapshot();
+
 		await sleep(IDLE_MS);
 		renderTimes = [];
 		const taken = aheadCounts().taken;
@@ -433,7 +487,11 @@ async function measureLab(world: () => World, commands: (i: number) => string, s
 			result.inkRender.push(...renderTimes);
 		}
 		await sleep(IDLE_MS);
-		result.enterSwitches.push({before, after: snapshot(), frame: done.data});
+		const turn = await floor.replay({before, after: snapshot(), frame: done.data}, IDLE_MS, i >= WARMUP, stdout);
+		if (turn) {
+			result.floorEnter.push(turn.time);
+			result.floorEnterCpu.push(turn.cpu);
+		}
 	}
 
 	// Enter straight after the line showed: no pause, so the line has not run ahead (a fast typist).
@@ -444,8 +502,23 @@ async function measureLab(world: () => World, commands: (i: number) => string, s
 		await sleep(IDLE_MS);
 	}
 
+	// The keystroke pair for the floor: the prompt before and after one more character.
+	await clear(stdout, stdin);
+	stdin.write('docker container l');
+	await stdout.until(data => shows(typedAt(data), 'docker container l'));
+	await sleep(IDLE_MS);
+	const beforeKey = snapshot();
+	stdout.take();
+	stdin.write('s');
+	const typedKey = await stdout.until(data => shows(typedAt(data), 'docker container ls'));
+	await sleep(IDLE_MS);
+	const keySwitch = {before: beforeKey, after: snapshot(), frame: typedKey.data};
+
 	// Typing at human speed, then in bursts; the line is the command of the Enter samples.
 	// (CPU time only for keys at human speed: in a burst, the next key arrives before a key's frame.)
+	// After each line typed at human speed, the floor takes its turns: half as many keystrokes (warm-up
+	// ones after the first, untimed, line).
+	const floorKeys = KEY_SAMPLES / 2;
 	for (const [gap, into, cpu] of [
 		[HUMAN_MS, result.human, result.humanCpu],
 		[BURST_MS, result.burst, undefined],
@@ -460,21 +533,22 @@ async function measureLab(world: () => World, commands: (i: number) => string, s
 				cpu?.push(...typed.cpu.slice(0, KEY_SAMPLES - keys));
 				keys += typed.times.length;
 			}
+			if (gap !== HUMAN_MS) continue;
+			// (a clear prompt first: a typed line left there would run ahead during the floor's turn)
+			await clear(stdout, stdin);
+			const turns = i === 0 ? WARMUP : Math.min(Math.ceil(typed.times.length / 2), floorKeys - result.floorKey.length);
+			for (let k = 0; k < turns; k++) {
+				const turn = await floor.replay(keySwitch, HUMAN_MS, i > 0, stdout);
+				if (turn) {
+					result.floorKey.push(turn.time);
+					result.floorKeyCpu.push(turn.cpu);
+				}
+			}
 		}
 	}
 
-	// The keystroke pair for the floor: the prompt before and after one more character.
-	await clear(stdout, stdin);
-	stdin.write('docker container l');
-	await stdout.until(data => shows(typedAt(data), 'docker container l'));
-	await sleep(IDLE_MS);
-	const before = snapshot();
-	stdout.take();
-	stdin.write('s');
-	const typed = await stdout.until(data => shows(typedAt(data), 'docker container ls'));
-	await sleep(IDLE_MS);
-	result.keySwitch = {before, after: snapshot(), frame: typed.data};
-
+	result.identical = floor.identical;
+	floor.close();
 	instance.unmount();
 	instance.cleanup();
 	return result;
@@ -516,22 +590,13 @@ const chosenWorlds = Object.entries(worlds).filter(([name]) => !process.env.BENC
 // floor always runs right after its lab, on Ink code the lab has just warmed. Without this pass, the
 // first configuration's lab would run code not yet optimised against a floor that was.
 if (!quick) {
-	for (const [, spec] of chosenWorlds) {
-		const lab = await measureLab(spec.world, spec.commands, SIZES[0]!);
-		await measureFloor(lab.enterSwitches, SIZES[0]!, IDLE_MS);
-	}
+	for (const [, spec] of chosenWorlds) await measureLab(spec.world, spec.commands, SIZES[0]!);
 }
 for (let run = 0; run < RUNS; run++) {
 	for (const size of SIZES) {
 		for (const [name, spec] of chosenWorlds) {
 			const key = `${size.columns}x${size.rows} ${name}`;
 			const lab = await measureLab(spec.world, spec.commands, size);
-			const floorEnter = await measureFloor(lab.enterSwitches, size, IDLE_MS);
-			const floorKey = await measureFloor(
-				Array.from({length: WARMUP + KEY_SAMPLES / 2}, () => lab.keySwitch),
-				size,
-				HUMAN_MS,
-			);
 			const entry = samples.get(key) ?? {
 				enter: [],
 				straight: [],
@@ -551,14 +616,14 @@ for (let run = 0; run < RUNS; run++) {
 			entry.human.push(lab.human);
 			entry.burst.push(lab.burst);
 			entry.inkRender.push(lab.inkRender);
-			entry.floorEnter.push(floorEnter.times);
-			entry.floorKey.push(floorKey.times);
+			entry.floorEnter.push(lab.floorEnter);
+			entry.floorKey.push(lab.floorKey);
 			entry.enterCpu.push(lab.enterCpu);
 			entry.humanCpu.push(lab.humanCpu);
-			entry.floorEnterCpu.push(floorEnter.cpu);
-			entry.floorKeyCpu.push(floorKey.cpu);
+			entry.floorEnterCpu.push(lab.floorEnterCpu);
+			entry.floorKeyCpu.push(lab.floorKeyCpu);
 			samples.set(key, entry);
-			identical.set(key, (identical.get(key) ?? true) && floorEnter.identical && floorKey.identical);
+			identical.set(key, (identical.get(key) ?? true) && lab.identical);
 			if (!json) process.stderr.write(`  run ${run + 1}/${RUNS} ${key}: enter p95 ${percentile(lab.enter, 95)} ms, typing p95 ${percentile(lab.human, 95)} ms\n`);
 		}
 	}
@@ -572,7 +637,8 @@ function summary(runs: number[][]) {
 }
 
 const results: Record<string, unknown> = {
-	method: `shipped bundle (production React), Ink render options of the lab; ${RUNS} runs × ${ENTER_SAMPLES} Enter samples (${STRAIGHT_SAMPLES} with no pause) and ${KEY_SAMPLES} keys per speed (human: a key every ${HUMAN_MS} ms, burst: every ${BURST_MS} ms); floor = the same frames replayed as host elements; ratio = app p95 / floor p95`,
+	method: `shipped bundle (production React), Ink render options of the lab; ${RUNS} runs × ${ENTER_SAMPLES} Enter samples (${STRAIGHT_SAMPLES} with no pause) and ${KEY_SAMPLES} keys per speed (human: a key every ${HUMAN_MS} ms, burst: every ${BURST_MS} ms); floor = the same frames replayed as host elements, each right after the lab drew it; ratio = app p95 / floor p95`,
+	labFramesDuringFloor,
 	node: process.version,
 };
 const table: string[] = [];
@@ -639,5 +705,6 @@ else {
 	);
 	for (const line of table) console.log(line);
 	for (const [key, same] of identical) if (!same) console.log(`warning: ${key}: the floor's frame differs from the lab's`);
+	if (labFramesDuringFloor > 0) console.log(`warning: the lab wrote ${labFramesDuringFloor} frame(s) during the floor's turns`);
 }
 process.exit(0);
