@@ -126,6 +126,16 @@ cmd_start() {
   echo "export DOCKER_HOST=unix://$S/docker.sock"
 }
 
+end_pids() { # PID... : TERM, up to 5 s, then KILL
+  local p alive
+  for p in "$@"; do kill -TERM "$p" 2>/dev/null || true; done
+  for _ in $(seq 1 50); do
+    alive=0; for p in "$@"; do pid_alive "$p" && alive=1; done
+    [ $alive = 0 ] && break; sleep 0.1
+  done
+  for p in "$@"; do pid_alive "$p" && kill -KILL "$p" 2>/dev/null || true; done
+}
+
 stop_pid() { # pidfile name
   local f=$1 what=$2 pid
   [ -f "$f" ] || return 0
@@ -166,12 +176,7 @@ cmd_stop() {
            for q in $prefixes; do case "$c" in *" $q"*) echo "${p#/proc/}"; break ;; esac; done
          done)
   pids="$pids $kids"
-  for p in $pids; do kill -TERM "$p" 2>/dev/null || true; done
-  for _ in $(seq 1 50); do
-    local alive=0; for p in $pids; do pid_alive "$p" && alive=1; done
-    [ $alive = 0 ] && break; sleep 0.1
-  done
-  for p in $pids; do pid_alive "$p" && kill -KILL "$p" 2>/dev/null || true; done
+  end_pids $pids
   stop_pid "$S/registry.pid" registry
   # unmount everything below STATE_DIR and below the aliases, deepest first, then the aliases
   local m
@@ -222,17 +227,12 @@ cmd_stop_isolated() {
   [ -n "${1:-}" ] && [ -n "${2:-}" ] || die "usage: stop-isolated STATE_DIR NETNS"
   NS=$2
   if ip netns list | grep -qw "^$NS"; then
-    local pids p
+    local pids
     # dockerd first: it stops its containers and its containerd; then whatever is left in the namespace
     [ -f "$1/dockerd.pid" ] && echo "$(cat "$1/dockerd.pid")" > "$1/dockerd.stop.pid" && stop_pid "$1/dockerd.stop.pid" dockerd
     rm -f "$1/dockerd.pid"
     pids=$(ip netns pids "$NS" 2>/dev/null || true)
-    for p in $pids; do kill -TERM "$p" 2>/dev/null || true; done
-    for _ in $(seq 1 50); do
-      local alive=0; for p in $pids; do pid_alive "$p" && alive=1; done
-      [ $alive = 0 ] && break; sleep 0.1
-    done
-    for p in $pids; do pid_alive "$p" && kill -KILL "$p" 2>/dev/null || true; done
+    end_pids $pids
     ip netns del "$NS" 2>/dev/null || true
   fi
   echo "stopped"
