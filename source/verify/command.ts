@@ -15,7 +15,7 @@
 import {execFile} from 'node:child_process';
 import {constants} from 'node:os';
 import type {World} from '../engine/index.js';
-import {dockerCli, killActiveDockerCommands, type DockerCli} from './docker-cli.js';
+import {dockerCli, type DockerCli} from './docker-cli.js';
 import {NoEngineError, probeEngine} from './engine.js';
 import {assertEngineClean, EngineNotCleanError, emptyEngine, resetEngine} from './engine-state.js';
 import {buildCatalogImages, catalogRefs} from './images.js';
@@ -79,7 +79,7 @@ class Cleanup {
 
 	run(): Promise<void> {
 		this.done ??= (async () => {
-			killActiveDockerCommands();
+			this.engine?.killActive();
 			for (const side of this.sides) await side.close().catch(() => undefined);
 			for (const dir of this.dirs) removeTempDir(dir);
 			if (this.engine) {

@@ -21,13 +21,11 @@ export interface DockerCli {
 	run(args: string[], options?: {input?: Buffer; timeoutMs?: number; env?: NodeJS.ProcessEnv}): Promise<CliResult>;
 	/** Like run, but throws with the command's stderr when it fails. */
 	ok(args: string[], options?: {input?: Buffer; timeoutMs?: number; env?: NodeJS.ProcessEnv}): Promise<string>;
-}
-
-const active = new Set<ChildProcess>();
-
-/** Ends the docker commands still running (when verify is interrupted). */
-export function killActiveDockerCommands(): void {
-	for (const child of active) child.kill('SIGTERM');
+	/**
+	 * Ends the docker commands this CLI started that still run (when verify is interrupted). Only
+	 * this CLI's: two verify runs side by side, each against its own engine, each end their own.
+	 */
+	killActive(): void;
 }
 
 export function dockerBinary(env: NodeJS.ProcessEnv = process.env): string {
@@ -38,6 +36,7 @@ export function dockerBinary(env: NodeJS.ProcessEnv = process.env): string {
 export function dockerCli(env: NodeJS.ProcessEnv = process.env): DockerCli {
 	const binary = dockerBinary(env);
 	const base: NodeJS.ProcessEnv = {...env, DOCKER_CLI_HINTS: 'false'};
+	const active = new Set<ChildProcess>();
 	const run: DockerCli['run'] = (args, options = {}) =>
 		new Promise(resolve => {
 			const child = spawn(binary, args, {env: {...base, ...options.env}, stdio: ['pipe', 'pipe', 'pipe']});
@@ -70,6 +69,9 @@ export function dockerCli(env: NodeJS.ProcessEnv = process.env): DockerCli {
 			const result = await run(args, options);
 			if (result.code !== 0) throw new Error(`docker ${args.join(' ')}: ${(result.stderr || result.stdout).trim() || `exit ${result.code}`}`);
 			return result.stdout;
+		},
+		killActive() {
+			for (const child of active) child.kill('SIGTERM');
 		},
 	};
 }

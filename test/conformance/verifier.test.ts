@@ -18,6 +18,7 @@ import {verifyTarget} from '../../source/verify/verify.js';
 import {formatScenario} from '../../source/verify/report.js';
 import {buildContext, buildHash, contextTar} from '../../source/verify/dockerfile.js';
 import {RealSide, splitScreen, startsBackground} from '../../source/verify/real-side.js';
+import {dockerCli} from '../../source/verify/docker-cli.js';
 import {hasTmux} from '../e2e/tmux.js';
 import {unifiedDiff} from '../../source/verify/udiff.js';
 import {pairContainers} from '../../source/verify/replay.js';
@@ -150,7 +151,13 @@ describe('reading the real side', () => {
 
 	it.skipIf(!hasTmux() && process.env.LAYERLAB_REQUIRE_TMUX !== '1')('types lines into bash exactly, a final `;` or `\\;` included', async () => {
 		const world = defaultWorld({seed: 1});
-		const docker = {binary: '/usr/local/bin/docker', env: {}, run: () => Promise.reject(new Error('no engine here')), ok: () => Promise.reject(new Error('no engine here'))};
+		const docker = {
+			binary: '/usr/local/bin/docker',
+			env: {},
+			run: () => Promise.reject(new Error('no engine here')),
+			ok: () => Promise.reject(new Error('no engine here')),
+			killActive: () => undefined,
+		};
 		const side = await RealSide.start({docker, world, label: 'bash'});
 		try {
 			for (const line of ['echo one;', 'echo two; echo three', 'find /dev/null -maxdepth 0 -exec echo found {} \\;', 'echo "a;b";']) await side.run(line);
@@ -158,6 +165,24 @@ describe('reading the real side', () => {
 		} finally {
 			await side.close();
 		}
+	});
+
+	it('ends only its own commands: two runs side by side, each against its own engine, stop independently', async () => {
+		// a stand-in CLI that waits: `sleep 60` (ended below, long before it would finish)
+		const a = dockerCli({LAYERLAB_DOCKER: '/bin/sleep'});
+		const b = dockerCli({LAYERLAB_DOCKER: '/bin/sleep'});
+		let bDone = false;
+		const running = b.run(['60']).then(result => {
+			bDone = true;
+			return result;
+		});
+		const ended = a.run(['60']);
+		a.killActive();
+		expect((await ended).stderr).toContain('SIGTERM');
+		await new Promise(resolve => setImmediate(resolve));
+		expect(bDone).toBe(false);
+		b.killActive();
+		expect((await running).stderr).toContain('SIGTERM');
 	});
 
 	it('knows which lines leave a container running', () => {
