@@ -23,8 +23,10 @@ export default defineConfig({
 		hookTimeout: TEST_GUARD_MS,
 		setupFiles: ['test/helpers/cleanup.ts'],
 		// Vitest's default is one worker fewer than the cores: one on a 2-core machine, where the
-		// conformance run would wait on the engine with nothing beside it.
-		maxWorkers: Math.max(2, availableParallelism() - 1),
+		// conformance run would wait on the engine with nothing beside it. Its worker mostly waits (its
+		// CPU time is the engines' and the programs it starts), so the other files get the cores' worth
+		// of workers beside it: on a machine other programs keep busy they then still get their share.
+		maxWorkers: availableParallelism() + 1,
 		sequence: {sequencer: ConformanceFirst},
 	},
 });
