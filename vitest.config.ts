@@ -5,7 +5,7 @@ import {TEST_GUARD_MS} from './test/helpers/hang-guard.js';
 
 /**
  * The real-engine conformance run is most of the suite's time, and most of that is waiting on the
- * engine. It starts first, and the other files run beside it on the second worker (docs/CI.md).
+ * engines. It starts first, and the other files run beside it on the other workers (docs/CI.md).
  */
 class ConformanceFirst extends BaseSequencer {
 	override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

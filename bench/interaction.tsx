@@ -185,7 +185,7 @@ cacheClass.prototype.get = function (this: InkCache, key: unknown) {
 
 /** One side's contents of Ink's caches (output, measure-text, wrap-text; five in all). */
 interface CacheSlot {
-	caches: Map<InkCache, Omit<InkCache, never>>;
+	caches: Map<InkCache, InkCache>;
 	rows: unknown[];
 }
 const emptySlot = (): CacheSlot => ({caches: new Map(), rows: []});

@@ -42,7 +42,8 @@ state_dir() {
 
 pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
 
-registry_up() { curl -fsS -o /dev/null --max-time 2 http://127.0.0.1:5000/v2/ 2>/dev/null; }
+# [RUNNER...]: `registry_up in_ns` asks on the network namespace's own 127.0.0.1
+registry_up() { "$@" curl -fsS -o /dev/null --max-time 2 http://127.0.0.1:5000/v2/ 2>/dev/null; }
 dockerd_up()  { DOCKER_HOST="unix://$1/docker.sock" "$DOCKER" version >/dev/null 2>&1; }
 
 storage_driver_works() {
@@ -191,18 +192,19 @@ cmd_stop() {
 }
 
 in_ns() { ip netns exec "$NS" "$@"; }
+netns_exists() { ip netns list | grep -qw "^$NS"; }
 
 cmd_start_isolated() {
   local S; S=$(state_dir "${1:-}"); NS=${2:-}; local regroot=${3:-}
   [ -n "$NS" ] && [ -d "$regroot" ] || die "usage: start-isolated STATE_DIR NETNS REGISTRY_ROOT"
   mkdir -p "$S/data" "$S/exec"
-  ip netns list | grep -qw "^$NS" || ip netns add "$NS"
+  netns_exists || ip netns add "$NS"
   in_ns ip link set lo up
-  if ! in_ns curl -fsS -o /dev/null --max-time 2 http://127.0.0.1:5000/v2/ 2>/dev/null; then
+  if ! registry_up in_ns; then
     registry_config "$regroot" > "$S/registry.yml"
     setsid ip netns exec "$NS" docker-registry serve "$S/registry.yml" >"$S/registry.log" 2>&1 < /dev/null &
-    for _ in $(seq 1 100); do in_ns curl -fsS -o /dev/null --max-time 2 http://127.0.0.1:5000/v2/ 2>/dev/null && break; sleep 0.1; done
-    in_ns curl -fsS -o /dev/null --max-time 2 http://127.0.0.1:5000/v2/ || { cat "$S/registry.log" >&2; die "the second registry did not start"; }
+    for _ in $(seq 1 100); do registry_up in_ns && break; sleep 0.1; done
+    registry_up in_ns || { cat "$S/registry.log" >&2; die "the second registry did not start"; }
   fi
   if ! dockerd_up "$S"; then
     local driver=overlay2
@@ -226,11 +228,10 @@ cmd_start_isolated() {
 cmd_stop_isolated() {
   [ -n "${1:-}" ] && [ -n "${2:-}" ] || die "usage: stop-isolated STATE_DIR NETNS"
   NS=$2
-  if ip netns list | grep -qw "^$NS"; then
+  if netns_exists; then
     local pids
     # dockerd first: it stops its containers and its containerd; then whatever is left in the namespace
-    [ -f "$1/dockerd.pid" ] && echo "$(cat "$1/dockerd.pid")" > "$1/dockerd.stop.pid" && stop_pid "$1/dockerd.stop.pid" dockerd
-    rm -f "$1/dockerd.pid"
+    stop_pid "$1/dockerd.pid" dockerd
     pids=$(ip netns pids "$NS" 2>/dev/null || true)
     end_pids $pids
     ip netns del "$NS" 2>/dev/null || true
