@@ -15,9 +15,9 @@ import type {PrepareEnv} from './panes/types.js';
 import {memoSlots} from './panes/common.js';
 import {makeTheme, type Theme} from './theme.js';
 import {useTerminalSize, type Size} from './hooks/use-terminal-size.js';
-import {Pane, type TitlePart} from './components/Pane.js';
+import {placedPane, type TitlePart} from './components/Pane.js';
 import {box, boxStyle, styledBox, type NodeStyle} from './components/host.js';
-import {HelpBar, TitleBar} from './components/Bars.js';
+import {helpBar, titleBar} from './components/Bars.js';
 import {HelpScreen} from './components/HelpScreen.js';
 import {Picker} from './components/Picker.js';
 import {runAhead, speculate, tookAhead, type LabModel} from '../lab/model/lab.js';
@@ -224,7 +224,7 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 				const next = speculate(() => reduce(from, {type: 'key', input: '\r', key: ENTER, env}));
 				speculated.current = {from, env, next, counted: false};
 				prepareViews(next, {lang, columns: env.columns, theme});
-				prepareScreen(next, sizeRef.current, lang);
+				prepareScreen(next, sizeRef.current, lang, theme);
 			}, AHEAD_MS);
 		};
 		plan();
@@ -261,9 +261,7 @@ export function App({api, lang, color, initial, size: override}: AppProps) {
 	return (
 		<>
 			<KeyInput onKey={onKey} />
-			<PromptLineContext.Provider value={store}>
-				<Screen layout={layout} state={state} api={api} scenarios={scenarios} open={open} title={title} right={right} lang={lang} theme={theme} />
-			</PromptLineContext.Provider>
+			<PromptLineContext.Provider value={store}>{screen(layout, state, {api, scenarios, open, title, right, lang, theme})}</PromptLineContext.Provider>
 		</>
 	);
 }
@@ -274,9 +272,7 @@ const KeyInput = React.memo(function KeyInput({onKey}: {onKey: (input: string, k
 	return null;
 });
 
-interface ScreenProps {
-	layout: Exclude<Layout, {kind: 'too-small'}>;
-	state: AppState;
+interface ScreenParts {
 	api: LabApi;
 	scenarios: Scenario[];
 	open: (scenario: Scenario) => void;
@@ -287,25 +283,28 @@ interface ScreenProps {
 }
 
 /**
- * The title bar, the body (help, scenario list or the panes' layout) and the help bar. Its state is
+ * The title bar, the body (help, scenario list or the panes' layout) and the help bar. Plain
+ * functions rather than components down to the panes' contents: each part is the same element as
+ * long as it shows the same (the bars, each pane: placedPane), which React passes over without a
+ * component to run, so an Enter runs the components of what it changed and no others. Its state is
  * the store's screen snapshot, which a key that only edits the prompt leaves as it was (store.ts).
  */
-const Screen = React.memo(function Screen({layout, state, api, scenarios, open, title, right, lang, theme}: ScreenProps) {
+function screen(layout: Exclude<Layout, {kind: 'too-small'}>, state: AppState, {api, scenarios, open, title, right, lang, theme}: ScreenParts): React.ReactNode {
 	let body: React.ReactNode;
 	if (state.ui.overlay?.kind === 'help') {
 		body = <HelpScreen width={layout.columns} height={layout.bodyHeight} scroll={state.ui.helpScroll} theme={theme} lang={lang} />;
 	} else if (state.screen === 'picker' || !state.lab) {
 		body = <Picker api={api} scenarios={scenarios} lang={lang} width={layout.columns} height={layout.bodyHeight} theme={theme} active={state.screen === 'picker'} onOpen={open} />;
 	} else {
-		body = <Node node={layout.body} state={state} lab={state.lab} container={effectiveContainer(state)} lang={lang} theme={theme} />;
+		body = layoutPart(layout.body, state, state.lab, effectiveContainer(state), lang, theme);
 	}
 	return box(
 		{flexDirection: 'column', width: layout.columns, height: layout.rows - 1},
-		<TitleBar left={title} right={right} width={layout.columns} theme={theme} />,
+		titleBar(title, right, layout.columns, theme),
 		box({height: layout.bodyHeight, flexDirection: 'column'}, body),
-		<HelpBar scopes={activeScopes(state)} overlay={state.ui.overlay} width={layout.columns} theme={theme} lang={lang} />,
+		helpBar(activeScopes(state), state.ui.overlay, layout.columns, theme, lang),
 	);
-});
+}
 
 /** Fills the panes' memoised derivations for a state the screen is about to show (each pane's `prepare`, and its title's info). */
 function prepareViews(state: AppState, env: PrepareEnv): void {
@@ -318,11 +317,16 @@ function prepareViews(state: AppState, env: PrepareEnv): void {
 }
 
 /** Works out the App's own derivations for a state the screen is about to show: the layout, the page sizes, the title bar's texts. */
-function prepareScreen(state: AppState, size: Size, lang: string): void {
+function prepareScreen(state: AppState, size: Size, lang: string, theme: Theme): void {
 	const layout = layoutFor(size.columns, size.rows, state.ui.recent, state.lab, lang);
 	pageSizesFor(layout, size.columns, size.rows, state.lab, lang);
-	titleSegments(state.lab, state.screen, lang);
-	historyText(state.lab, state.screen, lang);
+	const title = titleSegments(state.lab, state.screen, lang);
+	const right = historyText(state.lab, state.screen, lang);
+	// The frame's elements too, where a lab is on screen (the panes', the bars'): the Enter finds them made.
+	if (layout.kind === 'too-small' || state.screen !== 'lab' || !state.lab || state.ui.overlay?.kind === 'help') return;
+	layoutPart(layout.body, state, state.lab, effectiveContainer(state), lang, theme);
+	titleBar(title, right, layout.columns, theme);
+	helpBar(activeScopes(state), state.ui.overlay, layout.columns, theme, lang);
 }
 
 /** How many rows each pane would fill (its measure or its wants), for the layout to share the rows out. */
@@ -380,27 +384,15 @@ const titleSegments = memoSlots(2, (lab: LabModel | null, screen: AppState['scre
 	];
 });
 
-interface NodeProps {
-	node: LayoutNode;
-	state: AppState;
-	lab: LabModel;
-	/** The container the Layers pane shows (effectiveContainer), worked out once per frame. */
-	container: string | null;
-	lang: string;
-	theme: Theme;
-}
-
 /** A row or column of the layout's box styles, kept with the node (layouts are memoised: layoutFor). */
 const nodeStyles = new WeakMap<LayoutNode, NodeStyle>();
 
-const Node = React.memo(function LayoutPart({node, state, lab, container, lang, theme}: NodeProps) {
+/** A part of the layout: a row or a column of parts, or a pane (or a tab group's shown pane) in its frame. */
+function layoutPart(node: LayoutNode, state: AppState, lab: LabModel, container: string | null, lang: string, theme: Theme): React.ReactNode {
 	if (node.kind === 'row' || node.kind === 'column') {
 		let style = nodeStyles.get(node);
 		if (style === undefined) nodeStyles.set(node, (style = boxStyle({flexDirection: node.kind, width: node.width, height: node.height, flexShrink: 0})));
-		return styledBox(
-			style,
-			node.children.map((child, index) => <Node key={index} node={child} state={state} lab={lab} container={container} lang={lang} theme={theme} />),
-		);
+		return styledBox(style, ...node.children.map(child => layoutPart(child, state, lab, container, lang, theme)));
 	}
 	const id = node.kind === 'tabs' ? node.active : (node as Extract<LayoutNode, {kind: 'pane'}>).pane;
 	const focused = state.ui.focus === id;
@@ -412,12 +404,16 @@ const Node = React.memo(function LayoutPart({node, state, lab, container, lang, 
 					news: tab !== id && Boolean(paneDef(tab).news?.(lab, container)),
 				}))
 			: [{text: paneTitle(id, lab, container, lang), active: true}];
-	// The pane's content element, made here rather than by a component of its own: the Pane compares
-	// its props (what the pane shows) and is not drawn again when a command changed none of them.
+	// The pane's content element: the pane's frame is the one it was (placedPane) while the content's
+	// props (what the pane shows), its title, info and size are, and the frame and its content are not drawn again.
 	const content = paneDef(id).View({state, lab, lang, width: node.width - 2, height: node.height - 2, focused, container, theme});
-	return (
-		<Pane title={title} info={paneInfo(id, state, lang)} focused={focused} width={node.width} height={node.height} theme={theme}>
-			{content}
-		</Pane>
-	);
-});
+	return placedPane(node.kind === 'tabs' ? node.tabs.join(' ') : id, {
+		title,
+		info: paneInfo(id, state, lang),
+		focused,
+		width: node.width,
+		height: node.height,
+		theme,
+		children: content,
+	});
+}

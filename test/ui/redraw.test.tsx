@@ -20,8 +20,7 @@ import {evaluate, fakeApi, freshWorld, testScenario} from './helpers/fixtures.js
 import {KEYS, press, renderApp, type, type Instance} from './helpers/ink.js';
 import {Probe} from './helpers/probe.js';
 import {PANE_ORDER, PANES} from '../../source/ui/panes/registry.js';
-import {RowView, type RowViewProps} from '../../source/ui/components/RowView.js';
-import {rowText} from '../../source/ui/rows.js';
+import {watchReactWork} from './helpers/react-work.js';
 
 const root = path.dirname(path.dirname(path.dirname(fileURLToPath(import.meta.url))));
 const inkBuild = path.join(path.dirname(createRequire(import.meta.url).resolve('ink')));
@@ -62,19 +61,6 @@ function redrawn(before: Map<DOMElement, unknown[]>, after: DOMElement[]): DOMEl
 	return after.filter(node => !before.has(node) || signature(node).some((part, index) => part !== before.get(node)![index]));
 }
 
-/**
- * The rows React draws (RowView's renders, each with its row's text): a row's node has constant
- * props, so a row drawn again with the same text leaves no trace in Ink's tree.
- */
-function rowRenders() {
-	const spy = vi.spyOn(RowView as unknown as {type: (props: RowViewProps) => unknown}, 'type');
-	return {
-		texts: () => spy.mock.calls.map(([props]) => rowText(props.row)),
-		clear: () => spy.mockClear(),
-		restore: () => spy.mockRestore(),
-	};
-}
-
 async function lab(world = freshWorld(), size = {columns: 160, rows: 48}) {
 	const probe: {current: DOMElement | null} = {current: null};
 	const api: LabApi = {...fakeApi(), open: async (s, columns) => createLab(s, world, {evaluate, columns})};
@@ -90,17 +76,16 @@ async function lab(world = freshWorld(), size = {columns: 160, rows: 48}) {
 
 describe('a keystroke redraws only what it changes', () => {
 	it('typing at the prompt draws only the prompt row again', async () => {
-		const rows = rowRenders();
+		const react = await watchReactWork();
 		const {app, probe, snapshot} = await lab();
 		await type(app, 'docker container run --name rn1 diamol/ch06-random-number');
 		await press(app, KEYS.enter);
 		await type(app, 'docker container l');
 		const before = snapshot();
-		expect(rows.texts().length).toBeGreaterThan(50);
-		rows.clear();
+		expect(react.take().lines.length).toBeGreaterThan(50);
 		await press(app, 's');
-		expect(rows.texts()).toEqual([expect.stringContaining('$ docker container ls')]);
-		rows.restore();
+		// React ran the Terminal pane alone and drew one line: the prompt's.
+		expect(react.take()).toEqual({components: ['TerminalPane'], lines: [expect.stringContaining('$ docker container ls')]});
 		const changed = redrawn(before, textNodes(probe.current!));
 		// The prompt row is one <Text> with a <Text> per segment: its outermost text node holds the prompt.
 		const promptRow = textNodes(probe.current!).find(node => node.nodeName === 'ink-text' && plain(node).includes('$ docker container ls'))!;
@@ -141,10 +126,12 @@ describe('a keystroke redraws only what it changes', () => {
 		await press(app, KEYS.enter);
 		await type(app, 'echo hello');
 		const before = snapshot();
-		const rows = rowRenders();
+		const react = await watchReactWork();
+		react.take();
 		await press(app, KEYS.enter);
-		const drawn = rows.texts();
-		rows.restore();
+		const {components, lines: drawn} = react.take();
+		// An Enter runs the components of what it changed, and no other: here the Terminal pane's (and the App's).
+		expect(components).toEqual(['App', 'TerminalPane']);
 		expect(drawn.join('\n')).toContain('hello');
 		expect(drawn.filter(text => /rn1 +diamol\/ch06-random-number|NAME +IMAGE/.test(text))).toEqual([]);
 		const changed = redrawn(before, textNodes(probe.current!));
@@ -152,6 +139,29 @@ describe('a keystroke redraws only what it changes', () => {
 		// The Containers pane lists rn1; none of its rows was drawn again.
 		expect([...before.keys()].some(node => /rn1 +diamol\/ch06-random-number/.test(plain(node)))).toBe(true);
 		expect(changed.filter(node => /rn1 +diamol\/ch06-random-number|NAME +IMAGE/.test(plain(node))).map(node => plain(node))).toEqual([]);
+	});
+});
+
+describe('an Enter runs the components of the panes it changed', () => {
+	it('a command that changes a container runs the panes that show it, not the Images or Volumes pane', async () => {
+		const react = await watchReactWork();
+		const {app} = await lab();
+		await type(app, 'docker volume create data');
+		await press(app, KEYS.enter);
+		await type(app, 'docker container run --name rn1 -v data:/data diamol/ch06-random-number');
+		await press(app, KEYS.enter);
+		// (The run's new image and volume use are marked until the next command.)
+		await type(app, 'echo one');
+		await press(app, KEYS.enter);
+		await type(app, 'docker container start rn1');
+		react.take();
+		await press(app, KEYS.enter);
+		expect(app.lastFrame()).toMatch(/rn1 /);
+		const {components} = react.take();
+		expect(components).toContain('ContainersPane');
+		expect(components).not.toContain('ImagesPane');
+		expect(components).not.toContain('VolumesPane');
+		expect(components).not.toContain('StepPane');
 	});
 });
 

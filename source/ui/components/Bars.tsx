@@ -1,7 +1,8 @@
 /** The title bar (where you are) and the help bar (the keys that work now, from keys.ts). */
-import React, {memo} from 'react';
+import type React from 'react';
 import {box} from './host.js';
-import {RowView} from './RowView.js';
+import {rowLine} from './RowView.js';
+import {memoSlots} from '../panes/common.js';
 import {barItems, type Scope} from '../keys.js';
 import {clipRow, row, rowWidth, seg, type Segment} from '../rows.js';
 import type {Theme} from '../theme.js';
@@ -9,20 +10,13 @@ import {textWidth, truncate} from '../text/width.js';
 import type {Overlay} from '../state.js';
 import {t, tOr} from '../../lab/messages.js';
 
-interface TitleBarProps {
-	left: Segment[];
-	right: string;
-	width: number;
-	theme: Theme;
-}
-
-const sameTitleBar = (a: TitleBarProps, b: TitleBarProps) => a.left === b.left && a.right === b.right && a.width === b.width && a.theme === b.theme;
-
 /**
  * Where you are on the left, the history position on the right (the right side wins when short of
- * room). Drawn again only when they change: the App keeps the left side's segments while the prompt is edited.
+ * room): one element per set of texts, so a frame that keeps them passes the bar over. The App keeps
+ * the left side's segments while the prompt is edited, and the pause before an Enter makes the
+ * Enter's bar (its history position) ahead.
  */
-export const TitleBar = memo(function TitleBar({left, right, width, theme}: TitleBarProps) {
+export const titleBar = memoSlots(2, (left: Segment[], right: string, width: number, theme: Theme): React.ReactNode => {
 	const rightText = truncate(right, Math.max(0, Math.floor(width / 3)));
 	const shown = clipRow(row(left), Math.max(0, width - textWidth(rightText) - 1));
 	const leftWidth = rowWidth(shown);
@@ -31,29 +25,16 @@ export const TitleBar = memo(function TitleBar({left, right, width, theme}: Titl
 	// keeps what it measured and tokenized of a text that did not change (the screen is the same).
 	return box(
 		{width, height: 1, flexShrink: 0},
-		box({width: leftWidth + gap, flexShrink: 0}, <RowView row={shown} width={leftWidth} theme={theme} />),
-		<RowView row={row([seg(rightText, 'dim')])} width={textWidth(rightText)} theme={theme} />,
+		box({width: leftWidth + gap, flexShrink: 0}, rowLine(shown, leftWidth, theme)),
+		rowLine(row([seg(rightText, 'dim')]), textWidth(rightText), theme),
 	);
-}, sameTitleBar);
+});
 
-interface HelpBarProps {
-	scopes: readonly Scope[];
-	overlay: Overlay;
-	width: number;
-	theme: Theme;
-	lang?: string;
-}
-
-const sameHelpBar = (a: HelpBarProps, b: HelpBarProps) =>
-	a.overlay === b.overlay &&
-	a.width === b.width &&
-	a.theme === b.theme &&
-	a.lang === b.lang &&
-	a.scopes.length === b.scopes.length &&
-	a.scopes.every((scope, index) => scope === b.scopes[index]);
-
-/** The keys that work now: drawn again only when the scopes (by value), the overlay or the width change, not on every keystroke. */
-export const HelpBar = memo(function HelpBar({scopes, overlay, width, theme, lang = 'en'}: HelpBarProps) {
+/** The keys that work now: one element per set of scopes (by value), overlay, width and language, not one per keystroke. */
+export function helpBar(scopes: readonly Scope[], overlay: Overlay, width: number, theme: Theme, lang = 'en'): React.ReactNode {
+	const key = `${scopes.join(' ')}|${width}|${lang}`;
+	const known = helpBars.find(entry => entry.key === key && entry.overlay === overlay && entry.theme === theme);
+	if (known) return known.element;
 	const segments: Segment[] = [];
 	if (overlay?.kind === 'confirm') segments.push(seg(t(lang, overlay.question) + '  ', 'warn', {bold: true}));
 	let used = segments.reduce((sum, s) => sum + textWidth(s.text), 0);
@@ -65,5 +46,11 @@ export const HelpBar = memo(function HelpBar({scopes, overlay, width, theme, lan
 		segments.push(seg(item.key, 'key'), seg(' ' + label, 'dim'));
 		used += textWidth(piece) + 2;
 	}
-	return <RowView row={row(segments)} width={width} theme={theme} />;
-}, sameHelpBar);
+	const element = rowLine(row(segments), width, theme);
+	helpBars.unshift({key, overlay, theme, element});
+	if (helpBars.length > 4) helpBars.pop();
+	return element;
+}
+
+/** The last few help bars made. */
+const helpBars: Array<{key: string; overlay: Overlay; theme: Theme; element: React.ReactNode}> = [];

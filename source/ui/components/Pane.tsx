@@ -33,10 +33,12 @@ function sameTitle(a: TitlePart[], b: TitlePart[]): boolean {
 	return a === b || (a.length === b.length && a.every((part, index) => part.text === b[index]!.text && part.active === b[index]!.active && part.news === b[index]!.news));
 }
 
-/** Same component with shallowly equal props (its own memo decides about the rest). */
+/** Same component with props that draw the same: by its memo's own comparison where it has one, else shallowly equal. */
 function sameContent(a: React.ReactNode, b: React.ReactNode): boolean {
 	if (a === b) return true;
 	if (!isValidElement(a) || !isValidElement(b) || a.type !== b.type || a.key !== b.key) return false;
+	const compare = (a.type as {compare?: unknown}).compare;
+	if (typeof compare === 'function') return Boolean(compare(a.props, b.props));
 	const x = a.props as Record<string, unknown>;
 	const y = b.props as Record<string, unknown>;
 	const keys = Object.keys(x);
@@ -56,11 +58,33 @@ function samePane(a: PaneProps, b: PaneProps): boolean {
 }
 
 /** Memoised on what it shows: the title's text, the info, the size, and its content's props. */
-export const Pane = memo(function Pane({title, info = '', focused, width, height, theme, children}: PaneProps) {
+export const Pane = memo(function Pane(props: PaneProps) {
+	return paneFrame(props);
+}, samePane);
+
+/**
+ * The pane at a place of the layout (`place`: one per pane), as one element per thing it shows: the
+ * same element as the last time it showed the same (samePane), which React passes over without a
+ * component to run. Two kept per place: the frame on screen and the one the pause before an Enter
+ * made for the Enter's state.
+ */
+export function placedPane(place: string, props: PaneProps): React.ReactNode {
+	let kept = placed.get(place);
+	if (kept === undefined) placed.set(place, (kept = []));
+	const at = kept.findIndex(entry => samePane(entry.props, props));
+	const entry = at >= 0 ? kept.splice(at, 1)[0]! : {props, element: paneFrame(props)};
+	kept.unshift(entry);
+	if (kept.length > 2) kept.pop();
+	return entry.element;
+}
+
+const placed = new Map<string, Array<{props: PaneProps; element: React.ReactNode}>>();
+
+function paneFrame({title, info = '', focused, width, height, theme, children}: PaneProps): React.ReactNode {
 	const border = theme.border(focused);
 	return box(
 		{flexDirection: 'column', width, height, flexShrink: 0},
-		<PaneTitle title={title} info={info} focused={focused} width={width} theme={theme} />,
+		paneTitle(title, info, focused, width, theme),
 		box(
 			{
 				flexDirection: 'column',
@@ -76,19 +100,28 @@ export const Pane = memo(function Pane({title, info = '', focused, width, height
 			children,
 		),
 	);
-}, samePane);
-
-type PaneTitleProps = Pick<PaneProps, 'title' | 'info' | 'focused' | 'width' | 'theme'>;
-
-const samePaneTitle = (a: PaneTitleProps, b: PaneTitleProps) =>
-	a.focused === b.focused && a.width === b.width && a.theme === b.theme && a.info === b.info && sameTitle(a.title, b.title);
+}
 
 /**
- * The top border with the title (or tab strip) and the info: drawn again only when they change, not
- * when the content does. One text of painted pieces (paint.ts), as Ink's nested `<Text>`s would
- * have styled them, so a tab strip is one text node rather than a `<Text>` per piece.
+ * The top border with the title (or tab strip) and the info: one element per text, so a frame whose
+ * content changed keeps its title's element (and Ink its node). One text of painted pieces
+ * (paint.ts), as Ink's nested `<Text>`s would have styled them, so a tab strip is one text node
+ * rather than a `<Text>` per piece.
  */
-const PaneTitle = memo(function PaneTitle({title, info = '', focused, width, theme}: PaneTitleProps) {
+function paneTitle(title: TitlePart[], info: string, focused: boolean, width: number, theme: Theme): React.ReactNode {
+	let known = titles.get(theme);
+	if (known === undefined) titles.set(theme, (known = new Map()));
+	let key = `${focused ? 1 : 0}${width} ${info}`;
+	for (const part of title) key += `\0${part.active ? 1 : 0}${part.news ? 1 : 0}${part.text}`;
+	let made = known.get(key);
+	if (made === undefined) {
+		if (known.size >= 1024) known.clear();
+		known.set(key, (made = line(paintedTitle(title, info, focused, width, theme))));
+	}
+	return made;
+}
+
+function paintedTitle(title: TitlePart[], info: string, focused: boolean, width: number, theme: Theme): string {
 	const border = theme.border(focused);
 	let text = paint('╭─', border);
 	let used = 2;
@@ -111,5 +144,8 @@ const PaneTitle = memo(function PaneTitle({title, info = '', focused, width, the
 	text += paint(' ' + '─'.repeat(Math.max(0, fill - 1)), border);
 	if (infoText) text += paint(` ${infoText} `, {dimColor: true});
 	text += paint('╮', border);
-	return line(text);
-}, samePaneTitle);
+	return text;
+}
+
+/** Title lines per theme, by what they say. */
+const titles = new WeakMap<Theme, Map<string, React.ReactNode>>();

@@ -1,18 +1,10 @@
-/** Draws one Row: one line, never wrapped, cut to the pane's width; a selected row is inverse. */
+/** Draws Rows: each one line, never wrapped, cut to the pane's width; a selected row is inverse. */
 import React, {memo} from 'react';
-import {boxStyle, keyedBox, line, styledBox, type NodeStyle} from './host.js';
+import {box, boxStyle, line, styledBox, type NodeStyle} from './host.js';
 import {clipRow, rowWidth, type Row, type Segment} from '../rows.js';
 import type {TextStyle, Theme} from '../theme.js';
 import {safeText} from '../../text/safe.js';
 import {paint} from '../text/paint.js';
-
-export interface RowViewProps {
-	row: Row;
-	width: number;
-	theme: Theme;
-	/** Show the selection (only in the focused pane). */
-	showSelection?: boolean;
-}
 
 /**
  * The segment's text props. Bold and dim share one reset code (SGR 22). When Ink cut every line to
@@ -53,18 +45,24 @@ export function sameRow(a: Row, b: Row): boolean {
 	return true;
 }
 
-const sameRowView = (a: RowViewProps, b: RowViewProps) => a.width === b.width && a.theme === b.theme && a.showSelection === b.showSelection && sameRow(a.row, b.row);
-
 /**
- * One row, drawn again only when what it shows changes (memoised on the row's content, not its
- * identity). One text node: the segments are painted as Ink's `<Text>` would paint them (paint.ts),
- * so the screen is the same as with a `<Text>` per segment, for a fraction of the React work. The
- * node is Ink's own text element, made here as `<Text wrap="truncate-end">` makes it, but with
- * constant props: a row drawn again changes its text and nothing else of the node.
+ * A row's line element, one per painted text: a row that shows what the row before it at that place
+ * showed is the same element, which React passes over without a component to run (a screen's rows
+ * are drawn by `rowsBox`, not by a RowView each).
  */
-export const RowView = memo(function RowView({row, width, theme, showSelection = true}: RowViewProps) {
-	return line(paintedRow(row, width, theme, showSelection));
-}, sameRowView);
+export function rowLine(row: Row, width: number, theme: Theme, showSelection = true): React.ReactNode {
+	const text = paintedRow(row, width, theme, showSelection);
+	let made = lineElements.get(text);
+	if (made === undefined) {
+		if (lineElements.size >= MAX_LINES) lineElements.clear();
+		lineElements.set(text, (made = line(text)));
+	}
+	return made;
+}
+
+/** More lines than a few screens hold (bounded: a long session paints many). */
+const MAX_LINES = 4096;
+const lineElements = new Map<string, React.ReactNode>();
 
 /**
  * A row's painted text, remembered per row object: rows are never changed once built, and a block's
@@ -105,31 +103,33 @@ export interface RowsProps {
 
 /**
  * Exactly `height` lines: the rows given, blank ones as empty one-line boxes (no text to measure),
- * and nothing after the last row (the pane's fixed height keeps the frame the same size).
+ * and nothing after the last row (the pane's fixed height keeps the frame the same size). The lines
+ * are children by place (no keys): each is the element of what it shows (rowLine), so a line that
+ * shows what it showed is passed over, and only the lines that changed are drawn.
  */
-export const Rows = memo(function Rows({rows, width, height, theme, showSelection}: RowsProps) {
+export function rowsBox(rows: readonly Row[], width: number, height: number, theme: Theme, showSelection = true): React.ReactNode {
 	const lines: React.ReactNode[] = [];
 	let last = Math.min(rows.length, height) - 1;
 	while (last >= 0 && rows[last]!.segments.length === 0 && !rows[last]!.selected) last--;
 	for (let i = 0; i <= last; i++) {
 		const row = rows[i]!;
-		lines.push(
-			row.segments.length === 0 && !(row.selected && showSelection) ? blankRow(i) : <RowView key={i} row={row} width={width} theme={theme} showSelection={showSelection} />,
-		);
+		lines.push(row.segments.length === 0 && !(row.selected && showSelection) ? BLANK_ROW : rowLine(row, width, theme, showSelection));
 	}
 	let style = columnStyles.get(height);
 	if (style === undefined) columnStyles.set(height, (style = boxStyle({flexDirection: 'column', height, flexShrink: 0, overflowY: 'hidden'})));
-	return styledBox(style, lines);
+	return styledBox(style, ...lines);
+}
+
+/** The same as a component, memoised on the rows it draws (by value), for panes that draw rows beside other content. */
+export const Rows = memo(function Rows({rows, width, height, theme, showSelection}: RowsProps) {
+	return rowsBox(rows, width, height, theme, showSelection);
 }, sameRows);
 
 /** The column's box styles per height. */
 const columnStyles = new Map<number, NodeStyle>();
 
-/** A blank row at a place: an empty one-line box, the same element every time (React skips it). */
-const blankRows: React.ReactNode[] = [];
-function blankRow(index: number): React.ReactNode {
-	return (blankRows[index] ??= keyedBox(index, {height: 1, flexShrink: 0}));
-}
+/** A blank row: an empty one-line box, the same element everywhere (React passes it over). */
+const BLANK_ROW = box({height: 1, flexShrink: 0});
 
 function sameRows(a: RowsProps, b: RowsProps): boolean {
 	if (a.width !== b.width || a.height !== b.height || a.theme !== b.theme || a.showSelection !== b.showSelection) return false;

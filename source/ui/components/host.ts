@@ -50,11 +50,6 @@ export function styledBox(style: NodeStyle, ...children: ReactNode[]): ReactNode
 	return createElement('ink-box', {style, internal_accessibility: NO_ACCESSIBILITY}, ...children);
 }
 
-/** `<Box {...style}>` with a key, as an item of a list. */
-export function keyedBox(key: string | number, style: BoxStyle, ...children: ReactNode[]): ReactNode {
-	return createElement('ink-box', {key, style: boxStyle(style), internal_accessibility: NO_ACCESSIBILITY}, ...children);
-}
-
 /**
  * What `<Text wrap="truncate-end">` with no style of its own gives its node: this layout style, and
  * a transform that returns the text as it is (so none is needed).

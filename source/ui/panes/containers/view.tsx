@@ -1,8 +1,8 @@
-import React, {memo} from 'react';
+import {createElement, Fragment, memo} from 'react';
 import type {World} from '../../../engine/index.js';
 import type {Changes} from '../../../lab/model/changes.js';
 import {containerItems, containerRows, containersChanges, containersHeader, selectedIndex} from './rows.js';
-import {ListView} from '../../components/ListView.js';
+import {useListView} from '../../components/ListView.js';
 import type {Theme} from '../../theme.js';
 import {t} from '../../../lab/messages.js';
 import {memoSlots} from '../common.js';
@@ -22,20 +22,19 @@ export interface ContainersPaneProps {
 /** Memoised on the containers, not the world: a key that changes only the prompt leaves its props, and so this pane, as they were. */
 export const ContainersPane = memo(function ContainersPane({containers, changes, selected, width, height, theme, lang}: ContainersPaneProps) {
 	const items = containerItems(containers, changes);
-	return (
-		<ListView
-			items={items}
-			changes={containersChanges(changes)}
-			cursor={selectedIndex(items, selected)}
-			header={containersHeader}
-			rows={containerRows}
-			width={width}
-			height={height}
-			theme={theme}
-			lang={lang}
-			showSelection
-		/>
-	);
+	const lines = useListView({
+		items,
+		changes: containersChanges(changes),
+		cursor: selectedIndex(items, selected),
+		header: containersHeader,
+		rows: containerRows,
+		width,
+		height,
+		theme,
+		lang,
+		showSelection: true,
+	});
+	return createElement(Fragment, null, ...lines);
 });
 
 /** "N · M running" for the title line (counted once per change of the containers, not per frame). */

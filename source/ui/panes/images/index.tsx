@@ -19,9 +19,7 @@ export const imagesPane: PaneDef<ImagesSlice> = {
 	View: ({state, lab, lang, width, height, focused, theme}) => (
 		<ImagesPane
 			lang={lang}
-			images={lab.world.images}
-			layers={lab.world.layers}
-			containers={lab.world.containers}
+			items={imageItems(lab.world.images, lab.world.layers, lab.world.containers, lab.changes)}
 			changes={imagesChanges(lab.changes)}
 			cursor={slice(state, 'images').cursor}
 			width={width}

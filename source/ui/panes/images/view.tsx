@@ -1,14 +1,13 @@
-import React, {memo} from 'react';
-import {imagesChanges, imageItems, imageRows, imagesHeader} from './rows.js';
-import {ListView} from '../../components/ListView.js';
-import type {World} from '../../../engine/index.js';
+import {createElement, Fragment, memo} from 'react';
+import {imageRows, imagesHeader, type ImageItem} from './rows.js';
+import {useListView} from '../../components/ListView.js';
 import type {Changes} from '../../../lab/model/changes.js';
 import type {Theme} from '../../theme.js';
 
 export interface ImagesPaneProps {
-	images: World['images'];
-	layers: World['layers'];
-	containers: World['containers'];
+	/** The images' items (imageItems: the same list while it says the same). */
+	items: readonly ImageItem[];
+	/** The last command's changes to images (imagesChanges). */
 	changes: Changes;
 	cursor: number;
 	width: number;
@@ -18,9 +17,9 @@ export interface ImagesPaneProps {
 	lang: string;
 }
 
-/** Memoised on the world's slices it shows (images, layers, containers), not the world: a key that changes only the prompt leaves its props, and so this pane, as they were. */
-export const ImagesPane = memo(function ImagesPane({images, layers, containers, changes, cursor, width, height, focused, theme, lang}: ImagesPaneProps) {
-	const items = imageItems(images, layers, containers, changes);
+/** Memoised on the list it shows, not the world's slices it is made from: a command that changed a container but no image's line leaves it as it was. */
+export const ImagesPane = memo(function ImagesPane({items, changes, cursor, width, height, focused, theme, lang}: ImagesPaneProps) {
 	const shown = focused ? Math.min(cursor, items.length - 1) : -1;
-	return <ListView items={items} changes={imagesChanges(changes)} cursor={shown} header={imagesHeader} rows={imageRows} width={width} height={height} theme={theme} lang={lang} />;
+	const lines = useListView({items, changes, cursor: shown, header: imagesHeader, rows: imageRows, width, height, theme, lang});
+	return createElement(Fragment, null, ...lines);
 });

@@ -41,9 +41,9 @@ export const layersPane: PaneDef<LayersSlice> = {
 		<LayersPane
 			lang={lang}
 			world={lab.world}
-			changes={lab.changes}
+			items={layerItems(lab.world, container, slice(state, 'layers').tree[container ?? ''] ?? NO_TREE, lab.changes)}
 			container={container}
-			overrides={slice(state, 'layers').tree[container ?? ''] ?? NO_TREE}
+			record={container ? lab.world.containers[container] : undefined}
 			cursor={slice(state, 'layers').cursor}
 			width={width}
 			height={height}

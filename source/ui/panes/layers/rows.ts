@@ -223,6 +223,12 @@ function layerItem(number: number, layer: Layer, instruction: string, shared: st
 }
 const lastLayerItems = new WeakMap<Layer, Extract<LayerItem, {kind: 'layer'}>>();
 
+/** The list with no container to show: the same list every time, so the pane is not drawn again. */
+const NO_CONTAINER: LayerItem[] = [{kind: 'note', note: {key: 'layers.none'}}];
+
+/** The list for a container the last command removed (the same list while it is the same name). */
+const removedItems = memoByRef((name: string): LayerItem[] => [{kind: 'removed', name}]);
+
 /** What the pane lists for a container (recomputed only when a slice it reads changed). */
 export function layerItems(world: World, containerId: string | null, overrides: TreeOverrides, changes: Changes): LayerItem[] {
 	const container = containerId ? world.containers[containerId] : undefined;
@@ -231,8 +237,7 @@ export function layerItems(world: World, containerId: string | null, overrides: 
 	if (build && (build.at === world.clock || !container)) return memoBuild(world, build, world.layers, world.images);
 	if (!container) {
 		const gone = changes.containersRemoved.find(removed => removed.id === containerId);
-		if (gone) return [{kind: 'removed', name: gone.name}];
-		return [{kind: 'note', note: {key: 'layers.none'}}];
+		return gone ? removedItems(gone.name) : NO_CONTAINER;
 	}
 	const volumes = container.mounts.some(mount => mount.type === 'volume') ? world.volumes : null;
 	const host = container.mounts.some(mount => mount.type === 'bind') ? world.host.files : null;

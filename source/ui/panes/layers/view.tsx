@@ -1,16 +1,18 @@
-import React, {memo, useMemo} from 'react';
-import type {World} from '../../../engine/index.js';
-import type {Changes} from '../../../lab/model/changes.js';
-import {layerItems, layerRows, type TreeOverrides} from './rows.js';
-import {Rows} from '../../components/RowView.js';
+import {memo, useMemo} from 'react';
+import type {Container, World} from '../../../engine/index.js';
+import {layerRows, type LayerItem} from './rows.js';
+import {rowsBox} from '../../components/RowView.js';
 import {useWindow} from '../../hooks/use-window.js';
 import type {Theme} from '../../theme.js';
 
 export interface LayersPaneProps {
+	/** Read only to make the rows of items it has not drawn yet (not compared: see sameLayers). */
 	world: World;
-	changes: Changes;
+	/** What the pane lists (layerItems, memoised on the parts of the world they show). */
+	items: readonly LayerItem[];
 	container: string | null;
-	overrides: TreeOverrides;
+	/** The container's record: a tree row says where each file comes from in it. */
+	record: Container | undefined;
 	cursor: number;
 	width: number;
 	height: number;
@@ -19,13 +21,30 @@ export interface LayersPaneProps {
 	lang: string;
 }
 
-const NO_OVERRIDES: TreeOverrides = {};
+/**
+ * The rows are a function of the items and the container's record (each item keeps its row:
+ * knownItemRow; items are made again when a part of the world they show changes), so a command that
+ * changed another part of the world (the clock, another container) leaves the pane as it was.
+ */
+export function sameLayers(a: LayersPaneProps, b: LayersPaneProps): boolean {
+	return (
+		a.items === b.items &&
+		a.container === b.container &&
+		a.record === b.record &&
+		a.cursor === b.cursor &&
+		a.width === b.width &&
+		a.height === b.height &&
+		a.focused === b.focused &&
+		a.theme === b.theme &&
+		a.lang === b.lang
+	);
+}
 
-/** Memoised: a key that changes only the prompt leaves its props, and so this pane, as they were. */
-export const LayersPane = memo(function LayersPane({world, changes, container, overrides, cursor, width, height, focused, theme, lang}: LayersPaneProps) {
-	const items = layerItems(world, container, overrides ?? NO_OVERRIDES, changes);
+/** Memoised on what it shows (sameLayers): a key that changes only the prompt, or a command that changed no part it shows, leaves it as it was. */
+export const LayersPane = memo(function LayersPane({world, items, container, record, cursor, width, height, focused, theme, lang}: LayersPaneProps) {
 	const shownCursor = focused ? Math.min(cursor, items.length - 1) : -1;
 	const offset = useWindow(shownCursor, height, items.length);
-	const rows = useMemo(() => layerRows(world, container, items, width, shownCursor, offset, height, lang), [world, container, items, width, shownCursor, offset, height, lang]);
-	return <Rows rows={rows} width={width} height={height} theme={theme} />;
-});
+	// eslint-disable-next-line react-hooks/exhaustive-deps -- the world only makes rows for new items; the record stands for the container's part of it (sameLayers)
+	const rows = useMemo(() => layerRows(world, container, items, width, shownCursor, offset, height, lang), [record, container, items, width, shownCursor, offset, height, lang]);
+	return rowsBox(rows, width, height, theme);
+}, sameLayers);

@@ -1,7 +1,7 @@
-import React, {memo, useMemo} from 'react';
+import {createElement, Fragment, memo, useMemo} from 'react';
 import type {LabModel} from '../../../lab/model/lab.js';
 import {choiceRows, predictionChoices, stepRows, type StepView} from './rows.js';
-import {Rows} from '../../components/RowView.js';
+import {rowsBox} from '../../components/RowView.js';
 import {row, seg, type Row} from '../../rows.js';
 import type {Theme} from '../../theme.js';
 import {fit, textWidth} from '../../text/width.js';
@@ -100,12 +100,7 @@ export const StepPane = memo(function StepPane({rows, choices, choice, offset, w
 	const more = textHeight > 0 && offset + textHeight < rows.length;
 	const text = rows.slice(offset, offset + textHeight);
 	if (more) text[textHeight - 1] = row([seg(fit('', Math.max(0, width - textWidth(t(lang, 'step.more')))) + t(lang, 'step.more'), 'dim', {bold: true})]);
-	return (
-		<>
-			<Rows rows={text} width={width} height={textHeight} theme={theme} />
-			{choices ? <Rows rows={list.slice(start, start + choicesHeight)} width={width} height={choicesHeight} theme={theme} /> : null}
-		</>
-	);
+	return createElement(Fragment, null, rowsBox(text, width, textHeight, theme), choices ? rowsBox(list.slice(start, start + choicesHeight), width, choicesHeight, theme) : null);
 });
 
 /** "2/5 · 1 done" for the pane's title line. */

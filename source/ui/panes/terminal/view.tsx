@@ -1,7 +1,7 @@
-import React, {memo, useMemo} from 'react';
+import {memo, useMemo} from 'react';
 import type {TermBlock} from '../../../lab/model/lab.js';
 import {candidateRows, promptRow, scrollbackWindow} from './rows.js';
-import {Rows} from '../../components/RowView.js';
+import {rowsBox} from '../../components/RowView.js';
 import type {Theme} from '../../theme.js';
 import {usePromptLine} from '../../prompt-line.js';
 
@@ -25,5 +25,5 @@ export const TerminalPane = memo(function TerminalPane({blocks, prompt, scroll, 
 	const promptLine = useMemo(() => promptRow(prompt, text, cursor, width, focused), [prompt, text, cursor, width, focused]);
 	// Like a real terminal: output from the top, the prompt right after it.
 	const lines = [...window.rows, ...listed, promptLine];
-	return <Rows rows={lines} width={width} height={height} theme={theme} showSelection={false} />;
+	return rowsBox(lines, width, height, theme, false);
 });

@@ -14,8 +14,7 @@ export const volumesPane: PaneDef<VolumesSlice> = {
 	View: ({state, lab, lang, width, height, focused, theme}) => (
 		<VolumesPane
 			lang={lang}
-			volumes={lab.world.volumes}
-			containers={lab.world.containers}
+			lines={volumeLines(lab.world.volumes, lab.world.containers, lab.changes)}
 			changes={volumesChanges(lab.changes)}
 			cursor={slice(state, 'volumes').cursor}
 			width={width}

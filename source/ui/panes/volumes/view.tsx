@@ -1,15 +1,16 @@
-import React, {memo} from 'react';
+import {createElement, Fragment, memo} from 'react';
 import type {World} from '../../../engine/index.js';
-import {volumesChanges, volumeLines, volumeRows, volumesHeader} from './rows.js';
-import {ListView} from '../../components/ListView.js';
+import {volumeRows, volumesHeader, type VolumeLine} from './rows.js';
+import {useListView} from '../../components/ListView.js';
 import type {Changes} from '../../../lab/model/changes.js';
 import type {Theme} from '../../theme.js';
 import {t} from '../../../lab/messages.js';
 import {memoSlots} from '../common.js';
 
 export interface VolumesPaneProps {
-	volumes: World['volumes'];
-	containers: World['containers'];
+	/** The volumes' lines (volumeLines: the same list while it says the same). */
+	lines: readonly VolumeLine[];
+	/** The last command's changes to volumes (volumesChanges). */
 	changes: Changes;
 	cursor: number;
 	width: number;
@@ -19,13 +20,11 @@ export interface VolumesPaneProps {
 	lang: string;
 }
 
-/** Memoised on the volumes and containers, not the world: a key that changes only the prompt leaves its props, and so this pane, as they were. */
-export const VolumesPane = memo(function VolumesPane({volumes, containers, changes, cursor, width, height, focused, theme, lang}: VolumesPaneProps) {
-	const lines = volumeLines(volumes, containers, changes);
+/** Memoised on the lines it shows, not the world's slices they are made from: a command that changed a container but no volume's line leaves it as it was. */
+export const VolumesPane = memo(function VolumesPane({lines, changes, cursor, width, height, focused, theme, lang}: VolumesPaneProps) {
 	const shown = focused ? Math.min(cursor, lines.length - 1) : -1;
-	return (
-		<ListView items={lines} changes={volumesChanges(changes)} cursor={shown} header={volumesHeader} rows={volumeRows} width={width} height={height} theme={theme} lang={lang} />
-	);
+	const content = useListView({items: lines, changes, cursor: shown, header: volumesHeader, rows: volumeRows, width, height, theme, lang});
+	return createElement(Fragment, null, ...content);
 });
 
 export function volumesInfo(world: World, lang = 'en'): string {
