@@ -11,7 +11,7 @@ import {NO_KEY, type KeyInfo} from './keys.js';
 import {computeLayout, paneInner, type Layout, type LayoutNode, type Wants} from './layout.js';
 import {activeScopes, effectiveContainer, initialState, reduce, type Action, type AppState, type Env} from './state.js';
 import {PANE_ORDER, paneDef, type PaneId} from './panes/registry.js';
-import type {PrepareEnv} from './panes/types.js';
+import {prepareContent, type PrepareEnv} from './panes/types.js';
 import {memoSlots} from './panes/common.js';
 import {makeTheme, type Theme} from './theme.js';
 import {useTerminalSize, type Size} from './hooks/use-terminal-size.js';
@@ -324,7 +324,7 @@ function prepareScreen(state: AppState, size: Size, lang: string, theme: Theme):
 	const right = historyText(state.lab, state.screen, lang);
 	// The frame's elements too, where a lab is on screen (the panes', the bars'): the Enter finds them made.
 	if (layout.kind === 'too-small' || state.screen !== 'lab' || !state.lab || state.ui.overlay?.kind === 'help') return;
-	layoutPart(layout.body, state, state.lab, effectiveContainer(state), lang, theme);
+	layoutPart(layout.body, state, state.lab, effectiveContainer(state), lang, theme, true);
 	titleBar(title, right, layout.columns, theme);
 	helpBar(activeScopes(state), state.ui.overlay, layout.columns, theme, lang);
 }
@@ -387,12 +387,16 @@ const titleSegments = memoSlots(2, (lab: LabModel | null, screen: AppState['scre
 /** A row or column of the layout's box styles, kept with the node (layouts are memoised: layoutFor). */
 const nodeStyles = new WeakMap<LayoutNode, NodeStyle>();
 
-/** A part of the layout: a row or a column of parts, or a pane (or a tab group's shown pane) in its frame. */
-function layoutPart(node: LayoutNode, state: AppState, lab: LabModel, container: string | null, lang: string, theme: Theme): React.ReactNode {
+/**
+ * A part of the layout: a row or a column of parts, or a pane (or a tab group's shown pane) in its
+ * frame. `ahead`: made in the pause before an Enter, for the Enter's state; each pane's content then
+ * also works out the rows it will draw (prepareContent), so the Enter's frame finds them made.
+ */
+function layoutPart(node: LayoutNode, state: AppState, lab: LabModel, container: string | null, lang: string, theme: Theme, ahead = false): React.ReactNode {
 	if (node.kind === 'row' || node.kind === 'column') {
 		let style = nodeStyles.get(node);
 		if (style === undefined) nodeStyles.set(node, (style = boxStyle({flexDirection: node.kind, width: node.width, height: node.height, flexShrink: 0})));
-		return styledBox(style, ...node.children.map(child => layoutPart(child, state, lab, container, lang, theme)));
+		return styledBox(style, ...node.children.map(child => layoutPart(child, state, lab, container, lang, theme, ahead)));
 	}
 	const id = node.kind === 'tabs' ? node.active : (node as Extract<LayoutNode, {kind: 'pane'}>).pane;
 	const focused = state.ui.focus === id;
@@ -407,6 +411,7 @@ function layoutPart(node: LayoutNode, state: AppState, lab: LabModel, container:
 	// The pane's content element: the pane's frame is the one it was (placedPane) while the content's
 	// props (what the pane shows), its title, info and size are, and the frame and its content are not drawn again.
 	const content = paneDef(id).View({state, lab, lang, width: node.width - 2, height: node.height - 2, focused, container, theme});
+	if (ahead) prepareContent(content);
 	return placedPane(node.kind === 'tabs' ? node.tabs.join(' ') : id, {
 		title,
 		info: paneInfo(id, state, lang),

@@ -14,6 +14,12 @@ import {PANES} from '../../source/ui/panes/registry.js';
 import type {AppState} from '../../source/ui/app-state.js';
 import type {PaneViewProps} from '../../source/ui/panes/types.js';
 
+vi.mock('../../source/ui/text/paint.js', async importOriginal => {
+	const original = await importOriginal<typeof import('../../source/ui/text/paint.js')>();
+	return {...original, paint: vi.fn(original.paint)};
+});
+const paint = vi.mocked((await import('../../source/ui/text/paint.js')).paint);
+
 setAutoFreeze(true);
 afterEach(unmountAll);
 beforeAll(() => loadRunner());
@@ -118,6 +124,29 @@ describe('the App', () => {
 			prepare.mockRestore();
 			view.mockRestore();
 		}
+	});
+
+	it("makes the Enter's frame in the pause too: the Enter paints no row, and shows what an Enter without a pause shows", async () => {
+		// (At 160x48 every pane is on screen; rn1 is listed in the Containers pane and its layers shown.)
+		const paintedAtEnter = async (pause: number) => {
+			const {app} = await openLab(160, 48);
+			await type(app, RN1);
+			await press(app, KEYS.enter);
+			await waitForText(app, 'Status: Downloaded newer image');
+			await type(app, 'docker container start rn1');
+			await new Promise(resolve => setTimeout(resolve, pause));
+			paint.mockClear();
+			await press(app, KEYS.enter);
+			await waitForText(app, 'start rn1');
+			return {painted: paint.mock.calls.map(([text]) => text), frame: app.lastFrame()};
+		};
+		const straight = await paintedAtEnter(0);
+		const paused = await paintedAtEnter(300);
+		// Without the pause the Enter paints the rows of every pane it changed (the Containers, Images and
+		// Layers panes, the scrollback, the bars); after it, nothing: each row was painted in the pause.
+		expect(straight.painted.length).toBeGreaterThan(20);
+		expect(paused.painted).toEqual([]);
+		expect(paused.frame).toBe(straight.frame);
 	});
 
 	it('does not take a state worked out for another state: a key after the pause and the Enter runs as typed', async () => {

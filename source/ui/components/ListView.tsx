@@ -10,8 +10,9 @@ import {useMemo} from 'react';
 import type {Changes} from '../../lab/model/changes.js';
 import type {Row} from '../rows.js';
 import type {Theme} from '../theme.js';
-import {useWindow} from '../hooks/use-window.js';
-import {rowLine, rowsBox} from './RowView.js';
+import {useWindow, windowOffset} from '../hooks/use-window.js';
+import {paintRows, rowLine, rowsBox} from './RowView.js';
+import {memoSlots} from '../panes/common.js';
 
 export interface ListViewProps<T> {
 	items: readonly T[];
@@ -28,11 +29,40 @@ export interface ListViewProps<T> {
 	showSelection?: boolean;
 }
 
-/** The header's line and the list's column, as the pane's content (two children of its frame). */
-export function useListView<T>({items, changes, cursor, header, rows: toRows, width, height, theme, lang, showSelection}: ListViewProps<T>): React.ReactNode[] {
+/** The header's line and the list's column, as the pane's content (two children of its frame). `last` keeps the window's offset for prepareListView. */
+export function useListView<T>(
+	{items, changes, cursor, header, rows: toRows, width, height, theme, lang, showSelection = true}: ListViewProps<T>,
+	last?: {offset: number},
+): React.ReactNode[] {
 	const listHeight = Math.max(0, height - 1);
-	const offset = useWindow(cursor, listHeight, items.length);
-	const rows = useMemo(() => toRows(items, changes, width, cursor, offset, listHeight, lang), [toRows, items, changes, width, cursor, offset, listHeight, lang]);
+	const offset = useWindow(cursor, listHeight, items.length, last);
+	const rows = windowRows(toRows)(items, changes, width, cursor, offset, listHeight, lang);
 	const headerRow = useMemo(() => header(width), [header, width]);
 	return [rowLine(headerRow, width, theme), rowsBox(rows, width, listHeight, theme, showSelection)];
+}
+
+type RowsBuilder<T> = ListViewProps<T>['rows'];
+
+/**
+ * A list's rows builder, remembered for its last two sets of arguments (the frame on screen and the
+ * one the pause makes ahead), in the module rather than in a hook: the Enter's frame then draws the
+ * very rows the pause made and painted.
+ */
+function windowRows<T>(toRows: RowsBuilder<T>): RowsBuilder<T> {
+	let remembered = builders.get(toRows) as RowsBuilder<T> | undefined;
+	if (remembered === undefined) builders.set(toRows, (remembered = memoSlots(2, toRows)));
+	return remembered;
+}
+
+const builders = new WeakMap<object, unknown>();
+
+/**
+ * Works out and paints, ahead of its frame, the rows useListView will draw for these props (the pause
+ * before an Enter): the rows builders keep each item's row and paintRows its text, so the frame finds
+ * them made. From the window's last offset, as useWindow moves it.
+ */
+export function prepareListView<T>({items, changes, cursor, rows: toRows, width, height, theme, lang, showSelection = true}: ListViewProps<T>, last: {offset: number}): void {
+	const listHeight = Math.max(0, height - 1);
+	const offset = windowOffset(last.offset, cursor, listHeight, items.length);
+	paintRows(windowRows(toRows)(items, changes, width, cursor, offset, listHeight, lang), width, theme, showSelection);
 }

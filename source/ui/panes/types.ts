@@ -36,6 +36,23 @@ export interface PaneViewProps {
 
 export type Move = number | 'top' | 'bottom';
 
+/**
+ * A pane's content component that can work out ahead, for its props, the rows it will draw (the
+ * pause before an Enter calls `prepare` with the props of the Enter's frame: prepareContent).
+ */
+export type Preparable<P extends object> = React.NamedExoticComponent<P> & {prepare(props: P): void};
+
+export function preparable<P extends object>(component: React.NamedExoticComponent<P>, prepare: (props: P) => void): Preparable<P> {
+	return Object.assign(component, {prepare});
+}
+
+/** Works out ahead what a pane's content element will draw, where its component can (Preparable). */
+export function prepareContent(content: React.ReactNode): void {
+	if (typeof content !== 'object' || content === null || !('type' in content) || !('props' in content)) return;
+	const prepare = (content.type as Partial<Preparable<object>>).prepare;
+	if (typeof prepare === 'function') prepare(content.props as object);
+}
+
 /** A list cursor moved by `delta` (rows, or to the top or the bottom), kept within the list's `length`. */
 export function movedCursor(current: number, delta: Move, length: number): number {
 	return delta === 'top' ? 0 : delta === 'bottom' ? length - 1 : Math.max(0, Math.min(current + delta, length - 1));

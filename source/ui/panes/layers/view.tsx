@@ -1,8 +1,9 @@
 import {memo, useMemo} from 'react';
 import type {Container, World} from '../../../engine/index.js';
 import {layerRows, type LayerItem} from './rows.js';
-import {rowsBox} from '../../components/RowView.js';
-import {useWindow} from '../../hooks/use-window.js';
+import {paintRows, rowsBox} from '../../components/RowView.js';
+import {preparable} from '../types.js';
+import {useWindow, windowOffset} from '../../hooks/use-window.js';
 import type {Theme} from '../../theme.js';
 
 export interface LayersPaneProps {
@@ -41,10 +42,21 @@ export function sameLayers(a: LayersPaneProps, b: LayersPaneProps): boolean {
 }
 
 /** Memoised on what it shows (sameLayers): a key that changes only the prompt, or a command that changed no part it shows, leaves it as it was. */
-export const LayersPane = memo(function LayersPane({world, items, container, record, cursor, width, height, focused, theme, lang}: LayersPaneProps) {
-	const shownCursor = focused ? Math.min(cursor, items.length - 1) : -1;
-	const offset = useWindow(shownCursor, height, items.length);
-	// eslint-disable-next-line react-hooks/exhaustive-deps -- the world only makes rows for new items; the record stands for the container's part of it (sameLayers)
-	const rows = useMemo(() => layerRows(world, container, items, width, shownCursor, offset, height, lang), [record, container, items, width, shownCursor, offset, height, lang]);
-	return rowsBox(rows, width, height, theme);
-}, sameLayers);
+export const LayersPane = preparable(
+	memo(function LayersPane({world, items, container, record, cursor, width, height, focused, theme, lang}: LayersPaneProps) {
+		const shownCursor = focused ? Math.min(cursor, items.length - 1) : -1;
+		const offset = useWindow(shownCursor, height, items.length, lastWindow);
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- the world only makes rows for new items; the record stands for the container's part of it (sameLayers)
+		const rows = useMemo(() => layerRows(world, container, items, width, shownCursor, offset, height, lang), [record, container, items, width, shownCursor, offset, height, lang]);
+		return rowsBox(rows, width, height, theme);
+	}, sameLayers),
+	// The rows of the next frame's window, made and painted ahead (each item keeps its row).
+	({world, items, container, cursor, width, height, focused, theme, lang}) => {
+		const shownCursor = focused ? Math.min(cursor, items.length - 1) : -1;
+		const offset = windowOffset(lastWindow.offset, shownCursor, height, items.length);
+		paintRows(layerRows(world, container, items, width, shownCursor, offset, height, lang), width, theme, true);
+	},
+);
+
+/** The window's offset as last drawn (for `prepare`). */
+const lastWindow = {offset: 0};
