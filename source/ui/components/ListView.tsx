@@ -6,13 +6,14 @@
  * over where they did not change.
  */
 import type React from 'react';
-import {useMemo} from 'react';
+import {createElement, Fragment, memo, useMemo} from 'react';
 import type {Changes} from '../../lab/model/changes.js';
 import type {Row} from '../rows.js';
 import type {Theme} from '../theme.js';
 import {useWindow, windowOffset} from '../hooks/use-window.js';
 import {paintRows, rowLine, rowsBox} from './RowView.js';
 import {memoSlots} from '../panes/common.js';
+import {preparable, type Preparable} from '../panes/types.js';
 
 export interface ListViewProps<T> {
 	items: readonly T[];
@@ -65,4 +66,18 @@ export function prepareListView<T>({items, changes, cursor, rows: toRows, width,
 	const listHeight = Math.max(0, height - 1);
 	const offset = windowOffset(last.offset, cursor, listHeight, items.length);
 	paintRows(windowRows(toRows)(items, changes, width, cursor, offset, listHeight, lang), width, theme, showSelection);
+}
+
+/**
+ * A list pane's content component: memoised on its props (shallowly: they should be what it shows,
+ * its items, not the world's slices they are made from), drawn by useListView and prepared ahead by
+ * prepareListView, with the window's offset kept between the two.
+ */
+export function listPane<P extends object, T>(name: string, toList: (props: P) => ListViewProps<T>): Preparable<P> {
+	const last = {offset: 0};
+	function ListPane(props: P) {
+		return createElement(Fragment, null, ...useListView(toList(props), last));
+	}
+	ListPane.displayName = name;
+	return preparable(memo(ListPane), props => prepareListView(toList(props), last));
 }

@@ -1,9 +1,7 @@
-import {createElement, Fragment, memo} from 'react';
 import type {World} from '../../../engine/index.js';
 import type {Changes} from '../../../lab/model/changes.js';
 import {containerItems, containerRows, containersChanges, containersHeader, selectedIndex, type ContainerItem} from './rows.js';
-import {prepareListView, useListView, type ListViewProps} from '../../components/ListView.js';
-import {preparable} from '../types.js';
+import {listPane, type ListViewProps} from '../../components/ListView.js';
 import type {Theme} from '../../theme.js';
 import {t} from '../../../lab/messages.js';
 import {memoSlots} from '../common.js';
@@ -21,17 +19,7 @@ export interface ContainersPaneProps {
 
 /** Inner content of the Containers pane (header + the visible rows only). */
 /** Memoised on the containers, not the world: a key that changes only the prompt leaves its props, and so this pane, as they were. */
-export const ContainersPane = preparable(
-	memo(function ContainersPane(props: ContainersPaneProps) {
-		return createElement(Fragment, null, ...useListView(listProps(props), lastWindow));
-	}),
-	props => prepareListView(listProps(props), lastWindow),
-);
-
-/** The window's offset as last drawn (for `prepare`). */
-const lastWindow = {offset: 0};
-
-function listProps({containers, changes, selected, width, height, theme, lang}: ContainersPaneProps): ListViewProps<ContainerItem> {
+export const ContainersPane = listPane('ContainersPane', ({containers, changes, selected, width, height, theme, lang}: ContainersPaneProps): ListViewProps<ContainerItem> => {
 	const items = containerItems(containers, changes);
 	return {
 		items,
@@ -45,7 +33,7 @@ function listProps({containers, changes, selected, width, height, theme, lang}: 
 		lang,
 		showSelection: true,
 	};
-}
+});
 
 /** "N · M running" for the title line (counted once per change of the containers, not per frame). */
 export function containersInfo(world: World, lang = 'en'): string {

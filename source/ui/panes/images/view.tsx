@@ -1,7 +1,5 @@
-import {createElement, Fragment, memo} from 'react';
 import {imageRows, imagesHeader, type ImageItem} from './rows.js';
-import {prepareListView, useListView, type ListViewProps} from '../../components/ListView.js';
-import {preparable} from '../types.js';
+import {listPane, type ListViewProps} from '../../components/ListView.js';
 import type {Changes} from '../../../lab/model/changes.js';
 import type {Theme} from '../../theme.js';
 
@@ -19,16 +17,14 @@ export interface ImagesPaneProps {
 }
 
 /** Memoised on the list it shows, not the world's slices it is made from: a command that changed a container but no image's line leaves it as it was. */
-export const ImagesPane = preparable(
-	memo(function ImagesPane(props: ImagesPaneProps) {
-		return createElement(Fragment, null, ...useListView(listProps(props), lastWindow));
-	}),
-	props => prepareListView(listProps(props), lastWindow),
-);
-
-/** The window's offset as last drawn (for `prepare`). */
-const lastWindow = {offset: 0};
-
-function listProps({items, changes, cursor, width, height, focused, theme, lang}: ImagesPaneProps): ListViewProps<ImageItem> {
-	return {items, changes, cursor: focused ? Math.min(cursor, items.length - 1) : -1, header: imagesHeader, rows: imageRows, width, height, theme, lang};
-}
+export const ImagesPane = listPane('ImagesPane', ({items, changes, cursor, width, height, focused, theme, lang}: ImagesPaneProps): ListViewProps<ImageItem> => ({
+	items,
+	changes,
+	cursor: focused ? Math.min(cursor, items.length - 1) : -1,
+	header: imagesHeader,
+	rows: imageRows,
+	width,
+	height,
+	theme,
+	lang,
+}));

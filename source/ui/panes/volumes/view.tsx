@@ -1,8 +1,6 @@
-import {createElement, Fragment, memo} from 'react';
 import type {World} from '../../../engine/index.js';
 import {volumeRows, volumesHeader, type VolumeLine} from './rows.js';
-import {prepareListView, useListView, type ListViewProps} from '../../components/ListView.js';
-import {preparable} from '../types.js';
+import {listPane, type ListViewProps} from '../../components/ListView.js';
 import type {Changes} from '../../../lab/model/changes.js';
 import type {Theme} from '../../theme.js';
 import {t} from '../../../lab/messages.js';
@@ -22,19 +20,17 @@ export interface VolumesPaneProps {
 }
 
 /** Memoised on the lines it shows, not the world's slices they are made from: a command that changed a container but no volume's line leaves it as it was. */
-export const VolumesPane = preparable(
-	memo(function VolumesPane(props: VolumesPaneProps) {
-		return createElement(Fragment, null, ...useListView(listProps(props), lastWindow));
-	}),
-	props => prepareListView(listProps(props), lastWindow),
-);
-
-/** The window's offset as last drawn (for `prepare`). */
-const lastWindow = {offset: 0};
-
-function listProps({lines, changes, cursor, width, height, focused, theme, lang}: VolumesPaneProps): ListViewProps<VolumeLine> {
-	return {items: lines, changes, cursor: focused ? Math.min(cursor, lines.length - 1) : -1, header: volumesHeader, rows: volumeRows, width, height, theme, lang};
-}
+export const VolumesPane = listPane('VolumesPane', ({lines, changes, cursor, width, height, focused, theme, lang}: VolumesPaneProps): ListViewProps<VolumeLine> => ({
+	items: lines,
+	changes,
+	cursor: focused ? Math.min(cursor, lines.length - 1) : -1,
+	header: volumesHeader,
+	rows: volumeRows,
+	width,
+	height,
+	theme,
+	lang,
+}));
 
 export function volumesInfo(world: World, lang = 'en'): string {
 	return volumesInfoText(world.volumes, lang);
