@@ -2,7 +2,7 @@
 import type React from 'react';
 import {box} from './host.js';
 import {rowLine} from './RowView.js';
-import {memoSlots} from '../panes/common.js';
+import {memoSlots, sameParts} from '../panes/common.js';
 import {barItems, type Scope} from '../keys.js';
 import {clipRow, row, rowWidth, seg, type Segment} from '../rows.js';
 import type {Theme} from '../theme.js';
@@ -31,26 +31,22 @@ export const titleBar = memoSlots(2, (left: Segment[], right: string, width: num
 });
 
 /** The keys that work now: one element per set of scopes (by value), overlay, width and language, not one per keystroke. */
-export function helpBar(scopes: readonly Scope[], overlay: Overlay, width: number, theme: Theme, lang = 'en'): React.ReactNode {
-	const key = `${scopes.join(' ')}|${width}|${lang}`;
-	const known = helpBars.find(entry => entry.key === key && entry.overlay === overlay && entry.theme === theme);
-	if (known) return known.element;
-	const segments: Segment[] = [];
-	if (overlay?.kind === 'confirm') segments.push(seg(t(lang, overlay.question) + '  ', 'warn', {bold: true}));
-	let used = segments.reduce((sum, s) => sum + textWidth(s.text), 0);
-	for (const item of barItems(scopes)) {
-		const label = tOr(lang, `bar.${item.label}`, item.label);
-		const piece = `${item.key} ${label}`;
-		if (used + textWidth(piece) + 2 > width) break;
-		if (used > 0) segments.push(seg('  '));
-		segments.push(seg(item.key, 'key'), seg(' ' + label, 'dim'));
-		used += textWidth(piece) + 2;
-	}
-	const element = rowLine(row(segments), width, theme);
-	helpBars.unshift({key, overlay, theme, element});
-	if (helpBars.length > 4) helpBars.pop();
-	return element;
-}
-
-/** The last few help bars made. */
-const helpBars: Array<{key: string; overlay: Overlay; theme: Theme; element: React.ReactNode}> = [];
+export const helpBar = memoSlots(
+	4,
+	(scopes: readonly Scope[], overlay: Overlay, width: number, theme: Theme, lang: string): React.ReactNode => {
+		const segments: Segment[] = [];
+		if (overlay?.kind === 'confirm') segments.push(seg(t(lang, overlay.question) + '  ', 'warn', {bold: true}));
+		let used = segments.reduce((sum, s) => sum + textWidth(s.text), 0);
+		for (const item of barItems(scopes)) {
+			const label = tOr(lang, `bar.${item.label}`, item.label);
+			const piece = `${item.key} ${label}`;
+			if (used + textWidth(piece) + 2 > width) break;
+			if (used > 0) segments.push(seg('  '));
+			segments.push(seg(item.key, 'key'), seg(' ' + label, 'dim'));
+			used += textWidth(piece) + 2;
+		}
+		return rowLine(row(segments), width, theme);
+	},
+	// The scopes by value (the App works them out again on every render), the rest by identity.
+	([scopes, ...rest], [otherScopes, ...otherRest]) => sameParts(scopes, otherScopes) && sameParts(rest, otherRest),
+);

@@ -10,6 +10,7 @@ import type {Theme} from '../theme.js';
 import {safeText} from '../../text/safe.js';
 import {textWidth, truncate} from '../text/width.js';
 import {paint} from '../text/paint.js';
+import {memoSlots} from '../panes/common.js';
 
 export interface TitlePart {
 	text: string;
@@ -69,16 +70,12 @@ export const Pane = memo(function Pane(props: PaneProps) {
  * made for the Enter's state.
  */
 export function placedPane(place: string, props: PaneProps): React.ReactNode {
-	let kept = placed.get(place);
-	if (kept === undefined) placed.set(place, (kept = []));
-	const at = kept.findIndex(entry => samePane(entry.props, props));
-	const entry = at >= 0 ? kept.splice(at, 1)[0]! : {props, element: paneFrame(props)};
-	kept.unshift(entry);
-	if (kept.length > 2) kept.pop();
-	return entry.element;
+	let frame = placed.get(place);
+	if (frame === undefined) placed.set(place, (frame = memoSlots(2, paneFrame, ([a], [b]) => samePane(a, b))));
+	return frame(props);
 }
 
-const placed = new Map<string, Array<{props: PaneProps; element: React.ReactNode}>>();
+const placed = new Map<string, (props: PaneProps) => React.ReactNode>();
 
 function paneFrame({title, info = '', focused, width, height, theme, children}: PaneProps): React.ReactNode {
 	const border = theme.border(focused);

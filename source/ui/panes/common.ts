@@ -58,12 +58,13 @@ export function sameParts(a: readonly unknown[], b: readonly unknown[]): boolean
 /**
  * memoByRef with `slots` entries, the most recently used kept: the App's derivations hold both the
  * state on screen and the state an Enter would lead to (worked out in the pause), and a keystroke
- * between them must not evict either.
+ * between them must not evict either. `same` says when two calls' arguments give the same result
+ * (by default: the same objects, in order).
  */
-export function memoSlots<A extends readonly unknown[], R>(slots: number, fn: (...args: A) => R): (...args: A) => R {
+export function memoSlots<A extends readonly unknown[], R>(slots: number, fn: (...args: A) => R, same: (a: A, b: A) => boolean = sameParts): (...args: A) => R {
 	const entries: Array<{key: A; result: R}> = [];
 	return (...args: A) => {
-		const at = entries.findIndex(entry => sameParts(entry.key, args));
+		const at = entries.findIndex(entry => same(entry.key, args));
 		const entry = at >= 0 ? entries.splice(at, 1)[0]! : {key: args, result: fn(...args)};
 		entries.unshift(entry);
 		if (entries.length > slots) entries.pop();
